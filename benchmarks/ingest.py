@@ -1,0 +1,85 @@
+"""Ingest throughput and memory: documents per second and peak memory for ingest + clean + language +
+sentences + dates (+ duplicate detection and the store), on generated articles of realistic length.
+
+    python benchmarks/ingest.py            # 1,000 and 10,000 articles, one worker
+    python benchmarks/ingest.py --sizes 2000 --workers 2
+
+Each size runs in a fresh process so that peak memory (max RSS) is that run's own; flat memory shows as
+about the same peak for 1k and 10k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _child(size: int, workers: int) -> dict[str, float]:
+    from generate import write_corpus
+
+    from newstrace.registry import build_pipeline, build_reader
+    from newstrace.services.ingest import ingest
+    from newstrace.settings import Settings
+    from newstrace.store.sqlite import Database
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = write_corpus(Path(tmp) / "corpus", size)
+        chars = sum(p.stat().st_size for p in corpus.iterdir())
+        settings = Settings(workers=workers)
+        # Stages alone (no store): the per-document cost.
+        pipeline = build_pipeline(settings)
+        reader = build_reader("text")
+        files = sorted(corpus.iterdir())[: min(size, 2000)]
+        docs = [next(iter(reader.read(p, settings))).to_document() for p in files]  # type: ignore[union-attr]
+        pipeline.run(docs[0])  # load models before timing
+        t0 = time.perf_counter()
+        for d in docs:
+            pipeline.run(d)
+        stages_rate = len(docs) / (time.perf_counter() - t0)
+        del docs
+        db = Database(Path(tmp) / "bench.db")
+        t0 = time.perf_counter()
+        report = ingest([corpus], settings, db)
+        elapsed = time.perf_counter() - t0
+        db.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "documents": report.accepted + report.duplicates,
+        "avg_chars": chars / size,
+        "stages_docs_per_s": round(stages_rate, 1),
+        "ingest_docs_per_s": round(size / elapsed, 1),
+        "ingest_seconds": round(elapsed, 1),
+        "peak_rss_mb": round(peak_mb, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_child(args.child, args.workers)))
+        return
+    print(f"{'articles':>9} {'avg chars':>9} {'stages doc/s':>12} {'ingest doc/s':>12} {'seconds':>8} {'peak MB':>8}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--workers", str(args.workers)],
+            capture_output=True, text=True, check=True,
+        )
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{size:>9} {r['avg_chars']:>9.0f} {r['stages_docs_per_s']:>12} {r['ingest_docs_per_s']:>12} "
+              f"{r['ingest_seconds']:>8} {r['peak_rss_mb']:>8}")
+
+
+if __name__ == "__main__":
+    main()

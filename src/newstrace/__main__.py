@@ -1,0 +1,3 @@
+from newstrace.cli.app import main
+
+main()

@@ -1,0 +1,255 @@
+"""The ``newstrace`` command line. Commands parse options, call a service, and render; nothing else."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newstrace.cli import render
+from newstrace.evaluation.gold import GoldError
+from newstrace.settings import Settings, SettingsError, load_settings
+from newstrace.store.documents import DocumentFilter, DocumentStore
+from newstrace.store.sqlite import Database, StoreError
+
+app = typer.Typer(
+    name="newstrace",
+    help="Turn multilingual war reporting into clean, dated, traceable documents (and more).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="SQLite store file [default: ./newstrace.db, or $NEWSTRACE_DB]."),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Settings file [default: ./newstrace.toml if present].")
+    ] = None,
+) -> None:
+    ctx.meta["db_given"] = db is not None
+    try:
+        ctx.obj = load_settings(config=config, db=db)
+    except SettingsError as exc:
+        render.fail(str(exc))
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+@contextlib.contextmanager
+def _store(settings: Settings, must_exist: bool = True) -> Iterator[DocumentStore]:
+    if must_exist and not settings.db.exists():
+        render.fail(f"no store at {settings.db}: run `newstrace ingest PATH` or `newstrace demo` first")
+    try:
+        db = Database(settings.db)
+    except StoreError as exc:
+        render.fail(str(exc))
+    try:
+        yield DocumentStore(db)
+    except StoreError as exc:
+        render.fail(str(exc))
+    finally:
+        db.close()
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns to read.")],
+    workers: Annotated[int | None, typer.Option(help="Worker processes for the per-document stages.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Documents per transaction.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Read articles, clean and analyse them, and store them (re-running changes nothing)."""
+    from newstrace.services.ingest import ingest as run_ingest
+
+    try:
+        settings = _settings(ctx).with_overrides(workers=workers, batch_size=batch_size)
+    except SettingsError as exc:
+        render.fail(str(exc))
+    with _store(settings, must_exist=False) as store, render.progress(quiet=as_json) as on_progress:
+        try:
+            report = run_ingest(paths, settings, store.db, on_progress)
+        except StoreError as exc:
+            render.fail(str(exc))
+    if as_json:
+        _print_json(report.as_dict())
+    else:
+        render.ingest_report(report.as_dict(), settings.db)
+
+
+@app.command()
+def docs(
+    ctx: typer.Context,
+    lang: Annotated[str | None, typer.Option(help="Only this language (ISO 639-1).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only documents dated on or after YYYY[-MM[-DD]].")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only documents dated on or before YYYY[-MM[-DD]].")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Only sources containing this text.")] = None,
+    duplicates: Annotated[bool, typer.Option(help="Include copies of other documents.")] = True,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """List stored documents."""
+    from newstrace.services.documents import list_documents
+
+    flt = DocumentFilter(
+        lang=lang,
+        since=since,
+        until=until,
+        source_contains=source,
+        include_duplicates=duplicates,
+        limit=limit,
+        offset=offset,
+    )
+    with _store(_settings(ctx)) as store:
+        data = list_documents(store, flt)
+    _print_json(data) if as_json else render.documents_table(data)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    doc: Annotated[str, typer.Argument(help="Document id (or a unique prefix of it).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one document: its clean text, removed spans, flags and sentence languages."""
+    from newstrace.services.documents import show_document
+
+    with _store(_settings(ctx)) as store:
+        data = show_document(store, doc)
+    _print_json(data) if as_json else render.document(data)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help='Full-text query (SQLite FTS5 syntax: words, "phrases", OR).')],
+    limit: Annotated[int, typer.Option(min=1, max=500)] = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """Search the clean text and titles of stored documents."""
+    from newstrace.services.documents import search_documents
+
+    with _store(_settings(ctx)) as store:
+        data = search_documents(store, query, limit=limit)
+    _print_json(data) if as_json else render.search_results(data)
+
+
+@app.command()
+def rejected(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List inputs that were rejected, with their reasons."""
+    with _store(_settings(ctx)) as store:
+        rows = [dict(r) for r in store.rejections()]
+    _print_json(rows) if as_json else render.rejections(rows)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", help="Output file [default: standard output].")] = None,
+) -> None:
+    """Export every stored document (the export contract in the README)."""
+    from newstrace.services.export import export_csv, export_jsonl
+
+    writers = {"jsonl": export_jsonl, "csv": export_csv}
+    if fmt not in writers:
+        render.fail(f"unknown format {fmt!r}: use jsonl or csv")
+    with _store(_settings(ctx)) as store:
+        if out is None:
+            writers[fmt](store, sys.stdout)
+        else:
+            with out.open("w", encoding="utf-8", newline="") as fh:
+                n = writers[fmt](store, fh)
+            render.info(f"wrote {n} documents to {out}")
+
+
+@app.command(name="eval")
+def evaluate(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON), e.g. the seeds' gold file.")],
+    corpus: Annotated[
+        Path | None, typer.Option(help="Folder of the articles [default: beside the gold file].")
+    ] = None,
+    floors_file: Annotated[
+        Path | None,
+        typer.Option("--floors", help="Fail (exit 1) if a score is below its floor in this file."),
+    ] = None,
+    gold_set: Annotated[str, typer.Option(help="Which entry of the floors file.")] = "seeds",
+    raise_floors: Annotated[
+        bool, typer.Option(help="Raise the floors to the current scores (never lowers them).")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Score the pipeline against a gold file, per task."""
+    from newstrace.evaluation import floors
+    from newstrace.services.evaluate import evaluate as run_eval
+
+    try:
+        scores = run_eval(gold, _settings(ctx), corpus)
+    except (GoldError, StoreError) as exc:
+        render.fail(str(exc))
+    _print_json(scores) if as_json else render.scores(scores)
+    if floors_file is None:
+        return
+    current = floors.load(floors_file, gold_set)
+    if raise_floors:
+        data = json.loads(floors_file.read_text(encoding="utf-8"))
+        data[gold_set] = floors.raised(current, scores)
+        floors_file.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        render.info(f"floors in {floors_file} raised where scores improved")
+        return
+    failures = floors.check(scores, current)
+    for msg in failures:
+        render.info(f"below floor: {msg}")
+    if failures:
+        raise typer.Exit(1)
+
+
+DEMO_DB = Path("newstrace-demo.db")
+
+
+@app.command()
+def demo(ctx: typer.Context) -> None:
+    """Ingest the bundled sample corpus into a fresh store (./newstrace-demo.db unless --db is given)."""
+    from newstrace.services.demo import run_demo
+
+    settings = _settings(ctx)
+    if not ctx.meta.get("db_given"):
+        settings = settings.with_overrides(db=DEMO_DB)
+    try:
+        with render.progress() as on_progress:
+            report, summary = run_demo(settings, on_progress)
+    except StoreError as exc:
+        render.fail(str(exc))
+    render.ingest_report(report.as_dict(), settings.db)
+    render.demo_summary(summary, settings.db)
+
+
+def main() -> None:
+    app()

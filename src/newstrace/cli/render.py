@@ -1,0 +1,167 @@
+"""Rich rendering for the CLI: tables, progress, errors. Article text is printed as text, never markup."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from newstrace.services.ingest import IngestReport, ProgressCallback
+
+out = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    err.print(f"[bold red]error:[/] {escape(message)}")
+    raise typer.Exit(code)
+
+
+def info(message: str) -> None:
+    err.print(escape(message))
+
+
+@contextlib.contextmanager
+def progress(quiet: bool = False) -> Iterator[ProgressCallback | None]:
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TextColumn("{task.fields[docs]} docs"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ingest", total=None, docs=0)
+
+        def update(done: int, total: int, report: IngestReport) -> None:
+            docs = report.accepted + report.duplicates + report.unchanged
+            bar.update(task, completed=done, total=total or None, docs=docs)
+
+        yield update
+
+
+def ingest_report(rep: dict[str, Any], db: Path) -> None:
+    table = Table(title=f"ingest run {rep['run_id']} into {db}", show_header=False)
+    table.add_row("files read", str(rep["files"]))
+    table.add_row("accepted (new)", str(rep["accepted"]))
+    table.add_row("duplicates (new copies)", str(rep["duplicates"]))
+    table.add_row("unchanged (already stored)", str(rep["unchanged"]))
+    table.add_row("rejected", str(rep["rejected"]))
+    for reason, n in rep["rejected_by_reason"].items():
+        table.add_row(Text(f"  {reason}"), str(n))
+    out.print(table)
+    if rep["rejected_examples"]:
+        rej = Table("source", "reason", "detail", title="rejected inputs (first ones)")
+        for r in rep["rejected_examples"][:10]:
+            src = r["source"] + (f" [{r['source_id']}]" if r.get("source_id") else "")
+            rej.add_row(Text(src), Text(r["reason"]), Text(r["detail"][:100]))
+        out.print(rej)
+
+
+def documents_table(data: dict[str, Any]) -> None:
+    table = Table(
+        "id",
+        "lang",
+        "date",
+        "title",
+        "removed",
+        "copy of",
+        title=f"{data['total']} documents (showing {len(data['documents'])} from {data['offset']})",
+    )
+    for d in data["documents"]:
+        table.add_row(
+            d["id"][:12],
+            d["lang"] or "?",
+            d["date"] or "",
+            Text((d["title"] or "")[:70]),
+            str(d["removed"]),
+            (d["duplicate_of"] or "")[:12],
+        )
+    out.print(table)
+
+
+def document(d: dict[str, Any]) -> None:
+    out.print(Text(d["title"] or "(no title)", style="bold"))
+    out.print(
+        Text(
+            f"id {d['id']}  source {d['source']}  lang {d['lang']}  date {d['date']} ({d['date_source']})",
+            style="dim",
+        )
+    )
+    if d.get("duplicate_of"):
+        out.print(Text(f"copy of {d['duplicate_of']}", style="yellow"))
+    out.print()
+    out.print(Text(d["text"]))
+    if d["removed"]:
+        table = Table("reason", "raw span", "removed text", title="removed")
+        for r in d["removed"]:
+            table.add_row(r["reason"], f"{r['start']}-{r['end']}", Text(r["text"][:100]))
+        out.print(table)
+    if d["flags"]:
+        table = Table("kind", "raw span", title="flags")
+        for f in d["flags"]:
+            table.add_row(f["kind"], f"{f['start']}-{f['end']}")
+        out.print(table)
+    sents = d.get("sentences_text", [])
+    if sents:
+        table = Table("#", "lang", "sentence", title=f"{len(sents)} sentences")
+        for i, s in enumerate(sents):
+            table.add_row(str(i), s["lang"], Text(s["text"][:110]))
+        out.print(table)
+
+
+def search_results(data: dict[str, Any]) -> None:
+    table = Table("id", "lang", "date", "title", "match", title=f"search: {data['query']}")
+    for r in data["results"]:
+        table.add_row(
+            r["id"][:12], r["lang"] or "?", r["date"] or "", Text((r["title"] or "")[:50]), Text(r["snippet"])
+        )
+    out.print(table)
+
+
+def rejections(rows: list[dict[str, Any]]) -> None:
+    table = Table("source", "record", "reason", "detail", title=f"{len(rows)} rejected inputs")
+    for r in rows:
+        table.add_row(Text(r["source"]), Text(r["source_id"] or ""), r["reason"], Text(r["detail"][:80]))
+    out.print(table)
+
+
+def scores(s: dict[str, Any]) -> None:
+    table = Table("task", "metric", "value", title=f"evaluation on {s['documents']} documents")
+    for task in ("language", "date"):
+        table.add_row(
+            task, "accuracy", f"{s[task]['accuracy']:.3f} ({s[task]['correct']}/{s[task]['total']})"
+        )
+    b = s["boilerplate"]
+    table.add_row("boilerplate", "recall", f"{b['recall']:.3f} ({b['found']}/{b['gold_spans']})")
+    table.add_row("boilerplate", "precision", f"{b['precision']:.3f} (of {b['removed_spans']} removed)")
+    table.add_row("boilerplate", "prose chars removed", str(b["prose_chars_removed"]))
+    out.print(table)
+    if s["missing_documents"]:
+        out.print(Text(f"not ingested: {', '.join(s['missing_documents'])}", style="red"))
+
+
+def demo_summary(summary: dict[str, Any], db: Path) -> None:
+    table = Table(show_header=False, title="sample corpus")
+    table.add_row("documents", str(summary["documents"]))
+    table.add_row("languages", ", ".join(f"{k} {v}" for k, v in summary["languages"].items()))
+    table.add_row("dated", str(summary["dated"]))
+    table.add_row("copies of another document", str(summary["duplicates"]))
+    table.add_row(
+        "boilerplate removed", ", ".join(f"{k} {v}" for k, v in summary["boilerplate_removed"].items())
+    )
+    out.print(table)
+    out.print(Text(f"next: newstrace --db {db} docs  |  newstrace --db {db} search Kherson", style="dim"))

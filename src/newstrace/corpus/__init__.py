@@ -1,0 +1,1 @@
+"""Corpus stages: they see many documents (duplicates now; stories, entity merging, claims later)."""

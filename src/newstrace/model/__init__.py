@@ -1,0 +1,36 @@
+"""The typed document model; depends on nothing else in newstrace."""
+
+from newstrace.model.dates import PartialDate, Precision
+from newstrace.model.document import (
+    DateSource,
+    DocDate,
+    Document,
+    Flag,
+    LanguageGuess,
+    RecordMeta,
+    RemovedSpan,
+    Sentence,
+    Title,
+    TitleSource,
+)
+from newstrace.model.records import RawRecord, Rejection
+from newstrace.model.textview import Edit, TextView
+
+__all__ = [
+    "DateSource",
+    "DocDate",
+    "Document",
+    "Edit",
+    "Flag",
+    "LanguageGuess",
+    "PartialDate",
+    "Precision",
+    "RawRecord",
+    "RecordMeta",
+    "Rejection",
+    "RemovedSpan",
+    "Sentence",
+    "TextView",
+    "Title",
+    "TitleSource",
+]

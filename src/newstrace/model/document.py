@@ -1,0 +1,128 @@
+"""The one document model every reader, stage, store and interface speaks.
+
+Everything here is a frozen dataclass: a stage returns a new ``Document`` (``dataclasses.replace``) and
+never mutates its input, so stages can run in a pool or on Spark workers unchanged. Every annotation
+carries raw-text offsets and the name of the stage that made it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from newstrace.model.dates import PartialDate
+from newstrace.model.textview import TextView
+
+
+class DateSource(StrEnum):
+    HEADER = "header"
+    METADATA = "metadata"
+    TEXT = "text"
+    NONE = "none"
+
+
+class TitleSource(StrEnum):
+    METADATA = "metadata"
+    HEADLINE = "headline"
+    LEAD = "lead"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordMeta:
+    """What the input said about the record besides its text, before any analysis."""
+
+    title: str | None = None
+    date: PartialDate | None = None
+    lang: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    # Plain-text header (" date YYYY-MM[-DD]") and a headline sharing its line, as raw spans.
+    header: tuple[int, int] | None = None
+    headline: tuple[int, int] | None = None
+    # Input fields newstrace does not know, kept verbatim as a JSON object text.
+    extra_json: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSpan:
+    start: int
+    end: int
+    reason: str
+    text: str
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A span worth a reader's attention that was kept (e.g. a paragraph that starts mid-sentence)."""
+
+    start: int
+    end: int
+    kind: str
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    lang: str
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    source: TitleSource
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    lang: str
+    score: float
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocDate:
+    value: PartialDate
+    source: DateSource
+    stage: str
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    source: str
+    raw: str
+    fmt: str
+    source_id: str | None = None
+    encoding: str | None = None
+    meta: RecordMeta = field(default_factory=RecordMeta)
+    clean: TextView | None = field(default=None, compare=False)
+    title: Title | None = None
+    removed: tuple[RemovedSpan, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    language: LanguageGuess | None = None
+    sentences: tuple[Sentence, ...] = ()
+    date: DocDate | None = None
+    duplicate_of: str | None = None
+    content_hash: str | None = None
+    # Capabilities the stages run so far have provided (see pipeline.stage).
+    provided: frozenset[str] = frozenset()
+
+    @property
+    def text(self) -> str:
+        """The clean text (the raw text until a cleaning stage ran)."""
+        return self.clean.text if self.clean is not None else self.raw
+
+    @property
+    def lang(self) -> str | None:
+        return self.language.lang if self.language is not None else None
+
+    def require_clean(self) -> TextView:
+        if self.clean is None:
+            raise ValueError(f"document {self.id} has no clean text yet: run the normalise stage first")
+        return self.clean

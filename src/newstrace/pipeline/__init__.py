@@ -1,0 +1,1 @@
+"""Composes stages and runs them; knows nothing of storage."""

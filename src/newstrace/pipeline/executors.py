@@ -1,0 +1,81 @@
+"""Where stages run: in this process, or in a pool of worker processes. Both take the same stages and
+give the same results; a stage error becomes a rejection (or stops the run, by the error policy)."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from newstrace.model import Document, Rejection
+from newstrace.pipeline.pipeline import Pipeline, StageFailed
+from newstrace.settings import Settings
+
+Result = Document | Rejection
+
+
+def run_one(pipeline: Pipeline, doc: Document, on_error: str) -> Result:
+    try:
+        return pipeline.run(doc)
+    except StageFailed as exc:
+        if on_error == "raise":
+            raise
+        return Rejection(
+            doc.source, f"stage_error:{exc.stage}", str(exc.cause)[:500], doc.source_id or doc.id
+        )
+
+
+class Executor(Protocol):
+    def run(self, docs: Sequence[Document]) -> list[Result]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalExecutor:
+    def __init__(self, pipeline: Pipeline, on_error: str = "reject") -> None:
+        self.pipeline = pipeline
+        self.on_error = on_error
+
+    def run(self, docs: Sequence[Document]) -> list[Result]:
+        return [run_one(self.pipeline, d, self.on_error) for d in docs]
+
+    def close(self) -> None:
+        pass
+
+
+# The pipeline of a pool worker process, built once by the pool initializer (one model load per worker).
+_WORKER: tuple[Pipeline, str] | None = None
+
+
+PipelineFactory = Callable[[Settings], Pipeline]
+
+
+def _init_worker(factory: PipelineFactory, settings: Settings) -> None:
+    global _WORKER
+    _WORKER = (factory(settings), settings.on_error)
+
+
+def _work(doc: Document) -> Result:
+    if _WORKER is None:  # pragma: no cover - the initializer always ran
+        raise RuntimeError("worker pipeline not initialised")
+    return run_one(_WORKER[0], doc, _WORKER[1])
+
+
+class PoolExecutor:
+    def __init__(self, settings: Settings, factory: PipelineFactory) -> None:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        self._pool = ctx.Pool(settings.workers, initializer=_init_worker, initargs=(factory, settings))
+
+    def run(self, docs: Sequence[Document]) -> list[Result]:
+        return self._pool.map(_work, docs, chunksize=max(1, len(docs) // 16))
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+
+def make_executor(settings: Settings, factory: PipelineFactory) -> Executor:
+    """A pool when more than one worker is asked for; each worker builds its own pipeline."""
+    if settings.workers > 1:
+        return PoolExecutor(settings, factory)
+    return LocalExecutor(factory(settings), settings.on_error)

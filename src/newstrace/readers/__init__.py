@@ -1,0 +1,1 @@
+"""Readers turn input files into raw records (or rejections with a reason)."""

@@ -1,0 +1,113 @@
+"""Every built-in reader and stage, in one place. A snapshot test keeps this list honest.
+
+Stages are built by name from the settings, so their order is configuration, never import order.
+Factories import lazily: building a pipeline loads only the stages it uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newstrace.pipeline.pipeline import Pipeline
+from newstrace.pipeline.stage import Stage
+from newstrace.readers.base import Reader
+from newstrace.settings import Settings
+
+
+def _normalise(settings: Settings) -> Stage:
+    from newstrace.stages.normalise import NormaliseStage
+
+    return NormaliseStage()
+
+
+def _boilerplate(settings: Settings) -> Stage:
+    from newstrace.stages.boilerplate import BoilerplateStage
+
+    return BoilerplateStage()
+
+
+def _language(settings: Settings) -> Stage:
+    from newstrace.stages.language import LanguageStage
+
+    return LanguageStage()
+
+
+def _sentences(settings: Settings) -> Stage:
+    from newstrace.stages.sentences import SentenceStage
+
+    return SentenceStage()
+
+
+def _dates(settings: Settings) -> Stage:
+    from newstrace.stages.dates import DatesStage
+
+    return DatesStage()
+
+
+STAGES: dict[str, Callable[[Settings], Stage]] = {
+    "normalise": _normalise,
+    "boilerplate": _boilerplate,
+    "language": _language,
+    "sentences": _sentences,
+    "dates": _dates,
+}
+
+
+def _text() -> Reader:
+    from newstrace.readers.text import TextReader
+
+    return TextReader()
+
+
+def _jsonl() -> Reader:
+    from newstrace.readers.jsonl import JsonLinesReader
+
+    return JsonLinesReader()
+
+
+def _html() -> Reader:
+    from newstrace.readers.html import HtmlReader
+
+    return HtmlReader()
+
+
+def _warc() -> Reader:
+    from newstrace.readers.warc import WarcReader
+
+    return WarcReader()
+
+
+def _feed() -> Reader:
+    from newstrace.readers.feed import FeedReader
+
+    return FeedReader()
+
+
+READERS: dict[str, Callable[[], Reader]] = {
+    "text": _text,
+    "jsonl": _jsonl,
+    "html": _html,
+    "warc": _warc,
+    "feed": _feed,
+}
+
+
+class UnknownComponent(KeyError):
+    pass
+
+
+def build_stages(names: Sequence[str], settings: Settings) -> list[Stage]:
+    unknown = [n for n in names if n not in STAGES]
+    if unknown:
+        raise UnknownComponent(f"unknown stage(s) {unknown}; known: {sorted(STAGES)}")
+    return [STAGES[n](settings) for n in names]
+
+
+def build_pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(build_stages(settings.stages, settings))
+
+
+def build_reader(name: str) -> Reader:
+    if name not in READERS:
+        raise UnknownComponent(f"unknown reader {name!r}; known: {sorted(READERS)}")
+    return READERS[name]()

@@ -1,0 +1,1 @@
+"""The service layer: what every interface (CLI, HTTP API, web app) calls; no interface code here."""

@@ -1,0 +1,81 @@
+"""``newstrace eval``: ingest a gold corpus into a scratch store and score every capability that exists.
+
+The corpus is read through the same ingest path as user data, so the scores measure what users get.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from newstrace.evaluation.gold import Gold, GoldError, load_gold
+from newstrace.evaluation.scores import ratio, score_boilerplate
+from newstrace.model import Document
+from newstrace.services.ingest import ingest
+from newstrace.settings import Settings
+from newstrace.store.documents import DocumentStore
+from newstrace.store.sqlite import Database
+
+
+def _documents_by_stem(store: DocumentStore) -> dict[str, Document]:
+    return {Path(doc.source).stem: doc for doc in store.iter_documents()}
+
+
+def evaluate(gold_path: Path, settings: Settings, corpus: Path | None = None) -> dict[str, Any]:
+    gold = load_gold(gold_path)
+    corpus_dir = corpus or gold.corpus_dir()
+    if not corpus_dir.is_dir():
+        raise GoldError(f"corpus folder {corpus_dir} not found (give it with --corpus)")
+    with tempfile.TemporaryDirectory(prefix="newstrace-eval-") as tmp:
+        db = Database(Path(tmp) / "eval.db")
+        try:
+            run_settings = settings.with_overrides(db=Path(tmp) / "eval.db")
+            ingest([corpus_dir], run_settings, db)
+            docs = _documents_by_stem(DocumentStore(db))
+        finally:
+            db.close()
+    return score(gold, docs)
+
+
+def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
+    per_doc: dict[str, Any] = {}
+    lang_ok = date_ok = n = 0
+    bp = {"gold": 0, "found": 0, "removed": 0, "correct_removed": 0, "prose_chars_removed": 0}
+    missing = []
+    for stem, g in sorted(gold.documents.items()):
+        doc = docs.get(stem)
+        if doc is None:
+            missing.append(stem)
+            continue
+        n += 1
+        got_date = doc.date.value.iso() if doc.date else None
+        lang_hit = doc.lang == g.get("lang")
+        date_hit = got_date == g.get("date")
+        lang_ok += lang_hit
+        date_ok += date_hit
+        b = score_boilerplate(doc, list(g.get("boilerplate", [])))
+        for k in bp:
+            bp[k] += b[k]
+        per_doc[stem] = {
+            "lang": doc.lang,
+            "lang_gold": g.get("lang"),
+            "date": got_date,
+            "date_gold": g.get("date"),
+            "boilerplate": b,
+        }
+    return {
+        "documents": n,
+        "missing_documents": missing,
+        "language": {"accuracy": ratio(lang_ok, n), "correct": lang_ok, "total": n},
+        "date": {"accuracy": ratio(date_ok, n), "correct": date_ok, "total": n},
+        "boilerplate": {
+            "recall": ratio(bp["found"], bp["gold"]),
+            "precision": ratio(bp["correct_removed"], bp["removed"]),
+            "gold_spans": bp["gold"],
+            "found": bp["found"],
+            "removed_spans": bp["removed"],
+            "prose_chars_removed": bp["prose_chars_removed"],
+        },
+        "per_document": per_doc,
+    }

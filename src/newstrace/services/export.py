@@ -1,0 +1,88 @@
+"""The export contract (see README): one JSON object per stored document, offsets into ``raw``.
+
+A key whose capability does not exist yet is absent, never faked.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from newstrace.model import Document
+from newstrace.store.documents import DocumentStore
+
+CSV_COLUMNS = (
+    "id",
+    "source",
+    "source_id",
+    "url",
+    "title",
+    "lang",
+    "date",
+    "date_precision",
+    "date_source",
+    "duplicate_of",
+    "removed",
+    "sentences",
+    "chars",
+    "text",
+)
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    date = doc.date
+    record: dict[str, Any] = {
+        "id": doc.id,
+        "source": doc.source,
+        "source_id": doc.source_id,
+        "url": doc.meta.url,
+        "format": doc.fmt,
+        "raw": doc.raw,
+        "title": doc.title.text if doc.title else None,
+        "title_source": doc.title.source.value if doc.title else None,
+        "text": doc.text,
+        "lang": doc.lang,
+        "date": date.value.iso() if date else None,
+        "date_precision": date.value.precision.value if date else None,
+        "date_source": date.source.value if date else "none",
+        "duplicate_of": doc.duplicate_of,
+        "removed": [
+            {"start": r.start, "end": r.end, "reason": r.reason, "text": r.text, "stage": r.stage}
+            for r in doc.removed
+        ],
+        "flags": [{"start": f.start, "end": f.end, "kind": f.kind, "stage": f.stage} for f in doc.flags],
+    }
+    if "sentences" in doc.provided:
+        record["sentences"] = [{"start": s.start, "end": s.end, "lang": s.lang} for s in doc.sentences]
+    if doc.meta.extra_json:
+        record["extra"] = json.loads(doc.meta.extra_json)
+    return record
+
+
+def iter_records(store: DocumentStore) -> Iterator[dict[str, Any]]:
+    for doc in store.iter_documents():
+        yield document_record(doc)
+
+
+def export_jsonl(store: DocumentStore, out: IO[str]) -> int:
+    n = 0
+    for record in iter_records(store):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def export_csv(store: DocumentStore, out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for rec in iter_records(store):
+        row = dict(rec)
+        row["removed"] = len(rec["removed"])
+        row["sentences"] = len(rec.get("sentences", []))
+        row["chars"] = len(rec["text"])
+        writer.writerow(row)
+        n += 1
+    return n

@@ -1,0 +1,170 @@
+"""Ingest: read inputs, run the per-document stages, find duplicates, write batches to the store.
+
+Streaming end to end: records are read lazily and written in batches of ``settings.batch_size``, each
+batch in one transaction. Documents already in the store are skipped before any analysis, so a repeated
+ingest changes nothing and an interrupted one resumes where its last committed batch ended.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from newstrace.corpus.dedup import Deduplicator
+from newstrace.model import Document, RawRecord, Rejection
+from newstrace.pipeline.executors import Executor, make_executor
+from newstrace.readers.discover import discover
+from newstrace.registry import build_pipeline, build_reader
+from newstrace.settings import Settings
+from newstrace.store.documents import DocumentStore, RunCounts
+from newstrace.store.sqlite import Database
+
+
+@dataclass
+class IngestReport:
+    run_id: int = 0
+    files: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    unchanged: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+    rejected_examples: list[Rejection] = field(default_factory=list)
+
+    @property
+    def rejected_total(self) -> int:
+        return sum(self.rejected.values())
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "run_id": self.run_id,
+            "files": self.files,
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected_total,
+            "rejected_by_reason": dict(sorted(self.rejected.items())),
+            "rejected_examples": [dataclasses.asdict(r) for r in self.rejected_examples],
+        }
+
+
+ProgressCallback = Callable[[int, int, IngestReport], None]
+_MAX_EXAMPLES = 50
+
+
+def read_inputs(
+    paths: Sequence[str | Path], settings: Settings
+) -> Iterator[tuple[int, RawRecord | Rejection]]:
+    """Yield ``(file index, record or rejection)``; a reader that crashes rejects its file, not the run."""
+    files = 0
+    for item in discover(paths):
+        if isinstance(item, Rejection):
+            yield files, item
+            continue
+        path, reader_name = item
+        files += 1
+        reader = build_reader(reader_name)
+        try:
+            for result in reader.read(path, settings):
+                yield files, result
+        except Exception as exc:  # a reader bug or an input no one foresaw: keep going
+            yield files, Rejection(str(path), "reader_error", f"{type(exc).__name__}: {exc}"[:500])
+
+
+def _batches(
+    items: Iterable[tuple[int, RawRecord | Rejection]], size: int
+) -> Iterator[list[tuple[int, RawRecord | Rejection]]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def count_files(paths: Sequence[str | Path]) -> int:
+    return sum(1 for item in discover(paths) if not isinstance(item, Rejection))
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    db: Database,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    store = DocumentStore(db)
+    db.acquire_writer()
+    report = IngestReport()
+    settings_json = json.dumps(
+        {
+            "stages": list(settings.stages),
+            "minhash_perm": settings.minhash_perm,
+            "near_duplicate_threshold": settings.near_duplicate_threshold,
+        }
+    )
+    report.run_id = store.start_run([str(p) for p in paths], settings_json)
+    dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold)
+    dedup.load(store.signatures())
+    executor = make_executor(settings, build_pipeline)
+    total_files = count_files(paths) if progress else 0
+    status = "failed"
+    try:
+        for batch in _batches(read_inputs(paths, settings), settings.batch_size):
+            report.files = max(report.files, batch[-1][0])
+            _ingest_batch([item for _, item in batch], store, executor, dedup, report)
+            if progress:
+                progress(report.files, total_files, report)
+        status = "done"
+    finally:
+        executor.close()
+        store.finish_run(
+            report.run_id,
+            RunCounts(report.accepted, report.duplicates, report.rejected_total, report.unchanged),
+            status,
+        )
+        db.release_writer()
+    return report
+
+
+def _ingest_batch(
+    items: list[RawRecord | Rejection],
+    store: DocumentStore,
+    executor: Executor,
+    dedup: Deduplicator,
+    report: IngestReport,
+) -> None:
+    rejections = [r for r in items if isinstance(r, Rejection)]
+    docs: list[Document] = []
+    seen: set[str] = set()
+    for rec in items:
+        if isinstance(rec, RawRecord):
+            doc = rec.to_document()
+            if doc.id in seen:
+                report.unchanged += 1
+                continue
+            seen.add(doc.id)
+            docs.append(doc)
+    known = store.known_ids(d.id for d in docs)
+    todo = [d for d in docs if d.id not in known]
+    report.unchanged += len(docs) - len(todo)
+    results = executor.run(todo) if todo else []
+    finals: list[Document] = []
+    signatures: dict[str, bytes] = {}
+    for res in results:
+        if isinstance(res, Rejection):
+            rejections.append(res)
+            continue
+        checked, sig = dedup.check(res, store.owner_of_hash)
+        finals.append(checked)
+        signatures[checked.id] = sig
+    store.write_batch(finals, signatures, rejections, report.run_id)
+    for doc in finals:
+        if doc.duplicate_of:
+            report.duplicates += 1
+        else:
+            report.accepted += 1
+    for rej in rejections:
+        report.rejected[rej.reason] += 1
+        if len(report.rejected_examples) < _MAX_EXAMPLES:
+            report.rejected_examples.append(rej)

@@ -1,0 +1,103 @@
+"""One typed settings object, loaded once (defaults, then a TOML file, then the environment, then the
+command line) and passed down. Nothing in newstrace reads the environment anywhere else."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_STAGES: tuple[str, ...] = ("normalise", "boilerplate", "language", "sentences", "dates")
+ENV_PREFIX = "NEWSTRACE_"
+CONFIG_FILE = "newstrace.toml"
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: Path = Path("newstrace.db")
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    workers: int = 1
+    batch_size: int = 200
+    # A single text/HTML file or record larger than this is rejected as "too_large" without being read
+    # whole; JSON Lines, WARC and feed files are streamed and only their records are held to the limit.
+    max_file_bytes: int = 20_000_000
+    max_record_chars: int = 2_000_000
+    # Near-duplicates: word 3-gram shingles, MinHash. 0.7 keeps syndicated copies that differ by a
+    # caption or a dropped sentence (calibrated on the sample corpus copies) and leaves rewrites apart.
+    minhash_perm: int = 64
+    near_duplicate_threshold: float = 0.7
+    # On an error inside a stage: "reject" records the document as rejected and goes on; "raise" stops.
+    on_error: str = "reject"
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        known = {f.name for f in dataclasses.fields(self)}
+        clean = {k: _coerce(k, v) for k, v in overrides.items() if v is not None}
+        unknown = set(clean) - known
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        result = dataclasses.replace(self, **clean)
+        result.validate()
+        return result
+
+    def validate(self) -> None:
+        if self.workers < 1:
+            raise SettingsError("workers must be at least 1")
+        if self.batch_size < 1:
+            raise SettingsError("batch_size must be at least 1")
+        if self.on_error not in {"reject", "raise"}:
+            raise SettingsError("on_error must be 'reject' or 'raise'")
+        if not 0.0 < self.near_duplicate_threshold <= 1.0:
+            raise SettingsError("near_duplicate_threshold must be in (0, 1]")
+
+
+def _coerce(name: str, value: Any) -> Any:
+    types = {f.name: f.type for f in dataclasses.fields(Settings)}
+    kind = str(types.get(name, ""))
+    if kind == "Path":
+        return Path(value)
+    if kind.startswith("tuple") and isinstance(value, str):
+        return tuple(s.strip() for s in value.split(",") if s.strip())
+    if kind.startswith("tuple"):
+        return tuple(value)
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    return value
+
+
+def load_settings(
+    config: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    **cli: Any,
+) -> Settings:
+    """Defaults, then ``config`` (or ./newstrace.toml when present), then NEWSTRACE_* variables, then CLI."""
+    settings = Settings()
+    path = config if config is not None else Path(CONFIG_FILE)
+    if config is not None and not path.is_file():
+        raise SettingsError(f"config file not found: {path}")
+    if path.is_file():
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        settings = settings.with_overrides(**data.get("newstrace", data))
+    environ = os.environ if env is None else env
+    from_env = {
+        key[len(ENV_PREFIX) :].lower(): value
+        for key, value in environ.items()
+        if key.startswith(ENV_PREFIX) and key[len(ENV_PREFIX) :].lower() in _field_names()
+    }
+    settings = settings.with_overrides(**from_env)
+    return settings.with_overrides(**cli)
+
+
+def _field_names() -> set[str]:
+    return {f.name for f in dataclasses.fields(Settings)}

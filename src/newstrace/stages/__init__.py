@@ -1,0 +1,1 @@
+"""Per-document stages: pure functions Document -> Document, listed in newstrace.registry."""

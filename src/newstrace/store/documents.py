@@ -1,0 +1,343 @@
+"""Documents, their annotations, rejections and runs: reading and writing through one ``Database``."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from newstrace.model import (
+    DateSource,
+    DocDate,
+    Document,
+    Flag,
+    LanguageGuess,
+    PartialDate,
+    RecordMeta,
+    Rejection,
+    RemovedSpan,
+    Sentence,
+    TextView,
+    Title,
+    TitleSource,
+)
+from newstrace.store.sqlite import Database, StoreError, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    lang: str | None = None
+    since: str | None = None
+    until: str | None = None
+    source_contains: str | None = None
+    include_duplicates: bool = True
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RunCounts:
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    unchanged: int = 0
+
+
+class DocumentStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    # -- runs ---------------------------------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str], settings_json: str) -> int:
+        with self.db.transaction() as c:
+            # A run still marked running when a new one starts was killed: say so.
+            c.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+            cur = c.execute(
+                "INSERT INTO runs(started_at, status, inputs, settings) VALUES (?, 'running', ?, ?)",
+                (utcnow(), json.dumps(list(inputs), ensure_ascii=False), settings_json),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: RunCounts, status: str = "done") -> None:
+        with self.db.transaction() as c:
+            c.execute(
+                "UPDATE runs SET finished_at = ?, status = ?, accepted = ?, duplicates = ?, rejected = ?, "
+                "unchanged = ? WHERE id = ?",
+                (
+                    utcnow(),
+                    status,
+                    counts.accepted,
+                    counts.duplicates,
+                    counts.rejected,
+                    counts.unchanged,
+                    run_id,
+                ),
+            )
+
+    # -- writing ------------------------------------------------------------------------------------
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def owner_of_hash(self, content_hash: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT id FROM documents WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY rowid LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """MinHash signatures of the documents that are not themselves duplicates, oldest first."""
+        for row in self.conn.execute(
+            "SELECT id, minhash FROM documents WHERE duplicate_of IS NULL AND minhash IS NOT NULL "
+            "ORDER BY rowid"
+        ):
+            yield str(row[0]), bytes(row[1])
+
+    def write_batch(
+        self,
+        docs: Sequence[Document],
+        signatures: dict[str, bytes],
+        rejections: Sequence[Rejection],
+        run_id: int | None,
+    ) -> tuple[int, int]:
+        """Write documents with their annotations, and rejections, in one transaction.
+
+        Returns ``(documents written, rejections written)``; already stored ones are left untouched, so
+        a repeated or resumed ingest changes nothing.
+        """
+        written = rejected = 0
+        with self.db.transaction() as c:
+            for doc in docs:
+                cur = c.execute(
+                    "INSERT OR IGNORE INTO documents(id, source, source_id, fmt, url, outlet, encoding, raw, "
+                    "clean, clean_map, title, title_source, title_start, title_end, lang, lang_score, date, "
+                    "date_precision, date_source, date_start, date_end, meta_title, meta_date, meta_lang, "
+                    "extra, duplicate_of, content_hash, minhash, stages, run_id) VALUES "
+                    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    _document_row(doc, signatures.get(doc.id), run_id),
+                )
+                if cur.rowcount == 0:
+                    continue
+                written += 1
+                c.executemany(
+                    'INSERT INTO removed_spans(doc_id, start, "end", reason, text, stage) '
+                    "VALUES (?,?,?,?,?,?)",
+                    [(doc.id, r.start, r.end, r.reason, r.text, r.stage) for r in doc.removed],
+                )
+                c.executemany(
+                    'INSERT INTO sentences(doc_id, idx, start, "end", lang, stage) VALUES (?,?,?,?,?,?)',
+                    [(doc.id, i, s.start, s.end, s.lang, s.stage) for i, s in enumerate(doc.sentences)],
+                )
+                c.executemany(
+                    'INSERT OR IGNORE INTO flags(doc_id, start, "end", kind, stage) VALUES (?,?,?,?,?)',
+                    [(doc.id, f.start, f.end, f.kind, f.stage) for f in doc.flags],
+                )
+            for rej in rejections:
+                cur = c.execute(
+                    "INSERT OR IGNORE INTO rejections(source, source_id, reason, detail, run_id) "
+                    "VALUES (?,?,?,?,?)",
+                    (rej.source, rej.source_id or "", rej.reason, rej.detail, run_id),
+                )
+                rejected += cur.rowcount
+        return written, rejected
+
+    # -- reading ------------------------------------------------------------------------------------
+    def resolve_id(self, ref: str) -> str:
+        """A full id, or a unique prefix of one (as shown in listings)."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id = ? OR id LIKE ? LIMIT 2", (ref, ref.replace("%", "") + "%")
+        ).fetchall()
+        exact = [r[0] for r in rows if r[0] == ref]
+        if exact:
+            return str(exact[0])
+        if len(rows) == 1:
+            return str(rows[0][0])
+        raise StoreError(f"no document {ref!r}" if not rows else f"document id prefix {ref!r} is ambiguous")
+
+    def get(self, doc_id: str) -> Document:
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no document {doc_id!r}")
+        return self._document(row)
+
+    def iter_documents(self, include_duplicates: bool = True) -> Iterator[Document]:
+        sql = "SELECT * FROM documents"
+        if not include_duplicates:
+            sql += " WHERE duplicate_of IS NULL"
+        for row in self.conn.execute(sql + " ORDER BY rowid").fetchall():
+            yield self._document(row)
+
+    def list_rows(self, flt: DocumentFilter) -> list[sqlite3.Row]:
+        where, args = _where(flt)
+        return self.conn.execute(
+            "SELECT id, source, title, lang, date, date_source, duplicate_of, length(clean) AS chars, "
+            "(SELECT count(*) FROM removed_spans r WHERE r.doc_id = d.id) AS removed "
+            f"FROM documents d {where} "
+            "ORDER BY coalesce(date, '') DESC, rowid LIMIT ? OFFSET ?",
+            [*args, flt.limit, flt.offset],
+        ).fetchall()
+
+    def count(self, flt: DocumentFilter | None = None) -> int:
+        where, args = _where(flt or DocumentFilter())
+        return int(self.conn.execute(f"SELECT count(*) FROM documents d {where}", args).fetchone()[0])
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(
+                "SELECT d.id, d.title, d.lang, d.date, d.source, "
+                "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(documents_fts) AS score "
+                "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                "WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+                (query, limit, offset),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"invalid search query {query!r}: {exc}") from exc
+
+    def rejections(self, limit: int = 1000) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT source, source_id, reason, detail, run_id FROM rejections ORDER BY id LIMIT ?", (limit,)
+        ).fetchall()
+
+    def runs(self) -> list[sqlite3.Row]:
+        return self.conn.execute("SELECT * FROM runs ORDER BY id").fetchall()
+
+    def _document(self, row: sqlite3.Row) -> Document:
+        doc_id = row["id"]
+        removed = tuple(
+            RemovedSpan(r["start"], r["end"], r["reason"], r["text"], r["stage"])
+            for r in self.conn.execute(
+                'SELECT start, "end", reason, text, stage FROM removed_spans WHERE doc_id = ? ORDER BY start',
+                (doc_id,),
+            )
+        )
+        sentences = tuple(
+            Sentence(r["start"], r["end"], r["lang"], r["stage"])
+            for r in self.conn.execute(
+                'SELECT start, "end", lang, stage FROM sentences WHERE doc_id = ? ORDER BY idx', (doc_id,)
+            )
+        )
+        flags = tuple(
+            Flag(r["start"], r["end"], r["kind"], r["stage"])
+            for r in self.conn.execute(
+                'SELECT start, "end", kind, stage FROM flags WHERE doc_id = ? ORDER BY start', (doc_id,)
+            )
+        )
+        return _row_document(row, removed, sentences, flags)
+
+
+def _where(flt: DocumentFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    args: list[object] = []
+    if flt.lang:
+        clauses.append("d.lang = ?")
+        args.append(flt.lang)
+    if flt.since:
+        clauses.append("d.date >= ?")
+        args.append(flt.since)
+    if flt.until:
+        clauses.append("d.date <= ?")
+        args.append(flt.until)
+    if flt.source_contains:
+        clauses.append("d.source LIKE ?")
+        args.append(f"%{flt.source_contains}%")
+    if not flt.include_duplicates:
+        clauses.append("d.duplicate_of IS NULL")
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def _document_row(doc: Document, signature: bytes | None, run_id: int | None) -> tuple[object, ...]:
+    view = doc.clean or TextView.identity(doc.raw)
+    title, date, lang = doc.title, doc.date, doc.language
+    return (
+        doc.id,
+        doc.source,
+        doc.source_id,
+        doc.fmt,
+        doc.meta.url,
+        doc.meta.outlet,
+        doc.encoding,
+        doc.raw,
+        view.text,
+        json.dumps(view.to_runs(), separators=(",", ":")),
+        title.text if title else None,
+        title.source.value if title else None,
+        title.span[0] if title and title.span else None,
+        title.span[1] if title and title.span else None,
+        lang.lang if lang else None,
+        lang.score if lang else None,
+        date.value.iso() if date else None,
+        date.value.precision.value if date else None,
+        date.source.value if date else DateSource.NONE.value,
+        date.span[0] if date and date.span else None,
+        date.span[1] if date and date.span else None,
+        doc.meta.title,
+        doc.meta.date.iso() if doc.meta.date else None,
+        doc.meta.lang,
+        doc.meta.extra_json,
+        doc.duplicate_of,
+        doc.content_hash or "",
+        signature,
+        json.dumps(sorted(doc.provided)),
+        run_id,
+    )
+
+
+def _row_document(
+    row: sqlite3.Row,
+    removed: tuple[RemovedSpan, ...],
+    sentences: tuple[Sentence, ...],
+    flags: tuple[Flag, ...],
+) -> Document:
+    runs = [(int(a), int(b), int(c)) for a, b, c in json.loads(row["clean_map"])]
+    clean = TextView.from_runs(row["clean"], runs, len(row["raw"]))
+    title = None
+    if row["title"] is not None:
+        span = (row["title_start"], row["title_end"]) if row["title_start"] is not None else None
+        title = Title(row["title"], TitleSource(row["title_source"]), span)
+    date = None
+    if row["date"] is not None:
+        value = PartialDate.parse_iso(row["date"])
+        if value is not None:
+            span = (row["date_start"], row["date_end"]) if row["date_start"] is not None else None
+            date = DocDate(value, DateSource(row["date_source"]), "dates", span)
+    language = LanguageGuess(row["lang"], row["lang_score"] or 0.0, "language") if row["lang"] else None
+    meta = RecordMeta(
+        title=row["meta_title"],
+        date=PartialDate.parse_iso(row["meta_date"]) if row["meta_date"] else None,
+        lang=row["meta_lang"],
+        url=row["url"],
+        outlet=row["outlet"],
+        extra_json=row["extra"],
+    )
+    return Document(
+        id=row["id"],
+        source=row["source"],
+        raw=row["raw"],
+        fmt=row["fmt"],
+        source_id=row["source_id"],
+        encoding=row["encoding"],
+        meta=meta,
+        clean=clean,
+        title=title,
+        removed=removed,
+        flags=flags,
+        language=language,
+        sentences=sentences,
+        date=date,
+        duplicate_of=row["duplicate_of"],
+        content_hash=row["content_hash"],
+        provided=frozenset(json.loads(row["stages"])),
+    )

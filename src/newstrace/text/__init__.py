@@ -1,0 +1,1 @@
+"""Text helpers shared by stages: patterns, language identification, dates."""

@@ -1,0 +1,51 @@
+"""Find explicit calendar dates ("12 novembre 2022", "November 12, 2022", "12.11.2022") in text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newstrace.model import PartialDate
+from newstrace.text.calendar_words import MONTHS
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_DATE = re.compile(
+    rf"(?i)\b(?:"
+    rf"(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.|-го)?\s+(?P<m1>{_MONTH_ALT})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<d3>\d{{1,2}})[./](?P<n3>\d{{1,2}})[./](?P<y3>\d{{4}})"
+    rf"|(?P<y4>\d{{4}})-(?P<n4>\d{{2}})-(?P<d4>\d{{2}})"
+    rf")\b"
+)
+# Words that say the date that follows is when the article was published or updated.
+PUBLICATION_MARKER = re.compile(
+    r"(?i)\b(?:publié|mis à jour|modifié|published|updated|posted|veröffentlicht|aktualisiert|"
+    r"опубликовано|обновлено|опубліковано|оновлено|publicado|actualizado|opublikowano)\b"
+)
+
+
+def find_dates(text: str) -> Iterator[tuple[int, int, PartialDate]]:
+    """Yield ``(start, end, date)`` for every full calendar date (day, month and year) in ``text``."""
+    for m in _DATE.finditer(text):
+        g = m.groupdict()
+        try:
+            if g["y1"]:
+                d = PartialDate(int(g["y1"]), MONTHS[g["m1"].casefold()], int(g["d1"]))
+            elif g["y2"]:
+                d = PartialDate(int(g["y2"]), MONTHS[g["m2"].casefold()], int(g["d2"]))
+            elif g["y3"]:
+                d = PartialDate(int(g["y3"]), int(g["n3"]), int(g["d3"]))
+            else:
+                d = PartialDate(int(g["y4"]), int(g["n4"]), int(g["d4"]))
+        except (ValueError, KeyError):
+            continue
+        yield m.start(), m.end(), d
+
+
+def publication_date(text: str, window: int = 40) -> tuple[int, int, PartialDate] | None:
+    """The first date standing right after a publication marker ("Publié le 12 novembre 2022")."""
+    for marker in PUBLICATION_MARKER.finditer(text):
+        chunk = text[marker.end() : marker.end() + window]
+        for s, e, d in find_dates(chunk):
+            return marker.end() + s, marker.end() + e, d
+    return None

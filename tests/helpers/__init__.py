@@ -1,0 +1,1 @@
+"""Builders for test inputs (WARC files and the like) written by the tests themselves."""
