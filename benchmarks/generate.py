@@ -43,7 +43,8 @@ def articles(n: int, seed: int = 7, target_chars: int = 3000) -> list[tuple[str,
         size = 0
         while size < target_chars:
             para = " ".join(
-                _NUM.sub(lambda m: str(rng.randint(2, 90_000)), rng.choice(sents)) for _ in range(rng.randint(2, 4))
+                _NUM.sub(lambda m: str(rng.randint(2, 90_000)), rng.choice(sents))
+                for _ in range(rng.randint(2, 4))
             )
             paragraphs.append(para)
             size += len(para)

@@ -62,7 +62,9 @@ def _child(size: int, workers: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
@@ -70,15 +72,21 @@ def main() -> None:
     if args.child:
         print(json.dumps(_child(args.child, args.workers)))
         return
-    print(f"{'articles':>9} {'avg chars':>9} {'stages doc/s':>12} {'ingest doc/s':>12} {'seconds':>8} {'peak MB':>8}")
+    print(
+        f"{'articles':>9} {'avg chars':>9} {'stages doc/s':>12} {'ingest doc/s':>12} {'seconds':>8} {'peak MB':>8}"
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(size), "--workers", str(args.workers)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{size:>9} {r['avg_chars']:>9.0f} {r['stages_docs_per_s']:>12} {r['ingest_docs_per_s']:>12} "
-              f"{r['ingest_seconds']:>8} {r['peak_rss_mb']:>8}")
+        print(
+            f"{size:>9} {r['avg_chars']:>9.0f} {r['stages_docs_per_s']:>12} {r['ingest_docs_per_s']:>12} "
+            f"{r['ingest_seconds']:>8} {r['peak_rss_mb']:>8}"
+        )
 
 
 if __name__ == "__main__":
