@@ -73,7 +73,8 @@ def main() -> None:
         print(json.dumps(_child(args.child, args.workers)))
         return
     print(
-        f"{'articles':>9} {'avg chars':>9} {'stages doc/s':>12} {'ingest doc/s':>12} {'seconds':>8} {'peak MB':>8}"
+        f"{'articles':>9} {'avg chars':>9} {'stages doc/s':>12} {'ingest doc/s':>12} "
+        f"{'seconds':>8} {'peak MB':>8}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run(
