@@ -19,6 +19,7 @@ EXPECTED_STAGES = [
     ("language", {"clean"}, {"language"}),
     ("sentences", {"clean", "boilerplate", "language"}, {"sentences"}),
     ("dates", {"clean"}, {"date"}),
+    ("quality", {"clean", "boilerplate", "language", "sentences"}, {"quality", "repaired"}),
 ]
 EXPECTED_READERS = ["text", "jsonl", "html", "warc", "feed"]
 

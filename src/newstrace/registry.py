@@ -44,12 +44,19 @@ def _dates(settings: Settings) -> Stage:
     return DatesStage()
 
 
+def _quality(settings: Settings) -> Stage:
+    from newstrace.stages.quality import QualityStage
+
+    return QualityStage()
+
+
 STAGES: dict[str, Callable[[Settings], Stage]] = {
     "normalise": _normalise,
     "boilerplate": _boilerplate,
     "language": _language,
     "sentences": _sentences,
     "dates": _dates,
+    "quality": _quality,
 }
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_STAGES: tuple[str, ...] = ("normalise", "boilerplate", "language", "sentences", "dates")
+DEFAULT_STAGES: tuple[str, ...] = ("normalise", "boilerplate", "language", "sentences", "dates", "quality")
 ENV_PREFIX = "NEWSTRACE_"
 CONFIG_FILE = "newstrace.toml"
 

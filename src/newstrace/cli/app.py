@@ -109,6 +109,9 @@ def docs(
         str | None, typer.Option(help="Only documents dated on or before YYYY[-MM[-DD]].")
     ] = None,
     source: Annotated[str | None, typer.Option(help="Only sources containing this text.")] = None,
+    quality: Annotated[
+        str | None, typer.Option(help="Only this text quality: clean, machine_translated or spun.")
+    ] = None,
     duplicates: Annotated[bool, typer.Option(help="Include copies of other documents.")] = True,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
     offset: Annotated[int, typer.Option(min=0)] = 0,
@@ -122,6 +125,7 @@ def docs(
         since=since,
         until=until,
         source_contains=source,
+        quality=quality,
         include_duplicates=duplicates,
         limit=limit,
         offset=offset,

@@ -77,6 +77,7 @@ def documents_table(data: dict[str, Any]) -> None:
         "lang",
         "date",
         "title",
+        "quality",
         "removed",
         "copy of",
         title=f"{data['total']} documents (showing {len(data['documents'])} from {data['offset']})",
@@ -87,6 +88,7 @@ def documents_table(data: dict[str, Any]) -> None:
             d["lang"] or "?",
             d["date"] or "",
             Text((d["title"] or "")[:70]),
+            d.get("quality_label") or "",
             str(d["removed"]),
             (d["duplicate_of"] or "")[:12],
         )
@@ -109,6 +111,25 @@ def document(d: dict[str, Any]) -> None:
         table = Table("reason", "raw span", "removed text", title="removed")
         for r in d["removed"]:
             table.add_row(r["reason"], f"{r['start']}-{r['end']}", Text(r["text"][:100]))
+        out.print(table)
+    quality = d.get("quality")
+    if quality:
+        table = Table(
+            "kind",
+            "raw span",
+            "flagged",
+            "repair",
+            "confidence",
+            title=f"text quality: {quality['label']} ({quality['score']} flags per 100 words)",
+        )
+        for q in quality["spans"]:
+            table.add_row(
+                q["kind"],
+                f"{q['start']}-{q['end']}",
+                Text(q["text"]),
+                Text(q["repair"] or "?"),
+                f"{q['confidence']:.2f}",
+            )
         out.print(table)
     if d["flags"]:
         table = Table("kind", "raw span", title="flags")
@@ -149,6 +170,16 @@ def scores(s: dict[str, Any]) -> None:
     table.add_row("boilerplate", "recall", f"{b['recall']:.3f} ({b['found']}/{b['gold_spans']})")
     table.add_row("boilerplate", "precision", f"{b['precision']:.3f} (of {b['removed_spans']} removed)")
     table.add_row("boilerplate", "prose chars removed", str(b["prose_chars_removed"]))
+    q = s.get("spun")
+    if q:
+        table.add_row("spun", "recall", f"{q['recall']:.3f} ({q['detected']}/{q['gold_spans']})")
+        table.add_row(
+            "spun", "precision", f"{q['precision']:.3f} ({q['false_flags']} false of {q['flags']} flags)"
+        )
+        table.add_row(
+            "spun", "repair accuracy", f"{q['repair_accuracy']:.3f} ({q['repaired']}/{q['gold_spans']})"
+        )
+        table.add_row("spun", "labels", ", ".join(f"{k[:3]} {v}" for k, v in q["labels"].items()))
     out.print(table)
     if s["missing_documents"]:
         out.print(Text(f"not ingested: {', '.join(s['missing_documents'])}", style="red"))

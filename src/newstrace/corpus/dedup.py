@@ -57,26 +57,44 @@ def from_bytes(data: bytes, num_perm: int) -> MinHash:
 
 
 class Deduplicator:
-    """Holds the LSH index of every original document seen so far (from the store, then this run)."""
+    """Holds the LSH index of every original document seen so far (from the store, then this run).
 
-    def __init__(self, num_perm: int, threshold: float) -> None:
+    Only the LSH bands stay in memory; full signatures of candidates are fetched when a query hits
+    (``signature_of``), so memory per stored document is the index entry alone.
+    """
+
+    def __init__(
+        self, num_perm: int, threshold: float, signature_of: Callable[[str], bytes | None] | None = None
+    ) -> None:
         self.num_perm = num_perm
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._sigs: dict[str, MinHash] = {}
-        self._order: dict[str, int] = {}
+        self._signature_of = signature_of
+        # Signatures of originals added since the last flush (not yet readable from the store).
+        self._recent: dict[str, np.ndarray] = {}
         self._hashes: dict[str, str] = {}
+        self._count = 0
 
     def load(self, stored: Iterable[tuple[str, bytes]]) -> None:
         for doc_id, data in stored:
-            self._add(doc_id, from_bytes(data, self.num_perm))
+            self._lsh.insert(doc_id, from_bytes(data, self.num_perm), check_duplication=False)
+            self._count += 1
+
+    def flush(self) -> None:
+        """Forget what the store now holds (call after the batch was written)."""
+        self._recent.clear()
+        self._hashes.clear()
 
     def _add(self, doc_id: str, mh: MinHash) -> None:
-        if doc_id in self._sigs:
-            return
-        self._lsh.insert(doc_id, mh)
-        self._sigs[doc_id] = mh
-        self._order[doc_id] = len(self._order)
+        self._lsh.insert(doc_id, mh, check_duplication=False)
+        self._recent[doc_id] = np.asarray(mh.hashvalues, dtype=np.uint64)
+        self._count += 1
+
+    def _values(self, doc_id: str) -> np.ndarray | None:
+        if doc_id in self._recent:
+            return self._recent[doc_id]
+        data = self._signature_of(doc_id) if self._signature_of else None
+        return np.frombuffer(data, dtype=np.uint64) if data else None
 
     def check(self, doc: Document, stored_owner: Callable[[str], str | None]) -> tuple[Document, bytes]:
         """Return the document with ``content_hash`` and ``duplicate_of`` set, and its signature.
@@ -88,13 +106,17 @@ class Deduplicator:
         mh = signature(text, self.num_perm)
         original = self._hashes.get(chash) or stored_owner(chash)
         if original is None:
-            best: tuple[float, int, str] | None = None
+            mine = np.asarray(mh.hashvalues, dtype=np.uint64)
+            best: tuple[float, str] | None = None
             for cand in self._lsh.query(mh):
-                sim = mh.jaccard(self._sigs[cand])
+                values = self._values(cand)
+                if values is None or cand == doc.id:
+                    continue
+                sim = float(np.mean(values == mine))
                 if sim >= self.threshold:
-                    key = (-sim, self._order[cand], cand)
+                    key = (-sim, cand)
                     best = key if best is None or key < best else best
-            original = best[2] if best else None
+            original = best[1] if best else None
         if original == doc.id:
             original = None
         if original is None:

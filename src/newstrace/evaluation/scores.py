@@ -86,3 +86,46 @@ def score_boilerplate(doc: Document, gold_spans: list[str]) -> dict[str, Any]:
 
 def ratio(num: int, den: int) -> float:
     return round(num / den, 4) if den else 1.0
+
+
+def apply_repairs(raw: str, start: int, end: int, doc: Document) -> str:
+    """The raw passage ``[start, end)`` with the document's repairs inside it applied."""
+    if doc.quality is None:
+        return raw[start:end]
+    out = []
+    pos = start
+    for q in sorted(doc.quality.spans, key=lambda q: q.start):
+        if q.repair is None or q.start < pos or q.end > end:
+            continue
+        out.append(raw[pos : q.start])
+        out.append(q.repair)
+        pos = q.end
+    out.append(raw[pos:end])
+    return "".join(out)
+
+
+def score_spun(doc: Document, gold: list[dict[str, str]]) -> dict[str, Any]:
+    """Detection (a flag overlapping the gold evidence) and exact repair of each gold spun passage."""
+    spans = [(q.start, q.end) for q in doc.quality.spans] if doc.quality is not None else []
+    located = [(g, locate(doc.raw, g["evidence"])) for g in gold]
+    detected = repaired = 0
+    for g, loc in located:
+        if loc is None:
+            continue
+        if any(_overlap((loc.start, loc.end), s) > 0 for s in spans):
+            detected += 1
+            if apply_repairs(doc.raw, loc.start, loc.end, doc) == g.get("repair"):
+                repaired += 1
+    false_flags = sum(
+        1
+        for s in spans
+        if not any(loc is not None and _overlap((loc.start, loc.end), s) > 0 for _, loc in located)
+    )
+    return {
+        "gold": len(gold),
+        "detected": detected,
+        "repaired": repaired,
+        "flags": len(spans),
+        "false_flags": false_flags,
+        "label": doc.quality.label if doc.quality else None,
+    }

@@ -93,6 +93,27 @@ class DocDate:
 
 
 @dataclass(frozen=True, slots=True)
+class QualitySpan:
+    """A passage flagged as spun or machine-made, with the repair proposed for it (None if unknown)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "foreign_word" or "tortured_name"
+    repair: str | None
+    confidence: float
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quality:
+    label: str  # "clean", "machine_translated" or "spun"
+    score: float
+    spans: tuple[QualitySpan, ...]
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     source: str
@@ -108,6 +129,9 @@ class Document:
     language: LanguageGuess | None = None
     sentences: tuple[Sentence, ...] = ()
     date: DocDate | None = None
+    quality: Quality | None = None
+    # The clean text with spun passages repaired; later stages read this view when it exists.
+    repaired: TextView | None = field(default=None, compare=False)
     duplicate_of: str | None = None
     content_hash: str | None = None
     # Capabilities the stages run so far have provided (see pipeline.stage).
@@ -117,6 +141,13 @@ class Document:
     def text(self) -> str:
         """The clean text (the raw text until a cleaning stage ran)."""
         return self.clean.text if self.clean is not None else self.raw
+
+    @property
+    def analysis_view(self) -> TextView:
+        """The view extraction stages read: repaired if the quality stage ran, else clean."""
+        if self.repaired is not None:
+            return self.repaired
+        return self.require_clean()
 
     @property
     def lang(self) -> str | None:

@@ -8,6 +8,7 @@ stands for, so any span found in any view maps back to raw offsets without bookk
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -50,6 +51,10 @@ class TextView:
             pos = self._starts[start] if start < len(self.text) else self._raw_end()
             return pos, pos
         return self._starts[start], self._ends[end - 1]
+
+    def from_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The view span covering the raw span ``[start, end)`` (the inverse of :meth:`to_raw`)."""
+        return bisect_left(self._starts, start), bisect_left(self._starts, end)
 
     def raw_start(self, index: int) -> int:
         return self.to_raw(index, index)[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.evaluation.gold import Gold, GoldError, load_gold
-from newstrace.evaluation.scores import ratio, score_boilerplate
+from newstrace.evaluation.scores import ratio, score_boilerplate, score_spun
 from newstrace.model import Document
 from newstrace.services.ingest import ingest
 from newstrace.settings import Settings
@@ -42,6 +42,8 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
     per_doc: dict[str, Any] = {}
     lang_ok = date_ok = n = 0
     bp = {"gold": 0, "found": 0, "removed": 0, "correct_removed": 0, "prose_chars_removed": 0}
+    sp = {"gold": 0, "detected": 0, "repaired": 0, "flags": 0, "false_flags": 0}
+    labels: dict[str, str | None] = {}
     missing = []
     for stem, g in sorted(gold.documents.items()):
         doc = docs.get(stem)
@@ -57,12 +59,17 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
         b = score_boilerplate(doc, list(g.get("boilerplate", [])))
         for k in bp:
             bp[k] += b[k]
+        q = score_spun(doc, list(g.get("spun", [])))
+        for k in sp:
+            sp[k] += q[k]
+        labels[stem] = q["label"]
         per_doc[stem] = {
             "lang": doc.lang,
             "lang_gold": g.get("lang"),
             "date": got_date,
             "date_gold": g.get("date"),
             "boilerplate": b,
+            "spun": q,
         }
     return {
         "documents": n,
@@ -76,6 +83,17 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
             "found": bp["found"],
             "removed_spans": bp["removed"],
             "prose_chars_removed": bp["prose_chars_removed"],
+        },
+        "spun": {
+            "recall": ratio(sp["detected"], sp["gold"]),
+            "precision": ratio(sp["flags"] - sp["false_flags"], sp["flags"]),
+            "repair_accuracy": ratio(sp["repaired"], sp["gold"]),
+            "gold_spans": sp["gold"],
+            "detected": sp["detected"],
+            "repaired": sp["repaired"],
+            "flags": sp["flags"],
+            "false_flags": sp["false_flags"],
+            "labels": labels,
         },
         "per_document": per_doc,
     }

@@ -56,6 +56,24 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
     if "sentences" in doc.provided:
         record["sentences"] = [{"start": s.start, "end": s.end, "lang": s.lang} for s in doc.sentences]
+    if doc.quality is not None:
+        record["quality"] = {
+            "label": doc.quality.label,
+            "score": doc.quality.score,
+            "spans": [
+                {
+                    "start": q.start,
+                    "end": q.end,
+                    "text": q.text,
+                    "kind": q.kind,
+                    "repair": q.repair,
+                    "confidence": q.confidence,
+                }
+                for q in doc.quality.spans
+            ],
+        }
+    if doc.repaired is not None:
+        record["repaired_text"] = doc.repaired.text
     if doc.meta.extra_json:
         record["extra"] = json.loads(doc.meta.extra_json)
     return record
@@ -83,6 +101,7 @@ def export_csv(store: DocumentStore, out: IO[str]) -> int:
         row["removed"] = len(rec["removed"])
         row["sentences"] = len(rec.get("sentences", []))
         row["chars"] = len(rec["text"])
+        row["quality"] = rec["quality"]["label"] if "quality" in rec else ""
         writer.writerow(row)
         n += 1
     return n

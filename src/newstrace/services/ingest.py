@@ -104,7 +104,7 @@ def ingest(
         }
     )
     report.run_id = store.start_run([str(p) for p in paths], settings_json)
-    dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold)
+    dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold, store.signature)
     dedup.load(store.signatures())
     executor = make_executor(settings, build_pipeline)
     total_files = count_files(paths) if progress else 0
@@ -159,6 +159,7 @@ def _ingest_batch(
         finals.append(checked)
         signatures[checked.id] = sig
     store.write_batch(finals, signatures, rejections, report.run_id)
+    dedup.flush()
     for doc in finals:
         if doc.duplicate_of:
             report.duplicates += 1

@@ -14,6 +14,8 @@ from newstrace.model import (
     Flag,
     LanguageGuess,
     PartialDate,
+    Quality,
+    QualitySpan,
     RecordMeta,
     Rejection,
     RemovedSpan,
@@ -31,6 +33,7 @@ class DocumentFilter:
     since: str | None = None
     until: str | None = None
     source_contains: str | None = None
+    quality: str | None = None
     include_duplicates: bool = True
     limit: int = 50
     offset: int = 0
@@ -106,6 +109,10 @@ class DocumentStore:
         ):
             yield str(row[0]), bytes(row[1])
 
+    def signature(self, doc_id: str) -> bytes | None:
+        row = self.conn.execute("SELECT minhash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None or row[0] is None else bytes(row[0])
+
     def write_batch(
         self,
         docs: Sequence[Document],
@@ -125,8 +132,9 @@ class DocumentStore:
                     "INSERT OR IGNORE INTO documents(id, source, source_id, fmt, url, outlet, encoding, raw, "
                     "clean, clean_map, title, title_source, title_start, title_end, lang, lang_score, date, "
                     "date_precision, date_source, date_start, date_end, meta_title, meta_date, meta_lang, "
-                    "extra, duplicate_of, content_hash, minhash, stages, run_id) VALUES "
-                    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "extra, duplicate_of, content_hash, minhash, stages, run_id, quality_label, "
+                    "quality_score, repaired, repaired_map) VALUES "
+                    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     _document_row(doc, signatures.get(doc.id), run_id),
                 )
                 if cur.rowcount == 0:
@@ -145,6 +153,16 @@ class DocumentStore:
                     'INSERT OR IGNORE INTO flags(doc_id, start, "end", kind, stage) VALUES (?,?,?,?,?)',
                     [(doc.id, f.start, f.end, f.kind, f.stage) for f in doc.flags],
                 )
+                if doc.quality is not None:
+                    c.executemany(
+                        "INSERT OR IGNORE INTO quality_spans"
+                        '(doc_id, start, "end", text, kind, repair, confidence, stage) '
+                        "VALUES (?,?,?,?,?,?,?,?)",
+                        [
+                            (doc.id, q.start, q.end, q.text, q.kind, q.repair, q.confidence, q.stage)
+                            for q in doc.quality.spans
+                        ],
+                    )
             for rej in rejections:
                 cur = c.execute(
                     "INSERT OR IGNORE INTO rejections(source, source_id, reason, detail, run_id) "
@@ -183,7 +201,8 @@ class DocumentStore:
     def list_rows(self, flt: DocumentFilter) -> list[sqlite3.Row]:
         where, args = _where(flt)
         return self.conn.execute(
-            "SELECT id, source, title, lang, date, date_source, duplicate_of, length(clean) AS chars, "
+            "SELECT id, source, title, lang, date, date_source, duplicate_of, quality_label, "
+            "length(clean) AS chars, "
             "(SELECT count(*) FROM removed_spans r WHERE r.doc_id = d.id) AS removed "
             f"FROM documents d {where} "
             "ORDER BY coalesce(date, '') DESC, rowid LIMIT ? OFFSET ?",
@@ -235,7 +254,15 @@ class DocumentStore:
                 'SELECT start, "end", kind, stage FROM flags WHERE doc_id = ? ORDER BY start', (doc_id,)
             )
         )
-        return _row_document(row, removed, sentences, flags)
+        spans = tuple(
+            QualitySpan(r["start"], r["end"], r["text"], r["kind"], r["repair"], r["confidence"], r["stage"])
+            for r in self.conn.execute(
+                'SELECT start, "end", text, kind, repair, confidence, stage FROM quality_spans '
+                "WHERE doc_id = ? ORDER BY start",
+                (doc_id,),
+            )
+        )
+        return _row_document(row, removed, sentences, flags, spans)
 
 
 def _where(flt: DocumentFilter) -> tuple[str, list[object]]:
@@ -253,6 +280,9 @@ def _where(flt: DocumentFilter) -> tuple[str, list[object]]:
     if flt.source_contains:
         clauses.append("d.source LIKE ?")
         args.append(f"%{flt.source_contains}%")
+    if flt.quality:
+        clauses.append("d.quality_label = ?")
+        args.append(flt.quality)
     if not flt.include_duplicates:
         clauses.append("d.duplicate_of IS NULL")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
@@ -292,6 +322,10 @@ def _document_row(doc: Document, signature: bytes | None, run_id: int | None) ->
         signature,
         json.dumps(sorted(doc.provided)),
         run_id,
+        doc.quality.label if doc.quality else None,
+        doc.quality.score if doc.quality else None,
+        doc.repaired.text if doc.repaired is not None else None,
+        json.dumps(doc.repaired.to_runs(), separators=(",", ":")) if doc.repaired is not None else None,
     )
 
 
@@ -300,9 +334,15 @@ def _row_document(
     removed: tuple[RemovedSpan, ...],
     sentences: tuple[Sentence, ...],
     flags: tuple[Flag, ...],
+    quality_spans: tuple[QualitySpan, ...],
 ) -> Document:
-    runs = [(int(a), int(b), int(c)) for a, b, c in json.loads(row["clean_map"])]
-    clean = TextView.from_runs(row["clean"], runs, len(row["raw"]))
+    clean = _view(row["clean"], row["clean_map"], len(row["raw"]))
+    repaired = (
+        _view(row["repaired"], row["repaired_map"], len(row["raw"])) if row["repaired"] is not None else None
+    )
+    quality = None
+    if row["quality_label"] is not None:
+        quality = Quality(row["quality_label"], row["quality_score"] or 0.0, quality_spans, "quality")
     title = None
     if row["title"] is not None:
         span = (row["title_start"], row["title_end"]) if row["title_start"] is not None else None
@@ -338,6 +378,13 @@ def _row_document(
         sentences=sentences,
         date=date,
         duplicate_of=row["duplicate_of"],
+        quality=quality,
+        repaired=repaired,
         content_hash=row["content_hash"],
         provided=frozenset(json.loads(row["stages"])),
     )
+
+
+def _view(text: str, runs_json: str, raw_len: int) -> TextView:
+    runs = [(int(a), int(b), int(c)) for a, b, c in json.loads(runs_json)]
+    return TextView.from_runs(text, runs, raw_len)

@@ -1,0 +1,73 @@
+"""Text-quality stage throughput: documents per second on one core, on generated articles of realistic
+length (half of the French ones with English words spun in), with the stages before it already run.
+
+    python benchmarks/quality.py [--n 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+SPINS = {" plus ": " additionally ", " front ": " entrance ", " question ": " problem ", " prison ": " jail "}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=2000)
+    args = parser.parse_args()
+    from generate import articles
+
+    from newstrace.model import RawRecord
+    from newstrace.readers.text import parse_header
+    from newstrace.registry import build_stages
+    from newstrace.settings import Settings
+
+    rng = random.Random(3)
+    before = build_stages(["normalise", "boilerplate", "language", "sentences", "dates"], Settings())
+    (quality,) = build_stages(["quality"], Settings())
+    docs = []
+    for name, text in articles(args.n):
+        if name.endswith("_fr.txt") and rng.random() < 0.5:
+            for a, b in SPINS.items():
+                text = text.replace(a, b, 2)
+        date, header, headline = parse_header(text)
+        from newstrace.model import RecordMeta
+
+        doc = RawRecord(
+            name, text, "text", meta=RecordMeta(date=date, header=header, headline=headline)
+        ).to_document()
+        for stage in before:
+            doc = stage(doc)
+        docs.append(doc)
+    quality(docs[0])  # load the knowledge base and tables before timing
+    t0 = time.perf_counter()
+    labels: dict[str, int] = {}
+    for d in docs:
+        out = quality(d)
+        assert out.quality is not None
+        labels[out.quality.label] = labels.get(out.quality.label, 0) + 1
+    elapsed = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    from newstrace.kb.loader import knowledge_base
+
+    knowledge_base.cache_clear()
+    knowledge_base()
+    print(f"documents: {len(docs)}  avg chars: {sum(len(d.raw) for d in docs) / len(docs):.0f}")
+    print(
+        f"quality stage: {len(docs) / elapsed:.1f} docs/s on one core "
+        f"({1000 * elapsed / len(docs):.2f} ms/doc)"
+    )
+    print(f"labels: {labels}")
+    print(f"knowledge base load: {time.perf_counter() - t1:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
