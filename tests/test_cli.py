@@ -81,3 +81,25 @@ def test_eval_on_seeds(seeds_gold: Path) -> None:
     floors = Path(__file__).with_name("floors.json")
     result = runner.invoke(app, ["eval", "--gold", str(seeds_gold), "--floors", str(floors)])
     assert result.exit_code == 0, result.output
+
+
+def test_docs_filter_by_quality_and_show_flags(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "spun.txt").write_text(
+        "Les soldats tiennent la entrance près de Koupiansk. La problem des munitions reste entière, "
+        "selon le New York Occasions, et les pertes sont additionally lourdes que prévu.\n",
+        encoding="utf-8",
+    )
+    (folder / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    _ok(["--db", db, "ingest", str(folder)])
+    spun = json.loads(_ok(["--db", db, "docs", "--quality", "spun", "--json"]))
+    assert spun["total"] == 1 and spun["documents"][0]["quality_label"] == "spun"
+    clean = json.loads(_ok(["--db", db, "docs", "--quality", "clean", "--json"]))
+    assert clean["total"] == 1
+    shown = json.loads(_ok(["--db", db, "show", spun["documents"][0]["id"], "--json"]))
+    repairs = {q["text"]: q["repair"] for q in shown["quality"]["spans"]}
+    assert repairs["New York Occasions"] == "New York Times"
+    assert "question des munitions" in shown["repaired_text"]
+    assert "text quality: spun" in _ok(["--db", db, "show", spun["documents"][0]["id"]])

@@ -39,6 +39,12 @@ def test_sample_corpus_scores_meet_their_floors() -> None:
     assert not failures, "\n".join(failures)
 
 
+def test_seed_spun_labels(seed_scores: dict[str, Any]) -> None:
+    labels = seed_scores["spun"]["labels"]
+    assert labels["001_224db25bb73be8ff"] == "spun" and labels["003_2f7b8ba9646341f0"] == "spun"
+    assert labels["004_69ae0e0288f3ce44"] == "clean"
+
+
 def test_every_seed_document_was_ingested(seed_scores: dict[str, Any]) -> None:
     assert seed_scores["missing_documents"] == []
     assert seed_scores["documents"] == 5

@@ -121,6 +121,8 @@ class TextView:
     def from_runs(cls, text: str, runs: list[tuple[int, int, int]], raw_len: int) -> TextView:
         starts: array[int] = array("l")
         ends: array[int] = array("l")
+        if not runs:
+            return cls(text, starts, ends, raw_len)
         bounds = [r[0] for r in runs[1:]] + [len(text)]
         for (vs, rs, re_), ve in zip(runs, bounds, strict=True):
             length = ve - vs
