@@ -1,8 +1,9 @@
 """Ingest throughput and memory: documents per second and peak memory for ingest + clean + language +
 sentences + dates (+ duplicate detection and the store), on generated articles of realistic length.
 
-    python benchmarks/ingest.py            # 1,000 and 10,000 articles, one worker
+    python benchmarks/ingest.py            # 1,000 and 10,000 articles, one worker, foundation stages
     python benchmarks/ingest.py --sizes 2000 --workers 2
+    python benchmarks/ingest.py --stages all   # every default stage (adds text quality)
 
 Each size runs in a fresh process so that peak memory (max RSS) is that run's own; flat memory shows as
 about the same peak for 1k and 10k.
@@ -22,7 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def _child(size: int, workers: int) -> dict[str, float]:
+FOUNDATION = "normalise,boilerplate,language,sentences,dates"
+
+
+def _child(size: int, workers: int, stages: str) -> dict[str, float]:
     from generate import write_corpus
 
     from newstrace.registry import build_pipeline, build_reader
@@ -34,6 +38,8 @@ def _child(size: int, workers: int) -> dict[str, float]:
         corpus = write_corpus(Path(tmp) / "corpus", size)
         chars = sum(p.stat().st_size for p in corpus.iterdir())
         settings = Settings(workers=workers)
+        if stages != "all":
+            settings = settings.with_overrides(stages=stages)
         # Stages alone (no store): the per-document cost.
         pipeline = build_pipeline(settings)
         reader = build_reader("text")
@@ -67,18 +73,31 @@ def main() -> None:
     )
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--stages", default=FOUNDATION, help="comma-separated stages, or 'all' (the default set)"
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_child(args.child, args.workers)))
+        print(json.dumps(_child(args.child, args.workers, args.stages)))
         return
+    print(f"stages: {args.stages}")
     print(
         f"{'articles':>9} {'avg chars':>9} {'stages doc/s':>12} {'ingest doc/s':>12} "
         f"{'seconds':>8} {'peak MB':>8}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), "--workers", str(args.workers)],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(size),
+                "--workers",
+                str(args.workers),
+                "--stages",
+                args.stages,
+            ],
             capture_output=True,
             text=True,
             check=True,

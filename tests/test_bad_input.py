@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import pathlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -184,13 +183,6 @@ def make_bad_folder(root: Path) -> BadFolder:
         )
     )
     return BadFolder(root, good, expected, "cut.warc.gz", warc_ids)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(tmp_path / "store.db")
-    yield database
-    database.close()
 
 
 @pytest.fixture

@@ -28,6 +28,8 @@ MAX_CREDIT_CHARS = 48
 # Two captions of the same picture differ by a word or two; prose paragraphs are never this alike.
 CAPTION_TWIN_RATIO = 0.75
 MAX_HEADLINE_CHARS = 200
+# A trailing credit ("Crédit : ASLAN – Twitter", "(Photo by STR / AFP)") fits in this many characters.
+_CREDIT_TAIL = 120
 _NORM = re.compile(r"[\W_]+")
 _LEAD_END = re.compile(r"[.!?](?=\s|$)")
 
@@ -107,7 +109,9 @@ def _is_credit_line(text: str, recurring: set[str]) -> bool:
 def _has_trailing_credit(text: str, recurring: set[str]) -> bool:
     if len(text) > MAX_CAPTION_CHARS:
         return False
-    return bool(pat.TRAILING_CREDIT.search(text)) or any(text.endswith(" " + c) for c in recurring)
+    # Credits are short and stand at the end: search only the tail of the line.
+    tail = max(0, len(text) - _CREDIT_TAIL)
+    return bool(pat.TRAILING_CREDIT.search(text, tail)) or any(text.endswith(" " + c) for c in recurring)
 
 
 def _caption_for_credit(lines: list[_Line], pos: int, rm: _Removals, protected: int) -> int | None:
@@ -235,7 +239,7 @@ def _mark_inline(lines: list[_Line], rm: _Removals, protected: int) -> None:
         if pat.NAVIGATION.match(text) and len(text.split()) <= 12 and not pat.TERMINAL.search(text):
             rm.line(line, "navigation")
             continue
-        if pat.COPYRIGHT.search(text) and len(text) <= MAX_CAPTION_CHARS:
+        if len(text) <= MAX_CAPTION_CHARS and pat.COPYRIGHT.search(text):
             rm.line(line, "copyright")
             continue
         if pat.DATELINE.match(text):
@@ -244,7 +248,7 @@ def _mark_inline(lines: list[_Line], rm: _Removals, protected: int) -> None:
         if pat.BYLINE.match(text) and len(text.split()) <= 6:
             rm.line(line, "byline")
             continue
-        teaser = pat.TEASER.search(text)
+        teaser = pat.TEASER.search(text) if ":" in text else None
         if teaser:
             end = _teaser_end(text, teaser.end())
             if teaser.start() == 0 and end == len(text):

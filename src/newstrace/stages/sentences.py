@@ -55,7 +55,7 @@ class SentenceStage(BaseStage):
             for s, e in spans:
                 lang = doc_lang
                 chunk = line[s:e]
-                if len(chunk) >= MIN_CHARS_FOR_OWN_LANGUAGE:
+                if len(chunk) >= MIN_CHARS_FOR_OWN_LANGUAGE and not self.identifier.confirms(chunk, doc_lang):
                     guesses = self.identifier.detect(chunk)
                     if guesses and guesses[0][0] != doc_lang and guesses[0][1] >= SWITCH_CONFIDENCE:
                         lang = guesses[0][0]
