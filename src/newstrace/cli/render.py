@@ -194,5 +194,6 @@ def demo_summary(summary: dict[str, Any], db: Path) -> None:
     table.add_row(
         "boilerplate removed", ", ".join(f"{k} {v}" for k, v in summary["boilerplate_removed"].items())
     )
+    table.add_row("text quality", ", ".join(f"{k} {v}" for k, v in summary.get("text_quality", {}).items()))
     out.print(table)
     out.print(Text(f"next: newstrace --db {db} docs  |  newstrace --db {db} search Kherson", style="dim"))

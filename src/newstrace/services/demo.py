@@ -46,16 +46,20 @@ def run_demo(
 def summarise(store: DocumentStore) -> dict[str, Any]:
     langs: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
+    quality: Counter[str] = Counter()
     dated = duplicates = 0
     for doc in store.iter_documents():
         langs[doc.lang or "und"] += 1
         dated += doc.date is not None
         duplicates += doc.duplicate_of is not None
         reasons.update(r.reason for r in doc.removed if r.reason != "header")
+        if doc.quality is not None:
+            quality[doc.quality.label] += 1
     return {
         "documents": sum(langs.values()),
         "languages": dict(langs.most_common()),
         "dated": dated,
         "duplicates": duplicates,
         "boilerplate_removed": dict(reasons.most_common()),
+        "text_quality": dict(quality.most_common()),
     }
