@@ -20,6 +20,8 @@ EXPECTED_STAGES = [
     ("sentences", {"clean", "boilerplate", "language"}, {"sentences"}),
     ("dates", {"clean"}, {"date"}),
     ("quality", {"clean", "boilerplate", "language", "sentences"}, {"quality", "repaired"}),
+    ("entities", {"clean", "boilerplate", "language"}, {"entities"}),
+    ("places", {"entities"}, {"places"}),
 ]
 EXPECTED_READERS = ["text", "jsonl", "html", "warc", "feed"]
 

@@ -134,9 +134,16 @@ def cli(db: Path, *args: str) -> list[str]:
     return [sys.executable, "-c", "from newstrace.cli.app import main; main()", "--db", str(db), *args]
 
 
+# Crash safety is the store's and the ingest loop's business, not the stages': the foundation stages
+# keep this test fast (the NER stages would make 3,000 articles take minutes).
+STAGES = "normalise,boilerplate,language,sentences,dates"
+
+
 def clean_env() -> dict[str, str]:
-    """The environment without NEWSTRACE_* settings, so the child runs with the defaults and our options."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("NEWSTRACE_")}
+    """The environment without other NEWSTRACE_* settings, so the child runs with our options only."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSTRACE_")}
+    env["NEWSTRACE_STAGES"] = STAGES
+    return env
 
 
 def count_documents(db: Path) -> int:

@@ -50,6 +50,26 @@ def _quality(settings: Settings) -> Stage:
     return QualityStage()
 
 
+def _entities(settings: Settings) -> Stage:
+    import functools
+
+    from newstrace.linking.gazetteer import gazetteer
+    from newstrace.linking.kb_index import kb_index
+    from newstrace.linking.ner import recognisers
+    from newstrace.stages.entities import EntitiesStage
+
+    return EntitiesStage(kb_index(), functools.partial(gazetteer, settings.cache_dir), recognisers())
+
+
+def _places(settings: Settings) -> Stage:
+    import functools
+
+    from newstrace.linking.gazetteer import gazetteer
+    from newstrace.stages.places import PlacesStage
+
+    return PlacesStage(functools.partial(gazetteer, settings.cache_dir))
+
+
 STAGES: dict[str, Callable[[Settings], Stage]] = {
     "normalise": _normalise,
     "boilerplate": _boilerplate,
@@ -57,6 +77,8 @@ STAGES: dict[str, Callable[[Settings], Stage]] = {
     "sentences": _sentences,
     "dates": _dates,
     "quality": _quality,
+    "entities": _entities,
+    "places": _places,
 }
 
 

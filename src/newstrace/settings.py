@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_STAGES: tuple[str, ...] = ("normalise", "boilerplate", "language", "sentences", "dates", "quality")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "normalise",
+    "boilerplate",
+    "language",
+    "sentences",
+    "dates",
+    "quality",
+    "entities",
+    "places",
+)
 ENV_PREFIX = "NEWSTRACE_"
 CONFIG_FILE = "newstrace.toml"
 
@@ -36,6 +45,8 @@ class Settings:
     near_duplicate_threshold: float = 0.7
     # On an error inside a stage: "reject" records the document as rejected and goes on; "raise" stops.
     on_error: str = "reject"
+    # Where built indexes (the gazetteer) are kept between runs; None: $XDG_CACHE_HOME/newstrace.
+    cache_dir: Path | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **overrides: Any) -> Settings:

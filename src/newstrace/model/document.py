@@ -114,6 +114,38 @@ class Quality:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text: who or what, linked to an entity (knowledge base or corpus-made)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # person, organization, media, military_unit, place
+    entity_id: str | None
+    name: str | None  # the entity's canonical name
+    confidence: float
+    stage: str
+    in_boilerplate: bool = False  # found in a removed caption, credit or teaser
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    geonames_id: int | None
+    precision: int  # 1 the town itself, 2 near it or part of a region, 3 a stand-in (region's capital)
+    feature: str  # "city", "region" or "country"
+    confidence: float
+    stage: str
+    in_boilerplate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     source: str
@@ -130,6 +162,8 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     date: DocDate | None = None
     quality: Quality | None = None
+    mentions: tuple[Mention, ...] = ()
+    places: tuple[Place, ...] = ()
     # The clean text with spun passages repaired; later stages read this view when it exists.
     repaired: TextView | None = field(default=None, compare=False)
     duplicate_of: str | None = None

@@ -72,6 +72,38 @@ def document_record(doc: Document) -> dict[str, Any]:
                 for q in doc.quality.spans
             ],
         }
+    if "entities" in doc.provided:
+        record["entities"] = [
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "type": m.type,
+                "entity_id": m.entity_id,
+                "name": m.name,
+                "confidence": m.confidence,
+                "in_boilerplate": m.in_boilerplate,
+            }
+            for m in doc.mentions
+            if m.type != "place"
+        ]
+    if "places" in doc.provided:
+        record["places"] = [
+            {
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+                "name": p.name,
+                "country": p.country,
+                "lat": p.lat,
+                "lon": p.lon,
+                "geonames_id": p.geonames_id,
+                "precision": p.precision,
+                "feature": p.feature,
+                "in_boilerplate": p.in_boilerplate,
+            }
+            for p in doc.places
+        ]
     if doc.repaired is not None:
         record["repaired_text"] = doc.repaired.text
     if doc.meta.extra_json:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,7 +14,9 @@ from newstrace.model import (
     Document,
     Flag,
     LanguageGuess,
+    Mention,
     PartialDate,
+    Place,
     Quality,
     QualitySpan,
     RecordMeta,
@@ -153,6 +156,7 @@ class DocumentStore:
                     'INSERT OR IGNORE INTO flags(doc_id, start, "end", kind, stage) VALUES (?,?,?,?,?)',
                     [(doc.id, f.start, f.end, f.kind, f.stage) for f in doc.flags],
                 )
+                _write_entities(c, doc)
                 if doc.quality is not None:
                     c.executemany(
                         "INSERT OR IGNORE INTO quality_spans"
@@ -262,7 +266,40 @@ class DocumentStore:
                 (doc_id,),
             )
         )
-        return _row_document(row, removed, sentences, flags, spans)
+        mentions = tuple(
+            Mention(
+                r["start"],
+                r["end"],
+                r["text"],
+                r["type"],
+                r["entity_id"],
+                r["name"],
+                r["confidence"],
+                r["stage"],
+                bool(r["in_boilerplate"]),
+            )
+            for r in self.conn.execute("SELECT * FROM mentions WHERE doc_id = ? ORDER BY start", (doc_id,))
+        )
+        places = tuple(
+            Place(
+                r["start"],
+                r["end"],
+                r["text"],
+                r["name"],
+                r["country"],
+                r["lat"],
+                r["lon"],
+                r["geonames_id"],
+                r["precision"],
+                r["feature"],
+                r["confidence"],
+                r["stage"],
+                bool(r["in_boilerplate"]),
+            )
+            for r in self.conn.execute("SELECT * FROM places WHERE doc_id = ? ORDER BY start", (doc_id,))
+        )
+        doc = _row_document(row, removed, sentences, flags, spans)
+        return dataclasses.replace(doc, mentions=mentions, places=places)
 
 
 def _where(flt: DocumentFilter) -> tuple[str, list[object]]:
@@ -388,3 +425,65 @@ def _row_document(
 def _view(text: str, runs_json: str, raw_len: int) -> TextView:
     runs = [(int(a), int(b), int(c)) for a, b, c in json.loads(runs_json)]
     return TextView.from_runs(text, runs, raw_len)
+
+
+def _entity_source(entity_id: str) -> str:
+    if entity_id.startswith(("gn:", "region:", "country:")):
+        return "gazetteer"
+    return "corpus" if "/auto-" in entity_id else "kb"
+
+
+def _write_entities(c: sqlite3.Connection, doc: Document) -> None:
+    lang = doc.lang or ""
+    for m in doc.mentions:
+        if m.entity_id is not None:
+            c.execute(
+                "INSERT OR IGNORE INTO entities(id, type, name, source) VALUES (?,?,?,?)",
+                (m.entity_id, m.type, m.name or m.text, _entity_source(m.entity_id)),
+            )
+            c.execute(
+                "INSERT OR IGNORE INTO entity_names(entity_id, name, lang) VALUES (?,?,?)",
+                (m.entity_id, " ".join(m.text.split()), lang),
+            )
+    c.executemany(
+        'INSERT OR IGNORE INTO mentions(doc_id, start, "end", text, type, entity_id, name, confidence, '
+        "stage, in_boilerplate) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                doc.id,
+                m.start,
+                m.end,
+                m.text,
+                m.type,
+                m.entity_id,
+                m.name,
+                m.confidence,
+                m.stage,
+                int(m.in_boilerplate),
+            )
+            for m in doc.mentions
+        ],
+    )
+    c.executemany(
+        'INSERT OR IGNORE INTO places(doc_id, start, "end", text, name, country, lat, lon, geonames_id, '
+        "precision, feature, confidence, stage, in_boilerplate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                doc.id,
+                p.start,
+                p.end,
+                p.text,
+                p.name,
+                p.country,
+                p.lat,
+                p.lon,
+                p.geonames_id,
+                p.precision,
+                p.feature,
+                p.confidence,
+                p.stage,
+                int(p.in_boilerplate),
+            )
+            for p in doc.places
+        ],
+    )

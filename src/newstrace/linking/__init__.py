@@ -1,0 +1,1 @@
+"""Matching names to entities and places: name keys, the knowledge-base index, the gazetteer, NER."""

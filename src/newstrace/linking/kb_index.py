@@ -1,0 +1,163 @@
+"""Index of knowledge-base names by spelling-insensitive key, and a dictionary matcher over text.
+
+The matcher walks a trie of name keys word by word, so finding every knowledge-base name in an article
+costs one dictionary step per word, whatever the size of the knowledge base.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newstrace.kb.loader import knowledge_base
+from newstrace.kb.model import KbEntity
+from newstrace.linking.keys import compact, name_keys
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Leading articles are not part of names ("le Washington Post", "die Welt").
+_ARTICLES = frozenset({"the", "le", "la", "les", "l", "die", "der", "das", "el"})
+# Single-word names that are also ordinary words are only matched with a capital not at sentence start.
+_MAX_WORDS = 9
+
+
+@dataclass(frozen=True, slots=True)
+class KbMatch:
+    start: int
+    end: int
+    text: str
+    entity: KbEntity
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node]
+    entities: list[str]
+
+
+def _word_keys(word: str) -> tuple[str, ...]:
+    keys = name_keys(word)
+    return keys if keys else (word.casefold(),)
+
+
+class KbIndex:
+    def __init__(self, entities: tuple[KbEntity, ...]) -> None:
+        self.entities = {e.id: e for e in entities}
+        self.by_key: dict[str, list[str]] = defaultdict(list)
+        # Acronyms match only as written in capitals: "UN" is not "Un", "RUSI" is not "Russie".
+        self.acronyms: dict[str, list[str]] = defaultdict(list)
+        self._root = _Node({}, [])
+        for entity in entities:
+            for surface in entity.all_names():
+                words = _WORD.findall(surface)
+                while len(words) > 1 and words[0].casefold() in _ARTICLES:
+                    words = words[1:]
+                if len(words) == 1 and _is_acronym(words[0]):
+                    if entity.id not in self.acronyms[words[0]]:
+                        self.acronyms[words[0]].append(entity.id)
+                else:
+                    self._add(surface, entity)
+
+    def _add(self, surface: str, entity: KbEntity) -> None:
+        words = _WORD.findall(surface)
+        while words and words[0].casefold() in _ARTICLES and len(words) > 1:
+            words = words[1:]
+        if not words or len(words) > _MAX_WORDS:
+            return
+        for key in name_keys(" ".join(words)):
+            for k in (key, compact(key)):
+                if entity.id not in self.by_key[k]:
+                    self.by_key[k].append(entity.id)
+        node = self._root
+        for w in words:
+            # One path per word reading (Cyrillic words have two keys): the trie is small either way.
+            wk = _word_keys(w)[0]
+            node = node.children.setdefault(wk, _Node({}, []))
+        if entity.id not in node.entities:
+            node.entities.append(entity.id)
+
+    def lookup(self, name: str) -> list[KbEntity]:
+        """Entities whose name has the key of ``name`` (exact up to spelling variants)."""
+        ids: list[str] = list(self.acronyms.get(name.strip(), ()))
+        for key in name_keys(name):
+            for k in (key, compact(key)):
+                for eid in self.by_key.get(k, ()):
+                    if eid not in ids:
+                        ids.append(eid)
+        return [self.entities[i] for i in ids]
+
+    def find(self, text: str) -> Iterator[KbMatch]:
+        """Longest knowledge-base names in ``text``, left to right, not overlapping."""
+        words = list(_WORD.finditer(text))
+        keys = [_word_keys(w.group()) for w in words]
+        i = 0
+        while i < len(words):
+            acronym = self.acronyms.get(words[i].group()) if words[i].group().isupper() else None
+            follows = text[words[i].end() : words[i].end() + 2]
+            if acronym and not (follows[:1] == "-" and follows[1:2].isdigit()):  # not "MK-19"
+                w = words[i]
+                yield KbMatch(w.start(), w.end(), w.group(), self._pick(acronym))
+                i += 1
+                continue
+            best: tuple[int, list[str]] | None = None
+            frontier = [(self._root, i)]
+            while frontier:
+                node, j = frontier.pop()
+                if j > i and node.entities and (best is None or j > best[0]):
+                    best = (j, node.entities)
+                if j < len(words) and j - i < _MAX_WORDS:
+                    for k in keys[j]:
+                        child = node.children.get(k)
+                        if child is not None:
+                            frontier.append((child, j + 1))
+            if best is not None and self._plausible(text, words, i, best[0]):
+                end_word = best[0] - 1
+                start, end = words[i].start(), words[end_word].end()
+                entity = self._pick(best[1])
+                if not _other_person(entity, text, words, i, best[0]):
+                    yield KbMatch(start, end, text[start:end], entity)
+                    i = best[0]
+                    continue
+            i += 1
+
+    def _plausible(self, text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
+        """A one-word name starts with a capital and not at a sentence start, where any word has one.
+        Multi-word names may start in lower case ("ministère ukrainien de la Défense")."""
+        first = words[i].group()
+        if j - i > 1:
+            return True
+        if not (first[:1].isupper() or first[:1].isdigit()):
+            return False
+        if first.isupper():
+            return True
+        before = text[: words[i].start()].rstrip()
+        return bool(before) and before[-1] not in '.!?:"«“\n'
+
+    def _pick(self, ids: list[str]) -> KbEntity:
+        """Several entities share a surface form: prefer organisations and media over people named
+        like them, then the first listed (the knowledge base lists the most cited first)."""
+        order = {"media": 0, "organization": 1, "military_unit": 2, "person": 3, "place": 4}
+        return min((self.entities[i] for i in ids), key=lambda e: order.get(e.type, 9))
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 6 and word.isupper()
+
+
+def _other_person(entity: KbEntity, text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
+    """A known person's surname alone, right after another capitalised first name ("Olena Matvienko"
+    is not "Valentina Matviyenko"): a namesake, not the known person."""
+    if entity.type != "person" or j - i != 1 or i == 0:
+        return False
+    prev = words[i - 1]
+    gap = text[prev.end() : words[i].start()]
+    return gap == " " and prev.group()[:1].isupper() and prev.group().casefold() not in _ARTICLES
+
+
+@functools.lru_cache(maxsize=1)
+def kb_index() -> KbIndex:
+    """Built once per process from the packaged knowledge base."""
+    return KbIndex(knowledge_base())

