@@ -173,6 +173,39 @@ def rejected(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
+def entities(
+    ctx: typer.Context,
+    etype: Annotated[
+        str | None,
+        typer.Option("--type", help="person, organization, media, military_unit or place."),
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """List entities, most mentioned first."""
+    from newstrace.services.entities import list_entities
+
+    with _store(_settings(ctx)) as store:
+        data = list_entities(store.db, etype, limit, offset)
+    _print_json(data) if as_json else render.entities_table(data)
+
+
+@app.command()
+def entity(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Entity id or one of its names, in any language.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """One entity: its names across languages, the documents naming it, the entities named with it."""
+    from newstrace.services.entities import show_entity
+
+    with _store(_settings(ctx)) as store:
+        data = show_entity(store.db, ref)
+    _print_json(data) if as_json else render.entity(data)
+
+
+@app.command()
 def export(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",

@@ -180,7 +180,25 @@ def scores(s: dict[str, Any]) -> None:
             "spun", "repair accuracy", f"{q['repair_accuracy']:.3f} ({q['repaired']}/{q['gold_spans']})"
         )
         table.add_row("spun", "labels", ", ".join(f"{k[:3]} {v}" for k, v in q["labels"].items()))
+    e = s.get("entities")
+    if e:
+        table.add_row(
+            "entities",
+            "variants found",
+            f"{e['recall']:.3f} ({e['found']} of {e['variants']})",
+        )
+        table.add_row("entities", "linking accuracy", f"{e['linking_accuracy']:.3f}")
+        for t, st in e["per_type"].items():
+            table.add_row("entities", t, f"found {st['found']}/{st['variants']}, linked {st['linked']}")
+        table.add_row(
+            "places",
+            "within 25 km",
+            f"{e['places_within_25km']}/{e['places_checked']} (max {e['place_max_error_km']} km)",
+        )
     out.print(table)
+    if e and e["problems"]:
+        for p in e["problems"]:
+            out.print(Text(f"  {p}", style="yellow"))
     if s["missing_documents"]:
         out.print(Text(f"not ingested: {', '.join(s['missing_documents'])}", style="red"))
 
@@ -197,3 +215,30 @@ def demo_summary(summary: dict[str, Any], db: Path) -> None:
     table.add_row("text quality", ", ".join(f"{k} {v}" for k, v in summary.get("text_quality", {}).items()))
     out.print(table)
     out.print(Text(f"next: newstrace --db {db} docs  |  newstrace --db {db} search Kherson", style="dim"))
+
+
+def entities_table(data: dict[str, Any]) -> None:
+    table = Table("id", "type", "name", "source", "documents", "mentions", title="entities")
+    for e in data["entities"]:
+        table.add_row(
+            Text(e["id"]), e["type"], Text(e["name"]), e["source"], str(e["documents"]), str(e["mentions"])
+        )
+    out.print(table)
+
+
+def entity(d: dict[str, Any]) -> None:
+    out.print(Text(f"{d['name']}  ({d['type']}, {d['id']}, from {d['source']})", style="bold"))
+    names = Table("language", "names seen", title="names")
+    for lang, ns in sorted(d["names"].items()):
+        names.add_row(lang, Text(", ".join(ns)))
+    out.print(names)
+    docs = Table("id", "lang", "date", "title", "mentions", title="documents")
+    for r in d["documents"]:
+        docs.add_row(
+            r["id"][:12], r["lang"] or "?", r["date"] or "", Text((r["title"] or "")[:60]), str(r["mentions"])
+        )
+    out.print(docs)
+    co = Table("id", "type", "name", "shared documents", title="named with")
+    for r in d["cooccurring"]:
+        co.add_row(Text(r["id"]), r["type"], Text(r["name"]), str(r["documents"]))
+    out.print(co)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from newstrace.kb.loader import knowledge_base
 from newstrace.kb.model import KbEntity
 from newstrace.linking.keys import compact, name_keys
+from newstrace.linking.lemmas import lemmas
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Leading articles are not part of names ("le Washington Post", "die Welt").
@@ -78,20 +79,34 @@ class KbIndex:
         if entity.id not in node.entities:
             node.entities.append(entity.id)
 
-    def lookup(self, name: str) -> list[KbEntity]:
-        """Entities whose name has the key of ``name`` (exact up to spelling variants)."""
+    def lookup(self, name: str, lang: str | None = None) -> list[KbEntity]:
+        """Entities whose name has the key of ``name`` (exact up to spelling variants), or of its
+        dictionary form in Russian and Ukrainian."""
         ids: list[str] = list(self.acronyms.get(name.strip(), ()))
-        for key in name_keys(name):
+        forms = [name]
+        if lang is not None:
+            from newstrace.linking.lemmas import lemmatise_phrase
+
+            lemma = lemmatise_phrase(name, lang)
+            if lemma:
+                forms.append(lemma)
+        for key in (k for f in forms for k in name_keys(f)):
             for k in (key, compact(key)):
                 for eid in self.by_key.get(k, ()):
                     if eid not in ids:
                         ids.append(eid)
         return [self.entities[i] for i in ids]
 
-    def find(self, text: str) -> Iterator[KbMatch]:
-        """Longest knowledge-base names in ``text``, left to right, not overlapping."""
+    def find(self, text: str, lang: str | None = None) -> Iterator[KbMatch]:
+        """Longest knowledge-base names in ``text``, left to right, not overlapping. In Russian and
+        Ukrainian text each word also matches through its dictionary forms ("Херсонской" -> херсонский)."""
         words = list(_WORD.finditer(text))
         keys = [_word_keys(w.group()) for w in words]
+        if lang is not None:
+            keys = [
+                k + tuple(x for lem in lemmas(w.group(), lang) for x in _word_keys(lem))
+                for k, w in zip(keys, words, strict=True)
+            ]
         i = 0
         while i < len(words):
             acronym = self.acronyms.get(words[i].group()) if words[i].group().isupper() else None

