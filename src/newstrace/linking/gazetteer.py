@@ -56,16 +56,18 @@ class Gazetteer:
         self.places: dict[str, GazPlace] = {}
         by_key: dict[str, list[str]] = defaultdict(list)
         self.by_key = by_key
-        self._fuzzy_keys: list[str] = []
+        self._fuzzy_keys: dict[str, list[str]] = {}
         self._load_cities()
         self._load_regions()
         self._load_countries()
         self.by_key = dict(by_key)  # a plain dict: lookups must not insert, and it pickles
-        self._fuzzy_keys = sorted(
-            k
-            for k, ids in self.by_key.items()
-            if any(self.places[i].country in CONFLICT_COUNTRIES for i in ids)
-        )
+        fuzzy: dict[str, list[str]] = defaultdict(list)
+        for k, ids in self.by_key.items():
+            if any(self.places[i].country in CONFLICT_COUNTRIES for i in ids):
+                fuzzy[k[:1]].append(k)
+        # Bucketed by first letter: a spelling variant keeps its first letter (Lougansk/Luhansk), and
+        # each fuzzy search scans a few thousand keys instead of all of them.
+        self._fuzzy_keys = dict(fuzzy)
 
     def _index(self, place: GazPlace, names: set[str]) -> None:
         self.places[place.id] = place
@@ -115,7 +117,8 @@ class Gazetteer:
             for key in name_keys(name)[:1]:
                 if len(key) < 5:
                     continue
-                hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                bucket = self._fuzzy_keys.get(key[:1], [])
+                hit = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
                 if hit is not None:
                     ids.extend(self.by_key[hit[0]])
         return [self.places[i] for i in ids]
@@ -131,7 +134,7 @@ class Gazetteer:
         return min(towns, key=lambda t: distance_km((t.lat, t.lon), (region.lat, region.lon)))
 
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def _fingerprint() -> str:
@@ -142,6 +145,8 @@ def _fingerprint() -> str:
     data = Path(str(resources.files("newstrace").joinpath("data")))
     for sub in ("kb/regions.yaml", "places/countries.yaml"):
         h.update((data / sub).read_bytes())
+    h.update(Path(__file__).read_bytes())  # a change to how the index is built invalidates it too
+    h.update((Path(__file__).parent / "keys.py").read_bytes())
     return h.hexdigest()[:16]
 
 

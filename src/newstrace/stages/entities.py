@@ -38,10 +38,10 @@ FUZZY_LINK = 90
 COMMON_WORD_ZIPF = 4.2
 # Words before a capitalised place name in languages without an NER model.
 _PLACE_PREPOSITIONS = re.compile(
-    r"(?:\b(?:in|bei|nahe|nach|aus|von|um|en|cerca de|de|у|в|біля|під|поблизу|до|з|із|на)\s+)"
+    r"(?:\b(?:in|near|at|from|bei|nahe|nach|aus|von|um|en|à|près de|cerca de|de|"
+    r"у|в|біля|під|поблизу|до|з|із|на)\s+)"
     r"([A-ZА-ЯІЇЄҐ][\w'’-]+(?:[- ][A-ZА-ЯІЇЄҐ][\w'’-]+)?)"
 )
-_NER_LANGS_WITH_MODEL = frozenset({"fr", "en", "ru"})
 _CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?")
 _TITLES = re.compile(
     r"^(?:(?:le |la |l'|the )?(?:lieutenant|capitaine|colonel|général|sergent|président|ministre|"
@@ -88,7 +88,9 @@ class EntitiesStage(BaseStage):
         for removed in doc.removed:
             if removed.reason not in _READ_REMOVED:
                 continue
-            for f in self._find(removed.text, doc.lang):
+            # Captions and credits are short: the knowledge base, unit patterns and place prepositions
+            # read them without a second NER pass per document.
+            for f in self._find(removed.text, doc.lang, use_ner=False):
                 rs, re_ = removed.start + f.start, removed.start + f.end
                 mentions.append(self._mention(doc.raw, rs, re_, f, in_boilerplate=True))
         mentions = _resolve_persons(sorted(mentions, key=lambda m: m.start))
@@ -108,7 +110,7 @@ class EntitiesStage(BaseStage):
             in_boilerplate=in_boilerplate,
         )
 
-    def _find(self, text: str, lang: str | None) -> Iterator[_Found]:
+    def _find(self, text: str, lang: str | None, use_ner: bool = True) -> Iterator[_Found]:
         taken: list[tuple[int, int]] = []
         found: list[_Found] = []
         for m in self.kb.find(text, lang):
@@ -119,7 +121,7 @@ class EntitiesStage(BaseStage):
                 entities = self.kb.lookup(text[s:e], lang)
                 found.append(_Found(s, e, "military_unit", entities[0] if entities else None, 0.8))
                 taken.append((s, e))
-        recogniser = self.recognisers.for_language(lang)
+        recogniser = self.recognisers.for_language(lang) if use_ner else None
         if recogniser is not None:
             for s, e, label in recogniser.spans(text):
                 s, e = _trim(text, s, e)
@@ -141,13 +143,13 @@ class EntitiesStage(BaseStage):
                 if not _overlaps(s, e, taken) and _conflict_place(gaz, wm.group(), lang):
                     found.append(_Found(s, e, "place", None, 0.7))
                     taken.append((s, e))
-        if lang not in _NER_LANGS_WITH_MODEL:
-            gaz = self._gazetteer()
-            for pm in _PLACE_PREPOSITIONS.finditer(text):
-                s, e = pm.span(1)
-                if not _overlaps(s, e, taken) and _known_place(gaz, pm.group(1), lang):
-                    found.append(_Found(s, e, "place", None, 0.7))
-                    taken.append((s, e))
+        # Places after a preposition, for languages without NER and for what the model missed.
+        gaz = self._gazetteer()
+        for pm in _PLACE_PREPOSITIONS.finditer(text):
+            s, e = pm.span(1)
+            if not _overlaps(s, e, taken) and _known_place(gaz, pm.group(1), lang):
+                found.append(_Found(s, e, "place", None, 0.7))
+                taken.append((s, e))
         yield from found
 
     def _from_ner(self, surface: str, s: int, e: int, label: str, lang: str | None) -> _Found | None:
@@ -164,8 +166,9 @@ class EntitiesStage(BaseStage):
         ):
             # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
             return _Found(s, e, "place", None, 0.8)
-        if " " not in surface and lang and zipf_frequency(surface.lower(), lang) >= COMMON_WORD_ZIPF:
-            return None
+        common = " " not in surface and lang and zipf_frequency(surface.lower(), lang) >= COMMON_WORD_ZIPF
+        if common and label != "place":
+            return None  # places are checked against the gazetteer instead ("Москве" is common and real)
         if label == "place":
             return _Found(s, e, "place", None, 0.8)
         fuzzy = self._fuzzy(surface, label)

@@ -13,6 +13,8 @@ import dataclasses
 import math
 import re
 
+from wordfreq import zipf_frequency
+
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.model import Document, Mention, Place
@@ -57,7 +59,7 @@ class PlacesStage(BaseStage):
     def process(self, doc: Document) -> Document:
         gaz = self._gazetteer()
         place_mentions = [m for m in doc.mentions if m.type == "place"]
-        options = {id(m): self._candidates(gaz, m, doc.lang) for m in place_mentions}
+        options = {id(m): _plausible(self._candidates(gaz, m, doc.lang), m, doc.lang) for m in place_mentions}
         anchors = [c[0] for c in options.values() if len(c) == 1]
         regions = [a for a in anchors if a.feature == "region"]
         countries = {a.country for a in anchors if a.feature in ("country", "region")}
@@ -159,3 +161,15 @@ def _score(
     if any(a.id != c.id and distance_km((c.lat, c.lon), (a.lat, a.lon)) <= NEIGHBOUR_KM for a in anchors):
         score += NEIGHBOUR_BONUS
     return score
+
+
+# A one-word place name that is also a common word of the article's language ("Cher", "Sur") is only
+# taken for a place in the conflict countries or as a region or country (zipf 4.2, as for entities).
+COMMON_WORD_ZIPF = 4.2
+
+
+def _plausible(cands: list[GazPlace], m: Mention, lang: str | None) -> list[GazPlace]:
+    word = m.text.strip()
+    if " " in word or not lang or zipf_frequency(word.lower(), lang) < COMMON_WORD_ZIPF:
+        return cands
+    return [c for c in cands if c.feature != "city" or c.country in WAR_PRIOR]

@@ -1,0 +1,98 @@
+"""Entity and place stages against the bare spaCy NER pass, per language, plus the gazetteer's
+readiness and memory.
+
+    python benchmarks/entities.py [--n 300]
+
+For French and English, "bare NER" is the same spaCy pipeline (tok2vec + ner) called on the same texts;
+the ratio says what linking and geocoding cost on top. Russian uses natasha; Ukrainian has no model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=300, help="articles per language")
+    args = parser.parse_args()
+    from generate import articles
+
+    from newstrace.linking import gazetteer as gz
+    from newstrace.model import RawRecord, RecordMeta
+    from newstrace.readers.text import parse_header
+    from newstrace.registry import build_stages
+    from newstrace.settings import Settings
+
+    cache = Path(tempfile.mkdtemp())
+    before = _rss_mb()
+    t0 = time.perf_counter()
+    gz.gazetteer(cache)
+    cold = time.perf_counter() - t0
+    gz.gazetteer.cache_clear()
+    t0 = time.perf_counter()
+    gaz = gz.gazetteer(cache)
+    warm = time.perf_counter() - t0
+    print(
+        f"gazetteer: {len(gaz.places)} places, {len(gaz.by_key)} keys; first build {cold:.2f} s, "
+        f"ready from cache {warm:.2f} s; memory +{_rss_mb() - before:.0f} MB"
+    )
+    shutil.rmtree(cache, ignore_errors=True)
+
+    settings = Settings(cache_dir=None)
+    before_stages = build_stages(
+        ["normalise", "boilerplate", "language", "sentences", "dates", "quality"], settings
+    )
+    entities, places = build_stages(["entities", "places"], settings)
+    by_lang: dict[str, list] = {}
+    for name, text in articles(args.n * 6):
+        lang = name.split("_")[1].split(".")[0]
+        if len(by_lang.setdefault(lang, [])) >= args.n:
+            continue
+        date, header, headline = parse_header(text)
+        doc = RawRecord(
+            name, text, "text", meta=RecordMeta(date=date, header=header, headline=headline)
+        ).to_document()
+        for st in before_stages:
+            doc = st(doc)
+        by_lang[lang].append(doc)
+    print(
+        f"{'lang':>4} {'docs':>5} {'entities+places doc/s':>22} {'bare NER doc/s':>15} {'ratio':>6} "
+        f"{'mentions/doc':>13}"
+    )
+    for lang, docs in sorted(by_lang.items()):
+        places(entities(docs[0]))  # load models
+        t0 = time.perf_counter()
+        n_mentions = 0
+        for d in docs:
+            out = places(entities(d))
+            n_mentions += len(out.mentions)
+        full = len(docs) / (time.perf_counter() - t0)
+        rec = entities.recognisers.for_language(lang)  # type: ignore[attr-defined]
+        bare = ""
+        ratio = ""
+        if rec is not None:
+            t0 = time.perf_counter()
+            for d in docs:
+                rec.spans(d.analysis_view.text)
+            bare_rate = len(docs) / (time.perf_counter() - t0)
+            bare, ratio = f"{bare_rate:.1f}", f"{full / bare_rate:.2f}"
+        print(f"{lang:>4} {len(docs):>5} {full:>22.1f} {bare:>15} {ratio:>6} {n_mentions / len(docs):>13.1f}")
+
+
+if __name__ == "__main__":
+    main()
