@@ -22,6 +22,7 @@ EXPECTED_STAGES = [
     ("quality", {"clean", "boilerplate", "language", "sentences"}, {"quality", "repaired"}),
     ("entities", {"clean", "boilerplate", "language"}, {"entities"}),
     ("places", {"entities"}, {"places"}),
+    ("claims", {"sentences", "entities", "places"}, {"claims"}),
 ]
 EXPECTED_READERS = ["text", "jsonl", "html", "warc", "feed"]
 

@@ -70,6 +70,12 @@ def _places(settings: Settings) -> Stage:
     return PlacesStage(functools.partial(gazetteer, settings.cache_dir))
 
 
+def _claims(settings: Settings) -> Stage:
+    from newstrace.stages.claims import ClaimsStage
+
+    return ClaimsStage()
+
+
 STAGES: dict[str, Callable[[Settings], Stage]] = {
     "normalise": _normalise,
     "boilerplate": _boilerplate,
@@ -79,6 +85,7 @@ STAGES: dict[str, Callable[[Settings], Stage]] = {
     "quality": _quality,
     "entities": _entities,
     "places": _places,
+    "claims": _claims,
 }
 
 

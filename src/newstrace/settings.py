@@ -20,6 +20,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "quality",
     "entities",
     "places",
+    "claims",
 )
 ENV_PREFIX = "NEWSTRACE_"
 CONFIG_FILE = "newstrace.toml"

@@ -195,7 +195,18 @@ def scores(s: dict[str, Any]) -> None:
             "within 25 km",
             f"{e['places_within_25km']}/{e['places_checked']} (max {e['place_max_error_km']} km)",
         )
+    c = s.get("claims")
+    if c:
+        g = c["casualty_gold"]
+        table.add_row("claims", "casualty found", f"{c['casualty_found']}/{g}")
+        table.add_row("claims", "kind, low, high, bound right", f"{c['casualty_right']}/{g}")
+        table.add_row("claims", "claimant right", f"{c['casualty_claimant_right']}/{g}")
+        table.add_row("claims", "spurious casualty claims", str(c["casualty_spurious"]))
+        table.add_row("claims", "other claims found", f"{c['other_found']}/{c['other_gold']}")
+        table.add_row("sourcing", "chains found", f"{c['sourcing_found']}/{c['sourcing_gold']}")
     out.print(table)
+    for p in (c or {}).get("problems", []):
+        out.print(Text(f"  {p}", style="yellow"))
     if e and e["problems"]:
         for p in e["problems"]:
             out.print(Text(f"  {p}", style="yellow"))

@@ -2,6 +2,8 @@
 
 from newstrace.model.dates import PartialDate, Precision
 from newstrace.model.document import (
+    Attribution,
+    Claim,
     DateSource,
     DocDate,
     Document,
@@ -14,6 +16,7 @@ from newstrace.model.document import (
     RecordMeta,
     RemovedSpan,
     Sentence,
+    Source,
     Title,
     TitleSource,
 )
@@ -21,6 +24,8 @@ from newstrace.model.records import RawRecord, Rejection
 from newstrace.model.textview import Edit, TextView
 
 __all__ = [
+    "Attribution",
+    "Claim",
     "DateSource",
     "DocDate",
     "Document",
@@ -38,6 +43,7 @@ __all__ = [
     "Rejection",
     "RemovedSpan",
     "Sentence",
+    "Source",
     "TextView",
     "Title",
     "TitleSource",

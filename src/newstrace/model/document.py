@@ -146,6 +146,49 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Who a figure or statement comes from: an entity when one is known, else the text's description."""
+
+    text: str
+    name: str | None
+    entity_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A figure with what it counts, about whom, who claims it and through whom, as of when."""
+
+    kind: str
+    low: float | None
+    high: float | None
+    bound: str  # exact, at_least, at_most, about
+    unit: str  # people, km2, share, GBP, ...
+    subject: str | None
+    side: str | None
+    claimant: Source | None
+    via: tuple[str, ...]
+    as_of: str | None
+    scope: str | None
+    of_total: float | None  # partitives: 130 survived "of 570"
+    start: int  # the figure in the raw text
+    end: int
+    evidence_start: int  # the sentence
+    evidence_end: int
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A sourcing chain in the text: a source and the outlets that carried it, in order."""
+
+    source: Source
+    via: tuple[str, ...]
+    start: int
+    end: int
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     source: str
@@ -164,6 +207,8 @@ class Document:
     quality: Quality | None = None
     mentions: tuple[Mention, ...] = ()
     places: tuple[Place, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
     # The clean text with spun passages repaired; later stages read this view when it exists.
     repaired: TextView | None = field(default=None, compare=False)
     duplicate_of: str | None = None

@@ -84,6 +84,16 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
 
         wanted = [docs[s] for s in gold.documents if s in docs]
         ents = score_entities(gold_entities, wanted, _kb_names())
+    claims: dict[str, Any] | None = None
+    if "claims" in gold.data and any("claims" in d.provided for d in docs.values()):
+        from newstrace.evaluation.claims import score_claims
+
+        claims = score_claims(
+            list(gold.data.get("claims", [])),
+            list(gold.data.get("sourcing", [])),
+            {s: docs[s] for s in gold.documents if s in docs},
+            _kb_names(),
+        )
     result = {
         "documents": n,
         "missing_documents": missing,
@@ -112,4 +122,6 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
     }
     if ents is not None:
         result["entities"] = ents
+    if claims is not None:
+        result["claims"] = claims
     return result

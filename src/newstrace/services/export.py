@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from newstrace.model import Document
+from newstrace.model import Claim, Document, Source
 from newstrace.store.documents import DocumentStore
 
 CSV_COLUMNS = (
@@ -104,11 +104,47 @@ def document_record(doc: Document) -> dict[str, Any]:
             }
             for p in doc.places
         ]
+    if "claims" in doc.provided:
+        record["claims"] = [claim_record(doc, k) for k in doc.claims]
+        record["sourcing"] = [
+            {"source": _source(a.source), "via": list(a.via), "evidence": _evidence(doc, a.start, a.end)}
+            for a in doc.attributions
+        ]
     if doc.repaired is not None:
         record["repaired_text"] = doc.repaired.text
     if doc.meta.extra_json:
         record["extra"] = json.loads(doc.meta.extra_json)
     return record
+
+
+def _source(src: Source | None) -> dict[str, Any] | None:
+    if src is None:
+        return None
+    return {"text": src.text, "name": src.name, "entity_id": src.entity_id}
+
+
+def _evidence(doc: Document, start: int, end: int) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": doc.raw[start:end]}
+
+
+def claim_record(doc: Document, k: Claim) -> dict[str, Any]:
+    """One claim as the export contract shapes it (also used by `newstrace claims`)."""
+    return {
+        "kind": k.kind,
+        "low": k.low,
+        "high": k.high,
+        "bound": k.bound,
+        "unit": k.unit,
+        "subject": k.subject,
+        "side": k.side,
+        "claimant": _source(k.claimant),
+        "via": list(k.via),
+        "as_of": k.as_of,
+        "scope": k.scope,
+        "of": k.of_total,
+        "figure": {"start": k.start, "end": k.end, "text": doc.raw[k.start : k.end]},
+        "evidence": _evidence(doc, k.evidence_start, k.evidence_end),
+    }
 
 
 def iter_records(store: DocumentStore) -> Iterator[dict[str, Any]]:

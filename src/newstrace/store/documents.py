@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newstrace.model import (
+    Attribution,
+    Claim,
     DateSource,
     DocDate,
     Document,
@@ -23,6 +25,7 @@ from newstrace.model import (
     Rejection,
     RemovedSpan,
     Sentence,
+    Source,
     TextView,
     Title,
     TitleSource,
@@ -163,6 +166,7 @@ class DocumentStore:
                     [(doc.id, f.start, f.end, f.kind, f.stage) for f in doc.flags],
                 )
                 _write_entities(c, doc)
+                _write_claims(c, doc)
                 if doc.quality is not None:
                     c.executemany(
                         "INSERT OR IGNORE INTO quality_spans"
@@ -304,8 +308,46 @@ class DocumentStore:
             )
             for r in self.conn.execute("SELECT * FROM places WHERE doc_id = ? ORDER BY start", (doc_id,))
         )
+        claims = tuple(
+            Claim(
+                r["kind"],
+                r["low"],
+                r["high"],
+                r["bound"],
+                r["unit"],
+                r["subject"],
+                r["side"],
+                Source(r["claimant_text"], r["claimant_name"], r["claimant_entity"])
+                if r["claimant_text"]
+                else None,
+                tuple(json.loads(r["via"])),
+                r["as_of"],
+                r["scope"],
+                r["of_total"],
+                r["start"],
+                r["end"],
+                r["evidence_start"],
+                r["evidence_end"],
+                r["stage"],
+            )
+            for r in self.conn.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY start", (doc_id,))
+        )
+        attributions = tuple(
+            Attribution(
+                Source(r["source_text"], r["source_name"], r["source_entity"]),
+                tuple(json.loads(r["via"])),
+                r["start"],
+                r["end"],
+                r["stage"],
+            )
+            for r in self.conn.execute(
+                "SELECT * FROM attributions WHERE doc_id = ? ORDER BY start", (doc_id,)
+            )
+        )
         doc = _row_document(row, removed, sentences, flags, spans)
-        return dataclasses.replace(doc, mentions=mentions, places=places)
+        return dataclasses.replace(
+            doc, mentions=mentions, places=places, claims=claims, attributions=attributions
+        )
 
 
 def _where(flt: DocumentFilter) -> tuple[str, list[object]]:
@@ -437,6 +479,56 @@ def _entity_source(entity_id: str) -> str:
     if entity_id.startswith(("gn:", "region:", "country:")):
         return "gazetteer"
     return "corpus" if entity_id.startswith("auto/") else "kb"
+
+
+def _write_claims(c: sqlite3.Connection, doc: Document) -> None:
+    c.executemany(
+        'INSERT OR IGNORE INTO claims(doc_id, start, "end", kind, low, high, bound, unit, subject, side, '
+        "claimant_text, claimant_name, claimant_entity, via, as_of, scope, of_total, evidence_start, "
+        "evidence_end, stage) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                doc.id,
+                k.start,
+                k.end,
+                k.kind,
+                k.low,
+                k.high,
+                k.bound,
+                k.unit,
+                k.subject,
+                k.side,
+                k.claimant.text if k.claimant else None,
+                k.claimant.name if k.claimant else None,
+                k.claimant.entity_id if k.claimant else None,
+                json.dumps(list(k.via), ensure_ascii=False),
+                k.as_of,
+                k.scope,
+                k.of_total,
+                k.evidence_start,
+                k.evidence_end,
+                k.stage,
+            )
+            for k in doc.claims
+        ],
+    )
+    c.executemany(
+        'INSERT OR IGNORE INTO attributions(doc_id, start, "end", source_text, source_name, source_entity, '
+        "via, stage) VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (
+                doc.id,
+                a.start,
+                a.end,
+                a.source.text,
+                a.source.name,
+                a.source.entity_id,
+                json.dumps(list(a.via), ensure_ascii=False),
+                a.stage,
+            )
+            for a in doc.attributions
+        ],
+    )
 
 
 def _write_entities(c: sqlite3.Connection, doc: Document) -> None:

@@ -197,3 +197,27 @@ def _calendar(words: list[str], base: PartialDate | None) -> PartialDate | None:
         return PartialDate(year, month, day)
     except ValueError:
         return None
+
+
+def _expression_pattern() -> re.Pattern[str]:
+    from newstrace.text.calendar_words import MONTH_PARTS
+
+    months = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
+    days = "|".join(sorted((re.escape(d) for d in WEEKDAYS), key=len, reverse=True))
+    phrases = "|".join(sorted((re.escape(p) for p in RELATIVE_PHRASES), key=len, reverse=True))
+    parts = "|".join(sorted((re.escape(p) for p in MONTH_PARTS), key=len, reverse=True))
+    return re.compile(
+        rf"(?i)(?<!\w)(?:{phrases}|(?:(?:{parts})[\s-]*)?(?:le |the |am )?"
+        rf"(?:\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+)?"
+        rf"(?:{months})(?:\s+\d{{4}})?|(?:{days})(?:\s+(?:soir|matin|dernier|last))?)(?!\w)"
+    )
+
+
+_EXPRESSIONS: list[re.Pattern[str]] = []
+
+
+def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
+    """Spans of date expressions ("mercredi", "fin septembre", "le mois dernier", "12 ноября 2022")."""
+    if not _EXPRESSIONS:
+        _EXPRESSIONS.append(_expression_pattern())
+    return [(m.start(), m.end(), m.group()) for m in _EXPRESSIONS[0].finditer(text)]

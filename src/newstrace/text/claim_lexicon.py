@@ -1,0 +1,169 @@
+"""Words that make a number a claim, per language: what it counts, about whom, and who says so.
+
+Patterns are word stems matched at word starts, so "tués", "tuées", "killed", "убиты", "загинули" are
+each one entry. Order matters where it says so: the first kind that matches the clause wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (kind, pattern). killed_or_wounded before killed and wounded; survived before killed ("ont survécu").
+KINDS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        (
+            "killed_or_wounded",
+            r"\b(?:bless\w* ou tu\w*|tu\w* ou bless\w*|killed or (?:wounded|injured)|"
+            r"(?:wounded|injured) or killed|killed and wounded|casualt\w*|pertes humaines|"
+            r"убит\w* и ранен\w*|убитыми и ранеными|загибл\w* (?:і|та) поранен\w*|getötet oder verletzt|"
+            r"tot oder verwundet)",
+        ),
+        ("survived", r"\b(?:surv[eé]cu\w*|survived|survivors?|выжил\w*|вижил\w*|überleb\w*)"),
+        (
+            "captured",
+            r"\b(?:captur\w*|prisonniers?|faits? prisonniers?|captured|taken prisoner|prisoners? of war|"
+            r"POWs?|в плен\w*|пленн\w*|полон\w*|gefangen\w*)",
+        ),
+        ("missing", r"\b(?:disparu\w*|missing|пропал\w* без вести|зникл\w* безвісти|vermisst\w*)"),
+        (
+            "wounded",
+            r"\b(?:bless[ée]\w*|wounded|injured|ранен\w*|поранен\w*|травмован\w*|verletzt\w*|verwundet\w*)",
+        ),
+        (
+            "killed",
+            r"\b(?:tu[ée]\w*|mort(?:s|es)?\b|morte\b|décéd\w*|péri\w*|killed|dead\b|died|deaths?\b|"
+            r"death toll|lives\b|perdu\w* (?:un total de )?[\d\s]*(?:soldats|hommes|militaires)|lost [\d,\s]*"
+            r"(?:soldiers|troops|men)|убит\w*|погиб\w*|гибел\w*|загинул\w*|загибл\w*|вбит\w*|getötet\w*|"
+            r"tot\b|ums Leben|starben|verloren [\d.\s]*Soldaten)",
+        ),
+        (
+            "mobilized",
+            r"\b(?:mobilis\w*|mobiliz\w*|draft\w*|conscri\w*|reservists?|réservistes?|мобилиз\w*|"
+            r"мобіліз\w*|резервист\w*|einberuf\w*|Reservisten)",
+        ),
+        (
+            "displaced",
+            r"\b(?:déplacés?|réfugiés?|évacué\w*|displaced|refugees?|evacuated|беженц\w*|эвакуир\w*|"
+            r"біженц\w*|евакуйов\w*|vertrieben\w*|Flüchtling\w*|evakuiert\w*)",
+        ),
+        (
+            "people_affected",
+            r"\b(?:dans l['’]obscurité|sans (?:électricité|courant)|privé\w* d['’]électricité|"
+            r"without (?:power|electricity)|in the dark|без (?:света|электричества|світла|електрики)|"
+            r"ohne Strom)",
+        ),
+        ("regions", r"^\s*(?:régions?|regions?|oblasts?|регион\w*|област\w*|Regionen)\b"),
+        (
+            "territory",
+            r"(?:km²|km2|kilomètres carrés|square kilomet\w*|sq km|кв\.? ?км|квадратн\w* километр\w*|"
+            r"квадратн\w* кілометр\w*|Quadratkilometer\w*)",
+        ),
+        (
+            "equipment_lost",
+            r"\b(?:chars?\b|tanks?\b|blindés?|véhicules|vehicles|armored|танк\w*|бронетехник\w*|"
+            r"Panzer\w*|flotte de chars)",
+        ),
+    ]
+]
+# Protest verbs: a count of people in a sentence with one of these is a count of protesters.
+PROTEST = re.compile(
+    r"\b(?:manifest\w*|protest\w*|pris d'assaut|rassembl\w*|marched|marché|rally|rallied|demonstrat\w*|"
+    r"confront\w*|affront\w*|"
+    r"митинг\w*|протест\w*|акци\w* протеста|Demonstr\w*|demonstrier\w*)",
+    re.IGNORECASE,
+)
+PEOPLE = re.compile(
+    r"^\s*(?:de |d'|of )?(?:(?:[\wéèêëàâîïôûüç'-]+\s){0,2})?"
+    r"(?:soldats?|militaires|hommes|men|soldiers|troops|servicemen|people|personnes|civils|civilians|"
+    r"femmes|women|épouses|wives|mothers|mères|combattants|fighters|recrues|recruits|conscrits|conscripts|"
+    r"prisonniers|prisoners|enfants|children|habitants|residents|réservistes|reservists|"
+    r"военн\w*|военнослужащ\w*|солдат\w*|бойц\w*|людей|человек|мирных|жител\w*|женщин\w*|"
+    r"військов\w*|солдат\w*|бійц\w*|людей|осіб|цивільн\w*|жінок|"
+    r"Soldaten|Menschen|Zivilisten|Frauen|Kämpfer)\b",
+    re.IGNORECASE,
+)
+SIDES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "RU",
+        re.compile(
+            r"\b(?:russes?|russian|russia|Russie|российск\w*|русск\w*|росій\w*|russisch\w*|"
+            r"Wagner|Вагнер\w*|kremlin)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "UA",
+        re.compile(
+            r"\b(?:ukrainien\w*|ukrainian|ukraine|украинск\w*|українськ\w*|ukrainisch\w*|ВСУ|ЗСУ)",
+            re.IGNORECASE,
+        ),
+    ),
+]
+CIVILIAN = re.compile(
+    r"\b(?:civil\w*|civilians?|мирн\w*|цивільн\w*|Zivil\w*|habitants|residents|жител\w*)", re.IGNORECASE
+)
+# Attribution: a phrase that introduces the source, the source following it.
+SOURCE_BEFORE = re.compile(
+    r"(?i)\b(?:selon|d'après|according to|citing|cité par|by the account of|laut|nach Angaben (?:de[sr]|von)|"
+    r"по данным|по словам|по информации|по оценкам|за даними|за словами|за інформацією|за оцінками)\s+"
+)
+# Speech and estimate verbs; the source is the subject before them or, inverted, the name after.
+SPEECH = re.compile(
+    r"(?i)\b(?:a-t-(?:il|elle)|ont-(?:ils|elles))\s+(?:déclaré|estimé|indiqué|affirmé|annoncé|dit|ajouté|"
+    r"précisé|expliqué|assuré)|\b(?:estimant|affirmant|déclarant|assurant|claiming|saying|estimating)\b|"
+    r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|estimé|indiqué|affirmé|annoncé|assuré|rapporté|précisé|"
+    r"évalué|dit|noté|souligné|reconnu|révélé|expliqué|confirmé|ajouté)|\b(?:estime|déclare|affirme|indique|"
+    r"évalue|évaluent|estiment|affirment|déclarent|annonce)\b|\b(?:said|says|told|estimated|estimates|claimed|"
+    r"claims|reported|reports|announced|stated|confirmed|added|believes|assessed|assesses|accused)\b|"
+    r"\b(?:заявил\w*|сообщил\w*|оценил\w*|рассказал\w*|заявив|заявила|повідомив|повідомила|повідомили|"
+    r"розповів|розповіла|sagte|erklärte|teilte\w* mit|berichtete)\b"
+)
+PRONOUN_SUBJECT = re.compile(
+    r"(?i)(?:^|[\s«\"“])(?:il|elle|ils|elles|he|she|they|он|она|они|він|вона|вони|er|sie)\s+$"
+)
+INVERTED_PRONOUN = re.compile(r"(?i)-t-(?:il|elle)|-(?:il|elle)s?\b")
+# "Les femmes ont exigé...", "The women accused...": a described subject at the start of the clause.
+LOST = re.compile(r"(?i)\b(?:perdu\w*|lost|losing|потерял\w*|потеряли|втратил\w*|втратили|verloren)\b")
+NUMBER_OF = re.compile(
+    r"(?i)\b(?:le nombre de|the number of|death toll|bilan|число|кількість|die Zahl der)\s+(\w+)"
+)
+NOT_PEOPLE_PROTESTERS = re.compile(
+    r"(?i)^\s*(?:de |d'|of )?(?:soldats|soldiers|troops|militaires|servicemen)"
+)
+ANAPHORIC_SUBJECT = re.compile(
+    r"(?i)^(?:l'analyse|le rapport|l'étude|le ministère|l'institut|the (?:analysis|report|study|ministry|"
+    r"institute)|the (?:agency|estimate)|ведомство|отчет|звіт|відомство|der bericht|die analyse|"
+    r"das ministerium)\b"
+)
+VIA_AFTER = re.compile(r"(?i)^\s*(?:au|à la|à l'|à|to|told)\s+")
+TRANSLATED_BY = re.compile(r"(?i)(?:tel que traduit par|as translated by|traduit par|translated by)\s+")
+SCOPE = re.compile(
+    r"(?i)(?:depuis (?:le début (?:de l'invasion|de la guerre|du conflit)|l'invasion|février \d{4}|"
+    r"le \d+ février)"
+    r"(?: en février(?: \d{4})?)?|since the (?:start|beginning) of the (?:war|invasion|full-scale invasion)"
+    r"(?: in February(?: \d{4})?)?|since February(?: \d{4})?|dans le conflit|in the (?:conflict|war)|"
+    r"с начала (?:войны|вторжения|СВО|специальной военной операции)|з початку (?:війни|вторгнення|"
+    r"повномасштабного вторгнення)|seit (?:Beginn des Krieges|Kriegsbeginn))"
+)
+# Descriptions of sources, normalised to English (the ledger groups claims by claimant).
+DESCRIPTORS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.IGNORECASE), name)
+    for p, name in [
+        (
+            r"responsables? britanniques|british officials|britische[nr]? (?:Beamte|Regierungsvertreter)",
+            "British officials",
+        ),
+        (r"responsables? américains|US officials|American officials|U\.S\. officials", "US officials"),
+        (r"renseignements? américains|US intelligence|American intelligence", "US intelligence"),
+        (
+            r"renseignements? britanniques|services de renseignement britanniques|British intelligence",
+            "British intelligence",
+        ),
+        (r"responsables? ukrainiens|Ukrainian officials", "Ukrainian officials"),
+        (r"responsables? russes|Russian officials", "Russian officials"),
+        (r"les femmes|the women|the wives|les épouses", "the soldiers' wives"),
+        (r"un rapport|a report|des rapports|reports", "a report"),
+        (r"des experts|experts|analysts|des analystes", "experts"),
+    ]
+]

@@ -1,0 +1,348 @@
+"""Counts in running text, in French, English, German, Russian and Ukrainian: digits with any group
+separator ("5 937", "77,950", "1.200"), number words (text2num where it covers the language, small
+tables for Russian and Ukrainian), multipliers ("9 millions", "60 тысяч"), collective words ("une
+douzaine", "dozens", "la moitié"), ranges ("40 000 à 60 000", "between 60,000 and 70,000",
+"60-70 тисяч") and bounds ("jusqu'à", "at least", "plus de", "environ", "понад").
+
+What is not a count is left out: years, dates, ages, unit and model numbers ("unité 11097", "MK-19"),
+ordinals, times, and figures glued to a unit of distance or money (the claims layer decides those).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+WORD_NUMBERS: dict[str, dict[str, int]] = {
+    "ru": {
+        "один": 1,
+        "одна": 1,
+        "два": 2,
+        "две": 2,
+        "три": 3,
+        "четыре": 4,
+        "пять": 5,
+        "шесть": 6,
+        "семь": 7,
+        "восемь": 8,
+        "девять": 9,
+        "десять": 10,
+        "двенадцать": 12,
+        "пятнадцать": 15,
+        "двадцать": 20,
+        "тридцать": 30,
+        "сорок": 40,
+        "пятьдесят": 50,
+        "сто": 100,
+        "двести": 200,
+        "триста": 300,
+        "пятьсот": 500,
+        "тысяча": 1000,
+    },
+    "uk": {
+        "один": 1,
+        "одна": 1,
+        "два": 2,
+        "дві": 2,
+        "три": 3,
+        "чотири": 4,
+        "п'ять": 5,
+        "шість": 6,
+        "сім": 7,
+        "вісім": 8,
+        "дев'ять": 9,
+        "десять": 10,
+        "дванадцять": 12,
+        "двадцять": 20,
+        "тридцять": 30,
+        "сорок": 40,
+        "п'ятдесят": 50,
+        "сто": 100,
+        "двісті": 200,
+        "триста": 300,
+        "п'ятсот": 500,
+        "тисяча": 1000,
+    },
+}
+_TEXT2NUM_WORDS = {
+    "fr": "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt "
+    "trente quarante cinquante soixante cent cents mille",
+    "en": "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand",
+    "de": "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert "
+    "tausend",
+}
+MULTIPLIERS = {
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "millionen": 1_000_000,
+    "mio": 1_000_000,
+    "milliard": 1_000_000_000,
+    "milliards": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "billions": 1_000_000_000,
+    "milliarden": 1_000_000_000,
+    "mrd": 1_000_000_000,
+    "млн": 1_000_000,
+    "миллион": 1_000_000,
+    "миллиона": 1_000_000,
+    "миллионов": 1_000_000,
+    "мільйон": 1_000_000,
+    "мільйони": 1_000_000,
+    "мільйонів": 1_000_000,
+    "тыс": 1000,
+    "тысяч": 1000,
+    "тысячи": 1000,
+    "тысяча": 1000,
+    "тис": 1000,
+    "тисяч": 1000,
+    "тисячі": 1000,
+    "thousand": 1000,
+    "mille": 1000,
+    "tausend": 1000,
+}
+# Collective words: (low, high, bound). "dozens" is at least 24 (two dozen), as ACLED would not guess.
+COLLECTIVES: dict[str, tuple[float | None, float | None, str]] = {
+    "une douzaine": (12, 12, "about"),
+    "a dozen": (12, 12, "about"),
+    "ein dutzend": (12, 12, "about"),
+    "des dizaines": (20, None, "at_least"),
+    "dozens": (24, None, "at_least"),
+    "dutzende": (24, None, "at_least"),
+    "десятки": (20, None, "at_least"),
+    "десятки тысяч": (20000, None, "at_least"),
+    "des centaines": (200, None, "at_least"),
+    "hundreds": (200, None, "at_least"),
+    "hunderte": (200, None, "at_least"),
+    "сотни": (200, None, "at_least"),
+    "сотні": (200, None, "at_least"),
+    "des milliers": (2000, None, "at_least"),
+    "thousands": (2000, None, "at_least"),
+    "tausende": (2000, None, "at_least"),
+    "тысячи": (2000, None, "at_least"),
+    "тисячі": (2000, None, "at_least"),
+    "la moitié": (0.5, 0.5, "exact"),
+    "half": (0.5, 0.5, "exact"),
+    "die hälfte": (0.5, 0.5, "exact"),
+    "половина": (0.5, 0.5, "exact"),
+    "половину": (0.5, 0.5, "exact"),
+}
+BOUNDS: dict[str, str] = {
+    "jusqu'à": "at_most",
+    "up to": "at_most",
+    "bis zu": "at_most",
+    "до": "at_most",
+    "pourrait atteindre": "at_most",
+    "could reach": "at_most",
+    "moins de": "at_most",
+    "less than": "at_most",
+    "fewer than": "at_most",
+    "weniger als": "at_most",
+    "менее": "at_most",
+    "менше": "at_most",
+    "au moins": "at_least",
+    "at least": "at_least",
+    "mindestens": "at_least",
+    "не менее": "at_least",
+    "щонайменше": "at_least",
+    "по меньшей мере": "at_least",
+    "plus de": "above",
+    "plus d'": "above",
+    "more than": "above",
+    "over": "above",
+    "mehr als": "above",
+    "über": "above",
+    "более": "above",
+    "больше": "above",
+    "свыше": "above",
+    "понад": "above",
+    "більше": "above",
+    "environ": "about",
+    "quelque": "about",
+    "près de": "about",
+    "around": "about",
+    "about": "about",
+    "some": "about",
+    "roughly": "about",
+    "nearly": "about",
+    "almost": "about",
+    "etwa": "about",
+    "rund": "about",
+    "около": "about",
+    "примерно": "about",
+    "приблизно": "about",
+    "близько": "about",
+    "presque": "about",
+}
+_BOUND_RE = re.compile(
+    r"(?i)(?:^|(?<=[\s(«\"']))("
+    + "|".join(re.escape(b) for b in sorted(BOUNDS, key=len, reverse=True))
+    + r")\s*$"
+)
+_DIGITS = r"\d{1,3}(?:(?:[  ]\d{3})+|(?:,\d{3})+|(?:\.\d{3})+)(?!\d)|\d+(?:[.,]\d+)?"
+# Not glued to a letter ("MK-19", "T-72", "Su-25" are models, not counts); "60-70" is a range.
+_NUMBER = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)({_DIGITS})(?![\w]|[.,]\d)")
+_RANGE_LINK = re.compile(r"^\s*(?:à|a|et|and|to|bis|und|до|и|і|-|–)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?i)(?:entre|between|zwischen|от|від|de)\s*$")
+# Context that makes a number something other than a count.
+_YEAR_CONTEXT = re.compile(r"(?i)(?:en|in|im|de|du|since|depuis|seit|année|year|года|року|в|у)\s*$")
+_AGE_AFTER = re.compile(r"(?i)^\s*(?:ans|an|years?|-year-old|jahre|jährige|лет|года|років|роки)\b")
+_UNIT_BEFORE = re.compile(r"(?i)(?:\bunité|\bunit|\bEinheit|в/ч|частина|часть|\bn°|\bno\.|\bnr\.|№)\s*$")
+_ORDINAL_AFTER = re.compile(r"(?i)^(?:e|er|re|ème|st|nd|rd|th|\.|-я|-й|-го|-ї|-а)(?!\w)")
+_TIME_AFTER = re.compile(r"(?i)^\s*(?:h\d|:\d|heures?\b|hours?\b|Uhr\b|час|fois\b|times\b|раз\b|mal\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    bound: str  # exact, at_least, at_most, about
+    text: str
+
+
+def parse_digits(token: str) -> float | None:
+    t = token.replace(" ", "").replace("\u202f", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        return float(t.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t):
+        return float(t.replace(".", ""))
+    t = t.replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _word_number_pattern(lang: str) -> re.Pattern[str] | None:
+    words = (
+        list(WORD_NUMBERS.get(lang, {})) if lang in WORD_NUMBERS else _TEXT2NUM_WORDS.get(lang, "").split()
+    )
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)((?:{alt})(?:[\s-]+(?:et[\s-]+|and[\s-]+|und)?(?:{alt}))*)(?!\w)")
+
+
+_WORD_PATTERNS: dict[str, re.Pattern[str] | None] = {}
+
+
+def _word_value(text: str, lang: str) -> float | None:
+    if lang in WORD_NUMBERS:
+        total = 0
+        for w in text.lower().split():
+            total += WORD_NUMBERS[lang].get(w, 0)
+        return float(total) if total else None
+    try:
+        return float(text2num(text.lower(), lang))
+    except (ValueError, TypeError):
+        return None
+
+
+def _is_not_a_count(text: str, s: int, e: int, value: float) -> bool:
+    before, after = text[max(0, s - 20) : s], text[e : e + 15]
+    if (
+        value.is_integer()
+        and 1900 <= value <= 2100
+        and (_YEAR_CONTEXT.search(before) or not after.strip()[:1].isalpha())
+    ):
+        return True
+    if _AGE_AFTER.match(after) or _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    if _UNIT_BEFORE.search(before) and value >= 10:
+        return True
+    return bool(
+        re.match(
+            r"^\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+            r"décembre|january|february|march|april|may|june|july|august|september|october|"
+            r"november|december)\b",
+            after,
+            re.IGNORECASE,
+        )
+    )
+
+
+def find_numbers(text: str, lang: str | None) -> Iterator[Number]:
+    """Counts with their bounds and ranges, left to right."""
+    raw: list[tuple[int, int, float]] = []
+    for m in _NUMBER.finditer(text):
+        value = parse_digits(m.group(1))
+        if value is None:
+            continue
+        raw.append((m.start(1), m.end(1), value))
+    if lang:
+        if lang not in _WORD_PATTERNS:
+            _WORD_PATTERNS[lang] = _word_number_pattern(lang)
+        pattern = _WORD_PATTERNS[lang]
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                if any(a <= m.start() < b for a, b, _ in raw):
+                    continue
+                value = _word_value(m.group(1), lang)
+                if value is not None:
+                    raw.append((m.start(1), m.end(1), value))
+                    continue
+                # "quarante et cinquante": two numbers joined by "and", not one compound.
+                pos = m.start(1)
+                for piece in re.split(r"(\s+(?:et|and|und)\s+)", m.group(1)):
+                    v = None if re.fullmatch(r"\s+(?:et|and|und)\s+", piece) else _word_value(piece, lang)
+                    if v is not None:
+                        raw.append((pos, pos + len(piece), v))
+                    pos += len(piece)
+    raw.sort()
+    # Multipliers ("9 millions", "300 тысяч") and what is not a count.
+    counts: list[tuple[int, int, float]] = []
+    for s, e, v in raw:
+        mm = re.match(r"[\s]*([^\W\d_]+)\.?", text[e : e + 14])
+        if mm and mm.group(1).lower() in MULTIPLIERS:
+            v *= MULTIPLIERS[mm.group(1).lower()]
+            e = e + mm.end()
+        if _is_not_a_count(text, s, e, v):
+            continue
+        counts.append((s, e, v))
+    i = 0
+    while i < len(counts):
+        s, e, v = counts[i]
+        low: float | None = v
+        high: float | None = v
+        # Ranges: "40 000 à 60 000", "60-70 тисяч" (the multiplier of the second applies to the first).
+        if i + 1 < len(counts) and _RANGE_LINK.match(text[e : counts[i + 1][0]]):
+            _, e2, v2 = counts[i + 1]
+            if v2 > v:
+                if v2 >= 1000 and v < 1000 and v2 / 1000 == int(v2 / 1000):
+                    scale = 1_000_000 if v2 >= 1_000_000 and v < 1000 else 1000
+                    v = v * scale if v * scale < v2 else v
+                low, high, e = v, v2, e2
+                i += 1
+                opener = _RANGE_OPEN.search(text[max(0, s - 12) : s])
+                if opener:
+                    s = s - (len(text[max(0, s - 12) : s]) - opener.start())
+        bound = "exact"
+        bm = _BOUND_RE.search(text[max(0, s - 25) : s])
+        if bm:
+            kind = BOUNDS[bm.group(1).lower()]
+            s = s - (len(text[max(0, s - 25) : s]) - bm.start(1))
+            if kind == "at_most":
+                bound, low = "at_most", None
+            elif kind == "at_least":
+                bound, high = "at_least", None
+            elif kind == "above":
+                bound, high = "at_least", None
+                low = (low or 0) + 1 if low is not None and float(low).is_integer() else low
+            else:
+                bound = "about"
+        yield Number(s, e, low, high, bound, text[s:e])
+        i += 1
+    for phrase, (lo, hi, bd) in COLLECTIVES.items():
+        for m in re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text):
+            s = m.start()
+            bm = _BOUND_RE.search(text[max(0, s - 25) : s])
+            low, high, bound = lo, hi, bd
+            if bm and BOUNDS[bm.group(1).lower()] == "above" and lo is not None:
+                low, high, bound = lo + 1, None, "at_least"
+                s = s - (len(text[max(0, s - 25) : s]) - bm.start(1))
+            yield Number(s, m.end(), low, high, bound, text[s : m.end()])
