@@ -38,9 +38,17 @@ class _Node:
     entities: list[str]
 
 
+_INFLECTION = re.compile(r"(?:es|en|er|em|e|s)$")
+
+
 def _word_keys(word: str) -> tuple[str, ...]:
-    keys = name_keys(word)
-    return keys if keys else (word.casefold(),)
+    """Keys of one word, plus a stem without a German/French inflectional ending for long words
+    ("britischen" and "britisches" meet "britisch"), so inflected forms of multi-word names match."""
+    keys = name_keys(word) or (word.casefold(),)
+    if len(word) >= 6 and not word.isupper():
+        stems = tuple(_INFLECTION.sub("", k) for k in keys if len(k) >= 6)
+        keys = keys + tuple(s for s in stems if s not in keys)
+    return keys
 
 
 class KbIndex:
@@ -73,8 +81,10 @@ class KbIndex:
                     self.by_key[k].append(entity.id)
         node = self._root
         for w in words:
-            # One path per word reading (Cyrillic words have two keys): the trie is small either way.
-            wk = _word_keys(w)[0]
+            # The trie is keyed by each word's stem when it has one, else its first reading: text words
+            # offer all their keys and stems, so inflected forms still walk the same path.
+            keys = _word_keys(w)
+            wk = keys[-1] if len(words) > 1 else keys[0]
             node = node.children.setdefault(wk, _Node({}, []))
         if entity.id not in node.entities:
             node.entities.append(entity.id)

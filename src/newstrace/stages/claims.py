@@ -241,13 +241,20 @@ def _clause(stext: str, start: int, length: int = 90) -> str:
     return chunk[: m.start()] if m else chunk
 
 
-def _kind_in(window: str) -> tuple[str | None, int]:
+def _kind_in(window: str, nearest_end: bool = False) -> tuple[str | None, int]:
+    """The kind whose word comes first in ``window`` (or last, nearest to a figure that follows)."""
     best: tuple[int, int, str] | None = None
     for priority, (kind, pattern) in enumerate(lex.KINDS):
-        m = pattern.search(window)
-        if m is not None and (best is None or (m.start(), priority) < best[:2]):
-            best = (m.start(), priority, kind)
-    return (best[2], best[0]) if best else (None, -1)
+        hits = list(pattern.finditer(window))
+        if not hits:
+            continue
+        pos = hits[-1].start() if nearest_end else hits[0].start()
+        key = (-pos if nearest_end else pos, priority)
+        if best is None or key < best[:2]:
+            best = (key[0], priority, kind)
+    if best is None:
+        return None, -1
+    return best[2], (-best[0] if nearest_end else best[0])
 
 
 def _kind(stext: str, n: Number) -> tuple[str | None, str]:
@@ -289,7 +296,7 @@ def _kind(stext: str, n: Number) -> tuple[str | None, str]:
         return "territory", "km2"
     if kind is not None and kind != "territory":
         return kind, "people"
-    before_kind, _ = _kind_in(before45)
+    before_kind, _ = _kind_in(before45, nearest_end=True)
     if before_kind is not None and before_kind not in ("territory", "equipment_lost"):
         return before_kind, "people"
     return None, ""
@@ -335,8 +342,16 @@ def _subject(stext: str, n: Number, local: list[tuple[int, int, Mention]]) -> tu
     return noun, side
 
 
+_VERB_CUT = re.compile(
+    r"(?i)\s(?:wurden|wurde|sind|ist|hat|haben|ont|a été|ont été|sont|est|have|has|were|was|are|is|"
+    r"были|было|был|були|було|estime|estiment)\b"
+)
+
+
 def _described(text: str) -> Source | None:
-    phrase = re.split(r"[,.;:«\"“]", text, maxsplit=1)[0].strip()
+    phrase = re.split(r"[,.;:«\"“]", text, maxsplit=1)[0]
+    cut = _VERB_CUT.search(phrase)
+    phrase = (phrase[: cut.start()] if cut else phrase).strip()
     words = phrase.split()
     if not words:
         return None

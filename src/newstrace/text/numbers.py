@@ -191,8 +191,13 @@ _RANGE_OPEN = re.compile(r"(?i)(?:entre|between|zwischen|от|від|de)\s*$")
 _YEAR_CONTEXT = re.compile(r"(?i)(?:en|in|im|de|du|since|depuis|seit|année|year|года|року|в|у)\s*$")
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:ans|an|years?|-year-old|jahre|jährige|лет|года|років|роки)\b")
 _UNIT_BEFORE = re.compile(r"(?i)(?:\bunité|\bunit|\bEinheit|в/ч|частина|часть|\bn°|\bno\.|\bnr\.|№)\s*$")
-_ORDINAL_AFTER = re.compile(r"(?i)^(?:e|er|re|ème|st|nd|rd|th|\.|-я|-й|-го|-ї|-а)(?!\w)")
-_TIME_AFTER = re.compile(r"(?i)^\s*(?:h\d|:\d|heures?\b|hours?\b|Uhr\b|час|fois\b|times\b|раз\b|mal\b)")
+# German ordinals end with a full stop ("3. Oktober", "72. Brigade"); a sentence's last figure does too,
+# so the stop counts only before a month or a unit word.
+_ORDINAL_AFTER = re.compile(
+    r"(?i)^(?:e|er|re|ème|st|nd|rd|th|-я|-й|-го|-ї|-а)(?!\w)|^\.(?=\s+(?:Januar|Februar|März|April|Mai|Juni|"
+    r"Juli|August|September|Oktober|November|Dezember|Brigade|Armee|Division|Regiment|Bataillon|Korps|Jahrestag)\b)"
+)
+_TIME_AFTER = re.compile(r"(?i)^\s*(?:h\s?\d|:\d|heures?\b|hours?\b|Uhr\b|час|fois\b|times\b|раз\b|mal\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +257,8 @@ def _is_not_a_count(text: str, s: int, e: int, value: float) -> bool:
     ):
         return True
     if _AGE_AFTER.match(after) or _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    if re.search(r"\d\s?[h:]\s?$", before):  # the minutes of "14 h 30"
         return True
     if _UNIT_BEFORE.search(before) and value >= 10:
         return True

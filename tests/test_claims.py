@@ -1,0 +1,122 @@
+"""Claims on sentences written for these tests, in every supported language, with the usual traps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newstrace.model import Claim, Document
+from newstrace.text.numbers import find_numbers
+
+Run = Callable[..., Document]
+
+
+def _claims(doc: Document) -> list[Claim]:
+    return list(doc.claims)
+
+
+def _one(doc: Document, kind: str) -> Claim:
+    found = [c for c in doc.claims if c.kind == kind]
+    assert len(found) == 1, [(c.kind, c.low, c.high) for c in doc.claims]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Il y aurait 5 937 morts et entre 60 000 et 70 000 blessés.", [(5937, 5937), (60000, 70000)]),
+        (
+            "en",
+            "Officials counted 77,950 dead, up to 200,000 wounded and over 500 missing.",
+            [(77950, 77950), (None, 200000), (501, None)],
+        ),
+        ("de", "Mehr als 1.200 Soldaten wurden getötet, etwa 300 verletzt.", [(1201, None), (300, 300)]),
+        ("ru", "Погибли около 300 человек, ранены более 200.", [(300, 300), (201, None)]),
+        ("uk", "Втрати ворога становлять 60-70 тисяч осіб.", [(60000, 70000)]),
+    ],
+)
+def test_numbers_values_and_bounds(
+    lang: str, text: str, expected: list[tuple[float | None, float | None]]
+) -> None:
+    got = [(n.low, n.high) for n in find_numbers(text, lang)]
+    assert got == expected
+
+
+def test_not_counts_are_left_out() -> None:
+    text = (
+        "En 2022, le lieutenant de 24 ans de l'unité 11097 a tiré au MK-19 et au T-72 le 1er novembre, "
+        "deux fois, vers 14 h 30."
+    )
+    assert [n.text for n in find_numbers(text, "fr")] == []
+
+
+def test_french_claims_with_claimants_and_via(run_text: Run) -> None:
+    doc = run_text(
+        " date 2023-03-15 Nouvelles pertes\n\n"
+        "Selon des responsables américains, au moins 20 000 combattants russes ont été tués depuis le début "
+        "de la guerre. Mercredi, l'état-major ukrainien a estimé que l'armée russe avait perdu 163 000 "
+        "soldats. Le général Valeri Guerassimov a déclaré au journal Izvestia que 1 200 soldats avaient "
+        "été faits prisonniers.\n"
+    )
+    killed = [c for c in doc.claims if c.kind == "killed"]
+    assert {(c.low, c.high, c.bound) for c in killed} == {
+        (20000, None, "at_least"),
+        (163000, 163000, "exact"),
+    }
+    us = next(c for c in killed if c.low == 20000)
+    assert us.claimant is not None and us.claimant.name == "US officials"
+    assert us.side == "RU" and us.scope is not None and "début de la guerre" in us.scope
+    gs = next(c for c in killed if c.low == 163000)
+    assert gs.claimant is not None and gs.as_of == "2023-03-15"
+    captured = _one(doc, "captured")
+    assert captured.low == 1200
+
+
+def test_english_told_chain_and_unattributed_figure(run_text: Run) -> None:
+    doc = run_text(
+        " date 2023-02-01 Report\n\n"
+        "A wounded conscript, Pavel Orlov, told The Guardian that only 40 of the 120 men in his company "
+        "survived. More than 300 people were displaced by the fighting.\n"
+    )
+    survived = _one(doc, "survived")
+    assert (survived.low, survived.of_total) == (40, 120)
+    assert survived.claimant is not None and survived.claimant.text == "Pavel Orlov"
+    assert survived.via == ("The Guardian",)
+    displaced = _one(doc, "displaced")
+    assert displaced.claimant is None and displaced.low == 301
+    assert any(a.via == ("The Guardian",) for a in doc.attributions)
+
+
+def test_partitive_remainder_and_pronoun_claimant(run_text: Run) -> None:
+    doc = run_text(
+        "Le sergent Ivan Petrov a parlé à la chaîne Rain. Il a déclaré : « Sur les 30 hommes, cinq ont été "
+        "capturés et tous les autres sont morts. »\n"
+    )
+    captured = _one(doc, "captured")
+    killed = _one(doc, "killed")
+    assert (captured.low, killed.low, killed.of_total) == (5, 25, 30)
+    assert killed.claimant is not None and killed.claimant.text == "Ivan Petrov"
+
+
+def test_russian_and_ukrainian_claims(run_text: Run) -> None:
+    ru = run_text(
+        "По данным Минобороны России, за сутки уничтожены 12 танков, погибли 240 военнослужащих ВСУ.\n"
+    )
+    killed = _one(ru, "killed")
+    assert killed.low == 240 and killed.side == "UA"
+    assert (
+        killed.claimant is not None
+        and killed.claimant.entity_id == "organization/russian-ministry-of-defence"
+    )
+    uk = run_text("За даними Генштабу ЗСУ, окупанти втратили 640 військових за добу.\n")
+    assert _one(uk, "killed").low == 640
+
+
+def test_german_claim(run_text: Run) -> None:
+    doc = run_text(
+        "Laut dem britischen Verteidigungsministerium wurden etwa 50.000 russische Soldaten getötet.\n"
+    )
+    killed = _one(doc, "killed")
+    assert (killed.low, killed.bound) == (50000, "about")
+    assert killed.claimant is not None and killed.claimant.entity_id == "organization/uk-ministry-of-defence"
