@@ -22,7 +22,7 @@ EXPECTED_STAGES = [
     ("quality", {"clean", "boilerplate", "language", "sentences"}, {"quality", "repaired"}),
     ("entities", {"clean", "boilerplate", "language"}, {"entities"}),
     ("places", {"entities"}, {"places"}),
-    ("claims", {"sentences", "entities", "places"}, {"claims"}),
+    ("claims", {"sentences", "entities", "places"}, {"claims", "quotes"}),
 ]
 EXPECTED_READERS = ["text", "jsonl", "html", "warc", "feed"]
 

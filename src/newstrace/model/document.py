@@ -189,6 +189,17 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Words a source said, quoted in the text, with who said them and through whom."""
+
+    speaker: Source | None
+    start: int
+    end: int
+    via: tuple[str, ...]
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     source: str
@@ -209,6 +220,7 @@ class Document:
     places: tuple[Place, ...] = ()
     claims: tuple[Claim, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     # The clean text with spun passages repaired; later stages read this view when it exists.
     repaired: TextView | None = field(default=None, compare=False)
     duplicate_of: str | None = None

@@ -106,6 +106,17 @@ def document_record(doc: Document) -> dict[str, Any]:
         ]
     if "claims" in doc.provided:
         record["claims"] = [claim_record(doc, k) for k in doc.claims]
+        record["quotes"] = [
+            {
+                "speaker": (q.speaker.name or q.speaker.text) if q.speaker else None,
+                "speaker_entity_id": q.speaker.entity_id if q.speaker else None,
+                "text": doc.raw[q.start : q.end],
+                "start": q.start,
+                "end": q.end,
+                "via": list(q.via),
+            }
+            for q in doc.quotes
+        ]
         record["sourcing"] = [
             {"source": _source(a.source), "via": list(a.via), "evidence": _evidence(doc, a.start, a.end)}
             for a in doc.attributions

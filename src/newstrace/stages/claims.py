@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newstrace.model import Attribution, Claim, Document, Mention, Source
+from newstrace.model import Attribution, Claim, Document, Mention, Quote, Source
 from newstrace.pipeline.stage import BaseStage
 from newstrace.text import claim_lexicon as lex
 from newstrace.text.numbers import Number, find_numbers
+from newstrace.text.quotes import find_quotes
 from newstrace.text.relative_dates import find_date_expressions, resolve_date
 
 _CLAUSE_END = re.compile(r"[;.!?]|, (?:tandis|alors|while|but|mais|whereas|а |но |але )")
@@ -51,7 +52,7 @@ def _source_of(m: Mention) -> Source:
 class ClaimsStage(BaseStage):
     name = "claims"
     requires = frozenset({"sentences", "entities", "places"})
-    provides = frozenset({"claims"})
+    provides = frozenset({"claims", "quotes"})
 
     def process(self, doc: Document) -> Document:
         view = doc.analysis_view
@@ -67,6 +68,8 @@ class ClaimsStage(BaseStage):
         memory = _Memory(via_by_source={})
         claims: list[Claim] = []
         attributions: list[Attribution] = []
+        quotes: list[Quote] = []
+        sentence_sources: list[tuple[int, int, Source | None, tuple[str, ...]]] = []
         for sent in doc.sentences:
             ss, se = view.from_raw(sent.start, sent.end)
             if se <= ss:
@@ -74,6 +77,7 @@ class ClaimsStage(BaseStage):
             stext = text[ss:se]
             local = [(s - ss, e - ss, m) for s, e, m in mentions if ss <= s < se]
             source, via = self._attribute(stext, local, memory)
+            sentence_sources.append((ss, se, source, via))
             if source is not None and via:
                 rs, re_ = view.to_raw(ss, se)
                 attributions.append(Attribution(source, via, rs, re_, self.name))
@@ -114,7 +118,17 @@ class ClaimsStage(BaseStage):
             for _, _, m in local:
                 if m.type == "person":
                     memory.last_person = m
-        return self.done(doc, claims=tuple(claims), attributions=tuple(attributions))
+        # Quotes may span sentences: the speaker is the source of the sentence where the quote closes.
+        for q in find_quotes(text):
+            src: Source | None = None
+            qvia: tuple[str, ...] = ()
+            for ss, se, source, via in sentence_sources:
+                if ss <= q.after <= se + 1 and source is not None:
+                    src, qvia = source, via
+                    break
+            rs, re_ = view.to_raw(q.start, q.end)
+            quotes.append(Quote(src, rs, re_, qvia, self.name))
+        return self.done(doc, claims=tuple(claims), attributions=tuple(attributions), quotes=tuple(quotes))
 
     # -- attribution -------------------------------------------------------------------------------
     def _attribute(

@@ -21,6 +21,7 @@ from newstrace.model import (
     Place,
     Quality,
     QualitySpan,
+    Quote,
     RecordMeta,
     Rejection,
     RemovedSpan,
@@ -167,6 +168,7 @@ class DocumentStore:
                 )
                 _write_entities(c, doc)
                 _write_claims(c, doc)
+                _write_quotes(c, doc)
                 if doc.quality is not None:
                     c.executemany(
                         "INSERT OR IGNORE INTO quality_spans"
@@ -344,9 +346,21 @@ class DocumentStore:
                 "SELECT * FROM attributions WHERE doc_id = ? ORDER BY start", (doc_id,)
             )
         )
+        quotes = tuple(
+            Quote(
+                Source(r["speaker_text"], r["speaker_name"], r["speaker_entity"])
+                if r["speaker_text"]
+                else None,
+                r["start"],
+                r["end"],
+                tuple(json.loads(r["via"])),
+                r["stage"],
+            )
+            for r in self.conn.execute("SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", (doc_id,))
+        )
         doc = _row_document(row, removed, sentences, flags, spans)
         return dataclasses.replace(
-            doc, mentions=mentions, places=places, claims=claims, attributions=attributions
+            doc, mentions=mentions, places=places, claims=claims, attributions=attributions, quotes=quotes
         )
 
 
@@ -527,6 +541,26 @@ def _write_claims(c: sqlite3.Connection, doc: Document) -> None:
                 a.stage,
             )
             for a in doc.attributions
+        ],
+    )
+
+
+def _write_quotes(c: sqlite3.Connection, doc: Document) -> None:
+    c.executemany(
+        'INSERT OR IGNORE INTO quotes(doc_id, start, "end", speaker_text, speaker_name, speaker_entity, via, '
+        "stage) VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (
+                doc.id,
+                q.start,
+                q.end,
+                q.speaker.text if q.speaker else None,
+                q.speaker.name if q.speaker else None,
+                q.speaker.entity_id if q.speaker else None,
+                json.dumps(list(q.via), ensure_ascii=False),
+                q.stage,
+            )
+            for q in doc.quotes
         ],
     )
 
