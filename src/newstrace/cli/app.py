@@ -206,6 +206,47 @@ def entity(
 
 
 @app.command()
+def claims(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None, typer.Option(help="killed, wounded, killed_or_wounded, captured, ...")
+    ] = None,
+    subject: Annotated[
+        str | None, typer.Option(help="Subject contains this text (e.g. 'Russian military').")
+    ] = None,
+    claimant: Annotated[str | None, typer.Option(help="Claimant contains this text.")] = None,
+    since: Annotated[str | None, typer.Option(help="Claims dated on or after YYYY[-MM[-DD]].")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List claims across the corpus, the same claim from several articles merged into one."""
+    from newstrace.services.ledger import ledger_report
+
+    with _store(_settings(ctx)) as store:
+        data = ledger_report(store, kind=kind, subject=subject, claimant=claimant, since=since)
+    _print_json(data) if as_json else render.ledger(data)
+
+
+@app.command()
+def ledger(
+    ctx: typer.Context,
+    quantity: Annotated[str, typer.Argument(help="kind:subject, e.g. 'killed:Russian military'.")],
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Also draw the claims over time to this PNG.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The claims on one quantity: who claimed what, when, through whom; disputed claims marked."""
+    from newstrace.services.ledger import ledger_report, plot_ledger
+
+    with _store(_settings(ctx)) as store:
+        data = ledger_report(store, quantity=quantity)
+    if plot is not None:
+        shown = plot_ledger(data, str(plot))
+        render.info(f"plotted {shown} dated claims to {plot}")
+    _print_json(data) if as_json else render.ledger(data)
+
+
+@app.command()
 def export(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",

@@ -253,3 +253,39 @@ def entity(d: dict[str, Any]) -> None:
     for r in d["cooccurring"]:
         co.add_row(Text(r["id"]), r["type"], Text(r["name"]), str(r["documents"]))
     out.print(co)
+
+
+def _value(c: dict[str, Any]) -> str:
+    lo, hi, bound = c["low"], c["high"], c["bound"]
+
+    def fmt(v: float | None) -> str:
+        if v is None:
+            return "?"
+        return f"{v:,.0f}" if float(v).is_integer() and abs(v) >= 1 else f"{v:g}"
+
+    if bound == "at_least":
+        return f">= {fmt(lo)}"
+    if bound == "at_most":
+        return f"<= {fmt(hi)}"
+    text = fmt(lo) if lo == hi else f"{fmt(lo)}-{fmt(hi)}"
+    return f"~{text}" if bound == "about" else text
+
+
+def ledger(data: dict[str, Any]) -> None:
+    table = Table(
+        "#", "quantity", "value", "unit", "claimant", "date", "reports", "disputed", title="claims ledger"
+    )
+    for c in data["claims"]:
+        via = {tuple(r["via"]) for r in c["reports"] if r["via"]}
+        who = (c["claimant"] or "unattributed") + (f" via {', '.join(via.pop())}" if via else "")
+        table.add_row(
+            str(c["index"]),
+            Text(f"{c['kind']}: {c['subject']}"),
+            _value(c),
+            c["unit"],
+            Text(who),
+            c["date"] or "",
+            str(len(c["reports"])),
+            ", ".join(str(i) for i in c["disputed_with"]) if c["disputed"] else "",
+        )
+    out.print(table)

@@ -353,7 +353,27 @@ def _subject(stext: str, n: Number, local: list[tuple[int, int, Mention]]) -> tu
         return "Russian military", side
     if side == "UA":
         return "Ukrainian military", side
-    return noun, side
+    return _generic_noun(noun), side
+
+
+_GENERIC = [
+    (
+        re.compile(r"(?i)soldat|soldier|troop|militaire|serviceme|военн|солдат|військов|бійц|бойц|Kämpfer"),
+        "soldiers",
+    ),
+    (re.compile(r"(?i)civil|мирн|цивільн|Zivil"), "civilians"),
+    (re.compile(r"(?i)femme|women|épouse|wives|mère|mother|женщин|жінок|Frauen"), "women"),
+    (re.compile(r"(?i)enfant|child|дет|діт|Kinder"), "children"),
+    (re.compile(r"(?i)\bhommes\b|\bmen\b"), "men"),
+]
+
+
+def _generic_noun(noun: str) -> str:
+    """Generic subjects in English so that the ledger groups them across languages."""
+    for pattern, name in _GENERIC:
+        if pattern.search(noun):
+            return name
+    return "people"
 
 
 _VERB_CUT = re.compile(

@@ -1,0 +1,191 @@
+"""The claims ledger: every claim on one quantity (a kind and a subject) across the corpus, the same
+claim reported by several articles merged into one entry with several reports, and disagreement made
+visible: claims from different claimants whose ranges do not overlap at comparable dates are disputed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from newstrace.model import Claim, Document, PartialDate
+from newstrace.services.export import claim_record
+from newstrace.store.documents import DocumentStore
+
+# Two claims are comparable when their dates are this close (or either is undated): figures of the same
+# quantity a year apart may both be right.
+COMPARABLE_DAYS = 45
+UNSPECIFIED = "unspecified"
+
+
+@dataclass
+class LedgerEntry:
+    kind: str
+    subject: str
+    low: float | None
+    high: float | None
+    bound: str
+    unit: str
+    claimant: str | None
+    date: str | None
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    disputed_with: list[int] = field(default_factory=list)
+
+    def as_dict(self, index: int) -> dict[str, Any]:
+        return {
+            "index": index,
+            "kind": self.kind,
+            "subject": self.subject,
+            "low": self.low,
+            "high": self.high,
+            "bound": self.bound,
+            "unit": self.unit,
+            "claimant": self.claimant,
+            "date": self.date,
+            "reports": self.reports,
+            "disputed": bool(self.disputed_with),
+            "disputed_with": self.disputed_with,
+        }
+
+
+def quantity_of(c: Claim) -> str:
+    return f"{c.kind}:{c.subject or UNSPECIFIED}"
+
+
+def _claim_date(c: Claim, doc: Document) -> str | None:
+    if c.as_of:
+        return c.as_of
+    return doc.date.value.iso() if doc.date else None
+
+
+def _day(iso: str | None) -> date | None:
+    d = PartialDate.parse_iso(iso) if iso else None
+    return d.anchor() if d else None
+
+
+def _interval(e: LedgerEntry) -> tuple[float, float]:
+    lo = e.low if e.low is not None else 0.0
+    hi = e.high if e.high is not None else float("inf")
+    return lo, hi
+
+
+def _comparable(a: LedgerEntry, b: LedgerEntry) -> bool:
+    da, db = _day(a.date), _day(b.date)
+    if da is None or db is None:
+        return True
+    return abs((da - db).days) <= COMPARABLE_DAYS
+
+
+def build_ledger(
+    store: DocumentStore,
+    quantity: str | None = None,
+    kind: str | None = None,
+    subject: str | None = None,
+    claimant: str | None = None,
+    since: str | None = None,
+) -> list[LedgerEntry]:
+    entries: dict[tuple[Any, ...], LedgerEntry] = {}
+    # Copies count as reports of the claim (syndication is how a figure travels), marked as copies.
+    for doc in store.iter_documents(include_duplicates=True):
+        for c in doc.claims:
+            if quantity and quantity_of(c).casefold() != quantity.casefold():
+                continue
+            if kind and c.kind != kind:
+                continue
+            if subject and subject.casefold() not in (c.subject or "").casefold():
+                continue
+            who = (c.claimant.name or c.claimant.text) if c.claimant else None
+            if claimant and claimant.casefold() not in (who or "").casefold():
+                continue
+            when = _claim_date(c, doc)
+            if since and (when or "") < since:
+                continue
+            key = (c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, (who or "").casefold())
+            entry = entries.get(key)
+            if entry is None:
+                entry = LedgerEntry(
+                    c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, c.unit, who, when
+                )
+                entries[key] = entry
+            rec = claim_record(doc, c)
+            entry.reports.append(
+                {
+                    "doc_id": doc.id,
+                    "title": doc.title.text if doc.title else None,
+                    "date": when,
+                    "via": list(c.via),
+                    "evidence": rec["evidence"],
+                    "figure": rec["figure"],
+                }
+            )
+    ordered = sorted(entries.values(), key=lambda e: (e.kind, e.subject, e.date or "", e.low or 0))
+    for i, a in enumerate(ordered):
+        for j, b in enumerate(ordered):
+            if i >= j or (a.kind, a.subject, a.unit) != (b.kind, b.subject, b.unit):
+                continue
+            if (a.claimant or "").casefold() == (b.claimant or "").casefold() or not _comparable(a, b):
+                continue
+            if not a.subject[:1].isupper():
+                continue  # "people", "soldiers": figures of different events, not one quantity
+            (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+            if ahi < blo or bhi < alo:
+                a.disputed_with.append(j)
+                b.disputed_with.append(i)
+    return ordered
+
+
+def ledger_report(store: DocumentStore, **filters: Any) -> dict[str, Any]:
+    entries = build_ledger(store, **filters)
+    quantities: dict[str, int] = {}
+    for e in entries:
+        q = f"{e.kind}:{e.subject}"
+        quantities[q] = quantities.get(q, 0) + 1
+    return {
+        "filters": {k: v for k, v in filters.items() if v},
+        "quantities": quantities,
+        "claims": [e.as_dict(i) for i, e in enumerate(entries)],
+    }
+
+
+def plot_ledger(report: dict[str, Any], path: str) -> int:
+    """Values over time by claimant; ranges as vertical bars; disputed claims ringed in red."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: render to a file
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9, 5))
+    by_claimant: dict[str, list[dict[str, Any]]] = {}
+    undated = 0
+    for c in report["claims"]:
+        if not c["date"]:
+            undated += 1
+            continue
+        by_claimant.setdefault(c["claimant"] or "unattributed", []).append(c)
+    for name, claims in sorted(by_claimant.items()):
+        # Dated claims only (undated ones were counted above), as matplotlib day numbers.
+        xs = [float(mdates.date2num(_day(c["date"]))) for c in claims]  # type: ignore[no-untyped-call]
+        mids, lows, highs = [], [], []
+        for c in claims:
+            lo = c["low"] if c["low"] is not None else c["high"]
+            hi = c["high"] if c["high"] is not None else c["low"]
+            mids.append((lo + hi) / 2)
+            lows.append((lo + hi) / 2 - lo)
+            highs.append(hi - (lo + hi) / 2)
+        ax.errorbar(xs, mids, yerr=[lows, highs], fmt="o", capsize=4, label=name)
+        for x, m, c in zip(xs, mids, claims, strict=True):
+            if c["disputed"]:
+                ax.plot([x], [m], "o", mfc="none", mec="red", ms=14)
+    title = ", ".join(report["quantities"]) or "no claims"
+    ax.set_title(f"{title}" + (f" ({undated} undated claims not shown)" if undated else ""))
+    ax.set_ylabel("value")
+    if by_claimant:
+        ax.legend(fontsize=8)
+    ax.xaxis_date()
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return sum(len(v) for v in by_claimant.values())
