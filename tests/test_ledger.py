@@ -12,12 +12,12 @@ from newstrace.cli.app import app
 runner = CliRunner()
 
 ARTICLES = {
-    "a.txt": " date 2023-01-10 Pertes russes\n\nSelon des responsables britanniques, environ 40 000 soldats "
-    "russes ont été tués depuis le début de la guerre.\n",
-    "b.txt": " date 2023-01-12 Russian losses\n\nRussia's defence ministry said 6,000 Russian soldiers were killed "
-    "since the start of the war.\n",
-    "c.txt": " date 2023-01-14 Pertes russes (reprise)\n\nD'après des responsables britanniques, environ 40 000 "
-    "soldats russes ont été tués depuis le début de la guerre, rapporte un autre site.\n",
+    "a.txt": " date 2023-01-10 Pertes russes\n\nSelon des responsables britanniques, environ 40 000 "
+    "soldats russes ont été tués depuis le début de la guerre.\n",
+    "b.txt": " date 2023-01-12 Russian losses\n\nRussia's defence ministry said 6,000 Russian soldiers were "
+    "killed since the start of the war.\n",
+    "c.txt": " date 2023-01-14 Pertes russes (reprise)\n\nD'après des responsables britanniques, environ "
+    "40 000 soldats russes ont été tués depuis le début de la guerre, rapporte un autre site.\n",
 }
 
 

@@ -250,21 +250,28 @@ def ledger(
 def export(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    what: Annotated[str, typer.Option("--what", help="documents or claims.")] = "documents",
     out: Annotated[Path | None, typer.Option("--out", help="Output file [default: standard output].")] = None,
 ) -> None:
-    """Export every stored document (the export contract in the README)."""
-    from newstrace.services.export import export_csv, export_jsonl
+    """Export every stored document, or every claim (the export contracts in the README)."""
+    from newstrace.services import export as ex
 
-    writers = {"jsonl": export_jsonl, "csv": export_csv}
-    if fmt not in writers:
-        render.fail(f"unknown format {fmt!r}: use jsonl or csv")
+    table = {
+        ("documents", "jsonl"): ex.export_jsonl,
+        ("documents", "csv"): ex.export_csv,
+        ("claims", "jsonl"): ex.export_claims_jsonl,
+        ("claims", "csv"): ex.export_claims_csv,
+    }
+    if (what, fmt) not in table:
+        render.fail(f"cannot export {what!r} as {fmt!r}: use --what documents|claims and --format jsonl|csv")
+    writers = {fmt: table[(what, fmt)]}
     with _store(_settings(ctx)) as store:
         if out is None:
             writers[fmt](store, sys.stdout)
         else:
             with out.open("w", encoding="utf-8", newline="") as fh:
                 n = writers[fmt](store, fh)
-            render.info(f"wrote {n} documents to {out}")
+            render.info(f"wrote {n} {what} to {out}")
 
 
 @app.command(name="eval")
