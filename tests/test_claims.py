@@ -120,3 +120,35 @@ def test_german_claim(run_text: Run) -> None:
     killed = _one(doc, "killed")
     assert (killed.low, killed.bound) == (50000, "about")
     assert killed.claimant is not None and killed.claimant.entity_id == "organization/uk-ministry-of-defence"
+
+
+def test_cross_sentence_anaphor_keeps_the_claimant(run_text: Run) -> None:
+    doc = run_text(
+        "Selon une nouvelle étude de l'Institute for the Study of War, les pertes sont lourdes "
+        "près de Bakhmout. "
+        "L'analyse estime que 15 000 soldats russes sont morts depuis l'invasion.\n"
+    )
+    killed = _one(doc, "killed")
+    assert killed.claimant is not None and killed.claimant.entity_id == "organization/isw"
+    assert killed.low == 15000 and killed.side == "RU"
+
+
+def test_deserters_place_and_indirect_quote(run_text: Run) -> None:
+    doc = run_text(
+        "Le gouverneur Oleh Synehoubov a déclaré que 40 soldats russes avaient déserté près de Koupiansk.\n"
+    )
+    deserted = _one(doc, "deserted")
+    assert deserted.low == 40 and deserted.place is not None
+    indirect = [q for q in doc.quotes if not q.direct]
+    assert indirect and doc.raw[indirect[0].start : indirect[0].end].startswith("40 soldats russes")
+    assert indirect[0].speaker is not None
+
+
+def test_direct_quote_with_pronoun_speaker(run_text: Run) -> None:
+    doc = run_text(
+        "Le soldat Andriï Kovalenko est rentré du front. « Nous avons tenu la position pendant trois "
+        "jours », "
+        "a-t-il déclaré au journal Kyiv Independent.\n"
+    )
+    direct = [q for q in doc.quotes if q.direct]
+    assert direct and direct[0].speaker is not None and "Kovalenko" in direct[0].speaker.text

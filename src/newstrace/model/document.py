@@ -170,6 +170,7 @@ class Claim:
     as_of: str | None
     scope: str | None
     of_total: float | None  # partitives: 130 survived "of 570"
+    place: str | None  # the place named in the same sentence, if any
     start: int  # the figure in the raw text
     end: int
     evidence_start: int  # the sentence
@@ -190,13 +191,15 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Words a source said, quoted in the text, with who said them and through whom."""
+    """Words a source said, quoted in the text (direct) or reported ("a déclaré que ...": indirect),
+    with who said them and through whom."""
 
     speaker: Source | None
     start: int
     end: int
     via: tuple[str, ...]
     stage: str
+    direct: bool = True
 
 
 @dataclass(frozen=True, slots=True)

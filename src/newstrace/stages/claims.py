@@ -31,6 +31,13 @@ _MONEY = re.compile(
 )
 _SOURCE_TYPES = frozenset({"person", "organization", "media", "place"})
 _MAX_PHRASE_WORDS = 8
+# Reported speech: a speech verb followed by "que/that/что/що/dass" opens an indirect quotation.
+_INDIRECT = re.compile(
+    r"(?i)\b(?:a|ont|avait|avaient)\s+(?:déclaré|affirmé|indiqué|estimé|assuré|annoncé|dit)\s+(?:que|qu')\s*|"
+    r"\b(?:said|says|told \w+(?: \w+)?|claimed|stated|announced)\s+that\s+|"
+    r"\b(?:заявил\w*|сообщил\w*|заявив|заявила|повідомив|повідомила)\s*,?\s*(?:что|що)\s+|"
+    r"\b(?:sagte|erklärte)\s*,?\s*dass\s+"
+)
 # Between a source and the outlet that carried its words: "X told The Guardian", "a déclaré X au Guardian".
 _VIA_LINK = re.compile(r"(?i)(?:\btold\b|\b(?:au|aux|à|to)\s+(?:la\s+|le\s+|l'|the\s+)?$)")
 _QUOTES_OPEN = "«“"
@@ -83,6 +90,11 @@ class ClaimsStage(BaseStage):
                 attributions.append(Attribution(source, via, rs, re_, self.name))
             as_of = None
             scope_m = lex.SCOPE.search(stext)
+            place = next((m.name or m.text for _, _, m in local if m.type == "place"), None)
+            indirect = _INDIRECT.search(stext)
+            if indirect is not None and source is not None and not _inside_quote(stext, indirect.start()):
+                qs, qe = view.to_raw(ss + indirect.end(), se)
+                quotes.append(Quote(source, qs, qe, via, self.name, direct=False))
             for ds, _, expr in find_date_expressions(stext):
                 if scope_m is not None and scope_m.start() <= ds < scope_m.end():
                     continue  # "depuis février 2022" is the scope, not the date of the figure
@@ -96,23 +108,24 @@ class ClaimsStage(BaseStage):
                 es, ee = view.to_raw(ss, se)
                 claims.append(
                     Claim(
-                        kind,
-                        n.low,
-                        n.high,
-                        n.bound,
-                        unit,
-                        subject,
-                        side,
-                        source,
-                        via,
-                        as_of,
-                        scope_m.group() if scope_m else None,
-                        total,
-                        rs,
-                        re_,
-                        es,
-                        ee,
-                        self.name,
+                        kind=kind,
+                        low=n.low,
+                        high=n.high,
+                        bound=n.bound,
+                        unit=unit,
+                        subject=subject,
+                        side=side,
+                        claimant=source,
+                        via=via,
+                        as_of=as_of,
+                        scope=scope_m.group() if scope_m else None,
+                        of_total=total,
+                        place=place,
+                        start=rs,
+                        end=re_,
+                        evidence_start=es,
+                        evidence_end=ee,
+                        stage=self.name,
                     )
                 )
             for _, _, m in local:

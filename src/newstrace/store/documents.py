@@ -312,25 +312,26 @@ class DocumentStore:
         )
         claims = tuple(
             Claim(
-                r["kind"],
-                r["low"],
-                r["high"],
-                r["bound"],
-                r["unit"],
-                r["subject"],
-                r["side"],
-                Source(r["claimant_text"], r["claimant_name"], r["claimant_entity"])
+                kind=r["kind"],
+                low=r["low"],
+                high=r["high"],
+                bound=r["bound"],
+                unit=r["unit"],
+                subject=r["subject"],
+                side=r["side"],
+                claimant=Source(r["claimant_text"], r["claimant_name"], r["claimant_entity"])
                 if r["claimant_text"]
                 else None,
-                tuple(json.loads(r["via"])),
-                r["as_of"],
-                r["scope"],
-                r["of_total"],
-                r["start"],
-                r["end"],
-                r["evidence_start"],
-                r["evidence_end"],
-                r["stage"],
+                via=tuple(json.loads(r["via"])),
+                as_of=r["as_of"],
+                scope=r["scope"],
+                of_total=r["of_total"],
+                place=r["place"],
+                start=r["start"],
+                end=r["end"],
+                evidence_start=r["evidence_start"],
+                evidence_end=r["evidence_end"],
+                stage=r["stage"],
             )
             for r in self.conn.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY start", (doc_id,))
         )
@@ -355,6 +356,7 @@ class DocumentStore:
                 r["end"],
                 tuple(json.loads(r["via"])),
                 r["stage"],
+                bool(r["direct"]),
             )
             for r in self.conn.execute("SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", (doc_id,))
         )
@@ -499,7 +501,7 @@ def _write_claims(c: sqlite3.Connection, doc: Document) -> None:
     c.executemany(
         'INSERT OR IGNORE INTO claims(doc_id, start, "end", kind, low, high, bound, unit, subject, side, '
         "claimant_text, claimant_name, claimant_entity, via, as_of, scope, of_total, evidence_start, "
-        "evidence_end, stage) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "evidence_end, stage, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 doc.id,
@@ -522,6 +524,7 @@ def _write_claims(c: sqlite3.Connection, doc: Document) -> None:
                 k.evidence_start,
                 k.evidence_end,
                 k.stage,
+                k.place,
             )
             for k in doc.claims
         ],
@@ -548,7 +551,7 @@ def _write_claims(c: sqlite3.Connection, doc: Document) -> None:
 def _write_quotes(c: sqlite3.Connection, doc: Document) -> None:
     c.executemany(
         'INSERT OR IGNORE INTO quotes(doc_id, start, "end", speaker_text, speaker_name, speaker_entity, via, '
-        "stage) VALUES (?,?,?,?,?,?,?,?)",
+        "stage, direct) VALUES (?,?,?,?,?,?,?,?,?)",
         [
             (
                 doc.id,
@@ -559,6 +562,7 @@ def _write_quotes(c: sqlite3.Connection, doc: Document) -> None:
                 q.speaker.entity_id if q.speaker else None,
                 json.dumps(list(q.via), ensure_ascii=False),
                 q.stage,
+                int(q.direct),
             )
             for q in doc.quotes
         ],

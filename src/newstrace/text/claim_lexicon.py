@@ -38,6 +38,10 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"tot\b|ums Leben|starben|verloren [\d.\s]*Soldaten)",
         ),
         (
+            "deserted",
+            r"\b(?:désert\w*|deserted|deserters?|desertion|дезертир\w*|дезертирств\w*|desertier\w*|Deserteur\w*)",
+        ),
+        (
             "mobilized",
             r"\b(?:mobilis\w*|mobiliz\w*|draft\w*|conscri\w*|reservists?|réservistes?|мобилиз\w*|"
             r"мобіліз\w*|резервист\w*|einberuf\w*|Reservisten)",
