@@ -158,6 +158,8 @@ class KbIndex:
         if first.isupper():
             return True
         before = text[: words[i].start()].rstrip()
+        if before[-1:] in ("«", "“") and text[words[i].end() : words[i].end() + 1] in ("»", "”"):
+            return True  # «Укрзалізниці», “Meduza”: a quoted name
         return bool(before) and before[-1] not in '.!?:"«“\n'
 
     def _pick(self, ids: list[str]) -> KbEntity:

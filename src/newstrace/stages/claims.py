@@ -158,8 +158,20 @@ class ClaimsStage(BaseStage):
             if after:
                 source, source_end = _source_of(after[0][2]), after[0][1]
                 break
+            if lex.POSSESSIVE_SOURCE.match(stext[m.end() :]) and memory.last_person is not None:
+                source = _source_of(memory.last_person)
+                break
+            if lex.POSSESSIVE_SOURCE.search(m.group()) and memory.last_person is not None:
+                source = _source_of(memory.last_person)  # "по его данным"
+                break
             if source is None:
                 source = _described(stext[m.end() :])
+        if source is None:
+            for m in lex.SOURCE_AFTER.finditer(stext):
+                before = [x for x in sources if x[1] <= m.start() and m.start() - x[1] <= 2]
+                if before:
+                    source = _source_of(before[-1][2])
+                    break
         if source is None:
             for v in lex.SPEECH.finditer(stext):
                 if _inside_quote(stext, v.start()):
@@ -306,7 +318,18 @@ def _kind(stext: str, n: Number) -> tuple[str | None, str]:
         and not lex.NOT_PEOPLE_PROTESTERS.match(people.group())
     ):
         return "protesters", "people"
+    # The comma-delimited segment holding the figure: "загинули понад 30 людей", "trois ont été capturées".
+    seg_start = max(stext.rfind(",", 0, n.start), stext.rfind(";", 0, n.start)) + 1
+    seg_end_m = re.search(r"[,;.!?]", stext[n.end :])
+    seg_end = n.end + seg_end_m.start() if seg_end_m else len(stext)
+    seg_after, _ = _kind_in(stext[n.end : seg_end])
+    seg_before, _ = _kind_in(stext[seg_start : n.start], nearest_end=True)
+    for k in (seg_after, seg_before):
+        if k is not None and k not in ("territory", "regions", "equipment_lost"):
+            return k, "people"
     kind, pos = _kind_in(after)
+    if kind is not None and kind not in ("territory", "regions") and people is None and pos > 4:
+        return None, ""  # "влучили дві ракети, загинули ...": the kind belongs to another figure
     if kind == "regions":
         return ("regions", "regions") if pos <= 4 else (None, "")
     if kind is not None and kind != "territory" and pos <= 4:

@@ -110,8 +110,13 @@ CIVILIAN = re.compile(
 # Attribution: a phrase that introduces the source, the source following it.
 SOURCE_BEFORE = re.compile(
     r"(?i)\b(?:selon|d'après|according to|citing|cité par|by the account of|laut|nach Angaben (?:de[sr]|von)|"
-    r"по данным|по словам|по информации|по оценкам|за даними|за словами|за інформацією|за оцінками)\s+"
+    r"(?:по|за)\s+(?:[\wʼ'-]+\s+){0,2}?(?:данным|словам|информации|оценкам|даними|словами|інформацією|"
+    r"оцінками))\s+"
 )
+# "Kyrylenko zufolge": the source before a postposition.
+SOURCE_AFTER = re.compile(r"(?i)\s+(?:zufolge|dixit)\b")
+# "по его данным", "selon lui", "according to him": the last person named.
+POSSESSIVE_SOURCE = re.compile(r"(?i)(?:^|\s)(?:его|її|ее|його|lui|elle|him|her|ihm|ihr|ihren|seinen)\b")
 # Speech and estimate verbs; the source is the subject before them or, inverted, the name after.
 SPEECH = re.compile(
     r"(?i)\b(?:a-t-(?:il|elle)|ont-(?:ils|elles))\s+(?:déclaré|estimé|indiqué|affirmé|annoncé|dit|ajouté|"
@@ -119,7 +124,7 @@ SPEECH = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|estimé|indiqué|affirmé|annoncé|assuré|rapporté|précisé|"
     r"évalué|dit|noté|souligné|reconnu|révélé|expliqué|confirmé|ajouté)|\b(?:estime|déclare|affirme|indique|"
     r"évalue|évaluent|estiment|affirment|déclarent|annonce)\b|\b(?:said|says|told|estimated|estimates|claimed|"
-    r"claims|reported|reports|announced|stated|confirmed|added|believes|assessed|assesses|accused)\b|"
+    r"claims|reported|reports|announced|stated|confirmed|added|believes|assessed|assesses|accused|say)\b|"
     r"\b(?:заявил\w*|сообщил\w*|оценил\w*|рассказал\w*|заявив|заявила|повідомив|повідомила|повідомили|"
     r"розповів|розповіла|sagte|erklärte|teilte\w* mit|berichtete)\b"
 )
