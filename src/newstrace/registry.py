@@ -76,6 +76,12 @@ def _claims(settings: Settings) -> Stage:
     return ClaimsStage()
 
 
+def _embedding(settings: Settings) -> Stage:
+    from newstrace.stages.embedding import EmbeddingStage
+
+    return EmbeddingStage()
+
+
 STAGES: dict[str, Callable[[Settings], Stage]] = {
     "normalise": _normalise,
     "boilerplate": _boilerplate,
@@ -86,6 +92,7 @@ STAGES: dict[str, Callable[[Settings], Stage]] = {
     "entities": _entities,
     "places": _places,
     "claims": _claims,
+    "embedding": _embedding,
 }
 
 

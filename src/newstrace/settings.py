@@ -21,6 +21,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "entities",
     "places",
     "claims",
+    "embedding",
 )
 ENV_PREFIX = "NEWSTRACE_"
 CONFIG_FILE = "newstrace.toml"

@@ -206,6 +206,35 @@ def entity(
 
 
 @app.command()
+def stories(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """List stories, newest first: one entry per story, whatever the number of copies and languages."""
+    from newstrace.services.stories import list_stories
+
+    with _store(_settings(ctx)) as store:
+        data = list_stories(store, limit, offset)
+    _print_json(data) if as_json else render.stories_table(data)
+
+
+@app.command()
+def story(
+    ctx: typer.Context,
+    story_id: Annotated[str, typer.Argument(help="Story id (see `newstrace stories`).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """One story: its articles by language and date, the syndication tree, entities and claims."""
+    from newstrace.services.stories import show_story
+
+    with _store(_settings(ctx)) as store:
+        data = show_story(store, story_id)
+    _print_json(data) if as_json else render.story(data)
+
+
+@app.command()
 def claims(
     ctx: typer.Context,
     kind: Annotated[
@@ -250,7 +279,7 @@ def ledger(
 def export(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
-    what: Annotated[str, typer.Option("--what", help="documents or claims.")] = "documents",
+    what: Annotated[str, typer.Option("--what", help="documents, claims or stories.")] = "documents",
     out: Annotated[Path | None, typer.Option("--out", help="Output file [default: standard output].")] = None,
 ) -> None:
     """Export every stored document, or every claim (the export contracts in the README)."""
@@ -261,9 +290,10 @@ def export(
         ("documents", "csv"): ex.export_csv,
         ("claims", "jsonl"): ex.export_claims_jsonl,
         ("claims", "csv"): ex.export_claims_csv,
+        ("stories", "jsonl"): ex.export_stories_jsonl,
     }
     if (what, fmt) not in table:
-        render.fail(f"cannot export {what!r} as {fmt!r}: use --what documents|claims and --format jsonl|csv")
+        render.fail(f"cannot export {what!r} as {fmt!r}: documents and claims as jsonl|csv, stories as jsonl")
     writers = {fmt: table[(what, fmt)]}
     with _store(_settings(ctx)) as store:
         if out is None:

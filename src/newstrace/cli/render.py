@@ -204,6 +204,15 @@ def scores(s: dict[str, Any]) -> None:
         table.add_row("claims", "spurious casualty claims", str(c["casualty_spurious"]))
         table.add_row("claims", "other claims found", f"{c['other_found']}/{c['other_gold']}")
         table.add_row("sourcing", "chains found", f"{c['sourcing_found']}/{c['sourcing_gold']}")
+    st = s.get("stories")
+    if st:
+        table.add_row(
+            "stories",
+            "pairwise P / R / F1",
+            f"{st['pairwise_precision']:.3f} / {st['pairwise_recall']:.3f} / {st['pairwise_f1']:.3f}",
+        )
+        table.add_row("stories", "adjusted Rand index", f"{st['adjusted_rand_index']:.3f}")
+        table.add_row("stories", "exact partition", "yes" if st["exact_partition"] else "no")
     out.print(table)
     for p in (c or {}).get("problems", []):
         out.print(Text(f"  {p}", style="yellow"))
@@ -289,3 +298,63 @@ def ledger(data: dict[str, Any]) -> None:
             ", ".join(str(i) for i in c["disputed_with"]) if c["disputed"] else "",
         )
     out.print(table)
+
+
+def stories_table(data: dict[str, Any]) -> None:
+    table = Table("id", "title", "articles", "languages", "from", "to", title="stories")
+    for st in data["stories"]:
+        table.add_row(
+            st["id"],
+            Text((st["title"] or "")[:60]),
+            str(st["documents"]),
+            st["languages"] or "",
+            st["first_date"] or "",
+            st["last_date"] or "",
+        )
+    out.print(table)
+
+
+def story(d: dict[str, Any]) -> None:
+    out.print(
+        Text(
+            f"{d['title'] or d['id']}  ({d['id']}; {', '.join(d['languages'])}; "
+            f"{d['first_date'] or '?'} to {d['last_date'] or '?'})",
+            style="bold",
+        )
+    )
+    arts = Table("id", "lang", "date", "title", "copy of", title="articles")
+    for a in d["articles"]:
+        arts.add_row(
+            a["id"][:12],
+            a["lang"] or "?",
+            a["date"] or "",
+            Text((a["title"] or "")[:60]),
+            (a["duplicate_of"] or "")[:12],
+        )
+    out.print(arts)
+    if d["edges"]:
+        edges = Table("from", "to", "kind", "similarity", title="syndication")
+        for e in d["edges"]:
+            edges.add_row(e["from"][:12], e["to"][:12], e["kind"], f"{e['similarity']:.2f}")
+        out.print(edges)
+    ents = Table("entity", "mentions", title="main entities")
+    for e in d["entities"]:
+        ents.add_row(Text(e["name"]), str(e["mentions"]))
+    out.print(ents)
+    if d["claims"]:
+        ledger(
+            {
+                "claims": [
+                    {
+                        **c,
+                        "index": i,
+                        "claimant": (c["claimant"] or {}).get("name") or (c["claimant"] or {}).get("text"),
+                        "date": c["as_of"],
+                        "reports": [{"via": c["via"]}],
+                        "disputed": False,
+                        "disputed_with": [],
+                    }
+                    for i, c in enumerate(d["claims"])
+                ]
+            }
+        )

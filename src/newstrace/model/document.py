@@ -224,6 +224,9 @@ class Document:
     claims: tuple[Claim, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # float16 vector of the title and lead (the embedding stage); compared across languages.
+    embedding: bytes | None = field(default=None, compare=False, repr=False)
+    story_id: str | None = None
     # The clean text with spun passages repaired; later stages read this view when it exists.
     repaired: TextView | None = field(default=None, compare=False)
     duplicate_of: str | None = None

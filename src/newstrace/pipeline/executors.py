@@ -63,7 +63,9 @@ def _work(doc: Document) -> Result:
 
 class PoolExecutor:
     def __init__(self, settings: Settings, factory: PipelineFactory) -> None:
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        # "spawn", not "fork": the NER and embedding libraries start threads, and a forked child of a
+        # threaded parent can deadlock on a lock held by a thread that does not exist in the child.
+        ctx = mp.get_context("spawn")
         self._pool = ctx.Pool(settings.workers, initializer=_init_worker, initargs=(factory, settings))
 
     def run(self, docs: Sequence[Document]) -> list[Result]:

@@ -94,6 +94,12 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
             {s: docs[s] for s in gold.documents if s in docs},
             _kb_names(),
         )
+    stories: dict[str, Any] | None = None
+    gold_stories = gold.data.get("stories")
+    if isinstance(gold_stories, list) and any(d.story_id for d in docs.values()):
+        from newstrace.evaluation.stories import score_stories
+
+        stories = score_stories(gold_stories, {s: d.story_id for s, d in docs.items() if d.story_id})
     result = {
         "documents": n,
         "missing_documents": missing,
@@ -124,4 +130,6 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
         result["entities"] = ents
     if claims is not None:
         result["claims"] = claims
+    if stories is not None:
+        result["stories"] = stories
     return result

@@ -123,6 +123,8 @@ def document_record(doc: Document) -> dict[str, Any]:
         ]
     if doc.repaired is not None:
         record["repaired_text"] = doc.repaired.text
+    if doc.story_id is not None:
+        record["story_id"] = doc.story_id
     if doc.meta.extra_json:
         record["extra"] = json.loads(doc.meta.extra_json)
     return record
@@ -254,5 +256,15 @@ def export_claims_csv(store: DocumentStore, out: IO[str]) -> int:
     n = 0
     for row in iter_claim_rows(store):
         writer.writerow(row)
+        n += 1
+    return n
+
+
+def export_stories_jsonl(store: DocumentStore, out: IO[str]) -> int:
+    from newstrace.services.stories import iter_story_records
+
+    n = 0
+    for rec in iter_story_records(store):
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         n += 1
     return n

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from newstrace.corpus.dedup import Deduplicator
 from newstrace.corpus.entity_merge import EntityMerger
+from newstrace.corpus.stories import StoryAssigner
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.pipeline.executors import Executor, make_executor
 from newstrace.readers.discover import discover
@@ -108,13 +109,17 @@ def ingest(
     dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold, store.signature)
     dedup.load(store.signatures())
     merger = EntityMerger(store.corpus_entities())
+    stories: StoryAssigner | None = None
+    if "embedding" in settings.stages:
+        stories = StoryAssigner(lambda i: store.get(i), store.signature)
+        stories.load(store.iter_documents())
     executor = make_executor(settings, build_pipeline)
     total_files = count_files(paths) if progress else 0
     status = "failed"
     try:
         for batch in _batches(read_inputs(paths, settings), settings.batch_size):
             report.files = max(report.files, batch[-1][0])
-            _ingest_batch([item for _, item in batch], store, executor, dedup, merger, report)
+            _ingest_batch([item for _, item in batch], store, executor, dedup, merger, stories, report)
             if progress:
                 progress(report.files, total_files, report)
         status = "done"
@@ -135,6 +140,7 @@ def _ingest_batch(
     executor: Executor,
     dedup: Deduplicator,
     merger: EntityMerger,
+    stories: StoryAssigner | None,
     report: IngestReport,
 ) -> None:
     rejections = [r for r in items if isinstance(r, Rejection)]
@@ -154,15 +160,21 @@ def _ingest_batch(
     results = executor.run(todo) if todo else []
     finals: list[Document] = []
     signatures: dict[str, bytes] = {}
+    edges: list[tuple[str, str, str, str, float]] = []
     for res in results:
         if isinstance(res, Rejection):
             rejections.append(res)
             continue
         checked, sig = dedup.check(merger.merge(res), store.owner_of_hash)
+        if stories is not None:
+            checked, new_edges = stories.assign(checked, sig)
+            edges.extend(new_edges)
         finals.append(checked)
         signatures[checked.id] = sig
-    store.write_batch(finals, signatures, rejections, report.run_id)
+    store.write_batch(finals, signatures, rejections, report.run_id, edges)
     dedup.flush()
+    if stories is not None:
+        stories.flush()
     for doc in finals:
         if doc.duplicate_of:
             report.duplicates += 1

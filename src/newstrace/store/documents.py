@@ -122,6 +122,30 @@ class DocumentStore:
             (r[0], r[1]) for r in self.conn.execute("SELECT id, type FROM entities WHERE source = 'corpus'")
         ]
 
+    def stories(self, limit: int = 50, offset: int = 0) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT story_id AS id, count(*) AS documents, group_concat(DISTINCT lang) AS languages, "
+            "min(date) AS first_date, max(date) AS last_date, "
+            "(SELECT title FROM documents t WHERE t.story_id = d.story_id ORDER BY rowid LIMIT 1) AS title "
+            "FROM documents d WHERE story_id IS NOT NULL GROUP BY story_id "
+            "ORDER BY coalesce(max(date), '') DESC, documents DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+
+    def story_documents(self, story_id: str) -> list[str]:
+        return [
+            str(r[0])
+            for r in self.conn.execute(
+                "SELECT id FROM documents WHERE story_id = ? ORDER BY rowid", (story_id,)
+            )
+        ]
+
+    def story_edges(self, story_id: str) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT src, dst, kind, similarity FROM story_edges WHERE story_id = ? ORDER BY rowid",
+            (story_id,),
+        ).fetchall()
+
     def signature(self, doc_id: str) -> bytes | None:
         row = self.conn.execute("SELECT minhash FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return None if row is None or row[0] is None else bytes(row[0])
@@ -132,6 +156,7 @@ class DocumentStore:
         signatures: dict[str, bytes],
         rejections: Sequence[Rejection],
         run_id: int | None,
+        edges: Sequence[tuple[str, str, str, str, float]] = (),
     ) -> tuple[int, int]:
         """Write documents with their annotations, and rejections, in one transaction.
 
@@ -166,6 +191,10 @@ class DocumentStore:
                     'INSERT OR IGNORE INTO flags(doc_id, start, "end", kind, stage) VALUES (?,?,?,?,?)',
                     [(doc.id, f.start, f.end, f.kind, f.stage) for f in doc.flags],
                 )
+                c.execute(
+                    "UPDATE documents SET embedding = ?, story_id = ? WHERE id = ?",
+                    (doc.embedding, doc.story_id, doc.id),
+                )
                 _write_entities(c, doc)
                 _write_claims(c, doc)
                 _write_quotes(c, doc)
@@ -179,6 +208,10 @@ class DocumentStore:
                             for q in doc.quality.spans
                         ],
                     )
+            c.executemany(
+                "INSERT OR IGNORE INTO story_edges(story_id, src, dst, kind, similarity) VALUES (?,?,?,?,?)",
+                list(edges),
+            )
             for rej in rejections:
                 cur = c.execute(
                     "INSERT OR IGNORE INTO rejections(source, source_id, reason, detail, run_id) "
@@ -362,7 +395,14 @@ class DocumentStore:
         )
         doc = _row_document(row, removed, sentences, flags, spans)
         return dataclasses.replace(
-            doc, mentions=mentions, places=places, claims=claims, attributions=attributions, quotes=quotes
+            doc,
+            mentions=mentions,
+            places=places,
+            claims=claims,
+            attributions=attributions,
+            quotes=quotes,
+            embedding=row["embedding"],
+            story_id=row["story_id"],
         )
 
 

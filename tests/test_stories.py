@@ -1,0 +1,82 @@
+"""Stories across languages and syndication edges, on the bundled sample corpus and the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newstrace.evaluation.stories import adjusted_rand_index, score_stories
+from newstrace.model import Document
+from newstrace.services.demo import sample_corpus
+from newstrace.services.ingest import ingest
+from newstrace.services.stories import show_story
+from newstrace.settings import Settings
+from newstrace.store.documents import DocumentStore
+from newstrace.store.sqlite import Database
+
+# Pairwise F1 of the sample corpus's story partition, measured 0.785 when set; a floor.
+SAMPLE_F1_FLOOR = 0.75
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Document], DocumentStore]:
+    db = Database(tmp_path_factory.mktemp("stories") / "s.db")
+    ingest([sample_corpus()], Settings(), db)
+    store = DocumentStore(db)
+    return {Path(d.source).stem: d for d in store.iter_documents()}, store
+
+
+def _manifest() -> dict[str, dict[str, object]]:
+    data = json.loads((sample_corpus() / "MANIFEST.json").read_text(encoding="utf-8"))
+    return data["documents"]  # type: ignore[no-any-return]
+
+
+def test_multilingual_stories_come_out_as_one(sample: tuple[dict[str, Document], DocumentStore]) -> None:
+    docs, _ = sample
+    groups: dict[str, list[str]] = {}
+    for stem, meta in _manifest().items():
+        groups.setdefault(str(meta["story"]), []).append(stem)
+    scores = score_stories(
+        [{"docs": v} for v in groups.values()], {s: d.story_id or s for s, d in docs.items()}
+    )
+    assert scores["pairwise_f1"] >= SAMPLE_F1_FLOOR, scores
+    # Most stories told in three or more languages keep at least three quarters of their articles
+    # together (measured: 5 of 6 when set; the Russian and the English/French reports of the Crimean
+    # bridge blast still form two stories).
+    from collections import Counter
+
+    multilingual = [stems for stems in groups.values() if len({docs[s].lang for s in stems}) >= 3]
+    together = [
+        stems
+        for stems in multilingual
+        if Counter(docs[s].story_id for s in stems).most_common(1)[0][1] / len(stems) >= 0.75
+    ]
+    assert len(multilingual) >= 5 and len(together) >= len(multilingual) - 1, multilingual
+
+
+def test_planted_copies_are_marked(sample: tuple[dict[str, Document], DocumentStore]) -> None:
+    docs, store = sample
+    for stem, meta in _manifest().items():
+        for key, kinds in (("copy_of", {"copy"}), ("rewrite_of", {"copy", "rewrite"})):
+            original = meta.get(key)
+            if not original:
+                continue
+            doc, orig = docs[stem], docs[str(original)]
+            assert doc.story_id == orig.story_id, (stem, original)
+            edges = show_story(store, str(doc.story_id))["edges"]
+            assert any(e["to"] == doc.id and e["kind"] in kinds for e in edges), (stem, edges)
+
+
+def test_adjusted_rand_index() -> None:
+    gold = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    assert adjusted_rand_index(gold, {"a": "x", "b": "x", "c": "y", "d": "y"}) == pytest.approx(1.0)
+    assert adjusted_rand_index(gold, {"a": "x", "b": "y", "c": "x", "d": "y"}) < 0
+
+
+def test_seed_story_partition(seeds_gold: Path) -> None:
+    from newstrace.services.evaluate import evaluate
+
+    scores = evaluate(seeds_gold, Settings())
+    assert scores["stories"]["exact_partition"], scores["stories"]["predicted"]
