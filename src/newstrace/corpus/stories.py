@@ -11,6 +11,7 @@ the closest earlier one as a copy, a translation, a rewrite, or not at all (inde
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import math
 from collections import Counter, defaultdict
@@ -32,6 +33,9 @@ SAME_EVENT_DAYS = 4
 # Entities every war article names carry no story signal.
 GENERIC = frozenset({"country:UA", "country:RU", "person/vladimir-putin", "person/volodymyr-zelensky"})
 PERSON_BOOST = 2.0
+# An entity named in more stories than this (a country, a president) does not find candidates.
+MAX_POSTINGS = 300
+MAX_CANDIDATES = 50
 COPY_SIMILARITY = 0.85
 REWRITE_SIMILARITY = 0.35
 TRANSLATION_COSINE = 0.90
@@ -71,11 +75,18 @@ def features(doc: Document) -> DocFeatures:
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def _day_number(iso: str) -> int | None:
+    d = PartialDate.parse_iso(iso)
+    return d.anchor().toordinal() if d is not None else None
+
+
 def _days_apart(a: str | None, b: str | None) -> float:
-    da, db = (PartialDate.parse_iso(x) if x else None for x in (a, b))
+    da = _day_number(a) if a else None
+    db = _day_number(b) if b else None
     if da is None or db is None:
         return 0.0
-    return abs((da.anchor() - db.anchor()).days)
+    return float(abs(da - db))
 
 
 class StoryClusterer:
@@ -112,12 +123,17 @@ class StoryClusterer:
         return W_ENTITIES * min(1.0, 2 * ent) + W_EMBEDDING * emb + W_FIGURES * fig + W_DATE * near
 
     def candidates(self, doc: DocFeatures) -> set[str]:
-        found: set[str] = set()
+        """Stories sharing a distinctive entity, within the time window. Entities in too many stories
+        are skipped and the candidates are capped, so the work per document does not grow with the
+        corpus."""
+        shared: Counter[str] = Counter()
         for e in doc.entities:
-            found |= self.index.get(e, set())
+            postings = self.index.get(e, set())
+            if len(postings) <= MAX_POSTINGS:
+                shared.update(postings)
         return {
             s
-            for s in found
+            for s, _ in shared.most_common(MAX_CANDIDATES)
             if _days_apart(doc.date, self.stories[s].last) <= WINDOW_DAYS
             or _days_apart(doc.date, self.stories[s].first) <= WINDOW_DAYS
         }
