@@ -168,18 +168,33 @@ class StoryClusterer:
         self.n_docs += 1
 
 
-def edge_kind(a: Document, b: Document, text_similarity: float) -> str | None:
+@dataclass(frozen=True)
+class Brief:
+    """What edge detection needs of an article, kept in memory instead of reloading it."""
+
+    id: str
+    lang: str | None
+    vector: np.ndarray | None
+    figures: tuple[float | None, ...]
+    duplicate_of: str | None
+
+
+def brief(doc: Document) -> Brief:
+    figures = tuple(c.low or c.high for c in doc.claims)
+    return Brief(doc.id, doc.lang, as_vector(doc.embedding), figures, doc.duplicate_of)
+
+
+def edge_kind(a: Brief, b: Brief, text_similarity: float) -> str | None:
     """How ``b`` relates to the earlier ``a`` in the same story: copy, translation, rewrite, or None."""
     if text_similarity >= COPY_SIMILARITY:
         return "copy"
     if b.duplicate_of == a.id or (a.lang == b.lang and text_similarity >= REWRITE_SIMILARITY):
         return "rewrite"
-    va, vb = as_vector(a.embedding), as_vector(b.embedding)
-    if a.lang != b.lang and va is not None and vb is not None:
-        fa = [c.low or c.high for c in a.claims]
-        fb = [c.low or c.high for c in b.claims]
-        same_figures = bool(fa) and fa == fb
-        if float(va @ vb) >= TRANSLATION_COSINE and (same_figures or (not fa and not fb)):
+    if a.lang != b.lang and a.vector is not None and b.vector is not None:
+        same_figures = bool(a.figures) and a.figures == b.figures
+        if float(a.vector @ b.vector) >= TRANSLATION_COSINE and (
+            same_figures or (not a.figures and not b.figures)
+        ):
             return "translation"
     return None
 
@@ -192,33 +207,31 @@ MAX_EDGE_CANDIDATES = 30
 class StoryAssigner:
     """Runs the clusterer over new documents during ingest and finds their syndication edges."""
 
-    def __init__(
-        self, fetch: Callable[[str], Document | None], signature: Callable[[str], bytes | None]
-    ) -> None:
+    def __init__(self, signature: Callable[[str], bytes | None]) -> None:
         self.clusterer = StoryClusterer()
-        self._fetch = fetch
         self._signature = signature
-        self._recent: dict[str, tuple[Document, bytes]] = {}
+        self._briefs: dict[str, Brief] = {}
+        self._recent: dict[str, bytes] = {}
 
     def load(self, stored: Iterable[Document]) -> None:
         for doc in stored:
             if doc.story_id:
                 self.clusterer.add(doc.story_id, features(doc))
+                self._briefs[doc.id] = brief(doc)
 
     def flush(self) -> None:
         self._recent.clear()
 
-    def _earlier(self, doc_id: str) -> tuple[Document, bytes] | None:
-        if doc_id in self._recent:
-            return self._recent[doc_id]
-        doc = self._fetch(doc_id)
-        sig = self._signature(doc_id)
-        return (doc, sig) if doc is not None and sig is not None else None
+    def _earlier(self, doc_id: str) -> tuple[Brief, bytes] | None:
+        sig = self._recent.get(doc_id) or self._signature(doc_id)
+        known = self._briefs.get(doc_id)
+        return (known, sig) if known is not None and sig is not None else None
 
     def assign(self, doc: Document, signature: bytes) -> tuple[Document, list[Edge]]:
         sid, _ = self.clusterer.assign(features(doc))
         doc = dataclasses.replace(doc, story_id=sid)
         mine = np.frombuffer(signature, dtype=np.uint64)
+        me = brief(doc)
         best: tuple[int, float, str, str] | None = None
         rank = {"copy": 0, "translation": 1, "rewrite": 2}
         for other_id in self.clusterer.stories[sid].docs[:-1][-MAX_EDGE_CANDIDATES:]:
@@ -227,11 +240,12 @@ class StoryAssigner:
                 continue
             other, other_sig = earlier
             sim = float(np.mean(np.frombuffer(other_sig, dtype=np.uint64) == mine))
-            kind = edge_kind(other, doc, sim)
+            kind = edge_kind(other, me, sim)
             if kind is not None:
                 key = (rank[kind], -sim, other_id, kind)
                 if best is None or key < best:
                     best = key
-        self._recent[doc.id] = (doc, signature)
+        self._recent[doc.id] = signature
+        self._briefs[doc.id] = me
         edges = [(sid, best[2], doc.id, best[3], round(-best[1], 4))] if best is not None else []
         return doc, edges

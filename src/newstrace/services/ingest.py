@@ -111,7 +111,7 @@ def ingest(
     merger = EntityMerger(store.corpus_entities())
     stories: StoryAssigner | None = None
     if "embedding" in settings.stages:
-        stories = StoryAssigner(lambda i: store.get(i), store.signature)
+        stories = StoryAssigner(store.signature)
         stories.load(store.iter_documents())
     executor = make_executor(settings, build_pipeline)
     total_files = count_files(paths) if progress else 0
