@@ -20,25 +20,14 @@ def main() -> None:
     )
     parser.add_argument("--n", type=int, default=600)
     args = parser.parse_args()
-    from generate import articles
+    from generate import articles, prepared
 
-    from newstrace.model import RawRecord, RecordMeta
-    from newstrace.readers.text import parse_header
     from newstrace.registry import build_stages
     from newstrace.settings import Settings
 
     settings = Settings()
-    before = build_stages([s for s in settings.stages if s != "claims"], settings)
     (claims,) = build_stages(["claims"], settings)
-    docs = []
-    for name, text in articles(args.n):
-        date, header, headline = parse_header(text)
-        doc = RawRecord(
-            name, text, "text", meta=RecordMeta(date=date, header=header, headline=headline)
-        ).to_document()
-        for stage in before:
-            doc = stage(doc)
-        docs.append(doc)
+    docs = prepared(articles(args.n), [s for s in settings.stages if s != "claims"])
     claims(docs[0])
     t0 = time.perf_counter()
     n_claims = n_chains = n_quotes = 0

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from newstrace.model import Document
 from newstrace.services.demo import sample_corpus
 
 _SENT = re.compile(r"(?<=[.!?»\"])\s+(?=[A-ZÀ-ÖА-ЯІЇЄҐ«\"])")
@@ -65,3 +66,23 @@ def write_corpus(folder: Path, n: int, seed: int = 7) -> Path:
     for name, text in articles(n, seed):
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def prepared(texts: list[tuple[str, str]], stages: list[str]) -> list[Document]:
+    """Generated articles run through ``stages``, ready for the stage a benchmark measures."""
+    from newstrace.model import RawRecord, RecordMeta
+    from newstrace.readers.text import parse_header
+    from newstrace.registry import build_stages
+    from newstrace.settings import Settings
+
+    before = build_stages(stages, Settings())
+    docs = []
+    for name, text in texts:
+        date, header, headline = parse_header(text)
+        doc = RawRecord(
+            name, text, "text", meta=RecordMeta(date=date, header=header, headline=headline)
+        ).to_document()
+        for stage in before:
+            doc = stage(doc)
+        docs.append(doc)
+    return docs

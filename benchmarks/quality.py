@@ -23,30 +23,20 @@ def main() -> None:
     )
     parser.add_argument("--n", type=int, default=2000)
     args = parser.parse_args()
-    from generate import articles
+    from generate import articles, prepared
 
-    from newstrace.model import RawRecord
-    from newstrace.readers.text import parse_header
     from newstrace.registry import build_stages
     from newstrace.settings import Settings
 
     rng = random.Random(3)
-    before = build_stages(["normalise", "boilerplate", "language", "sentences", "dates"], Settings())
     (quality,) = build_stages(["quality"], Settings())
-    docs = []
+    texts = []
     for name, text in articles(args.n):
         if name.endswith("_fr.txt") and rng.random() < 0.5:
             for a, b in SPINS.items():
                 text = text.replace(a, b, 2)
-        date, header, headline = parse_header(text)
-        from newstrace.model import RecordMeta
-
-        doc = RawRecord(
-            name, text, "text", meta=RecordMeta(date=date, header=header, headline=headline)
-        ).to_document()
-        for stage in before:
-            doc = stage(doc)
-        docs.append(doc)
+        texts.append((name, text))
+    docs = prepared(texts, ["normalise", "boilerplate", "language", "sentences", "dates"])
     quality(docs[0])  # load the knowledge base and tables before timing
     t0 = time.perf_counter()
     labels: dict[str, int] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from newstrace.model import Claim, Document, Source
@@ -165,12 +165,17 @@ def iter_records(store: DocumentStore) -> Iterator[dict[str, Any]]:
         yield document_record(doc)
 
 
-def export_jsonl(store: DocumentStore, out: IO[str]) -> int:
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """One JSON object per line; returns how many were written."""
     n = 0
-    for record in iter_records(store):
+    for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def export_jsonl(store: DocumentStore, out: IO[str]) -> int:
+    return write_jsonl(iter_records(store), out)
 
 
 def export_csv(store: DocumentStore, out: IO[str]) -> int:
@@ -243,11 +248,7 @@ def iter_claim_rows(store: DocumentStore) -> Iterator[dict[str, Any]]:
 
 
 def export_claims_jsonl(store: DocumentStore, out: IO[str]) -> int:
-    n = 0
-    for row in iter_claim_rows(store):
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+    return write_jsonl(iter_claim_rows(store), out)
 
 
 def export_claims_csv(store: DocumentStore, out: IO[str]) -> int:
@@ -263,8 +264,4 @@ def export_claims_csv(store: DocumentStore, out: IO[str]) -> int:
 def export_stories_jsonl(store: DocumentStore, out: IO[str]) -> int:
     from newstrace.services.stories import iter_story_records
 
-    n = 0
-    for rec in iter_story_records(store):
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+    return write_jsonl(iter_story_records(store), out)
