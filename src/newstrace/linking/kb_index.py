@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newstrace.kb.loader import knowledge_base
 from newstrace.kb.model import KbEntity
 from newstrace.linking.keys import compact, name_keys
-from newstrace.linking.lemmas import lemmas
+from newstrace.linking.lemmas import lemmas, lemmatise_phrase
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Leading articles are not part of names ("le Washington Post", "die Welt").
@@ -95,8 +95,6 @@ class KbIndex:
         ids: list[str] = list(self.acronyms.get(name.strip(), ()))
         forms = [name]
         if lang is not None:
-            from newstrace.linking.lemmas import lemmatise_phrase
-
             lemma = lemmatise_phrase(name, lang)
             if lemma:
                 forms.append(lemma)

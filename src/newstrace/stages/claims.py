@@ -201,8 +201,8 @@ class ClaimsStage(BaseStage):
                 elif lex.ANAPHORIC_SUBJECT.match(stext.strip()) and memory.last_source is not None:
                     source = memory.last_source
                     via = list(memory.last_via)
-                elif _described_subject(stext[: v.start()]) is not None:
-                    source = _described_subject(stext[: v.start()])  # "The women accused ..."
+                elif (described := _described_subject(stext[: v.start()])) is not None:
+                    source = described  # "The women accused ..."
                 elif memory.last_person is not None and re.match(r"(?i)^\s*(?:le|la|the)\s", stext):
                     source = _source_of(memory.last_person)  # "Le jeune homme de 24 ans a déclaré à ..."
                     source_end = v.end()

@@ -179,9 +179,8 @@ class EntitiesStage(BaseStage):
         return None  # MISC without a knowledge-base entry: too vague to keep
 
     def _is_known_town(self, surface: str, lang: str | None) -> bool:
-        """A sizeable town of the conflict countries, or a region or country, by exact name."""
-        if self.kb.lookup(surface, lang):
-            return False
+        """A sizeable town of the conflict countries, or a region or country, by exact name (asked only
+        after the knowledge base found nothing under this name)."""
         for c in self._gazetteer().candidates(surface, fuzzy=False):
             if c.feature != "city" or (c.country in ("UA", "RU", "BY") and c.population >= 20_000):
                 return True

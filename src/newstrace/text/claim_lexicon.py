@@ -145,7 +145,6 @@ ANAPHORIC_SUBJECT = re.compile(
     r"institute)|the (?:agency|estimate)|ведомство|отчет|звіт|відомство|der bericht|die analyse|"
     r"das ministerium)\b"
 )
-VIA_AFTER = re.compile(r"(?i)^\s*(?:au|à la|à l'|à|to|told)\s+")
 TRANSLATED_BY = re.compile(r"(?i)(?:tel que traduit par|as translated by|traduit par|translated by)\s+")
 SCOPE = re.compile(
     r"(?i)(?:depuis (?:le début (?:de l'invasion|de la guerre|du conflit)|l'invasion|février \d{4}|"
