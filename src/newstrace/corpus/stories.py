@@ -4,24 +4,23 @@ Each new document is compared only with the stories that share one of its distin
 inverted index, weighted by how rare the entity is in the corpus) and that are active within the time
 window: the cost per document stays flat as the store grows. The score mixes the weighted overlap of
 entities and places, the cosine of the multilingual title-and-lead embeddings (compressed scale: related
-pairs 0.85-0.90, unrelated 0.75-0.85) and shared figures. Inside a story, each new article is linked to
-the closest earlier one as a copy, a translation, a rewrite, or not at all (independent).
+pairs 0.85-0.90, unrelated 0.75-0.85) and shared figures. Stories merge when a document
+matches two of them (a bridging report).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from newstrace.model import Document, PartialDate
-from newstrace.stages.embedding import as_vector
+from newstrace.model import Document, PartialDate, StoredStoryInput
+from newstrace.model.vectors import as_vector
 
 # Calibrated on the seed articles and the sample corpus (stories told in 2-4 languages, plus unrelated
 # stories sharing Putin, Zelensky and the countries): below JOIN, a document starts a story.
@@ -30,15 +29,29 @@ WINDOW_DAYS = 60
 COSINE_FLOOR, COSINE_SPAN = 0.80, 0.10
 W_ENTITIES, W_EMBEDDING, W_FIGURES, W_DATE = 0.55, 0.30, 0.15, 0.10
 SAME_EVENT_DAYS = 4
-# Entities every war article names carry no story signal.
-GENERIC = frozenset({"country:UA", "country:RU", "person/vladimir-putin", "person/volodymyr-zelensky"})
+# Past a week, the evidence for joining a story fades with the gap in days: a follow-up weeks later
+# must share much more than the topic (measured: the wrong joins on the sample corpus were 30 to 60
+# days apart, the right ones within 10).
+FADE_AFTER_DAYS, FADE_OVER_DAYS, FADE_FLOOR = 7, 45, 0.3
+# A document that scores above MERGE with a second story bridges the two: they become one.
+MERGE = 0.40
+# Entities every war article names carry no story signal; the two capitals mostly stand for the two
+# governments ("Kyiv says", "Moscow denies") rather than for the place where something happened.
+GENERIC = frozenset(
+    {
+        "country:UA",
+        "country:RU",
+        "person/vladimir-putin",
+        "person/volodymyr-zelensky",
+        "region:place/kyiv-city",
+        "gn:703448",  # Kyiv
+        "gn:524901",  # Moscow
+    }
+)
 PERSON_BOOST = 2.0
 # An entity named in more stories than this (a country, a president) does not find candidates.
 MAX_POSTINGS = 300
 MAX_CANDIDATES = 50
-COPY_SIMILARITY = 0.85
-REWRITE_SIMILARITY = 0.35
-TRANSLATION_COSINE = 0.90
 
 
 @dataclass
@@ -50,6 +63,7 @@ class StoryState:
     docs: list[str] = field(default_factory=list)
     first: str | None = None
     last: str | None = None
+    seq: int = 0  # creation order: when two stories merge, the older keeps its id
 
 
 @dataclass
@@ -63,30 +77,52 @@ class DocFeatures:
     shingles_sig: bytes | None = None
 
 
+def _story_figures(values: Iterable[float | None]) -> set[float]:
+    # Small numbers (a day, a count of three) are shared by chance; larger ones are specific.
+    return {v for v in values if v is not None and v >= 10}
+
+
 def features(doc: Document) -> DocFeatures:
     ents: Counter[str] = Counter(
         m.entity_id
         for m in doc.mentions
         if m.entity_id and not m.in_boilerplate and m.entity_id not in GENERIC
     )
-    figures = {c.low or c.high or 0.0 for c in doc.claims if (c.low or c.high or 0) >= 10}
     return DocFeatures(
-        doc.id, doc.lang, doc.date.value.iso() if doc.date else None, ents, figures, as_vector(doc.embedding)
+        doc.id,
+        doc.lang,
+        doc.date.value.iso() if doc.date else None,
+        ents,
+        _story_figures(_claim_values(doc)),
+        as_vector(doc.embedding),
     )
 
 
+def stored_features(row: StoredStoryInput) -> DocFeatures:
+    ents = Counter(e for e in row.entities if e not in GENERIC)
+    return DocFeatures(
+        row.id, row.lang, row.date, ents, _story_figures(row.figures), as_vector(row.embedding)
+    )
+
+
+def _claim_values(doc: Document) -> tuple[float | None, ...]:
+    return tuple(c.low or c.high for c in doc.claims)
+
+
 @functools.lru_cache(maxsize=65536)
-def _day_number(iso: str) -> int | None:
+def _day_range(iso: str) -> tuple[int, int] | None:
     d = PartialDate.parse_iso(iso)
-    return d.anchor().toordinal() if d is not None else None
+    return (d.anchor().toordinal(), d.last_day().toordinal()) if d is not None else None
 
 
 def _days_apart(a: str | None, b: str | None) -> float:
-    da = _day_number(a) if a else None
-    db = _day_number(b) if b else None
-    if da is None or db is None:
+    """Days between two dates; a month-precision date stands for all its days, so "2022-09" is 0 days
+    from "2022-09-21". Unknown dates are 0 days from anything (no evidence against)."""
+    ra = _day_range(a) if a else None
+    rb = _day_range(b) if b else None
+    if ra is None or rb is None:
         return 0.0
-    return float(abs(da - db))
+    return float(max(0, ra[0] - rb[1], rb[0] - ra[1]))
 
 
 class StoryClusterer:
@@ -95,6 +131,8 @@ class StoryClusterer:
         self.index: dict[str, set[str]] = defaultdict(set)
         self.df: Counter[str] = Counter()
         self.n_docs = 0
+        self.merges: list[tuple[str, str]] = []  # (merged story, story it went into), in order
+        self._created = 0
 
     def _idf(self, entity: str) -> float:
         weight = math.log((1 + self.n_docs) / (1 + self.df[entity])) + 1.0
@@ -115,12 +153,14 @@ class StoryClusterer:
             cos = float(doc.vector @ story.centroid / (np.linalg.norm(story.centroid) or 1.0))
             emb = min(1.0, max(0.0, (cos - COSINE_FLOOR) / COSINE_SPAN))
         fig = len(doc.figures & story.figures) / len(doc.figures) if doc.figures else 0.0
-        # Reports of one event come out within days of each other.
+        days = min(_days_apart(doc.date, story.last), _days_apart(doc.date, story.first))
+        # Reports of one event come out within days of each other (a bonus only for exact days).
         near = 0.0
         if doc.date and story.last and len(doc.date) == 10 and len(story.last) == 10:
-            days = min(_days_apart(doc.date, story.last), _days_apart(doc.date, story.first))
             near = max(0.0, 1.0 - days / SAME_EVENT_DAYS)
-        return W_ENTITIES * min(1.0, 2 * ent) + W_EMBEDDING * emb + W_FIGURES * fig + W_DATE * near
+        base = W_ENTITIES * min(1.0, 2 * ent) + W_EMBEDDING * emb + W_FIGURES * fig + W_DATE * near
+        fade = max(FADE_FLOOR, 1.0 - max(0.0, days - FADE_AFTER_DAYS) / FADE_OVER_DAYS)
+        return base * fade
 
     def candidates(self, doc: DocFeatures) -> set[str]:
         """Stories sharing a distinctive entity, within the time window. Entities in too many stories
@@ -139,21 +179,47 @@ class StoryClusterer:
         }
 
     def assign(self, doc: DocFeatures) -> tuple[str, float]:
-        """The story ``doc`` joins (a new one when none scores above JOIN), and the score."""
-        best, best_score = None, 0.0
-        for sid in sorted(self.candidates(doc)):
-            sc = self.score(doc, self.stories[sid])
-            if sc > best_score:
-                best, best_score = sid, sc
-        if best is None or best_score < JOIN:
+        """The story ``doc`` joins (a new one when none scores above JOIN), and the score. Other
+        candidate stories that ``doc`` also matches above MERGE are merged into that story (the
+        merges are recorded in ``self.merges`` for the store to apply)."""
+        scored = sorted(
+            ((self.score(doc, self.stories[sid]), sid) for sid in self.candidates(doc)),
+            key=lambda p: (-p[0], p[1]),
+        )
+        if not scored or scored[0][0] < JOIN:
             best = "story-" + hashlib.sha256(doc.id.encode()).hexdigest()[:12]
-            self.stories[best] = StoryState(best)
-            best_score = 1.0
+            self.add(best, doc)
+            return best, 1.0
+        best, best_score = scored[0][1], scored[0][0]
+        for sc, other in scored[1:]:
+            if sc >= MERGE:
+                best = self.merge(best, other)
         self.add(best, doc)
         return best, best_score
 
+    def merge(self, a: str, b: str) -> str:
+        """Merge two stories; the older one (created first) keeps its id, which is returned."""
+        keep, gone = (a, b) if self.stories[a].seq <= self.stories[b].seq else (b, a)
+        k, g = self.stories[keep], self.stories.pop(gone)
+        k.docs.extend(g.docs)
+        k.entities.update(g.entities)
+        k.figures |= g.figures
+        if g.centroid is not None:
+            k.centroid = g.centroid.copy() if k.centroid is None else k.centroid + g.centroid
+        k.first = min(filter(None, [k.first, g.first]), default=None)
+        k.last = max(filter(None, [k.last, g.last]), default=None)
+        for e in g.entities:
+            postings = self.index[e]
+            postings.discard(gone)
+            postings.add(keep)
+        self.merges.append((gone, keep))
+        return keep
+
     def add(self, sid: str, doc: DocFeatures) -> None:
-        story = self.stories.setdefault(sid, StoryState(sid))
+        story = self.stories.get(sid)
+        if story is None:
+            self._created += 1
+            story = self.stories[sid] = StoryState(sid, seq=self._created)
         story.docs.append(doc.id)
         story.entities.update(doc.entities)
         story.figures |= doc.figures
@@ -166,86 +232,3 @@ class StoryClusterer:
             self.index[e].add(sid)
             self.df[e] += 1
         self.n_docs += 1
-
-
-@dataclass(frozen=True)
-class Brief:
-    """What edge detection needs of an article, kept in memory instead of reloading it."""
-
-    id: str
-    lang: str | None
-    vector: np.ndarray | None
-    figures: tuple[float | None, ...]
-    duplicate_of: str | None
-
-
-def brief(doc: Document) -> Brief:
-    figures = tuple(c.low or c.high for c in doc.claims)
-    return Brief(doc.id, doc.lang, as_vector(doc.embedding), figures, doc.duplicate_of)
-
-
-def edge_kind(a: Brief, b: Brief, text_similarity: float) -> str | None:
-    """How ``b`` relates to the earlier ``a`` in the same story: copy, translation, rewrite, or None."""
-    if text_similarity >= COPY_SIMILARITY:
-        return "copy"
-    if b.duplicate_of == a.id or (a.lang == b.lang and text_similarity >= REWRITE_SIMILARITY):
-        return "rewrite"
-    if a.lang != b.lang and a.vector is not None and b.vector is not None:
-        same_figures = bool(a.figures) and a.figures == b.figures
-        if float(a.vector @ b.vector) >= TRANSLATION_COSINE and (
-            same_figures or (not a.figures and not b.figures)
-        ):
-            return "translation"
-    return None
-
-
-Edge = tuple[str, str, str, str, float]  # story, earlier doc, new doc, kind, similarity
-# How many earlier articles of a story a new one is compared with for syndication edges.
-MAX_EDGE_CANDIDATES = 30
-
-
-class StoryAssigner:
-    """Runs the clusterer over new documents during ingest and finds their syndication edges."""
-
-    def __init__(self, signature: Callable[[str], bytes | None]) -> None:
-        self.clusterer = StoryClusterer()
-        self._signature = signature
-        self._briefs: dict[str, Brief] = {}
-        self._recent: dict[str, bytes] = {}
-
-    def load(self, stored: Iterable[Document]) -> None:
-        for doc in stored:
-            if doc.story_id:
-                self.clusterer.add(doc.story_id, features(doc))
-                self._briefs[doc.id] = brief(doc)
-
-    def flush(self) -> None:
-        self._recent.clear()
-
-    def _earlier(self, doc_id: str) -> tuple[Brief, bytes] | None:
-        sig = self._recent.get(doc_id) or self._signature(doc_id)
-        known = self._briefs.get(doc_id)
-        return (known, sig) if known is not None and sig is not None else None
-
-    def assign(self, doc: Document, signature: bytes) -> tuple[Document, list[Edge]]:
-        sid, _ = self.clusterer.assign(features(doc))
-        doc = dataclasses.replace(doc, story_id=sid)
-        mine = np.frombuffer(signature, dtype=np.uint64)
-        me = brief(doc)
-        best: tuple[int, float, str, str] | None = None
-        rank = {"copy": 0, "translation": 1, "rewrite": 2}
-        for other_id in self.clusterer.stories[sid].docs[:-1][-MAX_EDGE_CANDIDATES:]:
-            earlier = self._earlier(other_id)
-            if earlier is None:
-                continue
-            other, other_sig = earlier
-            sim = float(np.mean(np.frombuffer(other_sig, dtype=np.uint64) == mine))
-            kind = edge_kind(other, me, sim)
-            if kind is not None:
-                key = (rank[kind], -sim, other_id, kind)
-                if best is None or key < best:
-                    best = key
-        self._recent[doc.id] = signature
-        self._briefs[doc.id] = me
-        edges = [(sid, best[2], doc.id, best[3], round(-best[1], 4))] if best is not None else []
-        return doc, edges

@@ -21,7 +21,7 @@ from newstrace.model.document import (
     Title,
     TitleSource,
 )
-from newstrace.model.records import RawRecord, Rejection
+from newstrace.model.records import RawRecord, Rejection, StoredStoryInput
 from newstrace.model.textview import Edit, TextView
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "RemovedSpan",
     "Sentence",
     "Source",
+    "StoredStoryInput",
     "TextView",
     "Title",
     "TitleSource",

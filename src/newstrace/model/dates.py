@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -53,6 +54,14 @@ class PartialDate:
     def anchor(self) -> date:
         """The earliest calendar day the date may stand for (used as a base for relative dates)."""
         return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        """The latest calendar day the date may stand for (the end of its month, year or week)."""
+        if self.day is not None:
+            return self.anchor() + timedelta(days=6 if self.week else 0)
+        if self.month is None:
+            return date(self.year, 12, 31)
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
 
     @classmethod
     def from_date(cls, d: date, precision: Precision = Precision.DAY) -> PartialDate:

@@ -51,3 +51,17 @@ class Rejection:
     reason: str
     detail: str = ""
     source_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStoryInput:
+    """What story assignment needs of a stored document, read without loading its text."""
+
+    id: str
+    lang: str | None
+    date: str | None
+    story_id: str
+    embedding: bytes | None
+    duplicate_of: str | None
+    entities: tuple[str, ...]  # entity ids of its mentions outside boilerplate, in text order
+    figures: tuple[float | None, ...]  # each claim's low (else high) value, in text order

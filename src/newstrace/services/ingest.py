@@ -17,7 +17,7 @@ from pathlib import Path
 
 from newstrace.corpus.dedup import Deduplicator
 from newstrace.corpus.entity_merge import EntityMerger
-from newstrace.corpus.stories import StoryAssigner
+from newstrace.corpus.story_assigner import StoryAssigner
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.pipeline.executors import Executor, make_executor
 from newstrace.readers.discover import discover
@@ -111,8 +111,8 @@ def ingest(
     merger = EntityMerger(store.corpus_entities())
     stories: StoryAssigner | None = None
     if "embedding" in settings.stages:
-        stories = StoryAssigner(store.signature)
-        stories.load(store.iter_documents())
+        stories = StoryAssigner(store.signature, store.analysed_text)
+        stories.load(store.story_inputs())
     executor = make_executor(settings, build_pipeline)
     total_files = count_files(paths) if progress else 0
     status = "failed"
@@ -171,7 +171,8 @@ def _ingest_batch(
             edges.extend(new_edges)
         finals.append(checked)
         signatures[checked.id] = sig
-    store.write_batch(finals, signatures, rejections, report.run_id, edges)
+    merges = stories.take_merges() if stories is not None else []
+    store.write_batch(finals, signatures, rejections, report.run_id, edges, merges)
     dedup.flush()
     if stories is not None:
         stories.flush()

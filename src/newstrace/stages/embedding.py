@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from newstrace.model import Document
+from newstrace.model.vectors import to_bytes
 from newstrace.pipeline.stage import BaseStage
 
 LEAD_CHARS = 200
@@ -45,10 +46,4 @@ class EmbeddingStage(BaseStage):
 
     def process(self, doc: Document) -> Document:
         vector = self._encode([lead_text(doc)])[0]
-        return self.done(doc, embedding=vector.astype(np.float16).tobytes())
-
-
-def as_vector(data: bytes | None) -> np.ndarray | None:
-    if not data:
-        return None
-    return np.frombuffer(data, dtype=np.float16).astype(np.float32)
+        return self.done(doc, embedding=to_bytes(vector))

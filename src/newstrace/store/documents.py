@@ -27,6 +27,7 @@ from newstrace.model import (
     RemovedSpan,
     Sentence,
     Source,
+    StoredStoryInput,
     TextView,
     Title,
     TitleSource,
@@ -122,6 +123,39 @@ class DocumentStore:
             (r[0], r[1]) for r in self.conn.execute("SELECT id, type FROM entities WHERE source = 'corpus'")
         ]
 
+    def story_inputs(self) -> Iterator[StoredStoryInput]:
+        """Every document already in a story, with what story assignment needs of it, in ingest order.
+
+        Correlated subqueries over the per-document indexes, so the texts are never read and the
+        memory stays that of one row at a time.
+        """
+        sep = "\x1f"
+        rows = self.conn.execute(
+            "SELECT d.id, d.lang, d.date, d.story_id, d.embedding, d.duplicate_of, "
+            "(SELECT group_concat(entity_id, char(31)) FROM (SELECT entity_id FROM mentions m "
+            " WHERE m.doc_id = d.id AND m.entity_id IS NOT NULL AND m.in_boilerplate = 0 ORDER BY start)), "
+            "(SELECT group_concat(coalesce(nullif(low, 0), high, ''), char(31)) FROM (SELECT low, high "
+            " FROM claims c WHERE c.doc_id = d.id ORDER BY start)) "
+            "FROM documents d WHERE d.story_id IS NOT NULL ORDER BY d.rowid"
+        )
+        for r in rows:
+            yield StoredStoryInput(
+                id=r[0],
+                lang=r[1],
+                date=r[2],
+                story_id=r[3],
+                embedding=bytes(r[4]) if r[4] is not None else None,
+                duplicate_of=r[5],
+                entities=tuple(r[6].split(sep)) if r[6] else (),
+                figures=tuple(float(v) if v else None for v in r[7].split(sep)) if r[7] else (),
+            )
+
+    def merge_stories(self, c: sqlite3.Connection, merges: Sequence[tuple[str, str]]) -> None:
+        """Apply story merges (merged story, story it went into), in the order they happened."""
+        for gone, keep in merges:
+            c.execute("UPDATE documents SET story_id = ? WHERE story_id = ?", (keep, gone))
+            c.execute("UPDATE story_edges SET story_id = ? WHERE story_id = ?", (keep, gone))
+
     def stories(self, limit: int = 50, offset: int = 0) -> list[sqlite3.Row]:
         return self.conn.execute(
             "SELECT story_id AS id, count(*) AS documents, group_concat(DISTINCT lang) AS languages, "
@@ -146,6 +180,13 @@ class DocumentStore:
             (story_id,),
         ).fetchall()
 
+    def analysed_text(self, doc_id: str) -> str | None:
+        """The text later stages read: the repaired view where there is one, else the clean view."""
+        row = self.conn.execute(
+            "SELECT coalesce(repaired, clean, raw) FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def signature(self, doc_id: str) -> bytes | None:
         row = self.conn.execute("SELECT minhash FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return None if row is None or row[0] is None else bytes(row[0])
@@ -157,6 +198,7 @@ class DocumentStore:
         rejections: Sequence[Rejection],
         run_id: int | None,
         edges: Sequence[tuple[str, str, str, str, float]] = (),
+        merges: Sequence[tuple[str, str]] = (),
     ) -> tuple[int, int]:
         """Write documents with their annotations, and rejections, in one transaction.
 
@@ -212,6 +254,8 @@ class DocumentStore:
                 "INSERT OR IGNORE INTO story_edges(story_id, src, dst, kind, similarity) VALUES (?,?,?,?,?)",
                 list(edges),
             )
+            # After this batch's documents and edges, so that those of a merged story move too.
+            self.merge_stories(c, merges)
             for rej in rejections:
                 cur = c.execute(
                     "INSERT OR IGNORE INTO rejections(source, source_id, reason, detail, run_id) "

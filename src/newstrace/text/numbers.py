@@ -223,6 +223,17 @@ def parse_digits(token: str) -> float | None:
         return None
 
 
+def digit_sequence(text: str) -> tuple[float, ...]:
+    """Every figure written in digits, in text order: the same in a text and its translation, since
+    translators keep figures (their separators change: "16 000", "16,000", "16.000")."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = parse_digits(m.group(1))
+        if value is not None:
+            out.append(value)
+    return tuple(out)
+
+
 def _word_number_pattern(lang: str) -> re.Pattern[str] | None:
     words = (
         list(WORD_NUMBERS.get(lang, {})) if lang in WORD_NUMBERS else _TEXT2NUM_WORDS.get(lang, "").split()
