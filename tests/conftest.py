@@ -68,3 +68,15 @@ def db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def store(db: Database) -> DocumentStore:
     return DocumentStore(db)
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    """The bundled sample corpus ingested once with the default settings, shared by every test that
+    only reads it (ingesting it takes most of a minute on a CI core)."""
+    from newstrace.services.demo import sample_corpus
+    from newstrace.services.ingest import ingest
+
+    db = Database(tmp_path_factory.mktemp("sample") / "sample.db")
+    ingest([sample_corpus()], Settings(), db)
+    return db

@@ -23,6 +23,7 @@ EXPECTED_STAGES = [
     ("entities", {"clean", "boilerplate", "language"}, {"entities"}),
     ("places", {"entities"}, {"places"}),
     ("claims", {"sentences", "entities", "places"}, {"claims", "quotes"}),
+    ("events", {"sentences", "entities", "places", "claims"}, {"events"}),
     ("embedding", {"clean", "boilerplate", "title"}, {"embedding"}),
 ]
 EXPECTED_READERS = ["text", "jsonl", "html", "warc", "feed"]

@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 from newstrace.services.demo import sample_corpus
-from newstrace.services.ingest import ingest
-from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import Database
 
@@ -20,12 +18,8 @@ CROSS_LANGUAGE_FLOOR = 0.88
 
 
 @pytest.fixture(scope="module")
-def sample_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    db = Database(tmp_path_factory.mktemp("sample") / "s.db")
-    ingest([sample_corpus()], Settings(), db)
-    docs = {Path(d.source).stem: d for d in DocumentStore(db).iter_documents()}
-    db.close()
-    return docs  # type: ignore[return-value]
+def sample_docs(sample_db: Database) -> dict[str, object]:
+    return {Path(d.source).stem: d for d in DocumentStore(sample_db).iter_documents()}
 
 
 def test_names_across_languages_are_one_entity(sample_docs: dict[str, object]) -> None:

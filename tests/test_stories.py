@@ -11,7 +11,6 @@ import pytest
 from newstrace.evaluation.stories import adjusted_rand_index, score_stories
 from newstrace.model import Document
 from newstrace.services.demo import sample_corpus
-from newstrace.services.ingest import ingest
 from newstrace.services.stories import show_story
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore
@@ -23,10 +22,8 @@ SAMPLE_PRECISION_FLOOR = 1.0
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Document], DocumentStore]:
-    db = Database(tmp_path_factory.mktemp("stories") / "s.db")
-    ingest([sample_corpus()], Settings(), db)
-    store = DocumentStore(db)
+def sample(sample_db: Database) -> tuple[dict[str, Document], DocumentStore]:
+    store = DocumentStore(sample_db)
     return {Path(d.source).stem: d for d in store.iter_documents()}, store
 
 

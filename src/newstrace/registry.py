@@ -76,6 +76,12 @@ def _claims(settings: Settings) -> Stage:
     return ClaimsStage()
 
 
+def _events(settings: Settings) -> Stage:
+    from newstrace.stages.events import EventsStage
+
+    return EventsStage()
+
+
 def _embedding(settings: Settings) -> Stage:
     from newstrace.stages.embedding import EmbeddingStage
 
@@ -92,6 +98,7 @@ STAGES: dict[str, Callable[[Settings], Stage]] = {
     "entities": _entities,
     "places": _places,
     "claims": _claims,
+    "events": _events,
     "embedding": _embedding,
 }
 

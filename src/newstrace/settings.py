@@ -21,6 +21,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "entities",
     "places",
     "claims",
+    "events",
     "embedding",
 )
 ENV_PREFIX = "NEWSTRACE_"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any
 
 import typer
 
@@ -276,24 +276,51 @@ def ledger(
 
 
 @app.command()
+def events(
+    ctx: typer.Context,
+    etype: Annotated[str | None, typer.Option("--type", help="Event type, e.g. shelling, protest.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Part of the place name.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")] = None,
+    status: Annotated[
+        str, typer.Option(help="asserted, negated, hypothetical, future, or all.")
+    ] = "asserted",
+    limit: Annotated[int, typer.Option(min=1, max=10000)] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """List events, newest first: one entry per event, with how many articles report it."""
+    from newstrace.services.events import list_events
+    from newstrace.store.events import EventFilter
+
+    flt = EventFilter(type=etype, place=place, since=since, status=None if status == "all" else status)
+    with _store(_settings(ctx)) as store:
+        data = list_events(store.db, flt, limit)
+    _print_json(data) if as_json else render.events_table(data)
+
+
+@app.command()
 def export(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
-    what: Annotated[str, typer.Option("--what", help="documents, claims or stories.")] = "documents",
+    what: Annotated[str, typer.Option("--what", help="documents, claims, events or stories.")] = "documents",
     out: Annotated[Path | None, typer.Option("--out", help="Output file [default: standard output].")] = None,
 ) -> None:
     """Export every stored document, or every claim (the export contracts in the README)."""
+    from newstrace.services import events as ev
     from newstrace.services import export as ex
 
-    table = {
+    table: dict[tuple[str, str], Callable[[DocumentStore, IO[str]], int]] = {
         ("documents", "jsonl"): ex.export_jsonl,
         ("documents", "csv"): ex.export_csv,
         ("claims", "jsonl"): ex.export_claims_jsonl,
         ("claims", "csv"): ex.export_claims_csv,
         ("stories", "jsonl"): ex.export_stories_jsonl,
+        ("events", "jsonl"): lambda store, fh: ev.export_events_jsonl(store.db, fh),
+        ("events", "csv"): lambda store, fh: ev.export_events_csv(store.db, fh),
     }
     if (what, fmt) not in table:
-        render.fail(f"cannot export {what!r} as {fmt!r}: documents and claims as jsonl|csv, stories as jsonl")
+        render.fail(
+            f"cannot export {what!r} as {fmt!r}: documents, claims and events as jsonl|csv, stories as jsonl"
+        )
     writers = {fmt: table[(what, fmt)]}
     with _store(_settings(ctx)) as store:
         if out is None:

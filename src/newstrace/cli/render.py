@@ -204,6 +204,16 @@ def scores(s: dict[str, Any]) -> None:
         table.add_row("claims", "spurious casualty claims", str(c["casualty_spurious"]))
         table.add_row("claims", "other claims found", f"{c['other_found']}/{c['other_gold']}")
         table.add_row("sourcing", "chains found", f"{c['sourcing_found']}/{c['sourcing_gold']}")
+    ev = s.get("events")
+    if ev:
+        table.add_row("events", "type and place right", f"{ev['found']}/{ev['gold']}")
+        table.add_row(
+            "events", "asserted events (reports)", f"{ev['asserted_events']} ({ev['asserted_reports']})"
+        )
+        table.add_row("events", "negated/hypothetical/future", str(ev["not_asserted"]))
+        table.add_row("events", "from removed text", str(ev["from_removed_text"]))
+        for miss in ev["misses"]:
+            table.add_row("events", "missed", miss)
     st = s.get("stories")
     if st:
         table.add_row(
@@ -296,6 +306,24 @@ def ledger(data: dict[str, Any]) -> None:
             c["date"] or "",
             str(len(c["reports"])),
             ", ".join(str(i) for i in c["disputed_with"]) if c["disputed"] else "",
+        )
+    out.print(table)
+
+
+def events_table(data: dict[str, Any]) -> None:
+    table = Table(
+        "date", "type", "ACLED sub-event", "place", "actor 1", "killed", "reports", "evidence", title="events"
+    )
+    for e in data["events"]:
+        table.add_row(
+            e["event_date"] or "",
+            e["newstrace_type"],
+            e["sub_event_type"] or "",
+            Text(e["location"] or ""),
+            Text(e["actor1"] or ""),
+            "" if e["fatalities"] is None else str(e["fatalities"]),
+            str(e["reports"]),
+            Text((e["notes"] or "")[:70]),
         )
     out.print(table)
 

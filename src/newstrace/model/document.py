@@ -203,6 +203,38 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class EventActor:
+    """Who took part in an event: a linked entity, or a side read from the words ("troupes russes")."""
+
+    text: str
+    name: str | None
+    entity_id: str | None
+    side: str | None  # RU, UA or None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One report of something that happened (or was denied, supposed or announced) in a sentence."""
+
+    type: str  # newstrace's vocabulary (data/events/types.yaml), mapped to ACLED and PLOVER there
+    status: str  # asserted, negated, hypothetical, future
+    start: int  # the trigger in the raw text
+    end: int
+    evidence_start: int  # the sentence
+    evidence_end: int
+    actor1: EventActor | None
+    actor2: EventActor | None
+    place: Place | None
+    place_source: str | None  # sentence, coreference, context (a nearby sentence)
+    date: str | None  # ISO, to its precision
+    time_precision: int | None  # ACLED codes: 1 day, 2 week, 3 month
+    fatalities: int | None
+    claim_starts: tuple[int, ...]  # raw starts of the claims it is linked to (same sentence)
+    cluster: int  # the same event told twice in the document shares a cluster number
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     source: str
@@ -224,6 +256,7 @@ class Document:
     claims: tuple[Claim, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
     # float16 vector of the title and lead (the embedding stage); compared across languages.
     embedding: bytes | None = field(default=None, compare=False, repr=False)
     story_id: str | None = None

@@ -94,6 +94,11 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
             {s: docs[s] for s in gold.documents if s in docs},
             _kb_names(),
         )
+    events: dict[str, Any] | None = None
+    if "events" in gold.data and any("events" in d.provided for d in docs.values()):
+        from newstrace.evaluation.events import score_events
+
+        events = score_events(list(gold.data.get("events", [])), docs)
     stories: dict[str, Any] | None = None
     gold_stories = gold.data.get("stories")
     if isinstance(gold_stories, list) and any(d.story_id for d in docs.values()):
@@ -130,6 +135,8 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
         result["entities"] = ents
     if claims is not None:
         result["claims"] = claims
+    if events is not None:
+        result["events"] = events
     if stories is not None:
         result["stories"] = stories
     return result

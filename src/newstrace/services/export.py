@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from newstrace.model import Claim, Document, Source
+from newstrace.model import Claim, Document, Event, EventActor, Source
 from newstrace.store.documents import DocumentStore
 
 CSV_COLUMNS = (
@@ -121,6 +121,8 @@ def document_record(doc: Document) -> dict[str, Any]:
             {"source": _source(a.source), "via": list(a.via), "evidence": _evidence(doc, a.start, a.end)}
             for a in doc.attributions
         ]
+    if "events" in doc.provided:
+        record["events"] = [event_record(doc, e) for e in doc.events]
     if doc.repaired is not None:
         record["repaired_text"] = doc.repaired.text
     if doc.story_id is not None:
@@ -128,6 +130,40 @@ def document_record(doc: Document) -> dict[str, Any]:
     if doc.meta.extra_json:
         record["extra"] = json.loads(doc.meta.extra_json)
     return record
+
+
+def _actor(a: EventActor | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"text": a.text, "name": a.name, "entity_id": a.entity_id, "side": a.side}
+
+
+def event_record(doc: Document, e: Event) -> dict[str, Any]:
+    p = e.place
+    return {
+        "type": e.type,
+        "status": e.status,
+        "trigger": {"start": e.start, "end": e.end, "text": doc.raw[e.start : e.end]},
+        "evidence": _evidence(doc, e.evidence_start, e.evidence_end),
+        "actor1": _actor(e.actor1),
+        "actor2": _actor(e.actor2),
+        "place": None
+        if p is None
+        else {
+            "name": p.name,
+            "lat": p.lat,
+            "lon": p.lon,
+            "precision": p.precision,
+            "start": p.start,
+            "end": p.end,
+        },
+        "place_source": e.place_source,
+        "date": e.date,
+        "time_precision": e.time_precision,
+        "fatalities": e.fatalities,
+        "claim_starts": list(e.claim_starts),
+        "cluster": e.cluster,
+    }
 
 
 def _source(src: Source | None) -> dict[str, Any] | None:

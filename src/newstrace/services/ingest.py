@@ -17,6 +17,7 @@ from pathlib import Path
 
 from newstrace.corpus.dedup import Deduplicator
 from newstrace.corpus.entity_merge import EntityMerger
+from newstrace.corpus.event_groups import EventLinker
 from newstrace.corpus.story_assigner import StoryAssigner
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.pipeline.executors import Executor, make_executor
@@ -24,6 +25,7 @@ from newstrace.readers.discover import discover
 from newstrace.registry import build_pipeline, build_reader
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore, RunCounts
+from newstrace.store.events import known_event_groups
 from newstrace.store.sqlite import Database
 
 
@@ -113,13 +115,17 @@ def ingest(
     if "embedding" in settings.stages:
         stories = StoryAssigner(store.signature, store.analysed_text)
         stories.load(store.story_inputs())
+    events = EventLinker()
+    events.load(known_event_groups(store.conn))
     executor = make_executor(settings, build_pipeline)
     total_files = count_files(paths) if progress else 0
     status = "failed"
     try:
         for batch in _batches(read_inputs(paths, settings), settings.batch_size):
             report.files = max(report.files, batch[-1][0])
-            _ingest_batch([item for _, item in batch], store, executor, dedup, merger, stories, report)
+            _ingest_batch(
+                [item for _, item in batch], store, executor, dedup, merger, stories, events, report
+            )
             if progress:
                 progress(report.files, total_files, report)
         status = "done"
@@ -141,6 +147,7 @@ def _ingest_batch(
     dedup: Deduplicator,
     merger: EntityMerger,
     stories: StoryAssigner | None,
+    events: EventLinker,
     report: IngestReport,
 ) -> None:
     rejections = [r for r in items if isinstance(r, Rejection)]
@@ -161,6 +168,8 @@ def _ingest_batch(
     finals: list[Document] = []
     signatures: dict[str, bytes] = {}
     edges: list[tuple[str, str, str, str, float]] = []
+    merges: list[tuple[str, str]] = []
+    event_groups: dict[str, list[str]] = {}
     for res in results:
         if isinstance(res, Rejection):
             rejections.append(res)
@@ -169,10 +178,13 @@ def _ingest_batch(
         if stories is not None:
             checked, new_edges = stories.assign(checked, sig)
             edges.extend(new_edges)
+            new_merges = stories.take_merges()
+            events.merge_stories(new_merges)
+            merges.extend(new_merges)
+        event_groups[checked.id] = events.assign(checked)
         finals.append(checked)
         signatures[checked.id] = sig
-    merges = stories.take_merges() if stories is not None else []
-    store.write_batch(finals, signatures, rejections, report.run_id, edges, merges)
+    store.write_batch(finals, signatures, rejections, report.run_id, edges, merges, event_groups)
     dedup.flush()
     if stories is not None:
         stories.flush()

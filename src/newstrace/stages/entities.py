@@ -38,10 +38,13 @@ FUZZY_LINK = 90
 COMMON_WORD_ZIPF = 4.2
 # Words before a capitalised place name in languages without an NER model.
 _PLACE_PREPOSITIONS = re.compile(
-    r"(?:\b(?:in|near|at|from|bei|nahe|nach|aus|von|um|en|à|près de|cerca de|de|"
+    r"(?:\b(?i:in|near|at|from|bei|nahe|nach|aus|von|um|en|à|près de|cerca de|de|"
     r"у|в|біля|під|поблизу|до|з|із|на)\s+)"
     r"([A-ZА-ЯІЇЄҐ][\w'’-]+(?:[- ][A-ZА-ЯІЇЄҐ][\w'’-]+)?)"
 )
+# German capitalises every noun, so a capitalised word is a town only if it is a sizeable one.
+_CAPITALISED_GERMAN = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+GERMAN_TOWN_POPULATION = 10_000
 _CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?")
 _TITLES = re.compile(
     r"^(?:(?:le |la |l'|the )?(?:lieutenant|capitaine|colonel|général|sergent|président|ministre|"
@@ -141,6 +144,13 @@ class EntitiesStage(BaseStage):
                 if after_name:
                     continue  # "Олександр Камишін": a surname after a first name, not the town
                 if not _overlaps(s, e, taken) and _conflict_place(gaz, wm.group(), lang):
+                    found.append(_Found(s, e, "place", None, 0.7))
+                    taken.append((s, e))
+        if lang == "de":
+            gaz = self._gazetteer()
+            for wm in _CAPITALISED_GERMAN.finditer(text):
+                s, e = wm.span()
+                if not _overlaps(s, e, taken) and _german_town(gaz, wm.group()):
                     found.append(_Found(s, e, "place", None, 0.7))
                     taken.append((s, e))
         # Places after a preposition, for languages without NER and for what the model missed.
@@ -243,6 +253,13 @@ def _conflict_place(gaz: Gazetteer, word: str, lang: str) -> bool:
             if c.feature != "city" or (c.country in ("UA", "RU", "BY") and c.population >= 1_000):
                 return True
     return False
+
+
+def _german_town(gaz: Gazetteer, word: str) -> bool:
+    return any(
+        c.feature == "city" and c.country in ("UA", "RU", "BY") and c.population >= GERMAN_TOWN_POPULATION
+        for c in gaz.candidates(word, fuzzy=False)
+    )
 
 
 def _known_place(gaz: Gazetteer, name: str, lang: str | None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newstrace.model import (
@@ -32,6 +32,7 @@ from newstrace.model import (
     Title,
     TitleSource,
 )
+from newstrace.store.events import read_events, write_events
 from newstrace.store.sqlite import Database, StoreError, utcnow
 
 
@@ -199,6 +200,7 @@ class DocumentStore:
         run_id: int | None,
         edges: Sequence[tuple[str, str, str, str, float]] = (),
         merges: Sequence[tuple[str, str]] = (),
+        event_groups: Mapping[str, Sequence[str | None]] | None = None,
     ) -> tuple[int, int]:
         """Write documents with their annotations, and rejections, in one transaction.
 
@@ -206,6 +208,7 @@ class DocumentStore:
         a repeated or resumed ingest changes nothing.
         """
         written = rejected = 0
+        event_groups = event_groups or {}
         with self.db.transaction() as c:
             for doc in docs:
                 cur = c.execute(
@@ -240,6 +243,7 @@ class DocumentStore:
                 _write_entities(c, doc)
                 _write_claims(c, doc)
                 _write_quotes(c, doc)
+                write_events(c, doc, event_groups.get(doc.id, ()))
                 if doc.quality is not None:
                     c.executemany(
                         "INSERT OR IGNORE INTO quality_spans"
@@ -445,6 +449,7 @@ class DocumentStore:
             claims=claims,
             attributions=attributions,
             quotes=quotes,
+            events=read_events(self.conn, doc_id, places),
             embedding=row["embedding"],
             story_id=row["story_id"],
         )

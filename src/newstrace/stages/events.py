@@ -1,0 +1,290 @@
+"""Events: what happened, where and when, in newstrace's vocabulary mapped to ACLED and PLOVER.
+
+Per sentence (never in removed captions or credits): triggers from ``data/events/types.yaml``; the
+status (asserted, negated, hypothetical, future) from cues before the trigger; actors from the linked
+entities around the trigger, else from a side word ("bombardements ukrainiens"); the place named in the
+sentence (not a country, not where something came from); the date said in the sentence, else the
+publication date at week precision; fatalities from the "killed" claims of the sentence.
+
+The same event told twice in one article (a headline, a key-points bullet, the body) forms one cluster:
+same type, compatible places, both asserted. A cluster without a place named in any of its sentences
+takes the most precise place of the nearest sentences (two before, then two after) when its type is a
+physical event; speech acts are placed only where their own sentence says.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from newstrace.kb.loader import knowledge_base
+from newstrace.model import Claim, Document, Event, EventActor, Mention, PartialDate, Place
+from newstrace.pipeline.stage import BaseStage
+from newstrace.text.event_actors import (
+    CIVILIANS,
+    GENERIC_TARGET,
+    ORIGIN_BEFORE,
+    SIDE_FORCES,
+    SIDE_WORDS,
+)
+from newstrace.text.event_lexicon import EventLexicon, Trigger, event_lexicon
+from newstrace.text.event_modality import modality
+from newstrace.text.relative_dates import find_date_expressions, resolve_date
+
+ACTOR_TYPES = frozenset({"person", "organization", "military_unit"})
+MILITARY = frozenset(
+    {
+        "battle",
+        "shelling",
+        "missile_strike",
+        "air_or_drone_strike",
+        "territory_change",
+        "withdrawal",
+        "looting",
+        "attack_on_civilians",
+        "capture_or_surrender",
+    }
+)
+CONTEXT_SENTENCES = 2
+# How far before a trigger its agent or a civilian group is looked for, in characters.
+AGENT_REACH = 80
+SIDE_REACH = 40
+TOWN_REACH = 60
+
+
+@dataclass
+class _Found:
+    event: Event
+    sentence: int
+    generic_target: bool
+
+
+class EventsStage(BaseStage):
+    name = "events"
+    requires = frozenset({"sentences", "entities", "places", "claims"})
+    provides = frozenset({"events"})
+
+    def __init__(self) -> None:
+        self._lexicon: EventLexicon | None = None
+        self._sides: dict[str, str | None] | None = None
+
+    def _load(self) -> tuple[EventLexicon, dict[str, str | None]]:
+        if self._lexicon is None or self._sides is None:
+            self._lexicon = event_lexicon()
+            self._sides = {e.id: e.side for e in knowledge_base()}
+        return self._lexicon, self._sides
+
+    def process(self, doc: Document) -> Document:
+        lexicon, sides = self._load()
+        # Read the repaired view (a spun "la bataille la as well as sanglante" reads right there);
+        # every offset is mapped back to the raw text.
+        view = doc.analysis_view
+        vtext = view.text
+        removed = [(r.start, r.end) for r in doc.removed]
+        mentions = [
+            (*view.from_raw(m.start, m.end), m)
+            for m in sorted(doc.mentions, key=lambda m: m.start)
+            if not m.in_boilerplate
+        ]
+        places = [
+            (*view.from_raw(p.start, p.end), p)
+            for p in sorted(doc.places, key=lambda p: p.start)
+            if not p.in_boilerplate and p.feature != "country"
+        ]
+        base = doc.date.value if doc.date is not None else None
+        found: list[_Found] = []
+        for i, sent in enumerate(doc.sentences):
+            if any(s < sent.end and sent.start < e for s, e in removed):
+                continue
+            ss, se = view.from_raw(sent.start, sent.end)
+            text = vtext[ss:se]
+            triggers = _dedupe(lexicon.triggers(text, sent.lang))
+            if not triggers:
+                continue
+            local = [(s - ss, e - ss, m) for s, e, m in mentions if ss <= s < se]
+            local_places = [(s - ss, e - ss, p) for s, e, p in places if ss <= s < se]
+            claims = [c for c in doc.claims if sent.start <= c.start < sent.end]
+            date, precision = _date(text, base)
+            generic = GENERIC_TARGET.search(text) is not None
+            for t in triggers:
+                etype = _retype(lexicon, t, text, local_places)
+                actor1, actor2 = _actors(t, text, local, sides, etype)
+                place = None if generic else _place(t, text, local_places)
+                rs, re_ = view.to_raw(ss + t.start, ss + t.end)
+                event = Event(
+                    type=etype,
+                    status=modality(text, t.start, t.end, sent.lang),
+                    start=rs,
+                    end=re_,
+                    evidence_start=sent.start,
+                    evidence_end=sent.end,
+                    actor1=actor1,
+                    actor2=actor2,
+                    place=place,
+                    place_source="sentence" if place is not None else None,
+                    date=date,
+                    time_precision=precision,
+                    fatalities=_fatalities(claims),
+                    claim_starts=tuple(c.start for c in claims),
+                    cluster=len(found),
+                    stage=self.name,
+                )
+                found.append(_Found(event, i, generic))
+        events = _corefer(found)
+        events = _place_from_context(events, found, doc, [p for _, _, p in places], lexicon)
+        return self.done(doc, events=tuple(events))
+
+
+def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
+    """One trigger per type and sentence (the first); overlapping triggers keep the longest."""
+    out: list[Trigger] = []
+    for t in sorted(triggers, key=lambda t: (t.start, -(t.end - t.start))):
+        if any(o.start <= t.start < o.end for o in out):
+            continue
+        if any(o.type == t.type for o in out):
+            continue
+        out.append(t)
+    return out
+
+
+def _retype(lexicon: EventLexicon, t: Trigger, text: str, local: list[tuple[int, int, Place]]) -> str:
+    """Storming a town is a protest when civilians do it (the wives of mobilised soldiers); capturing
+    a town next to the trigger is a change of territory, not a capture of people."""
+    etype = lexicon.types[t.type]
+    if etype.civilian_agent and CIVILIANS.search(text[max(0, t.start - AGENT_REACH) : t.start]):
+        return etype.civilian_agent
+    if t.type == "capture_or_surrender" and any(
+        p.feature == "city" and (0 <= t.start - e <= TOWN_REACH or 0 <= s - t.end <= TOWN_REACH)
+        for s, e, p in local
+    ):
+        return "territory_change"
+    return t.type
+
+
+def _actors(
+    t: Trigger,
+    text: str,
+    local: list[tuple[int, int, Mention]],
+    sides: dict[str, str | None],
+    etype: str,
+) -> tuple[EventActor | None, EventActor | None]:
+    def actor(m: Mention) -> EventActor:
+        return EventActor(m.text, m.name, m.entity_id, sides.get(m.entity_id or ""))
+
+    agents = [m for s, e, m in local if m.type in ACTOR_TYPES and e <= t.start]
+    targets = [m for s, e, m in local if m.type in ACTOR_TYPES and s >= t.end]
+    actor1 = actor(agents[-1]) if agents else None
+    actor2 = actor(targets[0]) if targets else None
+    if actor1 is None:
+        window = text[max(0, t.start - SIDE_REACH) : t.end + SIDE_REACH]
+        civilians = CIVILIANS.search(text[max(0, t.start - AGENT_REACH) : t.start])
+        if etype == "protest" and civilians is not None:
+            actor1 = EventActor(civilians.group(), "Protesters", None, None)
+        elif etype in MILITARY:
+            for side, pattern in SIDE_WORDS.items():
+                m = pattern.search(window)
+                if m is not None:
+                    entity_id, name = SIDE_FORCES[side]
+                    actor1 = EventActor(m.group(), name, entity_id, side)
+                    break
+    return actor1, actor2
+
+
+def _place(t: Trigger, text: str, local: list[tuple[int, int, Place]]) -> Place | None:
+    """The place named in the sentence nearest the trigger, skipping where something came from."""
+    candidates = [
+        (s, e, p) for s, e, p in local if not ORIGIN_BEFORE.search(text[max(0, s - 25) : s])
+    ] or local
+    if not candidates:
+        return None
+
+    def distance(item: tuple[int, int, Place]) -> tuple[int, int]:
+        s, e, p = item
+        gap = t.start - e if s < t.start else s - t.end
+        return (0 if p.feature == "city" else 1, max(gap, 0))
+
+    # The nearest settlement wins over a region ("près de Makiivka, dans la région de Donetsk").
+    return min(candidates, key=distance)[2]
+
+
+def _date(text: str, base: PartialDate | None) -> tuple[str | None, int | None]:
+    for _, _, expr in find_date_expressions(text):
+        resolved = resolve_date(expr, base)
+        if resolved is not None:
+            if resolved.day is not None and not resolved.week:
+                return resolved.iso(), 1
+            return resolved.iso(), 2 if resolved.week else 3
+    if base is None:
+        return None, None
+    # Reported without a date: the publication day bounds it; ACLED would code it to the week.
+    return base.iso(), 2 if base.day is not None else 3
+
+
+def _fatalities(claims: list[Claim]) -> int | None:
+    killed = [c.low or c.high for c in claims if c.kind == "killed" and (c.low or c.high)]
+    return int(max(v for v in killed if v is not None)) if killed else None
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.name == b.name or (a.geonames_id is not None and a.geonames_id == b.geonames_id)
+
+
+def _corefer(found: list[_Found]) -> list[Event]:
+    """Asserted events of one type whose places agree are one event; its place is the first named."""
+    clusters: list[list[int]] = []
+    for i, f in enumerate(found):
+        e = f.event
+        home = None
+        if e.status == "asserted":
+            for c in clusters:
+                head = found[c[0]].event
+                if head.type == e.type and head.status == "asserted":
+                    places = [found[j].event.place for j in c if found[j].event.place is not None]
+                    if all(_same_place(p, e.place) for p in places):
+                        home = c
+                        break
+        if home is None:
+            clusters.append([i])
+        else:
+            home.append(i)
+    events = [f.event for f in found]
+    for n, c in enumerate(clusters):
+        named = next((found[j].event.place for j in c if found[j].event.place is not None), None)
+        for j in c:
+            e = events[j]
+            if e.place is None and named is not None:
+                e = dataclasses.replace(e, place=named, place_source="coreference")
+            events[j] = dataclasses.replace(e, cluster=n)
+    return events
+
+
+def _place_from_context(
+    events: list[Event], found: list[_Found], doc: Document, places: list[Place], lexicon: EventLexicon
+) -> list[Event]:
+    sentences = doc.sentences
+    by_sentence: dict[int, list[Place]] = {}
+    for p in places:
+        for i, s in enumerate(sentences):
+            if s.start <= p.start < s.end:
+                by_sentence.setdefault(i, []).append(p)
+                break
+    placed: dict[int, Place | None] = {}
+    out = []
+    for e, f in zip(events, found, strict=True):
+        if e.place is None and not f.generic_target and lexicon.types[e.type].physical:
+            if e.cluster not in placed:
+                order = [f.sentence - k for k in range(1, CONTEXT_SENTENCES + 1)]
+                order += [f.sentence + k for k in range(1, CONTEXT_SENTENCES + 1)]
+                chosen = None
+                for i in order:
+                    near = [p for p in by_sentence.get(i, []) if p.feature == "city"]
+                    if near:
+                        chosen = near[-1] if i < f.sentence else near[0]
+                        break
+                placed[e.cluster] = chosen
+            if placed[e.cluster] is not None:
+                e = dataclasses.replace(e, place=placed[e.cluster], place_source="context")
+        out.append(e)
+    return out
