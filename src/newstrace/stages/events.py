@@ -50,6 +50,8 @@ CONTEXT_SENTENCES = 2
 AGENT_REACH = 80
 SIDE_REACH = 40
 TOWN_REACH = 60
+# Features placed at the spot itself (a town, a bridge or a plant), as opposed to a region.
+PRECISE = frozenset({"city", "facility"})
 
 
 @dataclass
@@ -201,7 +203,7 @@ def _place(t: Trigger, text: str, local: list[tuple[int, int, Place]]) -> Place 
     def distance(item: tuple[int, int, Place]) -> tuple[int, int]:
         s, e, p = item
         gap = t.start - e if s < t.start else s - t.end
-        return (0 if p.feature == "city" else 1, max(gap, 0))
+        return (0 if p.feature in PRECISE else 1, max(gap, 0))
 
     # The nearest settlement wins over a region ("près de Makiivka, dans la région de Donetsk").
     return min(candidates, key=distance)[2]
@@ -279,7 +281,7 @@ def _place_from_context(
                 order += [f.sentence + k for k in range(1, CONTEXT_SENTENCES + 1)]
                 chosen = None
                 for i in order:
-                    near = [p for p in by_sentence.get(i, []) if p.feature == "city"]
+                    near = [p for p in by_sentence.get(i, []) if p.feature in PRECISE]
                     if near:
                         chosen = near[-1] if i < f.sentence else near[0]
                         break
