@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.kb.loader import KbError, kb_dir, knowledge_base, load_entities, name_synonyms, parse_entity
+from newstrace.kb.loader import (
+    ENTITY_FILES,
+    KbError,
+    kb_dir,
+    knowledge_base,
+    load_entities,
+    name_synonyms,
+    parse_entity,
+)
 
 
 def test_packaged_kb_loads_and_is_consistent() -> None:
@@ -38,12 +46,20 @@ def test_all_names_cover_languages() -> None:
             {"id": "person/x", "type": "robot", "kind": "k", "name": "X", "names": {"en": ["X"]}},
             "unknown type",
         ),
-        ({"id": "person/x", "type": "person", "kind": "k", "name": "X", "names": {"fr": ["X"]}}, "English"),
+        (
+            {"id": "person/x", "type": "person", "kind": "official", "name": "X", "names": {"fr": ["X"]}},
+            "English",
+        ),
+        ({"id": "person/x", "type": "person", "kind": "bridge", "name": "X", "names": {"en": ["X"]}}, "kind"),
+        (
+            {"id": "place/x", "type": "place", "kind": "bridge", "name": "X", "names": {"en": ["X"]}},
+            "lat and lon",
+        ),
         (
             {
                 "id": "person/x",
                 "type": "person",
-                "kind": "k",
+                "kind": "official",
                 "name": "X",
                 "names": {"en": ["X"]},
                 "country": "RUS",
@@ -69,7 +85,7 @@ def test_invalid_records_are_refused(record: dict[str, object], message: str) ->
 
 
 def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
-    for name in ("people.yaml", "organizations.yaml", "media.yaml", "military_units.yaml", "regions.yaml"):
+    for name in ENTITY_FILES:
         (tmp_path / name).write_text("[]\n", encoding="utf-8")
     record = "- {id: person/a, type: person, kind: official, name: A, names: {en: [A]}}\n"
     (tmp_path / "people.yaml").write_text(record + record, encoding="utf-8")

@@ -15,11 +15,17 @@ from typing import Any
 
 import yaml
 
-from newstrace.kb.model import ENTITY_TYPES, KbEntity
+from newstrace.kb.model import ENTITY_TYPES, KINDS, KbEntity
 
 _ID = re.compile(r"^(person|organization|media|military_unit|place)/[a-z0-9][a-z0-9-]*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
-ENTITY_FILES = ("people.yaml", "organizations.yaml", "media.yaml", "military_units.yaml", "regions.yaml")
+ENTITY_FILES = (
+    "people.yaml",
+    "organizations.yaml",
+    "media.yaml",
+    "military_units.yaml",
+    "regions.yaml",
+)
 
 
 class KbError(ValueError):
@@ -47,6 +53,8 @@ def parse_entity(raw: Mapping[str, Any], where: str) -> KbEntity:
         raise KbError(f"{where}: unknown type {etype!r}")
     if not _ID.match(eid) or not eid.startswith(etype + "/"):
         raise KbError(f"{where}: id {eid!r} must be '<type>/<slug>' matching type {etype!r}")
+    if raw["kind"] not in KINDS[etype]:
+        raise KbError(f"{where}: kind {raw['kind']!r} is not one of {sorted(KINDS[etype])}")
     for key in ("country", "side"):
         value = raw.get(key)
         if value is not None and not (isinstance(value, str) and _COUNTRY.match(value)):
@@ -62,6 +70,9 @@ def parse_entity(raw: Mapping[str, Any], where: str) -> KbEntity:
         raise KbError(f"{where}: give both lat and lon, or neither")
     if lat is not None and lon is not None and not (-90 <= float(lat) <= 90 and -180 <= float(lon) <= 180):
         raise KbError(f"{where}: coordinates out of range")
+    if etype == "place" and lat is None:
+        # A place the map cannot show would fall back to gazetteer namesakes: refuse it here.
+        raise KbError(f"{where}: a place needs lat and lon")
     return KbEntity(
         id=eid,
         type=etype,

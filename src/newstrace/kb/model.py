@@ -6,6 +6,73 @@ from dataclasses import dataclass, field
 
 ENTITY_TYPES = frozenset({"person", "organization", "media", "military_unit", "place"})
 LANGS = ("en", "fr", "de", "ru", "uk")
+# The finer classes allowed per type (SCHEMA.md lists them too). A place is a first-level region or a
+# facility: a structure or site with a location of its own (a bridge, a plant, a port, an air base).
+FACILITY_KINDS = frozenset(
+    {
+        "bridge",
+        "dam",
+        "power_plant",
+        "nuclear_power_plant",
+        "port",
+        "naval_base",
+        "air_base",
+        "airport",
+        "industrial_site",
+        "island",
+        "pipeline",
+        "railway_station",
+        "prison",
+        "hospital",
+        "landmark",
+    }
+)
+KINDS: dict[str, frozenset[str]] = {
+    "person": frozenset(
+        {
+            "head_of_state",
+            "head_of_government",
+            "minister",
+            "military_commander",
+            "official",
+            "spokesperson",
+            "politician",
+            "warlord",
+            "journalist",
+        }
+    ),
+    "organization": frozenset(
+        {
+            "ministry",
+            "armed_forces",
+            "intelligence_service",
+            "government_body",
+            "think_tank",
+            "armed_group",
+            "international_org",
+            "company",
+            "ngo",
+            "political_party",
+        }
+    ),
+    "media": frozenset(
+        {"news_agency", "newspaper", "tv", "radio", "online_media", "blog", "telegram_channel"}
+    ),
+    "military_unit": frozenset(
+        {
+            "brigade",
+            "regiment",
+            "division",
+            "battalion",
+            "army",
+            "fleet",
+            "special_forces",
+            "volunteer_unit",
+            "pmc",
+        }
+    ),
+    "place": frozenset({"region"}) | FACILITY_KINDS,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +89,10 @@ class KbEntity:
     lat: float | None = None
     lon: float | None = None
     capital: str | None = None
+
+    @property
+    def is_facility(self) -> bool:
+        return self.type == "place" and self.kind in FACILITY_KINDS
 
     def all_names(self) -> list[str]:
         """Every surface form: names in every language, aliases, acronyms (deduplicated, in order)."""
