@@ -7,6 +7,7 @@ costs one dictionary step per word, whatever the size of the knowledge base.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -22,6 +23,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "die", "der", "das", "el"})
 # Single-word names that are also ordinary words are only matched with a capital not at sentence start.
 _MAX_WORDS = 9
+# Paths one multi-word Cyrillic name may take through the trie (its words' readings and dictionary forms).
+_MAX_PATHS = 32
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +83,13 @@ class KbIndex:
             for k in (key, compact(key)):
                 if entity.id not in self.by_key[k]:
                     self.by_key[k].append(entity.id)
-        node = self._root
-        for w in words:
-            # The trie is keyed by each word's stem when it has one, else its first reading: text words
-            # offer all their keys and stems, so inflected forms still walk the same path.
-            keys = _word_keys(w)
-            wk = keys[-1] if len(words) > 1 else keys[0]
-            node = node.children.setdefault(wk, _Node({}, []))
-        if entity.id not in node.entities:
-            node.entities.append(entity.id)
+        options = [_path_keys(w, multi=len(words) > 1) for w in words]
+        for path in itertools.islice(itertools.product(*options), _MAX_PATHS):
+            node = self._root
+            for wk in path:
+                node = node.children.setdefault(wk, _Node({}, []))
+            if entity.id not in node.entities:
+                node.entities.append(entity.id)
 
     def lookup(self, name: str, lang: str | None = None) -> list[KbEntity]:
         """Entities whose name has the key of ``name`` (exact up to spelling variants), or of its
@@ -117,13 +119,6 @@ class KbIndex:
             ]
         i = 0
         while i < len(words):
-            acronym = self.acronyms.get(words[i].group()) if words[i].group().isupper() else None
-            follows = text[words[i].end() : words[i].end() + 2]
-            if acronym and not (follows[:1] == "-" and follows[1:2].isdigit()):  # not "MK-19"
-                w = words[i]
-                yield KbMatch(w.start(), w.end(), w.group(), self._pick(acronym))
-                i += 1
-                continue
             best: tuple[int, list[str]] | None = None
             frontier = [(self._root, i)]
             while frontier:
@@ -135,6 +130,15 @@ class KbIndex:
                         child = node.children.get(k)
                         if child is not None:
                             frontier.append((child, j + 1))
+            acronym = self.acronyms.get(words[i].group()) if words[i].group().isupper() else None
+            follows = text[words[i].end() : words[i].end() + 2]
+            # A longer name that starts with the acronym wins ("НАК «Нафтогаз»" is not the НАК).
+            longer = best is not None and best[0] - i > 1
+            if acronym and not longer and not (follows[:1] == "-" and follows[1:2].isdigit()):  # not "MK-19"
+                w = words[i]
+                yield KbMatch(w.start(), w.end(), w.group(), self._pick(acronym))
+                i += 1
+                continue
             if best is not None and self._plausible(text, words, i, best[0]):
                 end_word = best[0] - 1
                 start, end = words[i].start(), words[end_word].end()
@@ -165,6 +169,22 @@ class KbIndex:
         like them, then the first listed (the knowledge base lists the most cited first)."""
         order = {"media": 0, "organization": 1, "military_unit": 2, "person": 3, "place": 4}
         return min((self.entities[i] for i in ids), key=lambda e: order.get(e.type, 9))
+
+
+def _path_keys(word: str, multi: bool) -> list[str]:
+    """The trie keys one word of a name may be reached by. The trie is keyed by each word's stem when
+    it has one, else its first reading: text words offer all their keys and stems, so inflected forms
+    still walk the same path. A Cyrillic word of a multi-word name is also reachable by its dictionary
+    forms: text words offer theirs, and "Запорожской АЭС" (lemma "запорожский") must meet the name
+    "Запорожская АЭС", whose adjective is feminine."""
+    keys = _word_keys(word)
+    out = [keys[-1] if multi else keys[0]]
+    if multi and _CYRILLIC.search(word):
+        for lemma in lemmas(word, "ru"):  # both dictionaries: Russian first, then Ukrainian
+            key = _word_keys(lemma)[-1]
+            if key not in out:
+                out.append(key)
+    return out
 
 
 def _is_acronym(word: str) -> bool:
