@@ -25,8 +25,10 @@ def test_packaged_kb_loads_and_is_consistent() -> None:
     types = {e.type for e in kb}
     assert types == {"person", "organization", "media", "military_unit", "place"}
     assert all(e.names.get("en") for e in kb)
-    regions = [e for e in kb if e.type == "place"]
+    regions = [e for e in kb if e.type == "place" and e.kind == "region"]
     assert regions and all(e.lat is not None and 43 <= e.lat <= 70 for e in regions)
+    facilities = [e for e in kb if e.is_facility]
+    assert len(facilities) >= 50 and not any(e.is_facility for e in regions)
     assert "put up" in name_synonyms()["post"]
 
 

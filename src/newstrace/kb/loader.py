@@ -25,6 +25,7 @@ ENTITY_FILES = (
     "media.yaml",
     "military_units.yaml",
     "regions.yaml",
+    "facilities.yaml",
 )
 
 

