@@ -50,3 +50,36 @@ def test_a_longer_name_beats_the_acronym_it_starts_with() -> None:
 
 def test_an_acronym_alone_still_links() -> None:
     assert _ids("The UN said on Friday that talks continue.", "en") == [("UN", "organization/united-nations")]
+
+
+def test_the_nak_is_not_naftogaz() -> None:
+    assert _ids("Об этом сообщили в НАК.", "ru") == [
+        ("НАК", "organization/national-anti-terrorism-committee")
+    ]
+    ids = _ids("Як повідомили в НАК «Нафтогаз України», ремонт триває.", "uk")
+    assert [eid for _, eid in ids] == ["organization/naftogaz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "entity_id"),
+    [
+        (
+            "The head of the Investigative Committee, Alexander Bastrykin, opened a case.",
+            "en",
+            "person/alexander-bastrykin",
+        ),
+        (
+            "Le vice-Premier ministre Marat Khousnoulline a promis des réparations.",
+            "fr",
+            "person/marat-khusnullin",
+        ),
+        ("Вице-премьер Марат Хуснуллин заявил о сроках ремонта.", "ru", "person/marat-khusnullin"),
+        (
+            "Заяву оприлюднив Національний антитерористичний комітет Росії.",
+            "uk",
+            "organization/national-anti-terrorism-committee",
+        ),
+    ],
+)
+def test_officials_and_bodies_of_the_bridge_stories(text: str, lang: str, entity_id: str) -> None:
+    assert entity_id in [eid for _, eid in _ids(text, lang)]
