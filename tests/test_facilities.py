@@ -120,3 +120,11 @@ def test_no_facility_name_is_a_town_of_the_conflict_countries() -> None:
                 if c.feature == "city" and c.country in ("UA", "RU", "BY") and c.population >= 5_000
             ]
             assert not towns, (e.id, name, [t.name for t in towns])
+
+
+def test_crimean_towns_are_not_the_crimean_bridge(run_text: Run) -> None:
+    # Ukrainian "міст" is both "bridge" and "of towns": the genitive plural must not link the bridge,
+    # while the bridge's own cases still do.
+    doc = run_text("Росія посилила протиповітряну оборону кримських міст після вибуху на Кримському мосту.\n")
+    linked = [m.text for m in doc.mentions if m.entity_id == "place/crimean-bridge"]
+    assert linked == ["Кримському мосту"]
