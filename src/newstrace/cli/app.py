@@ -12,6 +12,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from newstrace.cli import render
+from newstrace.cli.serve import serve as serve_command
 from newstrace.evaluation.gold import GoldError
 from newstrace.settings import Settings, SettingsError, load_settings
 from newstrace.store.documents import DocumentFilter, DocumentStore
@@ -391,6 +392,9 @@ def demo(ctx: typer.Context) -> None:
         render.fail(str(exc))
     render.ingest_report(report.as_dict(), settings.db)
     render.demo_summary(summary, settings.db)
+
+
+app.command()(serve_command)
 
 
 def main() -> None:

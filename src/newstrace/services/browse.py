@@ -1,0 +1,207 @@
+"""Browsing the corpus (what the web app and the HTTP API show): filtered story lists with their main
+entities and places, places and events for the map, claim quantities, events, and search that crosses
+languages through entity names."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from newstrace.linking.keys import name_keys
+from newstrace.store.browse import MATCH_CLOSE, MATCH_OPEN, BrowseStore, StoryFilter
+from newstrace.store.documents import EntityStore
+from newstrace.store.events_view import events_available, list_events
+from newstrace.store.sqlite import Database, StoreError
+
+MAIN_ENTITIES = 4
+MAIN_PLACES = 3
+# Query keys shorter than this match too many names ("de", "un") to be useful.
+MIN_NAME_KEY = 3
+
+
+def resolve_entity(db: Database, ref: str) -> str | None:
+    """An entity id from an id or any of its names (in any language), or None."""
+    row = EntityStore(db).find(ref)
+    return None if row is None else str(row["id"])
+
+
+def story_list(
+    db: Database,
+    since: str | None = None,
+    until: str | None = None,
+    entity: str | None = None,
+    place: str | None = None,
+    lang: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Stories, newest first, filtered; ``entity`` is an id or any name of it (an unknown entity
+    matches no story)."""
+    entity_id = resolve_entity(db, entity) if entity else None
+    if entity and entity_id is None:
+        return {"total": 0, "offset": offset, "limit": limit, "stories": []}
+    flt = StoryFilter(since, until, entity_id, place, lang, limit, offset)
+    store = BrowseStore(db)
+    rows = store.stories(flt)
+    main: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    places: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in store.story_entities([row["id"] for row in rows]):
+        item = {"entity_id": r["entity_id"], "name": r["name"], "type": r["type"], "mentions": r["mentions"]}
+        bucket, cap = (places, MAIN_PLACES) if r["type"] == "place" else (main, MAIN_ENTITIES)
+        if len(bucket[r["story_id"]]) < cap:
+            bucket[r["story_id"]].append(item)
+    stories = []
+    for r in rows:
+        stories.append(
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "documents": r["documents"],
+                "languages": sorted((r["languages"] or "").split(",")) if r["languages"] else [],
+                "first_date": r["first_date"],
+                "last_date": r["last_date"],
+                "entities": main.get(r["id"], []),
+                "places": places.get(r["id"], []),
+            }
+        )
+    return {
+        "total": store.count_stories(flt),
+        "offset": flt.offset,
+        "limit": flt.limit,
+        "stories": stories,
+    }
+
+
+def languages(db: Database) -> list[dict[str, Any]]:
+    """The languages of the stored documents, most frequent first."""
+    return [dict(r) for r in BrowseStore(db).languages()]
+
+
+def places_list(
+    db: Database,
+    since: str | None = None,
+    until: str | None = None,
+    story_id: str | None = None,
+    limit: int = 1000,
+    offset: int = 0,
+) -> dict[str, Any]:
+    rows = BrowseStore(db).places(since, until, story_id, limit, offset)
+    return {"offset": offset, "limit": limit, "places": [dict(r) for r in rows]}
+
+
+def events_list(
+    db: Database,
+    story_id: str | None = None,
+    doc_ids: list[str] | None = None,
+    located: bool = False,
+    limit: int = 200,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Events (once the store has them: ``available`` says whether it does)."""
+    total, events = list_events(
+        db.conn, doc_ids=doc_ids, story_id=story_id, located=located, limit=limit, offset=offset
+    )
+    return {
+        "available": events_available(db.conn),
+        "total": total,
+        "offset": offset,
+        "limit": limit,
+        "events": events,
+    }
+
+
+def claim_quantities(db: Database) -> list[dict[str, Any]]:
+    return [
+        {
+            "quantity": f"{r['kind']}:{r['subject']}",
+            "kind": r["kind"],
+            "subject": r["subject"],
+            "claims": r["claims"],
+            "claimants": r["claimants"],
+        }
+        for r in BrowseStore(db).claim_quantities()
+    ]
+
+
+def entity_claims(db: Database, entity_id: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in BrowseStore(db).entity_claims(entity_id)]
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query that cannot be a syntax error: each word a quoted phrase."""
+    return " ".join(f'"{w}"' for w in _TOKEN.findall(text))
+
+
+def split_snippet(snippet: str | None) -> list[dict[str, Any]]:
+    """A snippet as ``[{"text", "match"}]`` parts, so that no interface ever parses markup in it."""
+    parts: list[dict[str, Any]] = []
+    for i, chunk in enumerate((snippet or "").split(MATCH_OPEN)):
+        if i == 0:
+            if chunk:
+                parts.append({"text": chunk, "match": False})
+            continue
+        hit, _, rest = chunk.partition(MATCH_CLOSE)
+        if hit:
+            parts.append({"text": hit, "match": True})
+        if rest:
+            parts.append({"text": rest, "match": False})
+    return parts
+
+
+def matching_entities(db: Database, query: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Entities one of whose names, in any script or spelling, starts with the query's words
+    ("Херсон", "Kherson" and "Kherson Oblast" for "kherson"; "Путин" and "Putin" for "Poutine")."""
+    keys = [k for k in name_keys(query) if len(k.replace(" ", "")) >= MIN_NAME_KEY]
+    if not keys:
+        return []
+    store = BrowseStore(db)
+    names: dict[str, set[str]] = defaultdict(set)
+    for r in store.entity_names():
+        for nk in name_keys(r["name"]):
+            padded = " " + nk
+            if any(padded.find(" " + k) >= 0 for k in keys):
+                names[r["entity_id"]].add(r["name"])
+                break
+    found = [dict(r) for r in store.entities_with_counts(list(names))][:limit]
+    for e in found:
+        e["matched_names"] = sorted(names[e["id"]])
+    return found
+
+
+def search_all(db: Database, query: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Full-text hits, and the documents naming an entity the query names, in any language."""
+    store = BrowseStore(db)
+    used = query
+    try:
+        total, rows = store.search(query, limit, offset)
+    except StoreError:
+        used = fts_query(query)
+        if not used:
+            raise
+        total, rows = store.search(used, limit, offset)
+    hits = []
+    for r in rows:
+        item = {k: r[k] for k in ("id", "title", "lang", "date", "story_id", "duplicate_of")}
+        item["snippet"] = split_snippet(r["snippet"])
+        hits.append(item)
+    entities = matching_entities(db, query)
+    seen = {h["id"] for h in hits}
+    via_entities = []
+    if offset == 0 and entities:
+        for r in store.documents_mentioning([e["id"] for e in entities], limit):
+            if r["id"] not in seen:
+                via_entities.append(dict(r))
+    return {
+        "query": query,
+        "fts_query": used,
+        "total": total,
+        "offset": offset,
+        "limit": limit,
+        "results": hits,
+        "entities": entities,
+        "entity_documents": via_entities,
+    }

@@ -1,0 +1,1 @@
+"""Server-rendered page routers, one per area (stories, documents, entities, ledger, map, search)."""
