@@ -21,9 +21,13 @@ MIN_NAME_KEY = 3
 
 
 def resolve_entity(db: Database, ref: str) -> str | None:
-    """An entity id from an id or any of its names (in any language), or None."""
+    """An entity id from an id or any of its names, else the most mentioned entity one of whose names
+    matches across scripts and spellings ("Зеленський" finds Volodymyr Zelensky); None if none does."""
     row = EntityStore(db).find(ref)
-    return None if row is None else str(row["id"])
+    if row is not None:
+        return str(row["id"])
+    matches = matching_entities(db, ref, limit=1)
+    return str(matches[0]["id"]) if matches else None
 
 
 def story_list(

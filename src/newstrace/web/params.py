@@ -10,17 +10,18 @@ from fastapi import Query
 MAX_LIMIT = 200
 MAX_POINTS = 5000
 MAX_OFFSET = 1_000_000
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Empty values are accepted (and mean "no filter"): an HTML form sends its empty fields.
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 DateQ = Annotated[
     str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD", max_length=10)
 ]
-LangQ = Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code, e.g. fr")]
+LangQ = Annotated[str | None, Query(pattern=r"^([a-z]{2,3})?$", description="ISO 639-1 code, e.g. fr")]
 TextQ = Annotated[str | None, Query(max_length=200)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 PointLimit = Annotated[int, Query(ge=1, le=MAX_POINTS)]
-QualityQ = Annotated[Literal["clean", "machine_translated", "spun"] | None, Query()]
+QualityQ = Annotated[Literal["", "clean", "machine_translated", "spun"] | None, Query()]
 EntityTypeQ = Annotated[
     Literal["person", "organization", "media", "military_unit", "place"] | None, Query(alias="type")
 ]
