@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from newstrace.linking.keys import name_keys
-from newstrace.store.browse import MATCH_CLOSE, MATCH_OPEN, BrowseStore, StoryFilter
+from newstrace.store.browse import MATCH_CLOSE, MATCH_OPEN, BrowseStore
 from newstrace.store.documents import EntityStore
 from newstrace.store.events_view import events_available, list_events
 from newstrace.store.sqlite import Database, StoreError
@@ -30,6 +31,22 @@ def resolve_entity(db: Database, ref: str) -> str | None:
     return str(matches[0]["id"]) if matches else None
 
 
+@dataclass
+class _Story:
+    id: str
+    rows: list[int] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    langs: set[str] = field(default_factory=set)
+
+    @property
+    def first_date(self) -> str | None:
+        return min(self.dates) if self.dates else None
+
+    @property
+    def last_date(self) -> str | None:
+        return max(self.dates) if self.dates else None
+
+
 def story_list(
     db: Database,
     since: str | None = None,
@@ -40,41 +57,77 @@ def story_list(
     limit: int = 50,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Stories, newest first, filtered; ``entity`` is an id or any name of it (an unknown entity
-    matches no story)."""
-    entity_id = resolve_entity(db, entity) if entity else None
-    if entity and entity_id is None:
-        return {"total": 0, "offset": offset, "limit": limit, "stories": []}
-    flt = StoryFilter(since, until, entity_id, place, lang, limit, offset)
+    """Stories, newest first (by their latest article), filtered: ``since``/``until`` keep stories with
+    an article dated in the range, ``entity`` (an id or any name of it; unknown: no story) and
+    ``place`` stories naming them outside boilerplate, ``lang`` stories with an article in it."""
     store = BrowseStore(db)
-    rows = store.stories(flt)
-    main: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    places: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in store.story_entities([row["id"] for row in rows]):
-        item = {"entity_id": r["entity_id"], "name": r["name"], "type": r["type"], "mentions": r["mentions"]}
-        bucket, cap = (places, MAIN_PLACES) if r["type"] == "place" else (main, MAIN_ENTITIES)
-        if len(bucket[r["story_id"]]) < cap:
-            bucket[r["story_id"]].append(item)
-    stories = []
-    for r in rows:
-        stories.append(
+    empty = {"total": 0, "offset": offset, "limit": limit, "stories": []}
+    wanted: set[int] | None = None
+    if entity:
+        entity_id = resolve_entity(db, entity)
+        if entity_id is None:
+            return empty
+        wanted = store.rows_mentioning(entity_id)
+    if place:
+        named = store.rows_naming_place(place)
+        wanted = named if wanted is None else wanted & named
+    dates = store.row_dates()
+    langs = store.row_langs()
+    stories: dict[str, _Story] = {}
+    for row, story_id in store.story_memberships():
+        st = stories.get(story_id)
+        if st is None:
+            st = stories[story_id] = _Story(story_id)
+        st.rows.append(row)
+        if row in dates:
+            st.dates.append(dates[row])
+        if row in langs:
+            st.langs.add(langs[row])
+    if wanted is not None:
+        hit = {sid for sid, st in stories.items() if not wanted.isdisjoint(st.rows)}
+        stories = {sid: st for sid, st in stories.items() if sid in hit}
+    chosen = list(stories.values())
+    if lang:
+        chosen = [st for st in chosen if lang in st.langs]
+    if since:
+        chosen = [st for st in chosen if (st.last_date or "") >= since]
+    if until:
+        # "2022-09-15" <= "2022-09" is false as text: pad the bound so a whole month or year counts.
+        chosen = [st for st in chosen if st.first_date is not None and st.first_date <= until + "~"]
+    chosen.sort(key=lambda st: st.id)
+    chosen.sort(key=lambda st: (st.last_date or "", len(st.rows)), reverse=True)
+    page = chosen[offset : offset + limit]
+    docs = store.ids_and_titles([row for st in page for row in st.rows])
+    doc_story = {docs[row][0]: st.id for st in page for row in st.rows if row in docs}
+    counts: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for r in store.entities_of_documents(list(doc_story)):
+        bucket = counts[doc_story[r["doc_id"]]]
+        item = bucket.get(r["entity_id"])
+        if item is None:
+            item = bucket[r["entity_id"]] = {
+                "entity_id": r["entity_id"],
+                "name": r["name"],
+                "type": r["type"],
+                "mentions": 0,
+            }
+        item["mentions"] += r["mentions"]
+    out = []
+    for st in page:
+        ranked = sorted(counts[st.id].values(), key=lambda e: (-e["mentions"], e["name"]))
+        first = min(st.rows)
+        out.append(
             {
-                "id": r["id"],
-                "title": r["title"],
-                "documents": r["documents"],
-                "languages": sorted((r["languages"] or "").split(",")) if r["languages"] else [],
-                "first_date": r["first_date"],
-                "last_date": r["last_date"],
-                "entities": main.get(r["id"], []),
-                "places": places.get(r["id"], []),
+                "id": st.id,
+                "title": docs[first][1] if first in docs else None,
+                "documents": len(st.rows),
+                "languages": sorted(st.langs),
+                "first_date": st.first_date,
+                "last_date": st.last_date,
+                "entities": [e for e in ranked if e["type"] != "place"][:MAIN_ENTITIES],
+                "places": [e for e in ranked if e["type"] == "place"][:MAIN_PLACES],
             }
         )
-    return {
-        "total": store.count_stories(flt),
-        "offset": flt.offset,
-        "limit": flt.limit,
-        "stories": stories,
-    }
+    return {"total": len(chosen), "offset": offset, "limit": limit, "stories": out}
 
 
 def languages(db: Database) -> list[dict[str, Any]]:

@@ -1,0 +1,141 @@
+"""Take the README's screenshots of the web app: ``docs/screenshots/*.png``.
+
+Builds a store from the bundled sample corpus (or uses ``--db``), serves it with uvicorn on loopback,
+and photographs the main pages in headless Debian chromium driven by Playwright (its own browser
+builds are never downloaded: ``apt-get install chromium``).
+
+    python scripts/screenshots.py [--db STORE] [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+import sqlite3
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+]
+
+
+def build(path: Path) -> None:
+    """Ingest a copy of the sample corpus by a relative path, so that the sources shown on the pages
+    read ``sample/...`` rather than where the package happens to be installed."""
+    import os
+
+    from newstrace.services.demo import sample_corpus
+    from newstrace.services.ingest import ingest
+    from newstrace.settings import Settings
+    from newstrace.store.sqlite import Database
+
+    shutil.copytree(sample_corpus(), path.parent / "sample")
+    here = Path.cwd()
+    os.chdir(path.parent)
+    db = Database(path)
+    try:
+        ingest([Path("sample")], Settings(db=path), db)
+    finally:
+        db.close()
+        os.chdir(here)
+
+
+def pick(path: Path) -> dict[str, str]:
+    """The largest story, the document with the most kinds of annotation, a place entity."""
+    with sqlite3.connect(path) as c:
+        story = c.execute(
+            "SELECT story_id FROM documents WHERE story_id IS NOT NULL GROUP BY story_id "
+            "ORDER BY count(DISTINCT lang) DESC, count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+        doc = c.execute(
+            "SELECT d.id FROM documents d WHERE d.duplicate_of IS NULL ORDER BY "
+            "(SELECT count(*) FROM claims k WHERE k.doc_id = d.id) * 3 + "
+            "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) * 2 + "
+            "(SELECT count(*) FROM quality_spans s WHERE s.doc_id = d.id) * 3 + "
+            "(SELECT count(*) FROM mentions m WHERE m.doc_id = d.id) DESC LIMIT 1"
+        ).fetchone()[0]
+    c.close()
+    return {"story": story, "doc": doc}
+
+
+def serve(path: Path) -> tuple[str, object, threading.Thread]:
+    import uvicorn
+
+    from newstrace.web.app import create_app
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(create_app(path), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{sock.getsockname()[1]}", server, thread
+
+
+def shoot(base: str, ids: dict[str, str], out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise SystemExit("chromium is not installed: apt-get install chromium")
+    shots = [
+        ("stories.png", "/stories", None),
+        ("story.png", f"/stories/{ids['story']}", None),
+        ("document.png", f"/documents/{ids['doc']}", ".doc-view"),
+        ("ledger.png", "/ledger", None),
+        ("map.png", "/map", "#map[data-ready='true']"),
+        ("search.png", "/search?q=" + quote("Херсон"), None),
+        ("entity.png", "/entities/gn:706448", None),
+    ]
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
+        for name, url, ready in shots:
+            page.goto(base + url, wait_until="networkidle")
+            if ready:
+                page.wait_for_selector(ready, timeout=15000)
+            if name == "document.png":
+                page.locator(".doc-view").scroll_into_view_if_needed()
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(out / name))
+            print(f"wrote {out / name}")
+        browser.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", type=Path, help="an existing store [default: build one from the sample]")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newstrace-shots-") as tmp:
+        path = args.db or Path(tmp) / "sample.db"
+        if args.db is None:
+            build(path)
+        base, server, thread = serve(path)
+        try:
+            shoot(base, pick(path), args.out)
+        finally:
+            server.should_exit = True  # type: ignore[attr-defined]
+            thread.join(10)
+
+
+if __name__ == "__main__":
+    main()
