@@ -251,6 +251,7 @@ def test_ingest_with_a_token(web_store: Path, tmp_path: Path) -> None:
         "lang": "en",
     }
     with TestClient(app) as c:
+        before = sum(s["documents"] for s in get(c, "/api/stories?limit=200")["stories"])  # index cached
         assert c.post("/api/ingest", json=article).status_code == 401
         wrong = {"Authorization": "Bearer wrong"}
         assert c.post("/api/ingest", json=article, headers=wrong).status_code == 403
@@ -269,6 +270,8 @@ def test_ingest_with_a_token(web_store: Path, tmp_path: Path) -> None:
         assert again.json()["accepted"] == 0 and again.json()["unchanged"] == 1
         found = get(c, "/api/search?q=Odesa%20drones")
         assert any(h["title"] == "Drones hit Odesa port" for h in found["results"])
+        # The cached story index sees the new article.
+        assert sum(s["documents"] for s in get(c, "/api/stories?limit=200")["stories"]) == before + 1
 
 
 def test_create_app_refuses_a_missing_store(tmp_path: Path) -> None:

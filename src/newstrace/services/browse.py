@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from newstrace.linking.keys import name_keys
+from newstrace.services.story_index import StoryIndexCache, StorySummary, build_story_index
 from newstrace.store.browse import MATCH_CLOSE, MATCH_OPEN, BrowseStore
 from newstrace.store.documents import EntityStore
 from newstrace.store.events_view import events_available, list_events
@@ -31,22 +31,6 @@ def resolve_entity(db: Database, ref: str) -> str | None:
     return str(matches[0]["id"]) if matches else None
 
 
-@dataclass
-class _Story:
-    id: str
-    rows: list[int] = field(default_factory=list)
-    dates: list[str] = field(default_factory=list)
-    langs: set[str] = field(default_factory=set)
-
-    @property
-    def first_date(self) -> str | None:
-        return min(self.dates) if self.dates else None
-
-    @property
-    def last_date(self) -> str | None:
-        return max(self.dates) if self.dates else None
-
-
 def story_list(
     db: Database,
     since: str | None = None,
@@ -56,10 +40,13 @@ def story_list(
     lang: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    cache: StoryIndexCache | None = None,
 ) -> dict[str, Any]:
     """Stories, newest first (by their latest article), filtered: ``since``/``until`` keep stories with
     an article dated in the range, ``entity`` (an id or any name of it; unknown: no story) and
-    ``place`` stories naming them outside boilerplate, ``lang`` stories with an article in it."""
+    ``place`` stories naming them outside boilerplate, ``lang`` stories with an article in it.
+    A long-lived caller (the web app) passes a ``cache`` so the story index is built once per change
+    of the store, not once per request."""
     store = BrowseStore(db)
     empty = {"total": 0, "offset": offset, "limit": limit, "stories": []}
     wanted: set[int] | None = None
@@ -71,22 +58,11 @@ def story_list(
     if place:
         named = store.rows_naming_place(place)
         wanted = named if wanted is None else wanted & named
-    dates = store.row_dates()
-    langs = store.row_langs()
-    stories: dict[str, _Story] = {}
-    for row, story_id in store.story_memberships():
-        st = stories.get(story_id)
-        if st is None:
-            st = stories[story_id] = _Story(story_id)
-        st.rows.append(row)
-        if row in dates:
-            st.dates.append(dates[row])
-        if row in langs:
-            st.langs.add(langs[row])
+    index = cache.get(store) if cache is not None else build_story_index(store)
+    chosen: list[StorySummary] = list(index.stories)
     if wanted is not None:
-        hit = {sid for sid, st in stories.items() if not wanted.isdisjoint(st.rows)}
-        stories = {sid: st for sid, st in stories.items() if sid in hit}
-    chosen = list(stories.values())
+        hit = {index.story_of_row[row] for row in wanted if row in index.story_of_row}
+        chosen = [st for st in chosen if st.id in hit]
     if lang:
         chosen = [st for st in chosen if lang in st.langs]
     if since:
@@ -94,26 +70,23 @@ def story_list(
     if until:
         # "2022-09-15" <= "2022-09" is false as text: pad the bound so a whole month or year counts.
         chosen = [st for st in chosen if st.first_date is not None and st.first_date <= until + "~"]
-    chosen.sort(key=lambda st: st.id)
-    chosen.sort(key=lambda st: (st.last_date or "", len(st.rows)), reverse=True)
     page = chosen[offset : offset + limit]
     docs = store.ids_and_titles([row for st in page for row in st.rows])
     doc_story = {docs[row][0]: st.id for st in page for row in st.rows if row in docs}
-    counts: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for r in store.entities_of_documents(list(doc_story)):
-        bucket = counts[doc_story[r["doc_id"]]]
-        item = bucket.get(r["entity_id"])
-        if item is None:
-            item = bucket[r["entity_id"]] = {
-                "entity_id": r["entity_id"],
-                "name": r["name"],
-                "type": r["type"],
-                "mentions": 0,
-            }
-        item["mentions"] += r["mentions"]
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for doc_id, entity_id, n in store.entity_counts(list(doc_story)):
+        counts[doc_story[doc_id]][entity_id] += n
+    info = {r["id"]: r for r in store.entity_info({e for c in counts.values() for e in c})}
     out = []
     for st in page:
-        ranked = sorted(counts[st.id].values(), key=lambda e: (-e["mentions"], e["name"]))
+        ranked = sorted(
+            (
+                {"entity_id": e, "name": info[e]["name"], "type": info[e]["type"], "mentions": n}
+                for e, n in counts[st.id].items()
+                if e in info
+            ),
+            key=lambda e: (-e["mentions"], e["name"]),
+        )
         first = min(st.rows)
         out.append(
             {

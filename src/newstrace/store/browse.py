@@ -8,7 +8,7 @@ aggregate, for the web app and the HTTP API.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newstrace.store.sqlite import Database, StoreError
@@ -83,17 +83,31 @@ class BrowseStore:
             )
         }
 
-    def entities_of_documents(self, doc_ids: Sequence[str]) -> list[sqlite3.Row]:
-        """Entities named in these documents outside boilerplate, with mention counts, per document."""
+    def documents_fingerprint(self) -> tuple[int, int]:
+        """``(largest rowid, number of documents)``: changes whenever documents are added or removed."""
+        row = self.conn.execute("SELECT coalesce(max(rowid), 0), count(*) FROM documents").fetchone()
+        return int(row[0]), int(row[1])
+
+    def entity_counts(self, doc_ids: Sequence[str]) -> list[tuple[str, str, int]]:
+        """``(document, entity, mentions)`` for entities named in these documents outside boilerplate."""
         if not doc_ids:
             return []
+        cur = self.conn.cursor()
+        cur.row_factory = None
         marks = ",".join("?" * len(doc_ids))
-        return self.conn.execute(
-            "SELECT m.doc_id, m.entity_id, e.name, e.type, count(*) AS mentions "
-            "FROM mentions m JOIN entities e ON e.id = m.entity_id "
-            f"WHERE m.doc_id IN ({marks}) AND m.in_boilerplate = 0 GROUP BY m.doc_id, m.entity_id",
+        return cur.execute(
+            "SELECT doc_id, entity_id, count(*) FROM mentions "
+            f"WHERE doc_id IN ({marks}) AND in_boilerplate = 0 AND entity_id IS NOT NULL "
+            "GROUP BY doc_id, entity_id",
             list(doc_ids),
         ).fetchall()
+
+    def entity_info(self, entity_ids: Iterable[str]) -> list[sqlite3.Row]:
+        ids = list(entity_ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self.conn.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", ids).fetchall()
 
     def languages(self) -> list[sqlite3.Row]:
         return self.conn.execute(

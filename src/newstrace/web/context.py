@@ -15,6 +15,7 @@ from pathlib import Path
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
+from newstrace.services.story_index import StoryIndexCache
 from newstrace.settings import Settings
 from newstrace.store.sqlite import Database
 
@@ -56,6 +57,7 @@ class WebContext:
     templates: Jinja2Templates
     settings: Settings
     token: str | None = None
+    story_index: StoryIndexCache = field(default_factory=StoryIndexCache)
     # One ingest at a time through the API (the store's writer lock would refuse a second anyway).
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -10,7 +10,7 @@ from newstrace.services.browse import events_list, story_list
 from newstrace.services.stories import show_story
 from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import StoreError
-from newstrace.web.context import read_db
+from newstrace.web.context import context, read_db
 from newstrace.web.params import DateQ, LangQ, Limit, Offset, TextQ
 from newstrace.web.schemas import Problem, StoryDetail, StoryList
 
@@ -30,7 +30,8 @@ def stories(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Stories, newest first, with languages, article count, dates, main entities and places."""
-    return story_list(read_db(request), since, until, entity, place, lang, limit, offset)
+    cache = context(request).story_index
+    return story_list(read_db(request), since, until, entity, place, lang, limit, offset, cache)
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND)

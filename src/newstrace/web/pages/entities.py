@@ -10,7 +10,7 @@ from starlette.responses import Response
 from newstrace.services.browse import entity_claims, story_list
 from newstrace.services.entities import list_entities, show_entity
 from newstrace.store.sqlite import StoreError
-from newstrace.web.context import read_db
+from newstrace.web.context import context, read_db
 from newstrace.web.params import EntityTypeQ, Offset
 from newstrace.web.render import page
 from newstrace.web.views import PAGE_SIZE, Pager
@@ -45,6 +45,8 @@ def entity(request: Request, entity_id: Annotated[str, Path(max_length=300)]) ->
         {
             "entity": data,
             "claims": entity_claims(db, data["id"]),
-            "stories": story_list(db, entity=data["id"], limit=20)["stories"],
+            "stories": story_list(db, entity=data["id"], limit=20, cache=context(request).story_index)[
+                "stories"
+            ],
         },
     )

@@ -12,7 +12,7 @@ from newstrace.services.browse import events_list, languages, story_list
 from newstrace.services.stories import show_story
 from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import StoreError
-from newstrace.web.context import read_db
+from newstrace.web.context import context, read_db
 from newstrace.web.params import DateQ, LangQ, Offset, TextQ
 from newstrace.web.render import page
 from newstrace.web.views import PAGE_SIZE, Pager, syndication_tree, timeline
@@ -36,7 +36,7 @@ def stories(
     offset: Offset = 0,
 ) -> Response:
     db = read_db(request)
-    data = story_list(db, since, until, entity, place, lang, PAGE_SIZE, offset)
+    data = story_list(db, since, until, entity, place, lang, PAGE_SIZE, offset, context(request).story_index)
     filters = {"since": since, "until": until, "entity": entity, "place": place, "lang": lang}
     return page(
         request,
