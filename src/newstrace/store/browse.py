@@ -7,16 +7,56 @@ aggregate, for the web app and the HTTP API.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from newstrace.model import Claim, Source
 from newstrace.store.sqlite import Database, StoreError
 
 # Private-use characters mark FTS matches in snippets: article text cannot be trusted to lack "[" or
 # "<", so the markers must be characters no article uses, and the caller splits on them.
 MATCH_OPEN = "\ue000"
 MATCH_CLOSE = "\ue001"
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerSource:
+    """Where a claim was read: its document, and the text of its figure and evidence sentence."""
+
+    doc_id: str
+    doc_title: str | None
+    doc_date: str | None
+    evidence: str
+    figure: str
+
+
+def claim_from_row(r: sqlite3.Row) -> Claim:
+    """A ``Claim`` from a row of the claims table (as ``DocumentStore`` reads it)."""
+    return Claim(
+        kind=r["kind"],
+        low=r["low"],
+        high=r["high"],
+        bound=r["bound"],
+        unit=r["unit"],
+        subject=r["subject"],
+        side=r["side"],
+        claimant=Source(r["claimant_text"], r["claimant_name"], r["claimant_entity"])
+        if r["claimant_text"]
+        else None,
+        via=tuple(json.loads(r["via"])),
+        as_of=r["as_of"],
+        scope=r["scope"],
+        of_total=r["of_total"],
+        place=r["place"],
+        start=r["start"],
+        end=r["end"],
+        evidence_start=r["evidence_start"],
+        evidence_end=r["evidence_end"],
+        stage=r["stage"],
+    )
 
 
 class BrowseStore:
@@ -156,6 +196,29 @@ class BrowseStore:
             "count(DISTINCT coalesce(claimant_name, claimant_text)) AS claimants "
             "FROM claims GROUP BY 1, 2 ORDER BY claims DESC, kind, subject"
         ).fetchall()
+
+    def ledger_claims(self, kind: str | None = None) -> Iterator[tuple[Claim, LedgerSource]]:
+        """Every claim (of ``kind``, if given) with its document's id, title and date and the text of its
+        figure and evidence, in document order (as stored), then by position in the text."""
+        where = "WHERE c.kind = ?" if kind else ""
+        rows = self.conn.execute(
+            "SELECT c.*, d.title AS doc_title, d.date AS doc_date, "
+            "substr(d.raw, c.evidence_start + 1, c.evidence_end - c.evidence_start) AS evidence_text, "
+            'substr(d.raw, c.start + 1, c."end" - c.start) AS figure_text '
+            f"FROM claims c JOIN documents d ON d.id = c.doc_id {where} ORDER BY d.rowid, c.start",
+            (kind,) if kind else (),
+        )
+        for r in rows:
+            yield (
+                claim_from_row(r),
+                LedgerSource(
+                    r["doc_id"],
+                    r["doc_title"],
+                    r["doc_date"],
+                    r["evidence_text"] or "",
+                    r["figure_text"] or "",
+                ),
+            )
 
     # -- search -------------------------------------------------------------------------------------
     def search(self, query: str, limit: int, offset: int) -> tuple[int, list[sqlite3.Row]]:
