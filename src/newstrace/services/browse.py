@@ -224,7 +224,9 @@ def search_all(db: Database, query: str, limit: int = 20, offset: int = 0) -> di
     if offset == 0 and entities:
         for r in store.documents_mentioning([e["id"] for e in entities], limit):
             if r["id"] not in seen:
-                via_entities.append(dict(r))
+                item = dict(r)
+                item["matched"] = ", ".join(sorted(set((r["matched"] or "").split(",")) - {""}))
+                via_entities.append(item)
     return {
         "query": query,
         "fts_query": used,

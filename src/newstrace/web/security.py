@@ -11,10 +11,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newstrace.web.context import context
 
-# Scripts only from our own static files (no inline script, no eval); styles may be inline (the charting
-# and map libraries set element styles); nothing loads from another origin.
+# Scripts and styles only from our own static files (no inline script or style, no eval; the chart and
+# map libraries set element styles from script, which a policy does not restrict); nothing loads from
+# another origin.
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
