@@ -286,3 +286,14 @@ def test_hostile_article_is_kept_verbatim_as_json(client: TestClient, ids: dict[
     assert doc["title"] == hostile.TITLE and doc["url"] == hostile.URL
     r = client.get(f"/api/documents/{ids['hostile_doc']}")
     assert r.headers["content-type"].startswith("application/json")
+
+
+def test_serve_command_refuses_a_missing_store(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newstrace.cli.app import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "missing.db"), "--port", "1"])
+    assert result.exit_code == 2
+    assert "no store" in result.output
+    assert not (tmp_path / "missing.db").exists()
