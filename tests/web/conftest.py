@@ -116,11 +116,13 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def ids(web_store: Path) -> dict[str, str]:
-    """Ids the tests look at: a story with several articles, a document with claims, the hostile one."""
+    """Ids the tests look at: a story with several articles and a syndication edge, a document with
+    claims, the hostile one."""
     with sqlite3.connect(web_store) as c:
         story = c.execute(
-            "SELECT story_id FROM documents WHERE story_id IS NOT NULL GROUP BY story_id "
-            "ORDER BY count(*) DESC, story_id LIMIT 1"
+            "SELECT story_id FROM documents d WHERE story_id IS NOT NULL GROUP BY story_id "
+            "ORDER BY EXISTS (SELECT 1 FROM story_edges e WHERE e.story_id = d.story_id) DESC, "
+            "count(*) DESC, story_id LIMIT 1"
         ).fetchone()[0]
         claim_doc = c.execute(
             "SELECT doc_id FROM claims GROUP BY doc_id ORDER BY count(*) DESC, doc_id LIMIT 1"
