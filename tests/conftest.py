@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +70,16 @@ def db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def store(db: Database) -> DocumentStore:
     return DocumentStore(db)
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session (two cores) for every Spark test: starting one takes seconds."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed (pip install -e '.[dev]' adds it)")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java 17 (.ci/run installs Debian's openjdk-17-jre-headless)")
+    from newstrace.spark.session import spark_session
+
+    session = spark_session("local[2]", "newstrace-tests")
+    yield session
+    session.stop()

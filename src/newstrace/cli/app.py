@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from newstrace.cli import render
+from newstrace.cli import spark as spark_cli
 from newstrace.evaluation.gold import GoldError
 from newstrace.settings import Settings, SettingsError, load_settings
 from newstrace.store.documents import DocumentFilter, DocumentStore
@@ -364,6 +365,9 @@ def demo(ctx: typer.Context) -> None:
         render.fail(str(exc))
     render.ingest_report(report.as_dict(), settings.db)
     render.demo_summary(summary, settings.db)
+
+
+spark_cli.register(app)
 
 
 def main() -> None:

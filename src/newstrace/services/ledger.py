@@ -5,6 +5,7 @@ visible: claims from different claimants whose ranges do not overlap at comparab
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -85,7 +86,7 @@ def build_ledger(
     claimant: str | None = None,
     since: str | None = None,
 ) -> list[LedgerEntry]:
-    entries: dict[tuple[Any, ...], LedgerEntry] = {}
+    items: list[LedgerItem] = []
     # Copies count as reports of the claim (syndication is how a figure travels), marked as copies.
     for doc in store.iter_documents(include_duplicates=True):
         for c in doc.claims:
@@ -95,30 +96,51 @@ def build_ledger(
                 continue
             if subject and subject.casefold() not in (c.subject or "").casefold():
                 continue
-            who = (c.claimant.name or c.claimant.text) if c.claimant else None
-            if claimant and claimant.casefold() not in (who or "").casefold():
+            item = ledger_item(doc, c)
+            if claimant and claimant.casefold() not in (item.entry.claimant or "").casefold():
                 continue
-            when = _claim_date(c, doc)
-            if since and (when or "") < since:
+            if since and (item.entry.date or "") < since:
                 continue
-            key = (c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, (who or "").casefold())
-            entry = entries.get(key)
-            if entry is None:
-                entry = LedgerEntry(
-                    c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, c.unit, who, when
-                )
-                entries[key] = entry
-            rec = claim_record(doc, c)
-            entry.reports.append(
-                {
-                    "doc_id": doc.id,
-                    "title": doc.title.text if doc.title else None,
-                    "date": when,
-                    "via": list(c.via),
-                    "evidence": rec["evidence"],
-                    "figure": rec["figure"],
-                }
-            )
+            items.append(item)
+    return merge_items(items)
+
+
+@dataclass(frozen=True)
+class LedgerItem:
+    """One claim of one document, ready to merge: its entry key, a fresh entry, and its report."""
+
+    key: tuple[Any, ...]
+    entry: LedgerEntry
+    report: dict[str, Any]
+
+
+def ledger_item(doc: Document, c: Claim) -> LedgerItem:
+    who = (c.claimant.name or c.claimant.text) if c.claimant else None
+    when = _claim_date(c, doc)
+    key = (c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, (who or "").casefold())
+    rec = claim_record(doc, c)
+    report = {
+        "doc_id": doc.id,
+        "title": doc.title.text if doc.title else None,
+        "date": when,
+        "via": list(c.via),
+        "evidence": rec["evidence"],
+        "figure": rec["figure"],
+    }
+    return LedgerItem(
+        key, LedgerEntry(c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, c.unit, who, when), report
+    )
+
+
+def merge_items(items: Iterable[LedgerItem]) -> list[LedgerEntry]:
+    """Merge the reports of one claim (items in store order) and mark disputed entries.
+
+    Entries come back sorted; ``disputed_with`` holds positions in the returned list.
+    """
+    entries: dict[tuple[Any, ...], LedgerEntry] = {}
+    for item in items:
+        entry = entries.setdefault(item.key, item.entry)
+        entry.reports.append(item.report)
     ordered = sorted(entries.values(), key=lambda e: (e.kind, e.subject, e.date or "", e.low or 0))
     for i, a in enumerate(ordered):
         for j, b in enumerate(ordered):
