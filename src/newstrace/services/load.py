@@ -101,20 +101,20 @@ def load_parquet(folder: Path, settings: Settings, db: Database) -> LoadReport:
                 _write(store, batch, signatures, report)
                 batch, signatures = [], {}
         _write(store, batch, signatures, report)
+        columns = ["file_index", "record_index", "source", "source_id", "reason", "detail"]
         rejections = [
             Rejection(r["source"], r["reason"], r["detail"] or "", r["source_id"])
-            for r in _rows(
-                folder, "rejected", ["file_index", "source", "source_id", "reason", "detail"], "file_index"
+            for r in sorted(
+                _rows(folder, "rejected", columns), key=lambda r: (r["file_index"], r["record_index"])
             )
         ]
         for rej in rejections:
             report.rejected[rej.reason] += 1
         store.write_batch([], {}, rejections, report.run_id)
+        columns = ["rank", "story_id", "src", "dst", "kind", "similarity"]
         edges = [
             (e["story_id"], e["src"], e["dst"], e["kind"], float(e["similarity"]))
-            for e in _rows(
-                folder, "story_edges", ["rank", "story_id", "src", "dst", "kind", "similarity"], "rank"
-            )
+            for e in sorted(_rows(folder, "story_edges", columns), key=lambda e: e["rank"])
         ]
         store.write_batch([], {}, [], report.run_id, edges)
         report.edges = len(edges)

@@ -62,8 +62,8 @@ def resolve(members: Iterable[Member], links: Iterable[tuple[int, int, float]]) 
             continue
         best: tuple[float, str] | None = None
         for other, sim in linked.get(group, ()):
-            theirs = original.get(other)
-            if theirs is None or theirs[0] > rank:
+            theirs = original.get(other)  # set only by an earlier member: members come in rank order
+            if theirs is None:
                 continue
             key = (-sim, theirs[1])
             if best is None or key < best:

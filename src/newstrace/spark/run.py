@@ -133,31 +133,13 @@ def run_job(
         report.claims = int(counts.get(CLAIM, 0))
         report.stories = final.filter(lambda t: t[0] == MEMBER).map(lambda t: t[1]).distinct().count()
     with phase("write"):
-        _write(
-            spark,
-            final.filter(lambda t: t[0] == DOC).map(lambda t: t[1]),
-            DOCUMENTS,
-            out,
-            "documents",
-            "rank",
-        )
-        _write(
-            spark,
-            final.filter(lambda t: t[0] == CLAIM).map(lambda t: t[1]),
-            CLAIMS,
-            out,
-            "claims",
-            "rank",
-            "doc_id",
-        )
-        _write(
-            spark,
-            final.filter(lambda t: t[0] == EDGE).map(lambda t: t[1]),
-            STORY_EDGES,
-            out,
-            "story_edges",
-            "rank",
-        )
+
+        def tagged(tag: str) -> RDD[Any]:
+            return final.filter(lambda t: t[0] == tag).map(lambda t: t[1])
+
+        _write(spark, tagged(DOC), DOCUMENTS, out, "documents", "rank", ranges=True)
+        _write(spark, tagged(CLAIM), CLAIMS, out, "claims", "rank", "doc_id")
+        _write(spark, tagged(EDGE), STORY_EDGES, out, "story_edges", "rank")
         story_rows = (
             final.filter(lambda t: t[0] == MEMBER)
             .map(lambda t: (t[1], (t[2], t[3], t[4], t[5], t[6])))
@@ -177,11 +159,12 @@ def run_job(
             .map(lambda t: t[1:])
             .union(sc.parallelize(missing, 1).map(lambda t: t[1:])),
             REJECTED,
-        ).orderBy("file_index", "record_index")
+        ).sortWithinPartitions("file_index", "record_index")
         rejected.write.mode("overwrite").parquet(table_path(out, "rejected"))
-        rows = spark.read.parquet(table_path(out, "rejected")).collect()
-        report.rejected.update(str(r["reason"]) for r in rows)
-        report.rejected_examples = [r.asDict() for r in rows[:_EXAMPLES]]
+        saved = spark.read.parquet(table_path(out, "rejected"))
+        report.rejected.update({str(r[0]): int(r[1]) for r in saved.groupBy("reason").count().collect()})
+        first = saved.orderBy("file_index", "record_index").limit(_EXAMPLES).collect()
+        report.rejected_examples = [r.asDict() for r in first]
         _write_run(spark, out, inputs, key, report)
     for cached in (final, ranked, annotated):
         cached.unpersist()
@@ -274,9 +257,14 @@ def _finalise(
     return columns.rdd.mapPartitions(lambda part: finalise(part, shared.value, stories))
 
 
-def _write(spark: SparkSession, rows: RDD[Any], schema: Any, out: str, name: str, *order: str) -> None:
-    """A table, sorted (its files each a range of ``order``, in order)."""
-    spark.createDataFrame(rows, schema).orderBy(*order).write.mode("overwrite").parquet(table_path(out, name))
+def _write(
+    spark: SparkSession, rows: RDD[Any], schema: Any, out: str, name: str, *order: str, ranges: bool = False
+) -> None:
+    """A table, each file sorted by ``order``; with ``ranges``, the files are consecutive ranges of it
+    too (a global sort: the loader streams ``documents`` in input order)."""
+    frame = spark.createDataFrame(rows, schema)
+    frame = frame.orderBy(*order) if ranges else frame.sortWithinPartitions(*order)
+    frame.write.mode("overwrite").parquet(table_path(out, name))
 
 
 def _write_run(spark: SparkSession, out: str, inputs: Iterable[str], key: str, report: JobReport) -> None:
