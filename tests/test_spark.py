@@ -39,12 +39,17 @@ class Runs:
 
 @pytest.fixture(scope="module")
 def runs(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from newstrace.spark.run import run_job
+    import json
 
     root = tmp_path_factory.mktemp("spark")
     crawl = build_crawl(root / "crawl")
     out = root / "out"
-    job = run_job(spark, [str(crawl.folder)], str(out), Settings()).as_dict()
+    # The command line, in this process: it uses the session already running and leaves it running.
+    ran = CliRunner().invoke(
+        app, ["spark", "run", str(crawl.folder), "--out", str(out), "--master", "local[2]", "--json"]
+    )
+    assert ran.exit_code == 0, ran.output
+    job = json.loads(ran.stdout)
     local = Database(root / "local.db")
     local_report = ingest([crawl.folder], Settings(), local)
     result = CliRunner().invoke(app, ["--db", str(root / "loaded.db"), "load", str(out), "--json"])
@@ -162,3 +167,20 @@ def test_the_cli_starts_without_spark() -> None:
         "sys.exit(any(m.split('.')[0] in ('pyspark', 'pyarrow', 'py4j') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_models_load_once_per_python_worker(runs: Runs, spark: Any) -> None:
+    def pipeline_cache(_: int) -> tuple[int, int, int]:  # nested: shipped to the workers by value
+        import os
+
+        from newstrace.spark.job import worker_pipeline
+
+        info = worker_pipeline.cache_info()
+        return os.getpid(), info.hits, info.misses
+
+    # The job's tasks ran in pooled Python workers: each built its pipeline (and loaded its models) at
+    # most once, and reused it for later partitions.
+    probes = spark.sparkContext.parallelize(range(4), 4).map(pipeline_cache).collect()
+    seen = {pid: misses for pid, _, misses in probes}
+    assert all(misses <= 1 for misses in seen.values())
+    assert any(misses == 1 for misses in seen.values())  # a worker kept the models it loaded

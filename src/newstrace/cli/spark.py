@@ -54,14 +54,11 @@ def run(
     """Read inputs, run every stage and the corpus stages on Spark, write Parquet to --out."""
     try:
         from newstrace.spark.run import run_job
-        from newstrace.spark.session import spark_session
+        from newstrace.spark.session import session_scope
     except ImportError as exc:
         render.fail(f"Spark is not installed ({exc}): pip install 'newstrace[spark]'")
-    session = spark_session(master)
-    try:
+    with session_scope(master) as session:
         report = run_job(session, inputs, out, _settings(ctx), partitions).as_dict()
-    finally:
-        session.stop()
     if as_json:
         _print_json(report)
         return

@@ -115,6 +115,18 @@ def run_job(
         ranked = _ranked(spark, docs).persist(StorageLevel.MEMORY_AND_DISK)
         report.documents = ranked.count()
         report.unchanged = docs.count() - report.documents
+        rejected = spark.createDataFrame(
+            annotated.filter(lambda t: t[0] == job.REJ)
+            .map(lambda t: t[1:])
+            .union(sc.parallelize(missing, 1).map(lambda t: t[1:])),
+            REJECTED,
+        ).sortWithinPartitions("file_index", "record_index")
+        rejected.write.mode("overwrite").parquet(table_path(out, "rejected"))
+        saved = spark.read.parquet(table_path(out, "rejected"))
+        report.rejected.update({str(r[0]): int(r[1]) for r in saved.groupBy("reason").count().collect()})
+        first = saved.orderBy("file_index", "record_index").limit(_EXAMPLES).collect()
+        report.rejected_examples = [r.asDict() for r in first]
+        annotated.unpersist()
     with phase("entities"):
         aliases = _entity_aliases(ranked)
     with phase("dedup"):
@@ -126,9 +138,8 @@ def run_job(
         report.duplicates = len(copies)
     with phase("stories"):
         stories = "embedding" in settings.stages
-        final = _finalise(spark, ranked, aliases, copies, stories, report.documents, cores).persist(
-            StorageLevel.MEMORY_AND_DISK
-        )
+        final, held = _finalise(spark, ranked, aliases, copies, stories, report.documents, cores)
+        final = final.persist(StorageLevel.MEMORY_AND_DISK)
         counts = final.map(lambda t: t[0]).countByValue()
         report.claims = int(counts.get(CLAIM, 0))
         report.stories = final.filter(lambda t: t[0] == MEMBER).map(lambda t: t[1]).distinct().count()
@@ -154,20 +165,10 @@ def run_job(
             .flatMap(lambda kv: quantity_rows(kv[0], kv[1]))
         )
         _write(spark, groups, CLAIM_GROUPS, out, "claim_groups", "quantity", "date", "id")
-        rejected = spark.createDataFrame(
-            annotated.filter(lambda t: t[0] == job.REJ)
-            .map(lambda t: t[1:])
-            .union(sc.parallelize(missing, 1).map(lambda t: t[1:])),
-            REJECTED,
-        ).sortWithinPartitions("file_index", "record_index")
-        rejected.write.mode("overwrite").parquet(table_path(out, "rejected"))
-        saved = spark.read.parquet(table_path(out, "rejected"))
-        report.rejected.update({str(r[0]): int(r[1]) for r in saved.groupBy("reason").count().collect()})
-        first = saved.orderBy("file_index", "record_index").limit(_EXAMPLES).collect()
-        report.rejected_examples = [r.asDict() for r in first]
         _write_run(spark, out, inputs, key, report)
-    for cached in (final, ranked, annotated):
-        cached.unpersist()
+    final.unpersist()
+    for frame in (ranked, *held):
+        frame.unpersist()
     return report
 
 
@@ -233,18 +234,21 @@ def _finalise(
     stories: bool,
     n_docs: int,
     partitions: int,
-) -> RDD[tuple[Any, ...]]:
+) -> tuple[RDD[tuple[Any, ...]], list[DataFrame]]:
+    """The final rows, and the cached frames to release once they are computed."""
     from pyspark.sql import functions as sf
 
     sc = spark.sparkContext
     shared = sc.broadcast(aliases)
     copies_df = spark.createDataFrame(copies, "id string, duplicate_of string")
     rows = ranked.select("rank", "id", "document", "minhash", "content_hash").join(copies_df, "id", "left")
+    held: list[DataFrame] = []
     if stories:
         features = spark.createDataFrame(
             ranked.select("rank", "date", "entities").rdd.map(lambda r: _features(r, shared.value)),
             "rank long, day long, entities array<string>",
         ).persist()
+        held.append(features)
         blocks = spark.createDataFrame(story_blocks(features, n_docs), "rank long, block long")
         rows = rows.join(blocks, "rank", "left").join(prefix_frequencies(features), "rank", "left")
         rows = rows.withColumn("block", sf.coalesce(sf.col("block"), sf.col("rank")))
@@ -254,7 +258,7 @@ def _finalise(
         )
     ordered = rows.repartition(partitions, "block").sortWithinPartitions("block", "rank")
     columns = ordered.select("block", "rank", "document", "minhash", "content_hash", "duplicate_of", "df")
-    return columns.rdd.mapPartitions(lambda part: finalise(part, shared.value, stories))
+    return columns.rdd.mapPartitions(lambda part: finalise(part, shared.value, stories)), held
 
 
 def _write(

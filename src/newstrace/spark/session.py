@@ -3,9 +3,10 @@ up for one machine (this interpreter for the Python workers, no web UI, few shuf
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,3 +45,18 @@ def spark_session(
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+@contextlib.contextmanager
+def session_scope(master: str | None = None, app_name: str = "newstrace") -> Iterator[SparkSession]:
+    """A session for one command: stopped afterwards if this command started it, left running if it
+    was already active (a notebook's, or a test's)."""
+    from pyspark.sql import SparkSession
+
+    owned = SparkSession.getActiveSession() is None
+    session = spark_session(master, app_name)
+    try:
+        yield session
+    finally:
+        if owned:
+            session.stop()

@@ -29,14 +29,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from newstrace.spark.run import run_job
-    from newstrace.spark.session import spark_session
+    from newstrace.spark.session import session_scope
 
     settings = load_settings(config=args.config, stages=args.stages)
-    session = spark_session(args.master, "newstrace")
-    try:
+    with session_scope(args.master) as session:
         report = run_job(session, args.inputs, args.out, settings, args.partitions)
-    finally:
-        session.stop()
     json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
     return 0
