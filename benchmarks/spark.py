@@ -5,11 +5,11 @@ articles archived as HTML responses in WARC.gz files (the shape of Common Crawl 
     python benchmarks/spark.py --n 2000 --files 8   # what a 2-core laptop does in minutes
     python benchmarks/spark.py --configs local[2] --stages normalise,boilerplate,language,sentences,dates
 
-Fixed costs are reported apart from throughput: for local ingest, building the pipeline and the first
-document (model loads); for Spark, starting the session plus a warm-up job on one small file, which
-also loads the models once in every Python worker (workers are reused, so the measured job that
-follows pays no model load). Each configuration runs in a fresh process. Throughput per core is what
-the README's scaling estimate is derived from.
+Fixed costs are reported apart from throughput ("fixed s"): for local ingest, building the pipeline and
+ingesting a warm-up file of 40 articles (the models load on first use); for Spark, starting the session
+plus a job on the same warm-up file, which also loads the models once in every Python worker (workers
+are reused, so the measured job that follows pays no model load). Each configuration runs in a fresh
+process. Throughput per core is what the README's scaling estimate is derived from.
 """
 
 from __future__ import annotations

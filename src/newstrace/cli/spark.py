@@ -44,10 +44,10 @@ def run(
     out: Annotated[str, typer.Option("--out", help="Output folder for the Parquet tables.")],
     master: Annotated[
         str | None,
-        typer.Option(help="Spark master, e.g. local[2] [default: what spark-submit or the cluster sets]."),
+        typer.Option(help="Spark master, e.g. local[2] (default: what spark-submit or the cluster sets)."),
     ] = None,
     partitions: Annotated[
-        int | None, typer.Option(min=1, help="Partitions for the stages [default: Spark's parallelism].")
+        int | None, typer.Option(min=1, help="Partitions for the stages (default: Spark's parallelism).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
