@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from array import array
+from typing import Literal
 
 import pytest
 
@@ -70,6 +71,8 @@ class _Event:
     span: tuple[int, int]
     score: float
     tags: frozenset[str] = frozenset()
+    status: Literal["happened", "negated"] = "happened"
+    value: int | str | None = None
 
 
 def test_new_annotation_kinds_round_trip_without_code_changes() -> None:
@@ -79,6 +82,11 @@ def test_new_annotation_kinds_round_trip_without_code_changes() -> None:
     back = from_plain(_Event, to_plain(ev))
     assert back == ev
     assert isinstance(back.score, float)
+    for value in (7, "seven"):
+        other = dataclasses.replace(ev, status="negated", value=value)
+        assert from_plain(_Event, to_plain(other)) == other
+    with pytest.raises(SerialiseError):
+        from_plain(_Event, {**to_plain(ev), "status": "rumoured"})
 
 
 def test_unknown_fields_and_versions_are_refused() -> None:

@@ -73,12 +73,22 @@ def from_plain(tp: Any, data: Any) -> Any:
         arms = [a for a in typing.get_args(tp) if a is not type(None)]
         if data is None:
             return None
-        if len(arms) != 1:
-            raise SerialiseError(f"ambiguous union {tp}")
-        return from_plain(arms[0], data)
+        if len(arms) == 1:
+            return from_plain(arms[0], data)
+        # Several arms (``int | str``, two dataclasses): the first that reads the data back.
+        for arm in arms:
+            try:
+                return from_plain(arm, data)
+            except (SerialiseError, TypeError, ValueError, KeyError, AttributeError):
+                continue
+        raise SerialiseError(f"no arm of {tp} fits {data!r}"[:200])
     if data is None:
         return None
     if tp is Any:
+        return data
+    if origin is typing.Literal:
+        if data not in typing.get_args(tp):
+            raise SerialiseError(f"{data!r} is not one of {typing.get_args(tp)}")
         return data
     if origin is tuple:
         args = typing.get_args(tp)
