@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,3 +82,16 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
     db = Database(tmp_path_factory.mktemp("sample") / "sample.db")
     ingest([sample_corpus()], Settings(), db)
     return db
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session (two cores) for every Spark test: starting one takes seconds."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed (pip install -e '.[dev]' adds it)")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java 17 (.ci/run installs Debian's openjdk-17-jre-headless)")
+    from newstrace.spark.session import spark_session
+
+    session = spark_session("local[2]", "newstrace-tests")
+    yield session
+    session.stop()

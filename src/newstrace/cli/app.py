@@ -12,6 +12,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from newstrace.cli import render
+from newstrace.cli import spark as spark_cli
 from newstrace.cli.serve import serve as serve_command
 from newstrace.evaluation.gold import GoldError
 from newstrace.settings import Settings, SettingsError, load_settings
@@ -395,6 +396,7 @@ def demo(ctx: typer.Context) -> None:
 
 
 app.command()(serve_command)
+spark_cli.register(app)
 
 
 def main() -> None:

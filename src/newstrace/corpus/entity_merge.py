@@ -41,6 +41,10 @@ class EntityMerger:
         self._alias[eid] = target
         return target
 
+    def canonical(self, entity_id: str, etype: str) -> str:
+        """The id a corpus entity is merged into (itself when nothing seen before is close enough)."""
+        return self._canonical(entity_id, etype)
+
     def merge(self, doc: Document) -> Document:
         changed = False
         mentions = []

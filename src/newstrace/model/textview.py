@@ -43,6 +43,16 @@ class TextView:
     def __len__(self) -> int:
         return len(self.text)
 
+    @property
+    def raw_len(self) -> int:
+        """The length of the raw text this view was derived from."""
+        return self._raw_len
+
+    @property
+    def offsets(self) -> tuple[array[int], array[int]]:
+        """Per character, the raw start and end it stands for (copies: the view stays immutable)."""
+        return array("l", self._starts), array("l", self._ends)
+
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map the view span ``[start, end)`` to the smallest raw span that covers it."""
         if not 0 <= start <= end <= len(self.text):

@@ -257,30 +257,34 @@ def iter_claim_rows(store: DocumentStore) -> Iterator[dict[str, Any]]:
     """One flat row per claim (the claims CSV schema, documented in the README)."""
     for doc in store.iter_documents():
         for k in doc.claims:
-            rec = claim_record(doc, k)
-            claimant = rec["claimant"] or {}
-            yield {
-                "doc_id": doc.id,
-                "kind": k.kind,
-                "low": k.low,
-                "high": k.high,
-                "bound": k.bound,
-                "unit": k.unit,
-                "subject": k.subject,
-                "side": k.side,
-                "claimant": claimant.get("name") or claimant.get("text"),
-                "claimant_entity_id": claimant.get("entity_id"),
-                "via": " > ".join(k.via),
-                "as_of": k.as_of,
-                "scope": k.scope,
-                "of": k.of_total,
-                "figure": rec["figure"]["text"],
-                "figure_start": k.start,
-                "figure_end": k.end,
-                "evidence": rec["evidence"]["text"],
-                "evidence_start": k.evidence_start,
-                "evidence_end": k.evidence_end,
-            }
+            yield claim_row(doc, k)
+
+
+def claim_row(doc: Document, k: Claim) -> dict[str, Any]:
+    rec = claim_record(doc, k)
+    claimant = rec["claimant"] or {}
+    return {
+        "doc_id": doc.id,
+        "kind": k.kind,
+        "low": k.low,
+        "high": k.high,
+        "bound": k.bound,
+        "unit": k.unit,
+        "subject": k.subject,
+        "side": k.side,
+        "claimant": claimant.get("name") or claimant.get("text"),
+        "claimant_entity_id": claimant.get("entity_id"),
+        "via": " > ".join(k.via),
+        "as_of": k.as_of,
+        "scope": k.scope,
+        "of": k.of_total,
+        "figure": rec["figure"]["text"],
+        "figure_start": k.start,
+        "figure_end": k.end,
+        "evidence": rec["evidence"]["text"],
+        "evidence_start": k.evidence_start,
+        "evidence_end": k.evidence_end,
+    }
 
 
 def export_claims_jsonl(store: DocumentStore, out: IO[str]) -> int:

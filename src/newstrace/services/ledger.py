@@ -5,11 +5,13 @@ visible: claims from different claimants whose ranges do not overlap at comparab
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newstrace.model import Claim, PartialDate
+from newstrace.model import Claim, Document, PartialDate
+from newstrace.services.export import claim_record
 from newstrace.store.browse import BrowseStore
 from newstrace.store.documents import DocumentStore
 
@@ -79,7 +81,7 @@ def build_ledger(
     claimant: str | None = None,
     since: str | None = None,
 ) -> list[LedgerEntry]:
-    entries: dict[tuple[Any, ...], LedgerEntry] = {}
+    items: list[LedgerItem] = []
     # Claims are read from the claims table with their document's title, date and the evidence text
     # (not by loading every document: that took 15 s at 10,000 documents), and only of the kind asked
     # for. Copies count as reports of the claim (syndication is how a figure travels).
@@ -97,21 +99,60 @@ def build_ledger(
         when = c.as_of or found.doc_date
         if since and (when or "") < since:
             continue
-        key = (c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, (who or "").casefold())
-        entry = entries.get(key)
-        if entry is None:
-            entry = LedgerEntry(c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, c.unit, who, when)
-            entries[key] = entry
-        entry.reports.append(
-            {
-                "doc_id": found.doc_id,
-                "title": found.doc_title,
-                "date": when,
-                "via": list(c.via),
-                "evidence": {"start": c.evidence_start, "end": c.evidence_end, "text": found.evidence},
-                "figure": {"start": c.start, "end": c.end, "text": found.figure},
-            }
-        )
+        report = {
+            "doc_id": found.doc_id,
+            "title": found.doc_title,
+            "date": when,
+            "via": list(c.via),
+            "evidence": {"start": c.evidence_start, "end": c.evidence_end, "text": found.evidence},
+            "figure": {"start": c.start, "end": c.end, "text": found.figure},
+        }
+        items.append(LedgerItem(_key(c, who), _entry(c, who, when), report))
+    return merge_items(items)
+
+
+@dataclass(frozen=True)
+class LedgerItem:
+    """One claim of one document, ready to merge: its entry key, a fresh entry, and its report."""
+
+    key: tuple[Any, ...]
+    entry: LedgerEntry
+    report: dict[str, Any]
+
+
+def _key(c: Claim, who: str | None) -> tuple[Any, ...]:
+    return (c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, (who or "").casefold())
+
+
+def _entry(c: Claim, who: str | None, when: str | None) -> LedgerEntry:
+    return LedgerEntry(c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, c.unit, who, when)
+
+
+def ledger_item(doc: Document, c: Claim) -> LedgerItem:
+    """The ledger item of a claim of a loaded document (the Spark job groups claims this way)."""
+    who = (c.claimant.name or c.claimant.text) if c.claimant else None
+    when = c.as_of or (doc.date.value.iso() if doc.date else None)
+    rec = claim_record(doc, c)
+    report = {
+        "doc_id": doc.id,
+        "title": doc.title.text if doc.title else None,
+        "date": when,
+        "via": list(c.via),
+        "evidence": rec["evidence"],
+        "figure": rec["figure"],
+    }
+    return LedgerItem(_key(c, who), _entry(c, who, when), report)
+
+
+def merge_items(items: Iterable[LedgerItem]) -> list[LedgerEntry]:
+    """Merge the reports of one claim (items in store order) and mark disputed entries.
+
+    Entries come back sorted; ``disputed_with`` holds positions in the returned list.
+    """
+    entries: dict[tuple[Any, ...], LedgerEntry] = {}
+    for item in items:
+        entry = entries.setdefault(item.key, item.entry)
+        entry.reports.append(item.report)
     ordered = sorted(entries.values(), key=lambda e: (e.kind, e.subject, e.date or "", e.low or 0))
     # Only claims on the same quantity can dispute each other: compare within those groups.
     groups: dict[tuple[str, str, str], list[int]] = {}

@@ -1,0 +1,146 @@
+"""``newstrace load PARQUET_DIR``: put the Spark job's output into the store, so that the CLI (and every
+other interface) works on it as on a local ingest.
+
+Each document is rebuilt from its lossless JSON column (``model.serialise``) and written through
+``DocumentStore.write_batch`` with its MinHash signature, in input order (``rank``): the store ends up
+as a local ingest of the same inputs leaves it, every annotation kind included, with no column list
+to keep in step here. Rejections and story edges follow. Loading twice changes nothing. Reads Parquet
+with pyarrow (``pip install 'newstrace[spark]'``); Spark is not needed to load.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newstrace.model import Document, Rejection
+from newstrace.model.serialise import document_from_json
+from newstrace.settings import Settings
+from newstrace.store.documents import DocumentStore, RunCounts
+from newstrace.store.sqlite import Database, StoreError
+
+TABLES = ("documents", "rejected", "story_edges", "run")
+
+
+@dataclass
+class LoadReport:
+    run_id: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    unchanged: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+    edges: int = 0
+    store_was_empty: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "unchanged": self.unchanged,
+            "rejected": sum(self.rejected.values()),
+            "rejected_by_reason": dict(sorted(self.rejected.items())),
+            "story_edges": self.edges,
+            "store_was_empty": self.store_was_empty,
+        }
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - depends on the installed extras
+        raise StoreError("loading Parquet needs pyarrow: pip install 'newstrace[spark]'") from exc
+    return pq
+
+
+def _files(folder: Path, table: str) -> list[Path]:
+    path = folder / table
+    if not path.is_dir():
+        raise StoreError(f"{folder} is not a newstrace Spark output: no {table}/ table in it")
+    return sorted(p for p in path.iterdir() if p.suffix == ".parquet" and not p.name.startswith(("_", ".")))
+
+
+def _rows(folder: Path, table: str, columns: list[str], order: str | None = None) -> Iterator[dict[str, Any]]:
+    """Rows of a table, streamed. The job writes each table sorted by ``order``, each file a range of
+    it, so files are read one at a time, sorted by their first ``order`` value."""
+    pq = _pyarrow()
+    files = []
+    for path in _files(folder, table):
+        pf = pq.ParquetFile(path)
+        if pf.metadata.num_rows == 0:
+            continue
+        first = pf.read_row_group(0, columns=[order]).column(0)[0].as_py() if order else 0
+        files.append((first, str(path), pf))
+    for _, _, pf in sorted(files, key=lambda t: (t[0], t[1])):
+        for batch in pf.iter_batches(columns=columns, batch_size=512):
+            yield from batch.to_pylist()
+
+
+def load_parquet(folder: Path, settings: Settings, db: Database) -> LoadReport:
+    for table in TABLES:
+        _files(folder, table)
+    store = DocumentStore(db)
+    db.acquire_writer()
+    report = LoadReport(store_was_empty=store.count() == 0)
+    runs = list(_rows(folder, "run", ["settings", "inputs"]))
+    settings_json = runs[0]["settings"] if runs else "{}"
+    report.run_id = store.start_run([str(folder)], json.dumps({"spark": json.loads(settings_json)}))
+    status = "failed"
+    try:
+        batch: list[Document] = []
+        signatures: dict[str, bytes] = {}
+        for row in _rows(folder, "documents", ["rank", "document", "minhash"], "rank"):
+            doc = document_from_json(row["document"])
+            batch.append(doc)
+            signatures[doc.id] = bytes(row["minhash"])
+            if len(batch) >= settings.batch_size:
+                _write(store, batch, signatures, report)
+                batch, signatures = [], {}
+        _write(store, batch, signatures, report)
+        columns = ["file_index", "record_index", "source", "source_id", "reason", "detail"]
+        rejections = [
+            Rejection(r["source"], r["reason"], r["detail"] or "", r["source_id"])
+            for r in sorted(
+                _rows(folder, "rejected", columns), key=lambda r: (r["file_index"], r["record_index"])
+            )
+        ]
+        for rej in rejections:
+            report.rejected[rej.reason] += 1
+        store.write_batch([], {}, rejections, report.run_id)
+        columns = ["rank", "story_id", "src", "dst", "kind", "similarity"]
+        edges = [
+            (e["story_id"], e["src"], e["dst"], e["kind"], float(e["similarity"]))
+            for e in sorted(_rows(folder, "story_edges", columns), key=lambda e: e["rank"])
+        ]
+        store.write_batch([], {}, [], report.run_id, edges)
+        report.edges = len(edges)
+        status = "done"
+    finally:
+        store.finish_run(
+            report.run_id,
+            RunCounts(report.accepted, report.duplicates, sum(report.rejected.values()), report.unchanged),
+            status,
+        )
+        db.release_writer()
+    return report
+
+
+def _write(
+    store: DocumentStore, docs: list[Document], signatures: dict[str, bytes], report: LoadReport
+) -> None:
+    if not docs:
+        return
+    known = store.known_ids(d.id for d in docs)
+    store.write_batch(docs, signatures, [], report.run_id)
+    report.unchanged += len(known)
+    for doc in docs:
+        if doc.id in known:
+            continue
+        if doc.duplicate_of:
+            report.duplicates += 1
+        else:
+            report.accepted += 1
