@@ -49,11 +49,11 @@ def test_far_apart_dates_do_not_join() -> None:
 
 
 def test_month_dates_are_near_every_day_of_their_month() -> None:
-    from newstrace.corpus.stories import _days_apart
+    from newstrace.corpus.stories import days_apart
 
-    assert _days_apart("2022-09", "2022-09-21") == 0
-    assert _days_apart("2022-09", "2022-10-03") == 3
-    assert _days_apart("2022-09-30", "2022-09-01") == 29
+    assert days_apart("2022-09", "2022-09-21") == 0
+    assert days_apart("2022-09", "2022-10-03") == 3
+    assert days_apart("2022-09-30", "2022-09-01") == 29
 
 
 def test_stored_vectors_round_trip() -> None:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newstrace.corpus.stories import _days_apart
+from newstrace.corpus.stories import days_apart
 from newstrace.model import Document, Event
 
 SAME_EVENT_DAYS = 3
@@ -51,7 +51,7 @@ class EventLinker:
         mine = place_key(e)
         best: tuple[int, str] | None = None
         for k in self._by_story.get(story, ()):
-            if k.type != e.type or _days_apart(k.date, e.date) > SAME_EVENT_DAYS:
+            if k.type != e.type or days_apart(k.date, e.date) > SAME_EVENT_DAYS:
                 continue
             if mine is not None and k.place is not None and mine != k.place:
                 continue

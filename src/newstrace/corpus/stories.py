@@ -115,7 +115,7 @@ def _day_range(iso: str) -> tuple[int, int] | None:
     return (d.anchor().toordinal(), d.last_day().toordinal()) if d is not None else None
 
 
-def _days_apart(a: str | None, b: str | None) -> float:
+def days_apart(a: str | None, b: str | None) -> float:
     """Days between two dates; a month-precision date stands for all its days, so "2022-09" is 0 days
     from "2022-09-21". Unknown dates are 0 days from anything (no evidence against)."""
     ra = _day_range(a) if a else None
@@ -153,7 +153,7 @@ class StoryClusterer:
             cos = float(doc.vector @ story.centroid / (np.linalg.norm(story.centroid) or 1.0))
             emb = min(1.0, max(0.0, (cos - COSINE_FLOOR) / COSINE_SPAN))
         fig = len(doc.figures & story.figures) / len(doc.figures) if doc.figures else 0.0
-        days = min(_days_apart(doc.date, story.last), _days_apart(doc.date, story.first))
+        days = min(days_apart(doc.date, story.last), days_apart(doc.date, story.first))
         # Reports of one event come out within days of each other (a bonus only for exact days).
         near = 0.0
         if doc.date and story.last and len(doc.date) == 10 and len(story.last) == 10:
@@ -174,8 +174,8 @@ class StoryClusterer:
         return {
             s
             for s, _ in shared.most_common(MAX_CANDIDATES)
-            if _days_apart(doc.date, self.stories[s].last) <= WINDOW_DAYS
-            or _days_apart(doc.date, self.stories[s].first) <= WINDOW_DAYS
+            if days_apart(doc.date, self.stories[s].last) <= WINDOW_DAYS
+            or days_apart(doc.date, self.stories[s].first) <= WINDOW_DAYS
         }
 
     def assign(self, doc: DocFeatures) -> tuple[str, float]:

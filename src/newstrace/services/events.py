@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from typing import IO, Any
 
-from newstrace.services.export import write_jsonl
+from newstrace.services.export import write_csv, write_jsonl
 from newstrace.store.events import EventFilter, EventStore
 from newstrace.store.sqlite import Database
 
@@ -109,10 +108,4 @@ def export_events_jsonl(db: Database, out: IO[str]) -> int:
 
 
 def export_events_csv(db: Database, out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
-    writer.writeheader()
-    n = 0
-    for row in iter_event_records(db):
-        writer.writerow(row)
-        n += 1
-    return n
+    return write_csv(iter_event_records(db), ACLED_COLUMNS, out)

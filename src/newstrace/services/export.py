@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from newstrace.model import Claim, Document, Event, EventActor, Source
@@ -291,14 +291,19 @@ def export_claims_jsonl(store: DocumentStore, out: IO[str]) -> int:
     return write_jsonl(iter_claim_rows(store), out)
 
 
-def export_claims_csv(store: DocumentStore, out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=CLAIM_COLUMNS)
+def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str]) -> int:
+    """Rows as CSV with a header; returns how many were written."""
+    writer = csv.DictWriter(out, fieldnames=list(columns))
     writer.writeheader()
     n = 0
-    for row in iter_claim_rows(store):
+    for row in rows:
         writer.writerow(row)
         n += 1
     return n
+
+
+def export_claims_csv(store: DocumentStore, out: IO[str]) -> int:
+    return write_csv(iter_claim_rows(store), CLAIM_COLUMNS, out)
 
 
 def export_stories_jsonl(store: DocumentStore, out: IO[str]) -> int:

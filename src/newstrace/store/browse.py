@@ -7,13 +7,13 @@ aggregate, for the web app and the HTTP API.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.model import Claim, Source
+from newstrace.model import Claim
+from newstrace.store.documents import claim_from_row
 from newstrace.store.sqlite import Database, StoreError
 
 # Private-use characters mark FTS matches in snippets: article text cannot be trusted to lack "[" or
@@ -31,32 +31,6 @@ class LedgerSource:
     doc_date: str | None
     evidence: str
     figure: str
-
-
-def claim_from_row(r: sqlite3.Row) -> Claim:
-    """A ``Claim`` from a row of the claims table (as ``DocumentStore`` reads it)."""
-    return Claim(
-        kind=r["kind"],
-        low=r["low"],
-        high=r["high"],
-        bound=r["bound"],
-        unit=r["unit"],
-        subject=r["subject"],
-        side=r["side"],
-        claimant=Source(r["claimant_text"], r["claimant_name"], r["claimant_entity"])
-        if r["claimant_text"]
-        else None,
-        via=tuple(json.loads(r["via"])),
-        as_of=r["as_of"],
-        scope=r["scope"],
-        of_total=r["of_total"],
-        place=r["place"],
-        start=r["start"],
-        end=r["end"],
-        evidence_start=r["evidence_start"],
-        evidence_end=r["evidence_end"],
-        stage=r["stage"],
-    )
 
 
 class BrowseStore:

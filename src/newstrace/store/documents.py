@@ -392,28 +392,7 @@ class DocumentStore:
             for r in self.conn.execute("SELECT * FROM places WHERE doc_id = ? ORDER BY start", (doc_id,))
         )
         claims = tuple(
-            Claim(
-                kind=r["kind"],
-                low=r["low"],
-                high=r["high"],
-                bound=r["bound"],
-                unit=r["unit"],
-                subject=r["subject"],
-                side=r["side"],
-                claimant=Source(r["claimant_text"], r["claimant_name"], r["claimant_entity"])
-                if r["claimant_text"]
-                else None,
-                via=tuple(json.loads(r["via"])),
-                as_of=r["as_of"],
-                scope=r["scope"],
-                of_total=r["of_total"],
-                place=r["place"],
-                start=r["start"],
-                end=r["end"],
-                evidence_start=r["evidence_start"],
-                evidence_end=r["evidence_end"],
-                stage=r["stage"],
-            )
+            claim_from_row(r)
             for r in self.conn.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY start", (doc_id,))
         )
         attributions = tuple(
@@ -453,6 +432,32 @@ class DocumentStore:
             embedding=row["embedding"],
             story_id=row["story_id"],
         )
+
+
+def claim_from_row(r: sqlite3.Row) -> Claim:
+    """A ``Claim`` from a row of the claims table (as ``DocumentStore`` reads it)."""
+    return Claim(
+        kind=r["kind"],
+        low=r["low"],
+        high=r["high"],
+        bound=r["bound"],
+        unit=r["unit"],
+        subject=r["subject"],
+        side=r["side"],
+        claimant=Source(r["claimant_text"], r["claimant_name"], r["claimant_entity"])
+        if r["claimant_text"]
+        else None,
+        via=tuple(json.loads(r["via"])),
+        as_of=r["as_of"],
+        scope=r["scope"],
+        of_total=r["of_total"],
+        place=r["place"],
+        start=r["start"],
+        end=r["end"],
+        evidence_start=r["evidence_start"],
+        evidence_end=r["evidence_end"],
+        stage=r["stage"],
+    )
 
 
 def _where(flt: DocumentFilter) -> tuple[str, list[object]]:
