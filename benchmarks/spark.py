@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -162,7 +163,9 @@ def main() -> None:
             print(
                 f"{config:>9} {r['cores']:>5} {r['documents']:>6} {r['fixed_s']:>8.1f} {r['seconds']:>8.1f} "
                 f"{r['docs_per_s']:>7.1f} {r['docs_per_s'] / r['cores']:>10.1f} {stages_rate:>17.1f}  "
-                + ", ".join(f"{k} {v:.0f}" for k, v in phases.items()),
+                + ", ".join(f"{k} {v:.0f}" for k, v in phases.items())
+                # Other work on the machine slows every configuration; the load says how much there was.
+                + f"  (load avg 15 min {os.getloadavg()[2]:.1f})",
                 flush=True,
             )
 

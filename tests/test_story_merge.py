@@ -56,6 +56,43 @@ def test_month_dates_are_near_every_day_of_their_month() -> None:
     assert days_apart("2022-09-30", "2022-09-01") == 29
 
 
+def test_the_same_days_bonus_counts_exact_days_only() -> None:
+    # A month-precision article in a story must not make every day of that month "the same day".
+    c = StoryClusterer()
+    c.add("s", _doc("month", ["auto/p"], "2022-09"))
+    c.add("s", _doc("day", ["auto/q"], "2022-09-30"))
+    far = c.score(_doc("x", ["auto/p"], "2022-09-13"), c.stories["s"])
+    close = c.score(_doc("y", ["auto/p"], "2022-09-29"), c.stories["s"])
+    assert close - far > 0.05
+
+
+def test_figures_count_how_many_are_shared() -> None:
+    c = StoryClusterer()
+    base = _doc("a", ["auto/p"])
+    c.add("s", DocFeatures("a", "ru", base.date, base.entities, {300000.0, 25e6, 5937.0}, base.vector))
+
+    def with_figures(figures: set[float]) -> float:
+        return c.score(DocFeatures("b", "fr", base.date, Counter(), figures, base.vector), c.stories["s"])
+
+    none, one, two = with_figures({1300.0}), with_figures({300000.0, 1300.0}), with_figures({300000.0, 25e6})
+    assert none < one < two and with_figures({300000.0, 25e6, 5937.0}) == two
+    # One shared figure is half the evidence, however few figures the new article states.
+    assert with_figures({300000.0}) == one
+
+
+def test_stated_figures_are_the_same_across_languages() -> None:
+    from newstrace.text.numbers import stated_figures
+
+    ru = stated_figures("Министр сообщил, что будут призваны 300 тысяч резервистов из 25 миллионов.", "ru")
+    fr = stated_figures(
+        "Le ministre a précisé que 300 000 réservistes seraient appelés, sur 25 millions.", "fr"
+    )
+    en = stated_figures("The minister said 300,000 reservists would be called up out of 25 million.", "en")
+    assert ru == fr == en == {300000.0, 25_000_000.0}
+    # As written (not the bound's 1,301), no year, nothing below 100.
+    assert stated_figures("Plus de 1 300 personnes en 2022, dans 38 villes.", "fr") == {1300.0}
+
+
 def test_stored_vectors_round_trip() -> None:
     from newstrace.model.vectors import to_bytes
 

@@ -65,3 +65,5 @@ class StoredStoryInput:
     duplicate_of: str | None
     entities: tuple[str, ...]  # entity ids of its mentions outside boilerplate, in text order
     figures: tuple[float | None, ...]  # each claim's low (else high) value, in text order
+    # The figures its text states (``text.numbers.stated_figures``); None when stored before they were.
+    stated: tuple[float, ...] | None = None

@@ -34,6 +34,7 @@ from newstrace.model import (
 )
 from newstrace.store.events import read_events, write_events
 from newstrace.store.sqlite import Database, StoreError, utcnow
+from newstrace.text.numbers import document_figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,7 @@ class DocumentStore:
             "(SELECT group_concat(entity_id, char(31)) FROM (SELECT entity_id FROM mentions m "
             " WHERE m.doc_id = d.id AND m.entity_id IS NOT NULL AND m.in_boilerplate = 0 ORDER BY start)), "
             "(SELECT group_concat(coalesce(nullif(low, 0), high, ''), char(31)) FROM (SELECT low, high "
-            " FROM claims c WHERE c.doc_id = d.id ORDER BY start)) "
+            " FROM claims c WHERE c.doc_id = d.id ORDER BY start)), d.figures "
             "FROM documents d WHERE d.story_id IS NOT NULL ORDER BY d.rowid"
         )
         for r in rows:
@@ -149,6 +150,7 @@ class DocumentStore:
                 duplicate_of=r[5],
                 entities=tuple(r[6].split(sep)) if r[6] else (),
                 figures=tuple(float(v) if v else None for v in r[7].split(sep)) if r[7] else (),
+                stated=tuple(json.loads(r[8])) if r[8] is not None else None,
             )
 
     def merge_stories(self, c: sqlite3.Connection, merges: Sequence[tuple[str, str]]) -> None:
@@ -237,8 +239,8 @@ class DocumentStore:
                     [(doc.id, f.start, f.end, f.kind, f.stage) for f in doc.flags],
                 )
                 c.execute(
-                    "UPDATE documents SET embedding = ?, story_id = ? WHERE id = ?",
-                    (doc.embedding, doc.story_id, doc.id),
+                    "UPDATE documents SET embedding = ?, story_id = ?, figures = ? WHERE id = ?",
+                    (doc.embedding, doc.story_id, json.dumps(sorted(document_figures(doc))), doc.id),
                 )
                 _write_entities(c, doc)
                 _write_claims(c, doc)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from newstrace.model import Document
+
 WORD_NUMBERS: dict[str, dict[str, int]] = {
     "ru": {
         "один": 1,
@@ -208,6 +210,9 @@ class Number:
     high: float | None
     bound: str  # exact, at_least, at_most, about
     text: str
+    # The figures as written (both ends of a range), before a bound moves them: "more than 1,300" is
+    # 1,300 here and 1,301 in ``low``. Empty for words of vague size ("des centaines").
+    written: tuple[float, ...] = ()
 
 
 def parse_digits(token: str) -> float | None:
@@ -232,6 +237,25 @@ def digit_sequence(text: str) -> tuple[float, ...]:
         if value is not None:
             out.append(value)
     return tuple(out)
+
+
+def stated_figures(text: str, lang: str | None) -> frozenset[float]:
+    """The counts a text states that can tell its story from another: 100 or more, as written, and not
+    a year. Figures survive translation ("300 тысяч", "300 000", "300,000" are one figure), and two
+    reports of one story share several of them while unrelated reports share at most a round one."""
+    return frozenset(
+        v
+        for n in find_numbers(text, lang)
+        for v in n.written
+        if v >= 100 and not (1900 <= v <= 2100 and float(v).is_integer())
+    )
+
+
+def document_figures(doc: Document) -> frozenset[float]:
+    """The figures a document states outside its boilerplate (none before it is cleaned)."""
+    if doc.clean is None:
+        return frozenset()
+    return stated_figures(doc.analysis_view.text, doc.lang)
 
 
 def _word_number_pattern(lang: str) -> re.Pattern[str] | None:
@@ -325,6 +349,7 @@ def find_numbers(text: str, lang: str | None) -> Iterator[Number]:
     i = 0
     while i < len(counts):
         s, e, v = counts[i]
+        written: tuple[float, ...] = (v,)
         low: float | None = v
         high: float | None = v
         # Ranges: "40 000 à 60 000", "60-70 тисяч" (the multiplier of the second applies to the first).
@@ -335,6 +360,7 @@ def find_numbers(text: str, lang: str | None) -> Iterator[Number]:
                     scale = 1_000_000 if v2 >= 1_000_000 and v < 1000 else 1000
                     v = v * scale if v * scale < v2 else v
                 low, high, e = v, v2, e2
+                written = (v, v2)
                 i += 1
                 opener = _RANGE_OPEN.search(text[max(0, s - 12) : s])
                 if opener:
@@ -353,7 +379,7 @@ def find_numbers(text: str, lang: str | None) -> Iterator[Number]:
                 low = (low or 0) + 1 if low is not None and float(low).is_integer() else low
             else:
                 bound = "about"
-        yield Number(s, e, low, high, bound, text[s:e])
+        yield Number(s, e, low, high, bound, text[s:e], written)
         i += 1
     for phrase, (lo, hi, bd) in COLLECTIVES.items():
         for m in re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text):
