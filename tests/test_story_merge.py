@@ -19,9 +19,11 @@ from newstrace.store.sqlite import Database
 
 
 def _doc(doc_id: str, entities: list[str], date: str = "2024-03-01") -> DocFeatures:
-    vector = np.zeros(8, dtype=np.float32)
-    vector[0] = 1.0
-    return DocFeatures(doc_id, "en", date, Counter(entities), set(), vector)
+    # Unrelated titles: random directions in 64 dimensions are nearly orthogonal (cosine ~0), so only
+    # the entities decide.
+    rng = np.random.default_rng(sum(map(ord, doc_id)) * 7919 + len(doc_id))
+    vector = rng.standard_normal(64).astype(np.float32)
+    return DocFeatures(doc_id, "en", date, Counter(entities), set(), vector / np.linalg.norm(vector))
 
 
 def test_a_bridging_document_merges_two_stories_and_the_older_keeps_its_id() -> None:
@@ -35,7 +37,7 @@ def test_a_bridging_document_merges_two_stories_and_the_older_keeps_its_id() -> 
     assert c.merges == [(second, first)] and joined == first
     assert c.stories[first].docs == ["a", "b", "c"] and second not in c.stories
     # The merged story's entities now find the surviving story.
-    assert c.candidates(_doc("d", ["auto/z"])) == {first}
+    assert c.index["auto/z"] == {first} and first in c.candidates(_doc("d", ["auto/z"]))
 
 
 def test_far_apart_dates_do_not_join() -> None:
@@ -91,6 +93,30 @@ def test_stated_figures_are_the_same_across_languages() -> None:
     assert ru == fr == en == {300000.0, 25_000_000.0}
     # As written (not the bound's 1,301), no year, nothing below 100.
     assert stated_figures("Plus de 1 300 personnes en 2022, dans 38 villes.", "fr") == {1300.0}
+
+
+def _vec(*hot: int) -> np.ndarray:
+    v = np.zeros(16, dtype=np.float32)
+    v[list(hot)] = 1.0
+    return v / np.linalg.norm(v)
+
+
+def test_the_nearest_articles_by_embedding_make_candidates() -> None:
+    # No shared entity or figure: only the embedding index can find the story.
+    c = StoryClusterer()
+    for i in range(8):
+        c.add(f"s{i}", DocFeatures(f"d{i}", "fr", "2024-03-01", Counter([f"auto/e{i}"]), set(), _vec(i)))
+    lone = DocFeatures("x", "ru", "2024-03-02", Counter(["auto/other"]), set(), _vec(3, 12))
+    assert c.candidates(lone) >= {"s3"}
+    # After a merge the neighbours found lead to the surviving story.
+    kept = c.merge("s3", "s5")
+    assert kept == "s3" and "s5" not in c.candidates(DocFeatures("y", "ru", None, Counter(), set(), _vec(5)))
+
+
+def test_shared_figures_make_candidates() -> None:
+    c = StoryClusterer()
+    c.add("s", DocFeatures("a", "ru", "2024-03-01", Counter(["auto/p"]), {300000.0}, None))
+    assert c.candidates(DocFeatures("b", "fr", "2024-03-02", Counter(), {300000.0}, None)) == {"s"}
 
 
 def test_stored_vectors_round_trip() -> None:

@@ -1,11 +1,13 @@
 """Stories: the same story across languages, built incrementally, with syndication edges inside.
 
-Each new document is compared only with the stories that share one of its distinctive entities (an
-inverted index, weighted by how rare the entity is in the corpus) and that are active within the time
-window: the cost per document stays flat as the store grows. The score mixes the weighted overlap of
-entities and places, the cosine of the multilingual title-and-lead embeddings (compressed scale: related
-pairs 0.85-0.90, unrelated 0.75-0.85), the figures both state (counts survive translation) and
-publication on nearby days. Stories merge when a document matches two of them (a bridging report).
+Each new document is compared only with candidate stories active within the time window: those that
+share one of its distinctive entities or figures (an inverted index; entities are weighted by how rare
+they are in the corpus) and those of its nearest earlier articles by embedding (an approximate
+nearest-neighbour index). The cost per document stays flat as the store grows. The score mixes the
+weighted overlap of entities and places, the cosine of the multilingual title-and-lead embeddings
+(compressed scale: related pairs 0.85-0.90, unrelated 0.75-0.85), the figures both state (counts
+survive translation) and publication on nearby days. Stories merge when a document matches two of them
+(a bridging report).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from newstrace.corpus.neighbours import NearestDocuments
 from newstrace.model import Document, PartialDate, StoredStoryInput
 from newstrace.model.vectors import as_vector
 from newstrace.text.numbers import document_figures
@@ -55,9 +58,12 @@ GENERIC = frozenset(
     }
 )
 PERSON_BOOST = 2.0
-# An entity named in more stories than this (a country, a president) does not find candidates.
+# An entity or figure named in more stories than this (a country, a president, 1,000) does not find
+# candidates.
 MAX_POSTINGS = 300
 MAX_CANDIDATES = 50
+# The stories of this many nearest earlier articles (title-and-lead embedding) are candidates too.
+NEIGHBOURS = 20
 
 
 @dataclass
@@ -136,6 +142,11 @@ def days_apart(a: str | None, b: str | None) -> float:
     return float(max(0, ra[0] - rb[1], rb[0] - ra[1]))
 
 
+def _figure_key(value: float) -> str:
+    # Figures share the inverted index with entity ids; the prefix keeps the two apart.
+    return f"#{value:g}"
+
+
 class StoryClusterer:
     def __init__(self) -> None:
         self.stories: dict[str, StoryState] = {}
@@ -144,6 +155,8 @@ class StoryClusterer:
         self.n_docs = 0
         self.merges: list[tuple[str, str]] = []  # (merged story, story it went into), in order
         self._created = 0
+        self.neighbours = NearestDocuments()
+        self.doc_story: dict[str, str] = {}  # for the neighbours found: the story each article is in now
 
     def _idf(self, entity: str) -> float:
         weight = math.log((1 + self.n_docs) / (1 + self.df[entity])) + 1.0
@@ -176,17 +189,20 @@ class StoryClusterer:
         return base * fade
 
     def candidates(self, doc: DocFeatures) -> set[str]:
-        """Stories sharing a distinctive entity, within the time window. Entities in too many stories
-        are skipped and the candidates are capped, so the work per document does not grow with the
-        corpus."""
+        """Stories sharing a distinctive entity or a figure, and the stories of the nearest earlier
+        articles, within the time window. Keys in too many stories are skipped and the candidates are
+        capped, so the work per document does not grow with the corpus."""
         shared: Counter[str] = Counter()
-        for e in doc.entities:
-            postings = self.index.get(e, set())
+        for key in [*doc.entities, *map(_figure_key, doc.figures)]:
+            postings = self.index.get(key, set())
             if len(postings) <= MAX_POSTINGS:
                 shared.update(postings)
+        found = [s for s, _ in shared.most_common(MAX_CANDIDATES)]
+        if doc.vector is not None:
+            found += [self.doc_story[d] for d in self.neighbours.nearest(doc.vector, NEIGHBOURS)]
         return {
             s
-            for s, _ in shared.most_common(MAX_CANDIDATES)
+            for s in found
             if days_apart(doc.date, self.stories[s].last) <= WINDOW_DAYS
             or days_apart(doc.date, self.stories[s].first) <= WINDOW_DAYS
         }
@@ -222,10 +238,12 @@ class StoryClusterer:
             k.centroid = g.centroid.copy() if k.centroid is None else k.centroid + g.centroid
         k.first = min(filter(None, [k.first, g.first]), default=None)
         k.last = max(filter(None, [k.last, g.last]), default=None)
-        for e in g.entities:
-            postings = self.index[e]
+        for key in [*g.entities, *map(_figure_key, g.figures)]:
+            postings = self.index[key]
             postings.discard(gone)
             postings.add(keep)
+        for d in g.docs:
+            self.doc_story[d] = keep
         self.merges.append((gone, keep))
         return keep
 
@@ -239,6 +257,8 @@ class StoryClusterer:
         story.figures |= doc.figures
         if doc.vector is not None:
             story.centroid = doc.vector.copy() if story.centroid is None else story.centroid + doc.vector
+            self.neighbours.add(doc.id, doc.vector)
+            self.doc_story[doc.id] = sid
         if doc.date:
             story.first = min(filter(None, [story.first, doc.date]))
             story.last = max(filter(None, [story.last, doc.date]))
@@ -248,4 +268,6 @@ class StoryClusterer:
         for e in doc.entities:
             self.index[e].add(sid)
             self.df[e] += 1
+        for v in doc.figures:
+            self.index[_figure_key(v)].add(sid)
         self.n_docs += 1

@@ -1,0 +1,48 @@
+"""The nearest earlier articles by title-and-lead embedding: an approximate nearest-neighbour index
+(HNSW, from usearch) so that an article naming no distinctive entity of its story still finds it.
+
+Articles are added once and never change (their story may, through merges: the clusterer maps them).
+Below ``EXACT_BELOW`` articles the search is exhaustive: exact, deterministic and still well under a
+millisecond; above it the graph search keeps the cost per query roughly flat as the corpus grows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+EXACT_BELOW = 5_000
+
+
+class NearestDocuments:
+    def __init__(self) -> None:
+        self._index: Any = None  # created on the first vector, with its dimension
+        self._ids: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def add(self, doc_id: str, vector: np.ndarray) -> None:
+        if self._index is None:
+            from usearch.index import Index
+
+            # 8-bit scalars: a quarter of the memory of floats and about half the time per insertion
+            # (measured at 40,000 articles: 0.85 ms against 2.2 ms for search and insertion), with the
+            # same recall of the exact 20 nearest (0.86).
+            self._index = Index(ndim=int(vector.shape[0]), metric="cos", dtype="i8")
+        # threads=1: ingest may already run one process per core.
+        self._index.add(len(self._ids), np.asarray(vector, dtype=np.float32), threads=1)
+        self._ids.append(doc_id)
+
+    def nearest(self, vector: np.ndarray, k: int) -> list[str]:
+        """Ids of (about) the ``k`` articles closest to ``vector``, closest first."""
+        if self._index is None or not self._ids:
+            return []
+        matches = self._index.search(
+            np.asarray(vector, dtype=np.float32),
+            min(k, len(self._ids)),
+            threads=1,
+            exact=len(self._ids) < EXACT_BELOW,
+        )
+        return [self._ids[int(key)] for key in matches.keys]
