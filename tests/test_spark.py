@@ -91,6 +91,11 @@ def test_stories_edges_and_rejections_are_the_same(runs: Runs) -> None:
         return sorted(tuple(r) for r in rows)
 
     assert rejections(runs.loaded) == rejections(runs.local)
+
+    def event_groups(db: Database) -> list[tuple[str, str]]:
+        return [tuple(r) for r in db.conn.execute("SELECT id, event_group FROM events ORDER BY id")]
+
+    assert event_groups(runs.loaded) == event_groups(runs.local)
     reasons = {(Path(src).name, sid, reason) for src, sid, reason, _ in rejections(runs.loaded)}
     assert ("crawl.warc.gz", runs.crawl.damaged_id, "truncated") in reasons  # the damaged record
     assert ("broken.warc.gz", "", "truncated") in reasons  # not a WARC: a bad file, not a failed job

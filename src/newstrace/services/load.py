@@ -4,7 +4,10 @@ other interface) works on it as on a local ingest.
 Each document is rebuilt from its lossless JSON column (``model.serialise``) and written through
 ``DocumentStore.write_batch`` with its MinHash signature, in input order (``rank``): the store ends up
 as a local ingest of the same inputs leaves it, every annotation kind included, with no column list
-to keep in step here. Rejections and story edges follow. Loading twice changes nothing. Reads Parquet
+to keep in step here. Event groups across the articles of a story are made here, in the same order
+and by the same ``EventLinker`` as local ingest (the job's stories are final: when two stories merged,
+events told before the merge may join a group that local ingest, which saw them apart, left separate).
+Rejections and story edges follow. Loading twice changes nothing. Reads Parquet
 with pyarrow (``pip install 'newstrace[spark]'``); Spark is not needed to load.
 """
 
@@ -17,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newstrace.corpus.event_groups import EventLinker
 from newstrace.model import Document, Rejection
 from newstrace.model.serialise import document_from_json
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore, RunCounts
+from newstrace.store.events import known_event_groups
 from newstrace.store.sqlite import Database, StoreError
 
 TABLES = ("documents", "rejected", "story_edges", "run")
@@ -90,6 +95,8 @@ def load_parquet(folder: Path, settings: Settings, db: Database) -> LoadReport:
     settings_json = runs[0]["settings"] if runs else "{}"
     report.run_id = store.start_run([str(folder)], json.dumps({"spark": json.loads(settings_json)}))
     status = "failed"
+    events = EventLinker()
+    events.load(known_event_groups(store.conn))
     try:
         batch: list[Document] = []
         signatures: dict[str, bytes] = {}
@@ -98,9 +105,9 @@ def load_parquet(folder: Path, settings: Settings, db: Database) -> LoadReport:
             batch.append(doc)
             signatures[doc.id] = bytes(row["minhash"])
             if len(batch) >= settings.batch_size:
-                _write(store, batch, signatures, report)
+                _write(store, batch, signatures, events, report)
                 batch, signatures = [], {}
-        _write(store, batch, signatures, report)
+        _write(store, batch, signatures, events, report)
         columns = ["file_index", "record_index", "source", "source_id", "reason", "detail"]
         rejections = [
             Rejection(r["source"], r["reason"], r["detail"] or "", r["source_id"])
@@ -130,12 +137,17 @@ def load_parquet(folder: Path, settings: Settings, db: Database) -> LoadReport:
 
 
 def _write(
-    store: DocumentStore, docs: list[Document], signatures: dict[str, bytes], report: LoadReport
+    store: DocumentStore,
+    docs: list[Document],
+    signatures: dict[str, bytes],
+    events: EventLinker,
+    report: LoadReport,
 ) -> None:
     if not docs:
         return
     known = store.known_ids(d.id for d in docs)
-    store.write_batch(docs, signatures, [], report.run_id)
+    groups = {d.id: events.assign(d) for d in docs if d.id not in known}
+    store.write_batch(docs, signatures, [], report.run_id, event_groups=groups)
     report.unchanged += len(known)
     for doc in docs:
         if doc.id in known:
