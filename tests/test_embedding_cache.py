@@ -1,0 +1,32 @@
+"""The embedding stage embeds a title and lead once per process, however many outlets carry it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.model import Document
+from newstrace.stages import embedding
+from newstrace.stages.embedding import EmbeddingStage
+
+
+def _doc(doc_id: str, raw: str) -> Document:
+    return Document(doc_id, f"{doc_id}.txt", raw, "text")
+
+
+def test_the_same_lead_is_embedded_once() -> None:
+    stage = EmbeddingStage()
+    wire = "Kherson: Russian troops complete their withdrawal across the Dnipro, the ministry says."
+    first = stage.process(_doc("a", wire))
+    copy = stage.process(_doc("b", wire))  # another outlet, the same title and lead
+    other = stage.process(_doc("c", "Grain ships leave Odesa under the Istanbul agreement."))
+    assert stage.encoded == 2
+    assert first.embedding and first.embedding == copy.embedding != other.embedding
+
+
+def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embedding, "CACHE_SIZE", 2)
+    stage = EmbeddingStage()
+    for i, text in enumerate(["one lead", "another lead", "a third lead", "one lead"]):
+        stage.process(_doc(str(i), text))
+    # "one lead" was evicted by the third text, so it is embedded again.
+    assert len(stage._cache) == 2 and stage.encoded == 4
