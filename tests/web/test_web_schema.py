@@ -14,19 +14,7 @@ import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 
-READ_ENDPOINTS = [
-    "/api/stories",
-    "/api/stories/{story_id}",
-    "/api/documents",
-    "/api/documents/{doc_id}",
-    "/api/entities",
-    "/api/entities/{entity_id}",
-    "/api/claims",
-    "/api/claims/quantities",
-    "/api/places",
-    "/api/events",
-    "/api/search",
-]
+from web.endpoints import READ_ENDPOINTS
 
 
 @pytest.fixture(scope="session")

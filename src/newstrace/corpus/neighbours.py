@@ -20,9 +20,6 @@ class NearestDocuments:
         self._index: Any = None  # created on the first vector, with its dimension
         self._ids: list[str] = []
 
-    def __len__(self) -> int:
-        return len(self._ids)
-
     def add(self, doc_id: str, vector: np.ndarray) -> None:
         if self._index is None:
             from usearch.index import Index
@@ -37,7 +34,7 @@ class NearestDocuments:
 
     def nearest(self, vector: np.ndarray, k: int) -> list[str]:
         """Ids of (about) the ``k`` articles closest to ``vector``, closest first."""
-        if self._index is None or not self._ids:
+        if self._index is None:  # created by the first add
             return []
         matches = self._index.search(
             np.asarray(vector, dtype=np.float32),
