@@ -336,7 +336,13 @@ def export(
 @app.command(name="eval")
 def evaluate(
     ctx: typer.Context,
-    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON), e.g. the seeds' gold file.")],
+    gold: Annotated[
+        Path,
+        typer.Option(
+            help="Gold annotations: the seeds' gold file (JSON), or a real-data file (JSON Lines, e.g. "
+            "../shared/realdata/places_en.jsonl)."
+        ),
+    ],
     corpus: Annotated[
         Path | None, typer.Option(help="Folder of the articles [default: beside the gold file].")
     ] = None,
@@ -348,17 +354,27 @@ def evaluate(
     raise_floors: Annotated[
         bool, typer.Option(help="Raise the floors to the current scores (never lowers them).")
     ] = False,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Real-data files: score only the first N records.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Score the pipeline against a gold file, per task."""
     from newstrace.evaluation import floors
+    from newstrace.evaluation.realdata import RealDataError, score_file
     from newstrace.services.evaluate import evaluate as run_eval
 
+    real = gold.name.endswith((".jsonl", ".jsonl.gz"))
     try:
-        scores = run_eval(gold, _settings(ctx), corpus)
-    except (GoldError, StoreError) as exc:
+        scores = score_file(gold, _settings(ctx), limit) if real else run_eval(gold, _settings(ctx), corpus)
+    except (GoldError, StoreError, RealDataError) as exc:
         render.fail(str(exc))
-    _print_json(scores) if as_json else render.scores(scores)
+    if as_json:
+        _print_json(scores)
+    elif real:
+        render.real_scores(gold.name, scores)
+    else:
+        render.scores(scores)
     if floors_file is None:
         return
     current = floors.load(floors_file, gold_set)

@@ -386,3 +386,19 @@ def story(d: dict[str, Any]) -> None:
                 ]
             }
         )
+
+
+def real_scores(name: str, s: dict[str, Any]) -> None:
+    """Any real-data scorer's nested result as a metric/value table (lists shown by their length)."""
+    from newstrace.evaluation.realdata import flatten
+
+    table = Table("metric", "value", title=f"evaluation on {name}")
+    for key, value in flatten(s):
+        if isinstance(value, float):
+            shown = f"{value:.3f}"
+        elif isinstance(value, list):
+            shown = f"{len(value)} items (see --json)"
+        else:
+            shown = str(value)
+        table.add_row(key, shown)
+    out.print(table)
