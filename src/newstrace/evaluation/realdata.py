@@ -24,7 +24,9 @@ Scorer = Callable[[Path, Settings, "int | None"], dict[str, Any]]
 
 # file stem -> "module:function"; each scorer takes (path, settings, limit) and returns nested scores.
 # Imported lazily so that `newstrace eval` on one file never loads another scorer's models.
-SCORERS: dict[str, str] = {}
+SCORERS: dict[str, str] = {
+    "acled_events": "newstrace.evaluation.real_acled:score_acled",
+}
 
 
 class RealDataError(ValueError):
