@@ -126,6 +126,11 @@ class Mention:
     confidence: float
     stage: str
     in_boilerplate: bool = False  # found in a removed caption, credit or teaser
+    # The NER label that proposed the span ("place", "person", ...), None when another source found it.
+    label: str | None = None
+    # A place mention the places stage could not put on the map keeps no coordinates and says why
+    # ("not_in_gazetteer", "common_word", "demonym", ...); None for every other mention.
+    unresolved: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
