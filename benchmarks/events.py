@@ -1,6 +1,6 @@
 """Events stage throughput (triggers, status, actors, places, dates, fatalities, in-article
 coreference): documents per second on one core on generated articles of realistic length, with the
-stages before it already run. Target: at least 50 documents a second.
+stages before it already run. Target: at least 100 documents a second.
 
     python benchmarks/events.py [--n 600]
 """

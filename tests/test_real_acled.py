@@ -49,5 +49,8 @@ def test_acled_floors() -> None:
         pytest.skip("../shared/realdata not present: real-data evaluation skipped")
     scores = score_acled(ACLED, Settings(), limit=150)["events"]
     assert scores["notes"] == 150
-    assert scores["type_accuracy"] >= 0.72
-    assert scores["sub_event_accuracy"] >= 0.72
+    # Held-out figures (the choice rule is fitted on the other folds of the same 150 notes).
+    assert scores["type_accuracy"] >= 0.93
+    assert scores["sub_event_accuracy"] >= 0.92
+    assert scores["types"]["Explosions/Remote violence"]["f1"] >= 0.95
+    assert scores["types"]["Battles"]["f1"] >= 0.9

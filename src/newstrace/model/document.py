@@ -224,7 +224,7 @@ class Event:
     """One report of something that happened (or was denied, supposed or announced) in a sentence."""
 
     type: str  # newstrace's vocabulary (data/events/types.yaml), mapped to ACLED and PLOVER there
-    status: str  # asserted, negated, hypothetical, future
+    status: str  # asserted, negated, hypothetical, future, historical (dated years before publication)
     start: int  # the trigger in the raw text
     end: int
     evidence_start: int  # the sentence
@@ -239,6 +239,8 @@ class Event:
     claim_starts: tuple[int, ...]  # raw starts of the claims it is linked to (same sentence)
     cluster: int  # the same event told twice in the document shares a cluster number
     stage: str
+    # How far the report can be trusted to be an event of this type (stages/events.py says how).
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

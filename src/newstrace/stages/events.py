@@ -26,9 +26,12 @@ from newstrace.text.event_actors import (
     ORIGIN_BEFORE,
     SIDE_FORCES,
     SIDE_WORDS,
+    acts,
 )
+from newstrace.text.event_history import historical_year
 from newstrace.text.event_lexicon import EventLexicon, Trigger, event_lexicon
 from newstrace.text.event_modality import modality
+from newstrace.text.event_sense import armed_agent, event_sense
 from newstrace.text.relative_dates import find_date_expressions, resolve_date
 
 ACTOR_TYPES = frozenset({"person", "organization", "military_unit"})
@@ -50,8 +53,13 @@ CONTEXT_SENTENCES = 2
 AGENT_REACH = 80
 SIDE_REACH = 40
 TOWN_REACH = 60
+# How far after a generic verb of force the event it introduces may be named ("launched an air strike").
+GENERIC_REACH = 20
 # Features placed at the spot itself (a town, a bridge or a plant), as opposed to a region.
 PRECISE = frozenset({"city", "facility"})
+# Confidence by how the type was read: a trigger that names its type, a verb of force typed by the
+# weapon its sentence names, or one typed only because an armed force is its agent (see _confidence).
+TRIGGER_CONFIDENCE = {"named": 0.9, "weapon": 0.8, "agent": 0.6}
 
 
 @dataclass
@@ -100,22 +108,29 @@ class EventsStage(BaseStage):
                 continue
             ss, se = view.from_raw(sent.start, sent.end)
             text = vtext[ss:se]
-            triggers = _dedupe(lexicon.triggers(text, sent.lang))
+            triggers = _dedupe(_named_over_generic(lexicon, lexicon.triggers(text, sent.lang)))
             if not triggers:
                 continue
             local = [(s - ss, e - ss, m) for s, e, m in mentions if ss <= s < se]
             local_places = [(s - ss, e - ss, p) for s, e, p in places if ss <= s < se]
             claims = [c for c in doc.claims if sent.start <= c.start < sent.end]
-            date, precision = _date(text, base)
+            date, precision, current = _date(text, base)
             generic = GENERIC_TARGET.search(text) is not None
             for t in triggers:
-                etype = _retype(lexicon, t, text, local_places)
+                if not event_sense(text, t.start, t.end, sent.lang):
+                    continue
+                typed = _weapon_type(lexicon, t, text, sent.lang, local)
+                if typed is None:
+                    continue
+                etype = _retype(lexicon, typed[0], t, text, local_places)
                 actor1, actor2 = _actors(t, text, local, sides, etype)
                 place = None if generic else _place(t, text, local_places)
                 rs, re_ = view.to_raw(ss + t.start, ss + t.end)
+                status = modality(text, t.start, t.end, sent.lang)
+                past = historical_year(text, t.start, t.end, base.year if base else None, current)
                 event = Event(
                     type=etype,
-                    status=modality(text, t.start, t.end, sent.lang),
+                    status="historical" if past is not None and status == "asserted" else status,
                     start=rs,
                     end=re_,
                     evidence_start=sent.start,
@@ -124,17 +139,31 @@ class EventsStage(BaseStage):
                     actor2=actor2,
                     place=place,
                     place_source="sentence" if place is not None else None,
-                    date=date,
-                    time_precision=precision,
+                    date=str(past) if past is not None else date,
+                    time_precision=3 if past is not None else precision,
                     fatalities=_fatalities(claims),
                     claim_starts=tuple(c.start for c in claims),
                     cluster=len(found),
                     stage=self.name,
+                    confidence=_confidence(typed[1], actor1, place),
                 )
                 found.append(_Found(event, i, generic))
         events = _corefer(found)
         events = _place_from_context(events, found, doc, [p for _, _, p in places], lexicon)
         return self.done(doc, events=tuple(events))
+
+
+def _named_over_generic(lexicon: EventLexicon, triggers: list[Trigger]) -> list[Trigger]:
+    """A verb of force that introduces a named event ("launched an air strike", "conducted assault
+    actions") is that event: it yields to the named trigger right after it."""
+    out = []
+    for t in triggers:
+        if lexicon.types[t.type].generic and any(
+            not lexicon.types[o.type].generic and 0 <= o.start - t.end <= GENERIC_REACH for o in triggers
+        ):
+            continue
+        out.append(t)
+    return out
 
 
 def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
@@ -149,18 +178,56 @@ def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def _retype(lexicon: EventLexicon, t: Trigger, text: str, local: list[tuple[int, int, Place]]) -> str:
+def _weapon_type(
+    lexicon: EventLexicon,
+    t: Trigger,
+    text: str,
+    lang: str | None,
+    local: list[tuple[int, int, Mention]],
+) -> tuple[str, str] | None:
+    """The type and how it was read: the weapon named in the sentence types a verb of force; a
+    generic verb with no weapon is an attack only when an armed force is named (then its fallback
+    type), else it is no event (None)."""
+    etype = lexicon.types[t.type]
+    if not etype.weapon_decides:
+        return t.type, "named"
+    by_weapon = lexicon.weapon_type(text, lang)
+    if by_weapon is not None:
+        return by_weapon, "weapon"
+    if not etype.generic:
+        return t.type, "named"
+    military = any(m.type == "military_unit" for _, _, m in local)
+    if military or armed_agent(text, lang):
+        return etype.fallback or t.type, "agent"
+    return None
+
+
+def _confidence(read: str, actor: EventActor | None, place: Place | None) -> float:
+    """The trigger's reading (TRIGGER_CONFIDENCE), lowered by a tenth for a report that names no
+    actor and by another for one that names no place in its sentence: such reports are more often
+    background or general statements than a report of one event."""
+    value = TRIGGER_CONFIDENCE[read]
+    if actor is None:
+        value *= 0.9
+    if place is None:
+        value *= 0.9
+    return round(value, 3)
+
+
+def _retype(
+    lexicon: EventLexicon, etype_name: str, t: Trigger, text: str, local: list[tuple[int, int, Place]]
+) -> str:
     """Storming a town is a protest when civilians do it (the wives of mobilised soldiers); capturing
     a town next to the trigger is a change of territory, not a capture of people."""
-    etype = lexicon.types[t.type]
+    etype = lexicon.types[etype_name]
     if etype.civilian_agent and CIVILIANS.search(text[max(0, t.start - AGENT_REACH) : t.start]):
         return etype.civilian_agent
-    if t.type == "capture_or_surrender" and any(
+    if etype_name == "capture_or_surrender" and any(
         p.feature == "city" and (0 <= t.start - e <= TOWN_REACH or 0 <= s - t.end <= TOWN_REACH)
         for s, e, p in local
     ):
         return "territory_change"
-    return t.type
+    return etype_name
 
 
 def _actors(
@@ -173,8 +240,9 @@ def _actors(
     def actor(m: Mention) -> EventActor:
         return EventActor(m.text, m.name, m.entity_id, sides.get(m.entity_id or ""))
 
-    agents = [m for s, e, m in local if m.type in ACTOR_TYPES and e <= t.start]
-    targets = [m for s, e, m in local if m.type in ACTOR_TYPES and s >= t.end]
+    actors = [(s, e, m) for s, e, m in local if m.type in ACTOR_TYPES and acts(m.text)]
+    agents = [m for s, e, m in actors if e <= t.start]
+    targets = [m for s, e, m in actors if s >= t.end]
     actor1 = actor(agents[-1]) if agents else None
     actor2 = actor(targets[0]) if targets else None
     if actor1 is None:
@@ -209,17 +277,20 @@ def _place(t: Trigger, text: str, local: list[tuple[int, int, Place]]) -> Place 
     return min(candidates, key=distance)[2]
 
 
-def _date(text: str, base: PartialDate | None) -> tuple[str | None, int | None]:
-    for _, _, expr in find_date_expressions(text):
+def _date(text: str, base: PartialDate | None) -> tuple[str | None, int | None, list[tuple[int, int]]]:
+    """The sentence's date, its ACLED precision, and the spans of the dates it names."""
+    found = find_date_expressions(text)
+    spans = [(s, e) for s, e, _ in found]
+    for _, _, expr in found:
         resolved = resolve_date(expr, base)
         if resolved is not None:
             if resolved.day is not None and not resolved.week:
-                return resolved.iso(), 1
-            return resolved.iso(), 2 if resolved.week else 3
+                return resolved.iso(), 1, spans
+            return resolved.iso(), 2 if resolved.week else 3, spans
     if base is None:
-        return None, None
+        return None, None, spans
     # Reported without a date: the publication day bounds it; ACLED would code it to the week.
-    return base.iso(), 2 if base.day is not None else 3
+    return base.iso(), 2 if base.day is not None else 3, spans
 
 
 def _fatalities(claims: list[Claim]) -> int | None:

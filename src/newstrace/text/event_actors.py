@@ -43,3 +43,21 @@ ORIGIN_BEFORE = re.compile(
     r"(?:\bfrom|\bdepuis|\bdepuis la ville de|\baus|\bvon|\bиз|\bз|\bвід)\s+(?:the |la |le |l['’])?$",
     re.IGNORECASE,
 )
+# A name that ends in an incident or event noun names what happened, not who acted ("Helicopter
+# Crash", "Kerch Bridge Attack", "Minsk Agreement"): never an actor.
+_INCIDENT_HEAD = re.compile(
+    r"(?:crash|accident|attack|attacks|explosion|blast|fire|disaster|incident|war|battle|offensive|"
+    r"strike|strikes|summit|conference|agreement|deal|crisis|tragedy|massacre|shelling|bombing|"
+    r"collapse|flood|earthquake|siege|invasion|"
+    r"attaque|incendie|catastrophe|guerre|bataille|sommet|accord|crise|"
+    r"absturz|unfall|angriff|brand|katastrophe|krieg|schlacht|gipfel|abkommen|krise|"
+    r"катастроф\w*|крушени\w*|авари\w*|атак\w*|взрыв\w*|пожар\w*|войн\w*|битв\w*|саммит\w*|"
+    r"соглашени\w*|кризис\w*|вибух\w*|війн\w*|угод\w*|криз\w*)$",
+    re.IGNORECASE,
+)
+
+
+def acts(name: str) -> bool:
+    """Whether a recognised name can be an actor: not one whose head noun is an incident or event."""
+    words = name.strip().split()
+    return bool(words) and _INCIDENT_HEAD.match(words[-1].strip(".,;:'’\"")) is None

@@ -19,7 +19,8 @@ _HYPOTHETICAL = {
     r"\bmena[cç]\w*|\benvisag\w*|\béventuel\w*|\bau cas où\b|\bhypoth\w*|\bmenace\w*",
     "en": r"\bif\b|\bcould\b|\bwould\b|\bmight\b|(?-i:\bmay\b)|\bthreat\w*|\bunless\b|\bin case\b|"
     r"\bpossible\b",
-    "de": r"\bwenn\b|\bfalls\b|\bkönnte\w*|\bwürde\w*|\bdroh\w*|\bmöglich\w*",
+    # "droh-" is threatening, not "Drohnen" (drones).
+    "de": r"\bwenn\b|\bfalls\b|\bkönnte\w*|\bwürde\w*|\bdroh(?:t|te|ten|en|ung|ungen)\b|\bmöglich\w*",
     "ru": r"\bесли\b|\bбы\b|\bможет\b|\bмогут\b|\bугрож\w*|\bв случае\b|\bвозможн\w*",
     "uk": r"\bякщо\b|\bби\b|\bможе\b|\bможуть\b|\bпогрож\w*|\bу разі\b|\bможлив\w*",
 }
@@ -35,17 +36,47 @@ _PURPOSE = {
     "uk": r"(?:\bщоб|\bнамагаються|\bнамагалися)\s+$",
 }
 _FUTURE = {
-    "fr": r"\bva\b|\bvont\b|\biront\b|\bsera\b|\bseront\b|\bprévoi\w*|\bs['’]apprêt\w*|\bcompte\w* \w+$",
-    "en": r"\bwill\b|\bshall\b|\bgoing to\b|\bplan(?:s|ned)? to\b|\bset to\b|\babout to\b",
-    "de": r"\bwird\b|\bwerden\b|\bplan\w*|\bwollen\b|\bwill\b",
-    "ru": r"\bбудет\b|\bбудут\b|\bсобира\w*|\bпланиру\w*|\bнамерен\w*",
-    "uk": r"\bбуде\b|\bбудуть\b|\bзбира\w*|\bплану\w*|\bма(?:є|ють) намір\b",
+    "fr": r"\bva\b|\bvont\b|\biront\b|\bsera\b|\bseront\b|\bprévoi\w*|\bs['’]apprêt\w*|\bcompte\w* \w+$|"
+    r"\bprépar\w*",
+    "en": r"\bwill\b|\bshall\b|\bgoing to\b|\bplan(?:s|ned)? to\b|\bset to\b|\babout to\b|"
+    r"\bprepar(?:e|es|ing)\b|\bexpect(?:s|ed)? (?:to|an?|the)\b",
+    "de": r"\bwird\b|\bwerden\b|\bplan\w*|\bwollen\b|\bwill\b|\bvorbereit\w*|\bbereite\w*",
+    "ru": r"\bбудет\b|\bбудут\b|\bсобира\w*|\bпланиру\w*|\bнамерен\w*|\bготов(?:ит|ят|ится|ятся)\b|"
+    r"\bподготовк\w*",
+    "uk": r"\bбуде\b|\bбудуть\b|\bзбира\w*|\bплану\w*|\bма(?:є|ють) намір\b|\bготу(?:є|ють)\w*|"
+    r"\bпідготовк\w*",
 }
+# A modifier of the trigger noun that makes the event one to come ("a planned offensive", "l'offensive
+# attendue") or a supposed one ("a possible attack"): read right before the trigger, and right after it
+# in French, whose adjectives follow the noun.
+_PLANNED_BEFORE = {
+    "fr": r"\b(?:prochaine?s?|futur(?:e|es|s)?|la grande)\s+$",
+    "en": r"\b(?:planned|expected|anticipated|upcoming|forthcoming|impending|imminent|looming|"
+    r"long-awaited|much-anticipated|promised)\s+(?:\w+\s+)?$|\b(?:next|coming)\s+$",
+    "de": r"\b(?:geplant|erwartet|bevorstehend|angekündigt|kommend|nächst)\w*\s+$",
+    "ru": r"\b(?:планируем|ожидаем|предстоящ|будущ|следующ|готовящ|анонсированн)\w*\s+$",
+    "uk": r"\b(?:запланован|очікуван|майбутн|наступн|анонсован|підготовлюван)\w*\s+$",
+}
+_PLANNED_AFTER = {"fr": r"^\s+(?:prévue?s?|attendue?s?|annoncée?s?|planifiée?s?|promise?s?)\b"}
+_SUPPOSED_BEFORE = {
+    "fr": r"\b(?:éventuel\w*|possibles?|hypothétiques?)\s+$",
+    "en": r"\b(?:possible|potential|feared|rumou?red|likely|hypothetical|eventual|alleged plans? for)"
+    r"\s+(?:\w+\s+)?$",
+    "de": r"\b(?:möglich|befürchtet|eventuell|potenziell)\w*\s+$",
+    "ru": r"\b(?:возможн|вероятн|гипотетическ)\w*\s+$",
+    "uk": r"\b(?:можлив|ймовірн|гіпотетичн)\w*\s+$",
+}
+_SUPPOSED_AFTER = {"fr": r"^\s+(?:éventuel\w*|redoutée?s?|envisagée?s?|possibles?)\b"}
 # French future tense on the trigger itself ("bombardera", "attaqueront"). The conditional ("aurait
 # bombardé") is the press's way of reporting an unconfirmed event, so it does not make one hypothetical.
 _FUTURE_SUFFIX = re.compile(r"(?:era|eront|erons|eras)$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:,—–()«»\"“”]|\s(?:mais|but|aber|но|але|et|and|und|и|і)\s")
 _NEGATION_REACH = 30
+# "used mortars to fire on", "employed drones to strike": the instrument clause tells what was done.
+_INSTRUMENT = re.compile(
+    r"\b(?:used|employed|using|utilis\w*|employ\w*|setzten|nutzten|использова\w*|застосува\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _compile(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
@@ -53,6 +84,17 @@ def _compile(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
 
 
 _NEG, _HYP, _PURP, _FUT = (_compile(t) for t in (_NEGATION, _HYPOTHETICAL, _PURPOSE, _FUTURE))
+_PLAN_B, _PLAN_A, _SUPP_B, _SUPP_A = (
+    _compile(t) for t in (_PLANNED_BEFORE, _PLANNED_AFTER, _SUPPOSED_BEFORE, _SUPPOSED_AFTER)
+)
+
+
+def _modifier(before: str, after: str, lang: str) -> str | None:
+    if (lang in _SUPP_B and _SUPP_B[lang].search(before)) or (lang in _SUPP_A and _SUPP_A[lang].match(after)):
+        return "hypothetical"
+    if (lang in _PLAN_B and _PLAN_B[lang].search(before)) or (lang in _PLAN_A and _PLAN_A[lang].match(after)):
+        return "future"
+    return None
 
 
 def modality(sentence: str, start: int, end: int, lang: str | None) -> str:
@@ -61,7 +103,11 @@ def modality(sentence: str, start: int, end: int, lang: str | None) -> str:
     before = sentence[:start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    if _HYP[lang].search(before) or _PURP[lang].search(before):
+    modified = _modifier(before, sentence[end:], lang)
+    if modified is not None:
+        return modified
+    purpose = _PURP[lang].search(before) is not None and not _INSTRUMENT.search(before)
+    if _HYP[lang].search(before) or purpose:
         return "hypothetical"
     if _NEG[lang].search(clause[-_NEGATION_REACH:]):
         return "negated"
