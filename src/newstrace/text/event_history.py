@@ -13,7 +13,7 @@ import re
 
 _YEAR = re.compile(
     r"(?<!\w)(?:in|during|of|en|im|jahr|в|во|у|року|году)\s+(?:the\s+year\s+|l['’]an\s+|dem\s+jahr\s+)?"
-    r"(?P<year>1[5-9]\d\d|20\d\d)(?![\d,.]*\s*(?:%|km|people|troops|soldiers|personnes|menschen))"
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?![\d-]|s\b|er\b)(?![,.]?\s*(?:%|km|people|troops|soldiers|personnes))"
     r"|(?<!\w)(?P<year2>1[5-9]\d\d|20\d\d)\s+(?:году|года|році|року|рік)\b",
     re.IGNORECASE,
 )
