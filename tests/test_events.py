@@ -159,6 +159,8 @@ def test_events_survive_the_store(sample_db: Database) -> None:
     assert all(e.stage == "events" and 0 <= e.start < e.end <= len(doc.raw) for e in doc.events)
     placed = [e for e in doc.events if e.place is not None]
     assert all(p.place in doc.places for p in placed)
+    # The confidence computed by the stage is stored with each report.
+    assert all(0.0 < e.confidence <= 1.0 for e in doc.events)
 
 
 def test_acled_csv_export(sample_db: Database) -> None:

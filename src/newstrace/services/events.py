@@ -80,6 +80,7 @@ def report_record(r: Any) -> dict[str, Any]:
         "place_source": r["place_source"],
         "event_date": r["event_date"],
         "fatalities": r["fatalities"],
+        "confidence": r["confidence"],
         "stage": r["stage"],
     }
 

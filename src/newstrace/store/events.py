@@ -57,6 +57,7 @@ def write_events(c: sqlite3.Connection, doc: Document, groups: Sequence[str | No
                 e.fatalities,
                 json.dumps(list(e.claim_starts)),
                 e.stage,
+                e.confidence,
             )
         )
     c.executemany(
@@ -64,8 +65,8 @@ def write_events(c: sqlite3.Connection, doc: Document, groups: Sequence[str | No
         "acled_sub_event_type, plover, status, trigger_start, trigger_end, evidence_start, evidence_end, "
         "evidence, actor1, actor1_text, actor1_entity, actor1_side, actor2, actor2_text, actor2_entity, "
         "actor2_side, place_name, place_start, place_end, place_source, lat, lon, geonames_id, "
-        "geo_precision, country, event_date, time_precision, fatalities, claim_starts, stage) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "geo_precision, country, event_date, time_precision, fatalities, claim_starts, stage, confidence) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )
 
@@ -99,6 +100,8 @@ def read_events(conn: sqlite3.Connection, doc_id: str, places: Sequence[Place]) 
                 claim_starts=tuple(json.loads(r["claim_starts"])),
                 cluster=r["cluster"],
                 stage=r["stage"],
+                # Stored before version 10: no confidence was computed; 0.0 says "unknown", not sure.
+                confidence=r["confidence"] if r["confidence"] is not None else 0.0,
             )
         )
     return tuple(out)
