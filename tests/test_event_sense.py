@@ -220,3 +220,29 @@ def test_word_start_scanner_matches_one_alternation() -> None:
     ]:
         got = [(m.start(), m.end(), m.lastgroup) for m in scanner.finditer(text)]
         assert got == [(m.start(), m.end(), m.lastgroup) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The agency is fighting disinformation online.", "fighting"),
+        ("The country is fighting for its survival.", "fighting"),
+        ("It is a battle of wills between the two leaders.", "battle"),
+        ("The economy was hit by a barrage of sanctions.", "barrage"),
+        ("Analysts studied intercepted phone calls.", "intercepted"),
+        ("The war clearly demonstrated that the alliance matters.", "demonstrated"),
+        ("Families slept in the air raid shelter.", "air raid"),
+    ],
+)
+def test_figurative_fights_and_other_senses(sentence: str, word: str) -> None:
+    assert not _sense(sentence, word)
+
+
+def test_since_an_era_is_not_dated_in_it() -> None:
+    assert past_times("the largest call-up since the Second World War") == []
+
+
+def test_a_launch_needs_a_weapon(run_text: Run) -> None:
+    assert not _events(run_text, "The army launched a recruitment campaign in the spring.")
+    types = [e.type for e in _events(run_text, "The army launched guided bombs at the bridge near Lebedyn.")]
+    assert types == ["air_or_drone_strike"], types

@@ -186,8 +186,8 @@ def _weapon_type(
     local: list[tuple[int, int, Mention]],
 ) -> tuple[str, str] | None:
     """The type and how it was read: the weapon named in the sentence types a verb of force; a
-    generic verb with no weapon is an attack only when an armed force is named (then its fallback
-    type), else it is no event (None)."""
+    generic verb with no weapon is an attack only when it has a fallback type and an armed force is
+    named, else it is no event (None)."""
     etype = lexicon.types[t.type]
     if not etype.weapon_decides:
         return t.type, "named"
@@ -196,9 +196,11 @@ def _weapon_type(
         return by_weapon, "weapon"
     if not etype.generic:
         return t.type, "named"
+    if etype.fallback is None:
+        return None
     military = any(m.type == "military_unit" for _, _, m in local)
     if military or armed_agent(text, lang):
-        return etype.fallback or t.type, "agent"
+        return etype.fallback, "agent"
     return None
 
 

@@ -22,6 +22,12 @@ _DECADE = re.compile(
     r"(?P<c>1[5-9]\d0|20[0-2]0)er(?:\s+jahre\w*)?\b|(?P<d>1[5-9]\d0|20[0-2]0)-(?:х|ті|их)\b",
     re.IGNORECASE,
 )
+# "the biggest mobilisation since the Second World War" compares with the era, it is not dated in it.
+_SINCE = re.compile(
+    r"(?:since|depuis|seit|after|après|nach|с|со|з|із|після|после)\s+(?:the\s+|la\s+|le\s+|l['’]|"
+    r"dem\s+|der\s+)?$",
+    re.IGNORECASE,
+)
 # Eras by the year they began.
 _ERAS = (
     (
@@ -53,7 +59,9 @@ def past_times(text: str) -> list[tuple[int, int, int]]:
         decade = next(g for g in m.groups() if g)
         out.append((m.start(), m.end(), int(decade)))
     for year, pattern in _ERAS:
-        out.extend((m.start(), m.end(), year) for m in pattern.finditer(text))
+        out.extend(
+            (m.start(), m.end(), year) for m in pattern.finditer(text) if not _SINCE.search(text[: m.start()])
+        )
     return sorted(out)
 
 

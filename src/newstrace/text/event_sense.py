@@ -23,7 +23,8 @@ _HEADS = {
     r"helicopters?|aircraft|jets?|drones?|weapons?|weaponry|vehicles?|gear|ships?|boats?|zones?|"
     r"readiness|experience|capabilit(?:y|ies)|formations?|training|uniforms?|fatigues|boots|dress|dogs?|"
     r"cry|plans?|lines?|positions|posture|age|chance|spirit|words?|stance|capacity|power|potential|"
-    r"role|operations? (?:centre|center)|course|forces|equipment|kit|craft",
+    r"role|operations? (?:centre|center)|course|forces|equipment|kit|craft|shelters?|sirens?|alerts?|"
+    r"alarms?|warnings?",
     "fr": r"groupes?|unités?|chars?|fusils?|hélicoptères?|avions?|brigades?|bataillons?|tenues?|"
     r"véhicules?|drones?|navires?|bateaux?|troupes",
     "de": r"gruppen?|einheiten?|panzer|gewehre?|hubschrauber|flugzeuge?|waffen|fahrzeuge?",
@@ -51,16 +52,34 @@ _FIGURATIVE_BEFORE = re.compile(
     r"судебн\w*|политическ\w*|юридичн\w*|політичн\w*|судов\w*)\s+$",
     re.IGNORECASE,
 )
+# Fights against an abstraction, for a cause, or of wills: "fighting disinformation", "a battle of
+# wills", "Ukraine is fighting for its survival" (a statement about the war, not one battle).
 _FIGURATIVE_AFTER = re.compile(
-    r"^\s+(?:against|over|with) (?:corruption|inflation|poverty|cancer|the virus|covid|disease|"
-    r"climate|crime|prices|addiction|obesity|unemployment)\b",
+    r"^\s+(?:(?:against|over|with|of)\s+)?(?:the\s+)?(?:corruption|inflation|poverty|cancer|virus|covid|"
+    r"disease|climate|crime|prices|addiction|obesity|unemployment|disinformation|misinformation|"
+    r"propaganda|fake news|wills|nerves|ideas|narratives|logistics|sanctions|criticism|questions|"
+    r"insults|complaints|accusations|claims|messages)\b"
+    r"|^\s+for\s+(?:its|their|his|her|our|your|the)\s+(?:survival|sovereignty|rights|freedom|"
+    r"independence|future|existence|land|values|democracy)\b",
     re.IGNORECASE,
 )
-_BATTLE_WORDS = re.compile(r"^(?:battles?|bataille|schlacht\w*|битв\w*|борьб\w*)$", re.IGNORECASE)
-_RALLY = re.compile(r"^rall(?:y|ied|ies|ying)$", re.IGNORECASE)
+_BATTLE_WORDS = re.compile(
+    r"^(?:battles?|fight(?:ing|s)?|fought|barrages?|bombardments?|bataille|combats?|lutte|schlacht\w*|"
+    r"kampf\w*|битв\w*|борьб\w*)$",
+    re.IGNORECASE,
+)
+# Protest verbs that take an object are other verbs: "rally the troops", "demonstrated that ...".
+_RALLY = re.compile(r"^(?:rall(?:y|ied|ies|ying)|demonstrated)$", re.IGNORECASE)
 _RALLY_OBJECT = re.compile(
     r"^\s+(?:the|his|her|their|its|our|your|behind|around|round|support|troops|allies|voters|base|"
-    r"morale|to|back|investors|markets?)\b",
+    r"morale|to|back|investors|markets?|that|how|an?|so|clearly|once)\b",
+    re.IGNORECASE,
+)
+# Intercepted information is intelligence, not a shoot-down.
+_INTERCEPTED = re.compile(r"^intercept\w*$", re.IGNORECASE)
+_INFORMATION = re.compile(
+    r"^\s+(?:\w+\s+)?(?:data|calls?|communications?|conversations?|messages?|radio|e-?mails?|"
+    r"phone|signals|documents?|letters?|shipments?|cargo)\b",
     re.IGNORECASE,
 )
 # Armed forces as an agent of an unspecific verb of force (nouns only: "military budget" does not count).
@@ -94,6 +113,8 @@ def event_sense(text: str, start: int, end: int, lang: str | None) -> bool:
     if _ADJECTIVAL.match(word) and (_ADJECTIVE_BEFORE.search(before) or _ADJECTIVE_AFTER.match(after)):
         return False
     if _BATTLE_WORDS.match(word) and (_FIGURATIVE_BEFORE.search(before) or _FIGURATIVE_AFTER.match(after)):
+        return False
+    if _INTERCEPTED.match(word) and _INFORMATION.match(after):
         return False
     return not (_RALLY.match(word) and _RALLY_OBJECT.match(after))
 
