@@ -358,6 +358,13 @@ def evaluate(
         int | None, typer.Option(min=1, help="Real-data files: score only the first N records.")
     ] = None,
     as_json: JsonOpt = False,
+    task: Annotated[
+        str | None,
+        typer.Option(
+            help="Score a JSON Lines file for one task instead of the file's own scorer: 'quality' "
+            "(false text-quality labels on clean text, or a spun-text test set)."
+        ),
+    ] = None,
 ) -> None:
     """Score the pipeline against a gold file, per task."""
     from newstrace.evaluation import floors
@@ -365,8 +372,19 @@ def evaluate(
     from newstrace.services.evaluate import evaluate as run_eval
 
     real = gold.name.endswith((".jsonl", ".jsonl.gz"))
+    if task not in (None, "quality") or (task and not real):
+        render.fail("--task takes 'quality', with a JSON Lines file")
     try:
-        scores = score_file(gold, _settings(ctx), limit) if real else run_eval(gold, _settings(ctx), corpus)
+        if task == "quality":
+            from newstrace.evaluation.real_quality import score_quality_file
+
+            if not gold.is_file():
+                raise RealDataError(f"real-data file {gold} not found")
+            scores = score_quality_file(gold, _settings(ctx), limit)
+        elif real:
+            scores = score_file(gold, _settings(ctx), limit)
+        else:
+            scores = run_eval(gold, _settings(ctx), corpus)
     except (GoldError, StoreError, RealDataError) as exc:
         render.fail(str(exc))
     if as_json:

@@ -230,7 +230,7 @@ def _mark_inline(lines: list[_Line], rm: _Removals, protected: int) -> None:
         if line.index in rm.lines or line.index == protected:
             continue
         text = line.text
-        if pat.MARKUP_LINE.match(text):
+        if pat.MARKUP_LINE.match(text) or pat.CODE_LINE.match(text):
             rm.line(line, "markup")
             continue
         if pat.UI_LINE.match(text):
@@ -257,6 +257,8 @@ def _mark_inline(lines: list[_Line], rm: _Removals, protected: int) -> None:
             rm.inline(line.start + teaser.start(), line.start + end, "teaser")
             text = text[: teaser.start()] + " " * (end - teaser.start()) + text[end:]
         for m in pat.MARKUP.finditer(text):
+            rm.inline(line.start + m.start(), line.start + m.end(), "markup")
+        for m in pat.CODE.finditer(text):
             rm.inline(line.start + m.start(), line.start + m.end(), "markup")
 
 

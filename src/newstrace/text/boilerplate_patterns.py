@@ -158,3 +158,16 @@ SENTENCE_OPENERS = frozenset(
         )
     ).split()
 )
+
+# Script left in scraped text (analytics, ad and embed loaders): statements that start with a
+# declaration, a dotted call or assignment ("window.dataLayer = ...", "googletag.cmd.push(...)",
+# "document.addEventListener(...)") or a function, and run to their closing ";" or "})". Prose never
+# writes an identifier glued to a dot, a name and "=" or "(" followed by a statement end.
+CODE = re.compile(
+    r"(?:\b(?:var|let|const)\s+[\w$]+\s*=|\bfunction\s*[\w$]*\s*\(|(?<![\w.])[\w$]+(?:\.[\w$]+)+(?:\s*=(?!=)|\())"
+    r"[^\n]{0,600}?(?:\S;|\})(?:\s*[})\]]+;?)*(?=\s|$)"
+)
+# A line that is only code: it starts as code and its last character closes a statement.
+CODE_LINE = re.compile(
+    r"^(?:[})\]]|(?:var|let|const|function|if|return)\b|[\w$]+(?:\.[\w$]+)+\s*[=(]).*[;{})\]]$"
+)

@@ -22,6 +22,7 @@ import yaml
 from wordfreq import zipf_frequency
 
 from newstrace.kb.loader import load_word_table
+from newstrace.text.thesaurus import spinner_index
 
 # Thresholds on zipf frequencies (log10 per billion words), set on the seed and sample articles and on
 # clean French news: spinner output is common English ("key", "cost", "events": zipf 4.4-5.4) that is
@@ -106,19 +107,78 @@ def is_foreign(word: str, lang: str, table: SpinTable) -> bool:
     return en >= floor and en - native >= MIN_ZIPF_GAP and native <= MAX_NATIVE_ZIPF
 
 
+# A word this much more English than native is part of an English phrase when it stands beside the
+# flagged word ("spin doctor", "water polo", "Good luck"): spinners swap single words, so a run of
+# English is a quotation, a title or a borrowed phrase, not a spun word.
+ENGLISH_NEIGHBOUR_GAP = 0.8
+ENGLISH_NEIGHBOUR_ZIPF = 3.0
+
+
+# English closed-class words: a spinner's multi-word substitutes are built with them ("a number of",
+# "in accordance with"), so they do not make a run of English a quotation.
+_EN_FUNCTION = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "as"}
+    | {"is", "are", "was", "be", "it", "its", "this", "that"}
+)
+
+
+def _english_content(word: str, lang: str) -> bool:
+    return word.lower() not in _EN_FUNCTION and englishish(word, lang)
+
+
+def englishish(word: str, lang: str) -> bool:
+    """Whether ``word`` reads as English rather than ``lang`` (common in English, clearly rarer in
+    ``lang``)."""
+    w = word.lower()
+    en = _zipf(w, "en")
+    return en >= ENGLISH_NEIGHBOUR_ZIPF and en - _zipf(w, lang) >= ENGLISH_NEIGHBOUR_GAP
+
+
+def _in_english_run(words: list[re.Match[str]], first: int, last: int, text: str, lang: str) -> bool:
+    """Whether the span of words ``first..last`` touches an English word (joined by a space or a
+    hyphen), or is itself part of a hyphenated compound ("pay-per-view", "photo-finish")."""
+    start, end = words[first].start(), words[last].end()
+    # a hyphenated English compound: the word joined to it is English too ("photo-finish")
+    before = words[first - 1] if first > 0 else None
+    after = words[last + 1] if last + 1 < len(words) else None
+    if before is not None and text[start - 1 : start] == "-" and before.end() == start - 1:
+        return _zipf(before.group().lower(), "en") >= ENGLISH_NEIGHBOUR_ZIPF
+    if after is not None and text[end : end + 1] == "-" and after.start() == end + 1:
+        return _zipf(after.group().lower(), "en") >= ENGLISH_NEIGHBOUR_ZIPF
+    if before is not None and text[before.end() : start] == " " and _english_content(before.group(), lang):
+        return True
+    nxt = last + 1
+    return (
+        nxt < len(words)
+        and text[end : words[nxt].start()] == " "
+        and _english_content(words[nxt].group(), lang)
+    )
+
+
+# Detection confidence by what explains the word: a substitute of the language's repair table, a
+# thesaurus synonym of one of the language's homographs (a spinner could have written it), or nothing
+# (an English word no spinner of this kind produces: a loan or a slip, flagged below label weight).
+CONFIDENCE_TABLE = 0.9
+CONFIDENCE_THESAURUS = 0.75
+CONFIDENCE_UNEXPLAINED = 0.45
+
+
 def choose_repair(spun: str, lang: str, table: SpinTable) -> tuple[str | None, float]:
-    """The most likely original of ``spun`` and a confidence in [0, 1]."""
+    """The most likely original of ``spun`` and how confidently ``spun`` is a spinner's word.
+
+    The repair table, where it lists the word, ranks its originals by frequency and by the rank of the
+    substitute. Otherwise the thesaurus does: originals whose English synonyms include the word, the
+    likeliest being common in the language and having few synonyms to pick from."""
     cands = table.candidates(spun)
-    if not cands:
-        return None, 0.0
-    scored = sorted(((_zipf(orig, lang) - RANK_PENALTY * rank, orig) for orig, rank in cands), reverse=True)
-    best_score, best = scored[0]
-    if len(scored) == 1:
-        confidence = 0.9
-    else:
-        margin = best_score - scored[1][0]
-        confidence = round(min(0.9, 0.5 + margin / 4), 2)
-    return _match_case(best, spun), confidence
+    if cands:
+        scored = sorted(
+            ((_zipf(orig, lang) - RANK_PENALTY * rank, orig) for orig, rank in cands), reverse=True
+        )
+        return _match_case(scored[0][1], spun), CONFIDENCE_TABLE
+    found = spinner_index(lang).candidates(spun)
+    if found:
+        return _match_case(found[0][0], spun), CONFIDENCE_THESAURUS
+    return None, CONFIDENCE_UNEXPLAINED
 
 
 def _match_case(repair: str, original: str) -> str:
@@ -178,8 +238,11 @@ def find_foreign_words(
             continue
         span = _phrase_at(words, i, text, table)
         first, last = span if span is not None else (i, i)
+        if _in_english_run(words, first, last, text, lang):
+            i = last + 1
+            continue
         start, end = words[first].start(), words[last].end()
         spun = text[start:end]
         repair, confidence = choose_repair(spun, lang, table)
-        yield Flag(start, end, spun, repair, confidence if repair else 0.7)
+        yield Flag(start, end, spun, repair, confidence)
         i = last + 1

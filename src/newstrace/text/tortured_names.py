@@ -39,6 +39,8 @@ class TorturedName:
     repair: str
     entity_id: str
     substituted: int
+    # 0 when every substitution is a spelling variant (Defense for Defence): a house style, not a spinner
+    confidence: float = 0.9
 
 
 @dataclass(frozen=True)
@@ -92,14 +94,27 @@ def name_matcher() -> NameMatcher:
     )
 
 
-def _match(pattern: NamePattern, words: list[re.Match[str]], i: int) -> tuple[int, int, int] | None:
-    """Match ``pattern`` at word ``i``: (index after the match, substituted words, intact content words).
+def spelling_variant(a: str, b: str) -> bool:
+    """British and American spellings of one word (defence/defense, centre/center, labour/labor,
+    organisation/organization): same start, lengths within two, at most two letters differ."""
+    if a == b or a[:3] != b[:3] or abs(len(a) - len(b)) > 2:
+        return False
+    import difflib
+
+    ops = difflib.SequenceMatcher(None, a, b).get_opcodes()
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    return changed <= 2
+
+
+def _match(pattern: NamePattern, words: list[re.Match[str]], i: int) -> tuple[int, int, int, int] | None:
+    """Match ``pattern`` at word ``i``: (index after the match, substituted words, intact content words,
+    substitutions that are only spelling variants).
 
     Each slot's first word must keep its capital unless it is a function word: spinners keep the case
     of the word they replace ("Put up" for "Post").
     """
     pos = i
-    substituted = kept = 0
+    substituted = kept = variants = 0
     for slot, own in zip(pattern.slots, pattern.exact, strict=True):
         best = None
         for variant in sorted(slot, key=len, reverse=True):
@@ -115,10 +130,11 @@ def _match(pattern: NamePattern, words: list[re.Match[str]], i: int) -> tuple[in
             return None
         if best != (own,):
             substituted += 1
+            variants += len(best) == 1 and spelling_variant(best[0], own)
         elif own not in _FUNCTION:
             kept += 1
         pos += len(best)
-    return pos, substituted, kept
+    return pos, substituted, kept, variants
 
 
 def find_names(text: str) -> Iterator[TorturedName]:
@@ -136,13 +152,19 @@ def find_names(text: str) -> Iterator[TorturedName]:
                 found = _match(pattern, words, i)
                 if found is None:
                     continue
-                end_index, substituted, kept = found
+                end_index, substituted, kept, variants = found
                 if kept < 1:
                     continue
                 span_words = words[i:end_index]
                 start, end = span_words[0].start(), span_words[-1].end()
                 cand = TorturedName(
-                    start, end, text[start:end], _repair(pattern), pattern.entity_id, substituted
+                    start,
+                    end,
+                    text[start:end],
+                    _repair(pattern),
+                    pattern.entity_id,
+                    substituted,
+                    0.0 if substituted and variants == substituted else 0.9,
                 )
                 if best is None or cand.end > best.end:
                     best = cand
