@@ -18,7 +18,8 @@ from newstrace.text.spinning import CHECKED_LANGUAGES, englishish, find_foreign_
 from newstrace.text.tortured_names import find_names, find_spun_short_forms
 
 # A document is "spun" when its flags' summed confidence is this dense (per 100 words of prose) and it
-# has at least two confident flags: one stray English word is an accident, a steady rate is a spinner.
+# has at least two distinct confidently flagged words: one stray English word is an accident, a steady
+# rate is a spinner.
 # Fitted with 5 folds on clean real articles (French news, the non-English articles of a multilingual
 # pair set) against the spun seed articles and spun sentences written for the project: spun articles
 # score 1.2 to 3.5, clean ones below 0.25 except a handful of loanword-heavy sports and tech articles.
@@ -80,7 +81,9 @@ class QualityStage(BaseStage):
         confident = [s for s in spans if s[4] >= MIN_LABEL_CONFIDENCE]
         density = 100 * sum(s[4] for s in confident) / max(prose_words, 1)
         mt = _mt_spans(text, doc.lang, exempt)
-        if len(confident) >= SPUN_MIN_FLAGS and density >= SPUN_DENSITY:
+        # distinct words: one term repeated ("double trap" twice) is one piece of evidence
+        distinct = {s[2].lower() for s in confident}
+        if len(distinct) >= SPUN_MIN_FLAGS and density >= SPUN_DENSITY:
             label = "spun"
         elif _mt_label(mt):
             label = "machine_translated"

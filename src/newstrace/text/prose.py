@@ -13,8 +13,16 @@ from collections.abc import Callable
 
 # Quotations: « ... », “ ... ”, „ ... “, "...", within one paragraph. Single quotes are left out (they
 # are apostrophes in French and Italian).
-_QUOTES = re.compile(
-    r"«[^«»\n]{1,800}»|“[^“”\n]{1,800}”|„[^„“”\n]{1,800}[“”]|‹[^‹›\n]{1,400}›|\"[^\"\n]{1,800}\""
+# Each style is searched on its own, so a quotation nested in another is seen too.
+_QUOTES = tuple(
+    re.compile(p)
+    for p in (
+        r"«[^«»\n]{1,800}»",
+        r"“[^“”\n]{1,800}”",
+        r"„[^„“”\n]{1,800}[“”]",
+        r"‹[^‹›\n]{1,400}›",
+        r"\"[^\"\n]{1,800}\"",
+    )
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|fr|es|it|de|co|ly|io|tv)(?:/\S*)?\b")
 _HANDLE = re.compile(r"(?<![\w.])[@#][\w_]+")
@@ -52,7 +60,7 @@ def exempt_spans(text: str, is_foreign: Callable[[str], bool] | None = None) -> 
     """Spans of ``text`` that are not the author's prose: foreign quotations (all quotations when no
     ``is_foreign`` word test is given), posts, links, code and picture notes."""
     out: list[tuple[int, int]] = []
-    for m in _QUOTES.finditer(text):
+    for m in (m for rx in _QUOTES for m in rx.finditer(text)):
         words = _WORD.findall(m.group())
         foreign = sum(1 for w in words if is_foreign(w)) if is_foreign is not None else len(words)
         if words and foreign >= FOREIGN_QUOTE_SHARE * len(words):

@@ -98,13 +98,48 @@ def _zipf(word: str, lang: str) -> float:
     return float(zipf_frequency(word, lang))
 
 
+# A weaker gap is enough when the thesaurus explains the word (it is an English synonym of one of the
+# language's homographs, so a spinner could have put it there): other languages' frequency lists
+# hold English web text, so an English word reaches zipf 2.5-3.3 there and the gap narrows to ~1.
+MIN_ZIPF_GAP_EXPLAINED = 0.8
+MAX_NATIVE_ZIPF_EXPLAINED = 3.3
+MIN_ENGLISH_ZIPF_EXPLAINED = 2.5
+
+
+# An inflected form is rarer than its word: "justices" or Italian "mine" (plural of "mina") look
+# English by their own frequency, but a form of their family is common in the language.
+NATIVE_FAMILY_ZIPF = 3.5
+
+
+def _native_family(w: str, lang: str) -> bool:
+    """Whether a form of ``w``'s family (singular, infinitive, Italian singular of a plural in -e or -i)
+    is a common word of ``lang``, and more a word of ``lang`` than of English."""
+    forms = {w + "s", w + "r"}
+    if w.endswith("s"):
+        forms.add(w[:-1])
+    if w.endswith("es"):
+        forms.add(w[:-2])
+    if w.endswith(("e", "i")):
+        forms |= {w[:-1] + "a", w[:-1] + "o"}
+    return any(
+        _zipf(f, lang) >= NATIVE_FAMILY_ZIPF and _zipf(f, lang) >= _zipf(f, "en") for f in forms if len(f) > 2
+    )
+
+
 def is_foreign(word: str, lang: str, table: SpinTable) -> bool:
     w = word.lower()
-    if len(w) < 3 or w in table.loanwords:
+    if len(w) < 3 or w in table.loanwords or _native_family(w, lang):
         return False
     en, native = _zipf(w, "en"), _zipf(w, lang)
     floor = MIN_ENGLISH_ZIPF_KNOWN_SUBSTITUTE if w in table.reverse else MIN_ENGLISH_ZIPF
-    return en >= floor and en - native >= MIN_ZIPF_GAP and native <= MAX_NATIVE_ZIPF
+    if en >= floor and en - native >= MIN_ZIPF_GAP and native <= MAX_NATIVE_ZIPF:
+        return True
+    return (
+        en >= MIN_ENGLISH_ZIPF_EXPLAINED
+        and en - native >= MIN_ZIPF_GAP_EXPLAINED
+        and native <= MAX_NATIVE_ZIPF_EXPLAINED
+        and bool(table.candidates(w) or spinner_index(lang).candidates(w))
+    )
 
 
 # A word this much more English than native is part of an English phrase when it stands beside the
@@ -216,6 +251,11 @@ def _quoted_single_terms(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def _capital_follows(words: list[re.Match[str]], last: int, text: str) -> bool:
+    nxt = last + 1
+    return nxt < len(words) and words[nxt].group()[:1].isupper() and not text[words[last].end()].strip(" ")
+
+
 def find_foreign_words(
     text: str, lang: str, sentence_starts: set[int], protected: list[tuple[int, int]]
 ) -> Iterator[Flag]:
@@ -244,5 +284,10 @@ def find_foreign_words(
         start, end = words[first].start(), words[last].end()
         spun = text[start:end]
         repair, confidence = choose_repair(spun, lang, table)
+        # A capital opening a sentence may start a name ("Penny Oleksiak", a product called "Poke"):
+        # only a substitute the repair table lists is flagged there, and never before another capital.
+        if capital and (confidence < CONFIDENCE_TABLE or _capital_follows(words, last, text)):
+            i = last + 1
+            continue
         yield Flag(start, end, spun, repair, confidence)
         i = last + 1

