@@ -20,9 +20,12 @@ from newstrace.text.tortured_names import find_names, find_spun_short_forms
 # A document is "spun" when its flags' summed confidence is this dense (per 100 words of prose) and it
 # has at least two distinct confidently flagged words: one stray English word is an accident, a steady
 # rate is a spinner.
-# Fitted with 5 folds on clean real articles (French news, the non-English articles of a multilingual
-# pair set) against the spun seed articles and spun sentences written for the project: spun articles
-# score 1.2 to 3.5, clean ones below 0.25 except a handful of loanword-heavy sports and tech articles.
+# Checked with 5 folds (evaluation.realdata.folds, seed 0) on 2,111 clean real articles (French news and
+# the non-English articles of a multilingual pair set not marked machine-translated) against the 5
+# spun articles of the seeds and the sample corpus (the written test set is kept out): spun articles
+# score 1.0 to 2.2 with 3 to 14 distinct flagged words; of the clean ones, only 3 have two distinct
+# flagged words (scores 0.05, 0.17, 1.02), so any threshold from 0.2 to 0.5 gives held-out false labels
+# of 0 to 0.24% per fold and finds all 5; the low end keeps short spun passages labelled.
 SPUN_DENSITY = 0.3
 SPUN_MIN_FLAGS = 2
 MIN_LABEL_CONFIDENCE = 0.6

@@ -251,6 +251,30 @@ def _quoted_single_terms(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# French elides le, la, de, que, ne, je, me, te, se before a vowel ("l'office", "d'entrée"). A spinner
+# that swaps in a vowel-initial English synonym leaves the article whole ("le office", "de entrance"):
+# no French writer does, so the word is out of place even when French has it too.
+_ELIDING = {"fr": frozenset({"le", "la", "de", "que", "ne", "je", "me", "te", "se"})}
+_VOWEL = re.compile(r"[aeiouàâéèêëîïôöùûü]")
+_NO_ELISION = frozenset({"un", "une", "uns", "unes", "onze", "onzième", "oui", "ouate"})
+
+
+def _unelided(words: list[re.Match[str]], i: int, text: str, lang: str, table: SpinTable) -> bool:
+    token = words[i].group()
+    eliding = _ELIDING.get(lang)
+    if eliding is None or i == 0 or not _VOWEL.match(token) or token in _NO_ELISION:
+        return False
+    before = words[i - 1]
+    if before.group() not in eliding or text[before.end() : words[i].start()] != " ":
+        return False
+    if text[before.start() - 1 : before.start()] in {"'", "’", "-"}:
+        return False
+    w = token.lower()
+    return _zipf(w, "en") >= MIN_ENGLISH_ZIPF and bool(
+        table.candidates(w) or spinner_index(lang).candidates(w)
+    )
+
+
 def _capital_follows(words: list[re.Match[str]], last: int, text: str) -> bool:
     nxt = last + 1
     return nxt < len(words) and words[nxt].group()[:1].isupper() and not text[words[last].end()].strip(" ")
@@ -273,7 +297,10 @@ def find_foreign_words(
         capital = token[:1].isupper()
         at_start = any(0 <= m.start() - s <= 2 for s in sentence_starts)
         shielded = any(a <= m.start() < b for a, b in shield)
-        if shielded or (capital and not at_start) or token.isupper() or not is_foreign(token, lang, table):
+        if shielded or (capital and not at_start) or token.isupper():
+            i += 1
+            continue
+        if not is_foreign(token, lang, table) and not _unelided(words, i, text, lang, table):
             i += 1
             continue
         span = _phrase_at(words, i, text, table)
