@@ -38,8 +38,13 @@ def main() -> None:
         texts.append((name, text))
     docs = prepared(texts, ["normalise", "boilerplate", "language", "sentences", "dates"])
     # load the knowledge base and each language's tables (thesaurus index) before timing
+    from newstrace.text.spinning import CHECKED_LANGUAGES
+    from newstrace.text.thesaurus import spinner_index
+
     for lang in {d.lang for d in docs}:
         quality(next(d for d in docs if d.lang == lang))
+        if lang in CHECKED_LANGUAGES:
+            spinner_index(lang)
     t0 = time.perf_counter()
     labels: dict[str, int] = {}
     for d in docs:
