@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,16 +40,23 @@ def main() -> None:
     from newstrace.settings import Settings
 
     cache = Path(tempfile.mkdtemp())
-    before = _rss_mb()
+    # The first build runs in its own process, so that its peak does not hide what loading costs here.
+    build = (
+        "from pathlib import Path; from newstrace.linking.gazetteer import gazetteer; "
+        f"gazetteer(Path({str(cache)!r}))"
+    )
     t0 = time.perf_counter()
-    gz.gazetteer(cache)
+    subprocess.run([sys.executable, "-c", build], check=True)
     cold = time.perf_counter() - t0
-    gz.gazetteer.cache_clear()
+    from newstrace.kb.loader import knowledge_base
+
+    knowledge_base()  # loaded by the entities stage anyway: not the gazetteer's cost
+    before = _rss_mb()
     t0 = time.perf_counter()
     gaz = gz.gazetteer(cache)
     warm = time.perf_counter() - t0
     print(
-        f"gazetteer: {len(gaz.places)} places, {len(gaz.by_key)} keys; first build {cold:.2f} s, "
+        f"gazetteer: {len(gaz)} places, {len(gaz.key_hash)} name keys; first build {cold:.2f} s, "
         f"ready from cache {warm:.2f} s; memory +{_rss_mb() - before:.0f} MB"
     )
     shutil.rmtree(cache, ignore_errors=True)

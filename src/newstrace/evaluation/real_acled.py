@@ -41,7 +41,9 @@ MISSES_SHOWN = 25
 FOLDS = 5
 
 # section name -> "module:function"; other scorers of the same notes (locations, fatalities).
-SECTIONS: dict[str, str] = {}
+SECTIONS: dict[str, str] = {
+    "location": "newstrace.evaluation.real_places:score_acled_locations",
+}
 
 
 def note_type(doc: Document | None, lexicon: EventLexicon | None = None) -> tuple[str, str] | None:

@@ -26,6 +26,7 @@ Scorer = Callable[[Path, Settings, "int | None"], dict[str, Any]]
 # Imported lazily so that `newstrace eval` on one file never loads another scorer's models.
 SCORERS: dict[str, str] = {
     "acled_events": "newstrace.evaluation.real_acled:score_acled",
+    "places_en": "newstrace.evaluation.real_places:score_places_en",
 }
 
 

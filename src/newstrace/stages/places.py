@@ -1,31 +1,46 @@
 """Places: put each place mention on the map, with a precision code in the spirit of ACLED.
 
 Only mentions the entities stage typed as places are looked up (never every capitalised word).
-Candidates come from the gazetteer; the choice uses the war's geography (Ukraine and Russia first),
-the regions and countries named in the same article, the places already placed, and population.
-Precision: 1 the town or facility itself; 2 near it ("près de", "near", "під"); 3 a region or country,
-placed at its capital. A facility the knowledge base knows (a bridge, a power plant, an air base) is
-placed at its own coordinates: it is at least as precise as a town.
+Candidates are the world gazetteer's places of that exact name (spelling-insensitive); a near spelling
+is tried only for long names with no exact match. The choice weighs what each candidate is (country,
+capital, division, town, population) and what the article says around it (see
+``linking.place_scoring``). A mention that cannot be placed is kept, without a place and with the reason
+(``Mention.unresolved``): it is never forced onto a look-alike. Precision: 1 the town or facility
+itself; 2 near it ("près de", "near", "під"); 3 a region or country, placed at its own point (a
+knowledge-base region at its capital, as ACLED codes it).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
+import functools
 import re
+from collections.abc import Sequence
 
 from wordfreq import zipf_frequency
 
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
+from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
 from newstrace.linking.lemmas import lemmatise_phrase
+from newstrace.linking.place_scoring import (
+    WEIGHTS,
+    Weights,
+    build_context,
+    contains,
+    contextual,
+    is_capital,
+    prior,
+)
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
 
 _REGION_WORDS = re.compile(
-    r"\b(?:oblast|oblasts|région|region|province|gouvernorat|district|area|Gebiet|Oblast|Region|"
-    r"область|області|областью|обл\.|округ|край|краю)\b\s*(?:de |d'|of |des |du )?",
+    r"\b(?:oblast|oblasts|région|region|province|gouvernorat|governorate|district|county|area|Gebiet|"
+    r"Oblast|Region|state|état|область|області|областью|обл\.|округ|край|краю)\b\s*(?:de |d'|of |des |du )?",
     re.IGNORECASE,
 )
+_ARTICLE = re.compile(r"^(?:the|la|le|les|l['’]|el|der|die|das)\s*", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
 # An article may follow before a facility's name ("près de la centrale", "near the plant").
 _NEAR = re.compile(
     r"(?:près de|proche de|aux abords de|autour de|non loin de|near|outside|around|outskirts of|close to|"
@@ -33,15 +48,34 @@ _NEAR = re.compile(
     r"(?:\s+(?:la|le|les|the|der|die|das|dem|den|des)\b|\s+l['’])?\s*$",
     re.IGNORECASE,
 )
-# Scoring weights, set on the seed and sample articles: the war prior must beat a large namesake
-# abroad (Lugansk in Kazakhstan), a named region must beat the war prior's population bias.
-WAR_PRIOR = {"UA": 3.0, "RU": 3.0, "BY": 1.0, "MD": 1.0}
-REGION_NEARBY_KM = 180
-REGION_BONUS = 3.0
-COUNTRY_BONUS = 2.0
-NEIGHBOUR_KM = 250
-NEIGHBOUR_BONUS = 1.5
-ADMIN_FEATURE_BONUS = 4.0
+# "Alexandria, Louisiana", "Kramatorsk (Donetsk)": what follows a place this closely contains it.
+_CONTAINER_GAP = re.compile(r"^\s*[,(]\s*$")
+_NOT_PLACES = frozenset({"common_word", "calendar_word"})
+# A one-word name that is this common a word of the article's language in lower case ("Mobile",
+# "Reading", "Cher") is a town only if a sizeable one (zipf 4.2, as for entities).
+COMMON_WORD_ZIPF = 4.2
+# A region and a town of one name in one country where the town holds this share of the region's
+# people: the region is named after the town ("Kharkiv", "Berlin", "New York"), and the bare name means
+# the town.
+NAMESAKE_SHARE = 0.05
+
+
+@functools.lru_cache(maxsize=16)
+def _calendar_words(lang: str | None) -> frozenset[str]:
+    """Weekday and month names (CLDR, via babel) of the language and of English: never places."""
+    from babel import Locale, UnknownLocaleError
+
+    words: set[str] = set()
+    for code in {lang or "en", "en"}:
+        try:
+            loc = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for table in (loc.days, loc.months):
+            for context in table.values():
+                for width in context.values():
+                    words.update(str(v).casefold() for v in width.values())
+    return frozenset(w for w in words if len(w) > 2)
 
 
 class PlacesStage(BaseStage):
@@ -49,8 +83,10 @@ class PlacesStage(BaseStage):
     requires = frozenset({"entities"})
     provides = frozenset({"places"})
 
-    def __init__(self, gazetteer_loader: object) -> None:
+    def __init__(self, gazetteer_loader: object, weights: Weights = WEIGHTS) -> None:
         self._loader = gazetteer_loader
+        self.weights = weights
+        self._capitals: dict[str, str | None] = {}
 
     def _gazetteer(self) -> Gazetteer:
         loader = self._loader
@@ -61,66 +97,124 @@ class PlacesStage(BaseStage):
 
     def process(self, doc: Document) -> Document:
         gaz = self._gazetteer()
-        place_mentions = [m for m in doc.mentions if m.type == "place"]
-        options = {id(m): _plausible(self._candidates(gaz, m, doc.lang), m, doc.lang) for m in place_mentions}
-        anchors = [c[0] for c in options.values() if len(c) == 1]
-        regions = [a for a in anchors if a.feature == "region"]
-        countries = {a.country for a in anchors if a.feature in ("country", "region")}
-        chosen: dict[int, GazPlace] = {}
-        for m in place_mentions:
-            cands = options[id(m)]
-            if cands:
-                chosen[id(m)] = max(cands, key=lambda c: _score(c, regions, countries, anchors))
+        ms = [m for m in doc.mentions if m.type == "place"]
+        containers = _containers(doc.raw, ms)
+        found = [
+            self._candidates(gaz, m, doc.lang, i in containers.values(), i in containers)
+            for i, m in enumerate(ms)
+        ]
+        picks = self.choose(gaz, doc.raw, ms, [c for c, _ in found])
         places: list[Place] = []
+        resolved: dict[int, tuple[GazPlace | None, str | None]] = {}
+        for m, (_, reason), pick in zip(ms, found, picks, strict=True):
+            resolved[id(m)] = (pick, None if pick is not None else (reason or "ambiguous"))
         mentions: list[Mention] = []
         for m in doc.mentions:
-            pick = chosen.get(id(m))
-            if pick is None:
-                # A one-word "place" no gazetteer knows is a demonym or an NER slip ("Ukrainiens").
-                if not (m.type == "place" and " " not in m.text.strip()):
-                    mentions.append(m)
+            if id(m) not in resolved:
+                mentions.append(m)
                 continue
-            place = self._place(gaz, doc.raw, m, pick)
-            places.append(place)
-            mentions.append(dataclasses.replace(m, entity_id=pick.id, name=pick.name))
+            pick, why = resolved[id(m)]
+            if pick is None:
+                # A common word or a weekday is not a place at all; an unknown name stays, unplaced.
+                if why not in _NOT_PLACES:
+                    mentions.append(dataclasses.replace(m, unresolved=why))
+                continue
+            places.append(self._place(gaz, doc.raw, m, pick))
+            mentions.append(dataclasses.replace(m, entity_id=pick.id, name=pick.name, unresolved=None))
         return self.done(doc, mentions=tuple(mentions), places=tuple(places))
 
-    def _candidates(self, gaz: Gazetteer, m: Mention, lang: str | None) -> list[GazPlace]:
+    def scored(
+        self, gaz: Gazetteer, raw: str, ms: Sequence[Mention], options: Sequence[list[GazPlace]]
+    ) -> list[list[tuple[float, GazPlace]]]:
+        """Each mention's candidates with their scores, best first."""
+        w = self.weights
+        priors = [
+            [(prior(c, m.text, w, is_capital(gaz, c, self._capitals)), c) for c in cands]
+            for m, cands in zip(ms, options, strict=True)
+        ]
+        guesses = [max(p, key=lambda x: x[0])[1] if p else None for p in priors]
+        ctx = build_context(guesses, [len(c) == 1 for c in options])
+        containers = _containers(raw, ms)
+        out: list[list[tuple[float, GazPlace]]] = []
+        for i in range(len(ms)):
+            followed = options[containers[i]] if i in containers else []
+            followed = [c for c in followed if c.level in (COUNTRY, ADMIN1, CITY)]
+            candidates = priors[i]
+            if i in containers.values():
+                # A division that contains the place named just before it is what this name means.
+                before = [options[j] for j, k in containers.items() if k == i]
+                candidates = [
+                    (s + (w.followed_by if any(contains(c, b) for opts in before for b in opts) else 0.0), c)
+                    for s, c in candidates
+                ]
+            inside = [(s, c) for s, c in candidates if any(contains(f, c) for f in followed)]
+            # "Paris, Texas": what is named right after a place contains it, when any candidate fits.
+            candidates = inside or candidates
+            scored = [(s + contextual(c, guesses[i], ctx, w, followed), c) for s, c in candidates]
+            out.append(sorted(scored, key=lambda x: -x[0]))
+        return out
+
+    def choose(
+        self, gaz: Gazetteer, raw: str, ms: Sequence[Mention], options: Sequence[list[GazPlace]]
+    ) -> list[GazPlace | None]:
+        return [
+            s[0][1] if s and s[0][0] >= self.weights.min_score else None
+            for s in self.scored(gaz, raw, ms, options)
+        ]
+
+    def _candidates(
+        self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool = False, contained: bool = False
+    ) -> tuple[list[GazPlace], str | None]:
+        """The mention's candidates, or none and why. A ``container`` follows another place name
+        ("Myrove, Dnipropetrovsk"): there a name shared by a region and its main town may be the region.
+        A ``contained`` name is followed by one ("Paris, Texas"): a word-like name is a place there."""
         if m.entity_id and m.entity_id.startswith("place/"):
             known = gaz.kb_place(m.entity_id)
             if known is not None:
-                return [known]
-        text = m.text
+                return [known], None
+        text = m.text.strip()
+        if text.casefold() in _calendar_words(lang):
+            return [], "calendar_word"
         core = _REGION_WORDS.sub(" ", text).strip(" ,.'’")
-        is_region = core != text.strip()
-        cands = gaz.candidates(text, fuzzy=False) or (gaz.candidates(core, fuzzy=False) if core else [])
+        is_region = core != text and bool(core)
+        # "Zahoruykivka, Kharkiv" as one span: the place is the part before the comma.
+        forms = [text, _POSSESSIVE.sub("", text), _ARTICLE.sub("", text), core, text.split(",")[0]]
+        cands: list[GazPlace] = []
+        for form in dict.fromkeys(f for f in forms if f):
+            cands = gaz.candidates(form)
+            if cands:
+                break
         if not cands and lang in ("uk", "ru"):
             lemma = lemmatise_phrase(core or text, lang)
-            cands = gaz.candidates(lemma, fuzzy=False) if lemma else []
+            cands = gaz.candidates(lemma) if lemma else []
+        if not cands and not _is_common(text, lang):
+            cands = gaz.fuzzy_candidates(core or text)
         if not cands:
-            cands = gaz.candidates(core or text)
-        if is_region and cands:
-            # "oblast de Lougansk": the region whose capital is the town named.
-            towns = [c for c in cands if c.feature == "city"]
+            return [], "not_in_gazetteer"
+        if is_region:
             regions = [c for c in cands if c.feature == "region"]
-            for town in towns:
-                for r in gaz.places.values():
-                    if r.feature == "region" and distance_km((r.lat, r.lon), (town.lat, town.lon)) < 200:
-                        cap = gaz.capital_of(r)
-                        if cap is not None and cap.id == town.id:
-                            regions.append(r)
-            return regions or cands
-        towns = [c for c in cands if c.feature == "city"]
-        if towns and any(c.feature == "region" for c in cands) and not m.entity_id:
-            # A bare name that is both a town and a region ("Kyiv", "Sevastopol") means the town.
-            return [c for c in cands if c.feature != "region"]
-        return cands
+            return (regions or cands), None
+        if not container:
+            cands = _drop_namesake_regions(cands)
+        if _is_common(text, lang) and not contained:
+            cands = [
+                c
+                for c in cands
+                if c.level < ADMIN2
+                or (c.level == CITY and c.population >= self.weights.common_word_population)
+            ]
+            if not cands:
+                return [], "common_word"
+        return cands, None
 
     def _place(self, gaz: Gazetteer, raw: str, m: Mention, pick: GazPlace) -> Place:
-        lat, lon, precision, gid = pick.lat, pick.lon, 1, pick.geonames_id
+        precision = 1
+        lat, lon, gid = pick.lat, pick.lon, pick.geonames_id
         if pick.feature in ("region", "country"):
             precision = 3
-            capital = gaz.capital_of(pick) if pick.feature == "region" else _country_capital(gaz, pick)
+            # The knowledge base's regions name the town that stands for them (ACLED codes a region
+            # to its capital); other divisions and countries keep their own point.
+            capital = gaz.capital_of(pick) if pick.id.startswith("region:") else None
             if capital is not None:
                 lat, lon, gid = capital.lat, capital.lon, capital.geonames_id
         elif _NEAR.search(raw[max(0, m.start - 30) : m.start]):
@@ -142,37 +236,36 @@ class PlacesStage(BaseStage):
         )
 
 
-def _country_capital(gaz: Gazetteer, country: GazPlace) -> GazPlace | None:
-    towns = [
-        p
-        for p in gaz.candidates(country.capital or "", fuzzy=False)
-        if p.feature == "city" and p.country == country.country
-    ]
-    return max(towns, key=lambda t: t.population) if towns else None
+def _is_common(text: str, lang: str | None) -> bool:
+    word = text.strip()
+    if " " in word or word.isupper() or not lang:
+        return False
+    return zipf_frequency(word.lower(), lang) >= COMMON_WORD_ZIPF
 
 
-def _score(
-    c: GazPlace, regions: list[GazPlace], countries: set[str | None], anchors: list[GazPlace]
-) -> float:
-    score = math.log10(c.population + 10) + WAR_PRIOR.get(c.country or "", 0.0)
-    if c.feature in ("region", "country"):
-        score += ADMIN_FEATURE_BONUS
-    if c.country in countries:
-        score += COUNTRY_BONUS
-    if any(distance_km((c.lat, c.lon), (r.lat, r.lon)) <= REGION_NEARBY_KM for r in regions):
-        score += REGION_BONUS
-    if any(a.id != c.id and distance_km((c.lat, c.lon), (a.lat, a.lon)) <= NEIGHBOUR_KM for a in anchors):
-        score += NEIGHBOUR_BONUS
-    return score
-
-
-# A one-word place name that is also a common word of the article's language ("Cher", "Sur") is only
-# taken for a place in the conflict countries or as a region or country (zipf 4.2, as for entities).
-COMMON_WORD_ZIPF = 4.2
-
-
-def _plausible(cands: list[GazPlace], m: Mention, lang: str | None) -> list[GazPlace]:
-    word = m.text.strip()
-    if " " in word or not lang or zipf_frequency(word.lower(), lang) < COMMON_WORD_ZIPF:
+def _drop_namesake_regions(cands: list[GazPlace]) -> list[GazPlace]:
+    towns = [c for c in cands if c.level == CITY]
+    if not towns:
         return cands
-    return [c for c in cands if c.feature != "city" or c.country in WAR_PRIOR]
+
+    def named_after_town(r: GazPlace) -> bool:
+        return any(
+            t.country == r.country
+            and t.population >= NAMESAKE_SHARE * max(r.population, 1)
+            and (t.admin1 == r.id or distance_km((t.lat, t.lon), (r.lat, r.lon)) <= 150)
+            for t in towns
+        )
+
+    return [c for c in cands if c.level not in (ADMIN1, ADMIN2) or not named_after_town(c)]
+
+
+def _containers(raw: str, ms: Sequence[Mention]) -> dict[int, int]:
+    """Mention index -> the index of the mention right after it that may name what it lies in
+    ("Paris, Texas"; "Kramatorsk (Donetsk)")."""
+    out: dict[int, int] = {}
+    for i, m in enumerate(ms):
+        for j, o in enumerate(ms):
+            if o.start >= m.end and _CONTAINER_GAP.match(raw[m.end : o.start]):
+                out[i] = j
+                break
+    return out

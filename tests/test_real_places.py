@@ -1,0 +1,36 @@
+"""Floors for geocoding on real reporting (``../shared/realdata``; skipped where it is absent).
+
+A fixed subset keeps the test short: every 20th article of places_en.jsonl (47 articles, the three
+corpora), scored with the gold spans as the place mentions (the geocoder alone, no NER). The floors
+are the scores reached minus a small margin; they may only go up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newstrace.evaluation.real_places import _score_docs, gold_span_documents
+from newstrace.evaluation.realdata import default_dir, read_jsonl
+from newstrace.settings import Settings
+
+REALDATA = default_dir(Path(__file__).resolve().parent.parent)
+STEP = 20
+ACC161_FLOOR = 0.64
+PRECISION161_FLOOR = 0.70
+
+
+def _records() -> list[dict[str, object]]:
+    path = REALDATA / "places_en.jsonl"
+    if not path.is_file():
+        pytest.skip("../shared/realdata not present: real-data evaluation skipped")
+    return read_jsonl(path)[::STEP]
+
+
+def test_places_en_gold_spans_floor() -> None:
+    scores = _score_docs(gold_span_documents(_records(), Settings()))
+    overall = scores["all"]
+    assert overall["acc161"] >= ACC161_FLOOR, overall
+    assert overall["precision161"] >= PRECISION161_FLOOR, overall
+    assert set(scores) >= {"lgl", "geovirus", "trnews", "all"}
