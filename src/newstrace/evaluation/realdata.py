@@ -27,6 +27,7 @@ Scorer = Callable[[Path, Settings, "int | None"], dict[str, Any]]
 SCORERS: dict[str, str] = {
     "acled_events": "newstrace.evaluation.real_acled:score_acled",
     "places_en": "newstrace.evaluation.real_places:score_places_en",
+    "ner_fr": "newstrace.evaluation.real_ner:score",
 }
 
 
