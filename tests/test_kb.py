@@ -23,7 +23,7 @@ def test_packaged_kb_loads_and_is_consistent() -> None:
     ids = [e.id for e in kb]
     assert len(ids) == len(set(ids))
     types = {e.type for e in kb}
-    assert types == {"person", "organization", "media", "military_unit", "place"}
+    assert types == {"person", "organization", "media", "military_unit", "place", "equipment"}
     assert all(e.names.get("en") for e in kb)
     regions = [e for e in kb if e.type == "place" and e.kind == "region"]
     assert regions and all(e.lat is not None and 43 <= e.lat <= 70 for e in regions)

@@ -179,7 +179,7 @@ def entities(
     ctx: typer.Context,
     etype: Annotated[
         str | None,
-        typer.Option("--type", help="person, organization, media, military_unit or place."),
+        typer.Option("--type", help="person, organization, media, military_unit, place or equipment."),
     ] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
     offset: Annotated[int, typer.Option(min=0)] = 0,

@@ -17,7 +17,7 @@ import yaml
 
 from newstrace.kb.model import ENTITY_TYPES, KINDS, KbEntity
 
-_ID = re.compile(r"^(person|organization|media|military_unit|place)/[a-z0-9][a-z0-9-]*$")
+_ID = re.compile(r"^(person|organization|media|military_unit|place|equipment)/[a-z0-9][a-z0-9-]*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 ENTITY_FILES = (
     "people.yaml",
@@ -26,6 +26,7 @@ ENTITY_FILES = (
     "military_units.yaml",
     "regions.yaml",
     "facilities.yaml",
+    "equipment.yaml",
 )
 
 

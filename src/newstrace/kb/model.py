@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = frozenset({"person", "organization", "media", "military_unit", "place"})
+ENTITY_TYPES = frozenset({"person", "organization", "media", "military_unit", "place", "equipment"})
 LANGS = ("en", "fr", "de", "ru", "uk")
 # The finer classes allowed per type (SCHEMA.md lists them too). A place is a first-level region or a
 # facility: a structure or site with a location of its own (a bridge, a plant, a port, an air base).
@@ -72,6 +72,23 @@ KINDS: dict[str, frozenset[str]] = {
         }
     ),
     "place": frozenset({"region"}) | FACILITY_KINDS,
+    # Weapon systems and military equipment: a "Patriot" or a "Leopard 2" is neither a person nor a unit.
+    "equipment": frozenset(
+        {
+            "air_defence",
+            "missile",
+            "rocket_artillery",
+            "artillery",
+            "tank",
+            "armoured_vehicle",
+            "anti_tank",
+            "aircraft",
+            "helicopter",
+            "drone",
+            "ship",
+            "small_arms",
+        }
+    ),
 }
 
 

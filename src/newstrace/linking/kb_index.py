@@ -167,7 +167,7 @@ class KbIndex:
     def _pick(self, ids: list[str]) -> KbEntity:
         """Several entities share a surface form: prefer organisations and media over people named
         like them, then the first listed (the knowledge base lists the most cited first)."""
-        order = {"media": 0, "organization": 1, "military_unit": 2, "person": 3, "place": 4}
+        order = {"media": 0, "organization": 1, "military_unit": 2, "equipment": 3, "person": 4, "place": 5}
         return min((self.entities[i] for i in ids), key=lambda e: order.get(e.type, 9))
 
 

@@ -120,7 +120,7 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str  # person, organization, media, military_unit, place
+    type: str  # person, organization, media, military_unit, place, equipment
     entity_id: str | None
     name: str | None  # the entity's canonical name
     confidence: float

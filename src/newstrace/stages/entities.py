@@ -19,12 +19,14 @@ from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
 from newstrace.kb.model import KbEntity
+from newstrace.linking.countries import country_spans
 from newstrace.linking.gazetteer import Gazetteer
 from newstrace.linking.kb_index import KbIndex
 from newstrace.linking.keys import compact, name_keys
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
+from newstrace.linking.wordclass import is_adjective, is_dictionary_word, not_a_place_word
 from newstrace.model import Document, Mention
 from newstrace.pipeline.stage import BaseStage
 
@@ -36,6 +38,9 @@ FUZZY_LINK = 90
 # error unless the knowledge base knows it (zipf 4.2: about one in 60,000 words; French surnames that
 # are words, like Martin, stay below it).
 COMMON_WORD_ZIPF = 4.2
+# A person name made only of dictionary words is an NER error when its rarest capitalised word is at
+# least this frequent (zipf; fitted on the French gold below, see NAME_WORD_ZIPF in the tests' notes).
+NAME_WORD_ZIPF = 3.0
 # Words before a capitalised place name in languages without an NER model.
 _PLACE_PREPOSITIONS = re.compile(
     r"(?:\b(?i:in|near|at|from|bei|nahe|nach|aus|von|um|en|à|près de|cerca de|de|"
@@ -46,6 +51,14 @@ _PLACE_PREPOSITIONS = re.compile(
 _CAPITALISED_GERMAN = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 GERMAN_TOWN_POPULATION = 10_000
 _CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?")
+# Articles and prepositions NER models include in a span ("la France", "de Haute-Marne", "l'Espagne").
+_LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|de|d['’]|du|des|qu['’]|the)\s*)+", re.IGNORECASE)
+# A gazetteer town this large, or any region or country, is a place whatever else the word is.
+KNOWN_TOWN_POPULATION = 15_000
+# Quotation marks around a place name make it the name of something else: a ship, a newspaper, an
+# operation ("крейсер «Москва»", the daily "Kyiv Post" is found as media before this test).
+_OPEN_QUOTES = '«“„"‘‹'
+_CLOSE_QUOTES = '»”“"’›'
 _TITLES = re.compile(
     r"^(?:(?:le |la |l'|the )?(?:lieutenant|capitaine|colonel|général|sergent|président|ministre|"
     r"lieutenant-colonel|lt\.?|capt\.?|col\.?|gen\.?|sgt\.?|president|minister|mr\.?|mrs\.?|ms\.?|dr\.?|"
@@ -114,9 +127,20 @@ class EntitiesStage(BaseStage):
         )
 
     def _find(self, text: str, lang: str | None, use_ner: bool = True) -> Iterator[_Found]:
+        recogniser = self.recognisers.for_language(lang) if use_ner else None
+        ner: list[tuple[int, int, str]] = []
+        if recogniser is not None:
+            for s, e, label in recogniser.spans(text):
+                s, e = self._trim(text, s, e, label)
+                if e > s:
+                    ner.append((s, e, label))
         taken: list[tuple[int, int]] = []
         found: list[_Found] = []
         for m in self.kb.find(text, lang):
+            if self._inside_longer_name(text, m.start, m.end, m.entity, ner, lang):
+                continue
+            if m.entity.type == "place" and _named_thing(text, m.start, m.end):
+                continue  # the cruiser «Москва», the newspaper "Kyiv": not the city
             found.append(_Found(m.start, m.end, m.entity.type, m.entity, 1.0))
             taken.append((m.start, m.end))
         for s, e in find_units(text):
@@ -124,50 +148,92 @@ class EntitiesStage(BaseStage):
                 entities = self.kb.lookup(text[s:e], lang)
                 found.append(_Found(s, e, "military_unit", entities[0] if entities else None, 0.8))
                 taken.append((s, e))
-        recogniser = self.recognisers.for_language(lang) if use_ner else None
-        if recogniser is not None:
-            for s, e, label in recogniser.spans(text):
-                s, e = _trim(text, s, e)
-                if e <= s or _overlaps(s, e, taken):
-                    continue
-                f = self._from_ner(text[s:e], s, e, label, lang)
-                if f is not None:
-                    found.append(f)
-                    taken.append((s, e))
-        if lang == "uk":
-            # No Ukrainian NER model: capitalised words that the gazetteer knows, by exact name or
-            # dictionary form, in the conflict countries (the knowledge base covers people and bodies).
-            gaz = self._gazetteer()
-            for wm in _CAPITALISED_CYRILLIC.finditer(text):
-                s, e = wm.span()
-                after_name = re.search(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+ $", text[max(0, s - 25) : s])
-                if after_name:
-                    continue  # "Олександр Камишін": a surname after a first name, not the town
-                if not _overlaps(s, e, taken) and _conflict_place(gaz, wm.group(), lang):
-                    found.append(_Found(s, e, "place", None, 0.7))
-                    taken.append((s, e))
-        if lang == "de":
-            gaz = self._gazetteer()
-            for wm in _CAPITALISED_GERMAN.finditer(text):
-                s, e = wm.span()
-                if not _overlaps(s, e, taken) and _german_town(gaz, wm.group()):
-                    found.append(_Found(s, e, "place", None, 0.7))
-                    taken.append((s, e))
-        # Places after a preposition, for languages without NER and for what the model missed.
+        for s, e, label in ner:
+            if _overlaps(s, e, taken):
+                continue
+            f = self._from_ner(text, s, e, label, lang)
+            if f is not None:
+                found.append(f)
+                taken.append((s, e))
+        for s, e in country_spans(text, lang):
+            # CLDR country and continent names add to the model ("Syrie" it missed), never inside a
+            # longer name it found ("Tour de France").
+            inside = any(a <= s and e <= b for a, b, _ in ner)
+            if not _overlaps(s, e, taken) and not inside and not _named_thing(text, s, e):
+                found.append(_Found(s, e, "place", None, 0.8))
+                taken.append((s, e))
         gaz = self._gazetteer()
-        for pm in _PLACE_PREPOSITIONS.finditer(text):
-            s, e = pm.span(1)
-            if not _overlaps(s, e, taken) and _known_place(gaz, pm.group(1), lang):
+        for s, e in self._gazetteer_places(text, lang, gaz):
+            if not _overlaps(s, e, taken) and not _not_a_place(text, s, e, lang):
                 found.append(_Found(s, e, "place", None, 0.7))
                 taken.append((s, e))
         yield from found
 
-    def _from_ner(self, surface: str, s: int, e: int, label: str, lang: str | None) -> _Found | None:
+    def _gazetteer_places(self, text: str, lang: str | None, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+        """Place names the gazetteer knows where no NER model reads the language (and, after a
+        preposition, what the model missed)."""
+        if lang == "uk":
+            # No Ukrainian NER model: capitalised words that the gazetteer knows, by exact name or
+            # dictionary form (the knowledge base covers people and bodies).
+            for wm in _CAPITALISED_CYRILLIC.finditer(text):
+                s, e = wm.span()
+                if re.search(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+ $", text[max(0, s - 25) : s]):
+                    continue  # "Олександр Камишін": a surname after a first name, not the town
+                if _conflict_place(gaz, wm.group(), lang):
+                    yield s, e
+        if lang == "de":
+            for wm in _CAPITALISED_GERMAN.finditer(text):
+                if _german_town(gaz, wm.group()):
+                    yield wm.span()
+        for pm in _PLACE_PREPOSITIONS.finditer(text):
+            if _known_place(gaz, pm.group(1), lang):
+                yield pm.span(1)
+
+    def _inside_longer_name(
+        self, text: str, s: int, e: int, entity: KbEntity, ner: list[tuple[int, int, str]], lang: str | None
+    ) -> bool:
+        """A knowledge-base name inside a longer name the NER model found is part of that name: the
+        place in "Tour de France" or "Université de Montpellier", unless the longer name is nobody's."""
+        for ns, ne, label in ner:
+            if not (ns <= s and e <= ne) or (ns, ne) == (s, e):
+                continue
+            if entity.type in ("place", "equipment"):
+                return True  # a place or a weapon inside a longer name: "Bradley Cooper", "Tour de France"
+            return bool(self.kb.lookup(text[ns:ne], lang)) and label != "misc"
+        return False
+
+    def _trim(self, text: str, s: int, e: int, label: str) -> tuple[int, int]:
+        """Exact name spans: no line break, leading title, article or preposition ("la France",
+        "de Haute-Marne", "l'Espagne"), nor trailing punctuation."""
+        s, e = _trim(text, s, e)
+        m = _LEADING_ARTICLE.match(text[s:e])
+        if m and e - s > m.end():
+            rest = text[s + m.end() : e]
+            if m.group()[:1].islower():
+                s += m.end()
+            elif label == "place" and self._is_known_place(rest) and not self._is_known_place(text[s:e]):
+                s += m.end()  # "La France" at a sentence start, but "Le Havre" keeps its article
+        return s, e
+
+    def _is_known_place(self, name: str, lang: str | None = None) -> bool:
+        if any(ent.type == "place" for ent in self.kb.lookup(name, lang)):
+            return True
+        return any(
+            c.feature != "city" or c.population >= KNOWN_TOWN_POPULATION
+            for c in self._gazetteer().candidates(name, fuzzy=False)
+        )
+
+    def _from_ner(self, text: str, s: int, e: int, label: str, lang: str | None) -> _Found | None:
+        surface = text[s:e]
         if not surface[:1].isupper() and not surface[:1].isdigit():
             return None  # "ministre de la Défense": a role, not a name
+        if sum(c.isalpha() for c in surface) < 2:
+            return None  # "groupe A": a letter is not a name
         entities = self.kb.lookup(surface, lang)
         if entities:
             entity = _prefer(entities, label)
+            if entity.type == "place" and _named_thing(text, s, e):
+                return None
             return _Found(s, e, entity.type, entity, 0.95)
         if (
             label in ("person", "organization", "misc")
@@ -176,11 +242,12 @@ class EntitiesStage(BaseStage):
         ):
             # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
             return _Found(s, e, "place", None, 0.8)
-        common = " " not in surface and lang and zipf_frequency(surface.lower(), lang) >= COMMON_WORD_ZIPF
-        if common and label != "place":
-            return None  # places are checked against the gazetteer instead ("Москве" is common and real)
         if label == "place":
+            if _not_a_place(text, s, e, lang) and not self._is_known_place(surface, lang):
+                return None  # "Américaine", "Russes": a demonym, not a place
             return _Found(s, e, "place", None, 0.8)
+        if _not_a_name(surface, label, lang):
+            return None  # "Newsletters", "Terms of Service", a bare "Foreign"
         fuzzy = self._fuzzy(surface, label)
         if fuzzy is not None:
             return _Found(s, e, fuzzy.type, fuzzy, 0.75)
@@ -219,6 +286,37 @@ class EntitiesStage(BaseStage):
                     return None
                 return entity
         return None
+
+
+def _named_thing(text: str, s: int, e: int) -> bool:
+    before = text[max(0, s - 1) : s]
+    after = text[e : e + 1]
+    return bool(before) and before in _OPEN_QUOTES and bool(after) and after in _CLOSE_QUOTES
+
+
+def _not_a_place(text: str, s: int, e: int, lang: str | None) -> bool:
+    """A calendar word, an adverb or an adjective ("Зранку", "Monday", "Américaine", "Українська"), or a
+    name in quotation marks: never a place mention (a demonym gives context, not a place)."""
+    word = text[s:e]
+    return not_a_place_word(word, lang) or is_adjective(word, lang) or _named_thing(text, s, e)
+
+
+def _not_a_name(surface: str, label: str, lang: str | None) -> bool:
+    """Words NER takes for people or bodies: a common word alone ("Gloire", "Cher"), an adjective alone
+    ("Foreign" of "Foreign Minister"), or only dictionary words that are all frequent ("Terms of Service",
+    "Newsletters"), while "Pierre Martin" keeps a surname rarer than the cutoff."""
+    words = surface.split()
+    if len(words) == 1 and lang and zipf_frequency(surface.lower(), lang) >= COMMON_WORD_ZIPF:
+        return True
+    if len(words) == 1 and is_adjective(surface, lang):
+        return True
+    if label != "person" or not is_dictionary_word(surface, lang):
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return (
+        bool(capitalised)
+        and min(zipf_frequency(w.lower(), lang or "en") for w in capitalised) >= NAME_WORD_ZIPF
+    )
 
 
 def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:

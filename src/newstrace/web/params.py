@@ -23,5 +23,6 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 PointLimit = Annotated[int, Query(ge=1, le=MAX_POINTS)]
 QualityQ = Annotated[Literal["", "clean", "machine_translated", "spun"] | None, Query()]
 EntityTypeQ = Annotated[
-    Literal["person", "organization", "media", "military_unit", "place"] | None, Query(alias="type")
+    Literal["person", "organization", "media", "military_unit", "place", "equipment"] | None,
+    Query(alias="type"),
 ]

@@ -1,0 +1,62 @@
+"""Country and continent names in the article's language, from the CLDR territory names that ship with
+babel (every language newstrace reads), so that "Syrie", "Libia" or "Yémen" are recognised even where
+the NER model misses them. Russian and Ukrainian names are also met in their inflected forms
+("в Сирії") through their dictionary forms.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmas
+
+# CLDR territories that are not places one can be in: the world, unions and currency zones, "unknown".
+_NOT_PLACES = frozenset({"001", "EU", "EZ", "UN", "ZZ", "QO"})
+_CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’ʼ-])[А-ЯІЇЄҐ][а-яіїєґʼ'’-]{2,}")
+
+
+@functools.lru_cache(maxsize=16)
+def territory_names(lang: str) -> frozenset[str]:
+    """Names as CLDR writes them in ``lang``, capitalised ones only ("monde" and "région micronésienne"
+    are descriptions, not names)."""
+    try:
+        from babel import Locale
+
+        territories = Locale.parse(lang).territories
+    except Exception:  # an unknown language: no names
+        return frozenset()
+    names: set[str] = set()
+    for code, name in territories.items():
+        if code in _NOT_PLACES or not name[:1].isupper():
+            continue
+        names.add(name)
+        names.add(name.replace("’", "'"))
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern(lang: str) -> re.Pattern[str] | None:
+    names = sorted(territory_names(lang), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@functools.lru_cache(maxsize=16)
+def _lower_names(lang: str) -> frozenset[str]:
+    return frozenset(n.casefold() for n in territory_names(lang) if " " not in n)
+
+
+def country_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """Spans of territory names in ``text`` (exact as written, or inflected in Russian and Ukrainian)."""
+    if lang is None:
+        return []
+    pattern = _pattern(lang)
+    spans = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+    if lang in CYRILLIC_LANGS:
+        known = _lower_names(lang)
+        for m in _CAPITALISED_CYRILLIC.finditer(text):
+            if m.group().casefold() not in known and any(lem in known for lem in lemmas(m.group(), lang)):
+                spans.append(m.span())
+    return sorted(spans)

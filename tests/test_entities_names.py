@@ -1,0 +1,89 @@
+"""Recognition: NER places kept with exact spans; demonyms, adverbs, calendar words, quoted ship and
+newspaper names and page furniture are not names. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.evaluation.realdata import analyse
+from newstrace.linking.wordclass import is_adjective, is_dictionary_word, not_a_place_word
+from newstrace.model import Document
+from newstrace.settings import Settings
+
+_STAGES = ("normalise", "boilerplate", "language", "sentences", "entities")
+
+
+def _run(text: str, lang: str) -> Document:
+    [(_, doc)] = list(analyse([{"id": "t", "text": text, "lang": lang}], Settings(), _STAGES))
+    assert doc is not None
+    return doc
+
+
+def _mentions(doc: Document) -> dict[str, str]:
+    return {m.text: m.type for m in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "adjective"),
+    [
+        ("Américaines", "fr", True),
+        ("Australien", "fr", True),
+        ("Montpellier", "fr", False),
+        ("American", "en", True),
+        ("Canada", "en", False),
+        ("Українська", "uk", True),
+        ("Харків", "uk", False),
+        ("Российская", "ru", True),
+    ],
+)
+def test_demonyms_and_adjectives_from_the_dictionaries(word: str, lang: str, adjective: bool) -> None:
+    assert is_adjective(word, lang) is adjective
+
+
+def test_words_that_are_never_places() -> None:
+    assert not_a_place_word("Зранку", "uk")  # an adverb: in the morning
+    assert not_a_place_word("Monday", "en") and not_a_place_word("mercredi", "fr")
+    assert not not_a_place_word("Бахмут", "uk")
+    assert is_dictionary_word("Terms of Service", "en") and is_dictionary_word("Newsletters", "en")
+    assert not is_dictionary_word("Emmanuel Macron", "fr")
+
+
+def test_french_places_are_kept_with_exact_spans_and_demonyms_left_out() -> None:
+    text = (
+        "Les Américaines ont battu les Australiennes à Montpellier samedi. "
+        "La délégation a ensuite rejoint la France puis l'Espagne, avant un stage près de Narbonne."
+    )
+    found = _mentions(_run(text, "fr"))
+    assert found.get("Montpellier") == "place"
+    assert found.get("France") == "place" and found.get("Espagne") == "place"
+    assert not any(t.startswith(("la ", "l'")) for t in found)
+    assert "Américaines" not in found and "Australiennes" not in found
+
+
+def test_ukrainian_adverb_and_quoted_cruiser_are_not_places() -> None:
+    doc = _run("Зранку крейсер «Москва» затонув у Чорному морі, повідомили у Києві.", "uk")
+    places = {m.text for m in doc.mentions if m.type == "place"}
+    assert "Зранку" not in places and "Москва" not in places
+    assert "Києві" in places
+
+
+def test_page_furniture_is_not_a_person() -> None:
+    doc = _run(
+        "Sign up for our Newsletters and read the Terms of Service before you comment. "
+        "Pierre Lambert, a farmer near Lyon, said the harvest was poor.",
+        "en",
+    )
+    persons = {m.text for m in doc.mentions if m.type == "person"}
+    assert "Newsletters" not in persons and "Terms of Service" not in persons
+
+
+def test_weapon_systems_are_equipment_not_people() -> None:
+    doc = _run(
+        "Kyiv asked again for Patriot batteries, ATACMS and HIMARS launchers, more F-16 jets and Leopard 2 "
+        "tanks, the defence minister said on Tuesday.",
+        "en",
+    )
+    kinds = {m.text: m.type for m in doc.mentions}
+    for name in ("Patriot", "ATACMS", "HIMARS", "F-16", "Leopard 2"):
+        assert kinds.get(name) == "equipment", (name, kinds)
+    assert all(m.entity_id and m.entity_id.startswith("equipment/") for m in doc.mentions if m.type == "equipment")
