@@ -86,4 +86,31 @@ def test_weapon_systems_are_equipment_not_people() -> None:
     kinds = {m.text: m.type for m in doc.mentions}
     for name in ("Patriot", "ATACMS", "HIMARS", "F-16", "Leopard 2"):
         assert kinds.get(name) == "equipment", (name, kinds)
-    assert all(m.entity_id and m.entity_id.startswith("equipment/") for m in doc.mentions if m.type == "equipment")
+    linked = [m.entity_id or "" for m in doc.mentions if m.type == "equipment"]
+    assert all(eid.startswith("equipment/") for eid in linked)
+
+
+def test_misspelt_leader_links_and_surname_joins_full_name() -> None:
+    doc = _run(
+        "Volodymyr Zelensky spoke to reporters in Kyiv on Friday. Later, Zelensky said the talks had "
+        "stalled. A Polish daily misspelt him as Złenski, a tabloid as Zelanski.",
+        "en",
+    )
+    ids = {m.text: m.entity_id for m in doc.mentions if m.type == "person"}
+    full = ids.get("Volodymyr Zelensky")
+    assert full is not None and full.startswith("person/")
+    assert ids.get("Zelensky") == full
+    for slip in ("Złenski", "Zelanski"):
+        if slip in ids:  # found by the NER model: linked to the leader
+            assert ids[slip] == full, (slip, ids)
+
+
+def test_fuzzy_surname_links_only_long_unique_surnames() -> None:
+    from newstrace.kb.loader import knowledge_base
+    from newstrace.linking.fuzzy_names import FuzzyNames
+
+    fuzzy = FuzzyNames({e.id: e for e in knowledge_base()})
+    zelensky = fuzzy.match("Zelanski", "person")
+    assert zelensky is not None and zelensky.id == fuzzy.match("Złenski", "person").id  # type: ignore[union-attr]
+    assert fuzzy.match("Zelanski", "person").name == "Volodymyr Zelensky"  # type: ignore[union-attr]
+    assert fuzzy.match("Bakker", "person") is None  # short, and nobody known is called so
