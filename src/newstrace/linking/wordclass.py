@@ -95,6 +95,10 @@ def is_dictionary_word(word: str, lang: str | None) -> bool:
     return all(any(f in known for f in _forms(w, lookup)) for w in words)
 
 
+def has_dictionary(lang: str) -> bool:
+    return lang in CYRILLIC_LANGS or _tables(lang) is not None
+
+
 def is_calendar_word(word: str) -> bool:
     low = word.strip().casefold()
     return low in WEEKDAYS or low in MONTHS

@@ -26,7 +26,7 @@ from newstrace.linking.keys import compact, name_keys
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
-from newstrace.linking.wordclass import is_adjective, is_dictionary_word, not_a_place_word
+from newstrace.linking.wordclass import has_dictionary, is_adjective, is_dictionary_word, not_a_place_word
 from newstrace.model import Document, Mention
 from newstrace.pipeline.stage import BaseStage
 
@@ -57,6 +57,10 @@ _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|de|d['’]|du|des|qu['�
 KNOWN_TOWN_POPULATION = 15_000
 # Quotation marks around a place name make it the name of something else: a ship, a newspaper, an
 # operation ("крейсер «Москва»", the daily "Kyiv Post" is found as media before this test).
+# A capitalised particle right before a person span belongs to the name ("De Gendt", "Van Aert").
+_NAME_PARTICLE = re.compile(r"(?<=[\w,;:)] )(?:De|Van|Von|Di|Da|Du|Der|Ter|Ten|Mac|Le) $")
+# "<Capitalised word> de <place>" mid-sentence: the place is part of a longer name.
+_OF_NAME = re.compile(r"(?<=[a-zà-ÿ,;] )[A-ZÀ-Ý][\w-]+ (?:de|du|des|d['’])\s*$")
 _OPEN_QUOTES = '«“„"‘‹'
 _CLOSE_QUOTES = '»”“"’›'
 _TITLES = re.compile(
@@ -164,7 +168,9 @@ class EntitiesStage(BaseStage):
                 taken.append((s, e))
         gaz = self._gazetteer()
         for s, e in self._gazetteer_places(text, lang, gaz):
-            if not _overlaps(s, e, taken) and not _not_a_place(text, s, e, lang):
+            if _overlaps(s, e, taken) or _never_a_place(text, s, e, lang):
+                continue
+            if not _ordinary_word(text[s:e], lang) or self._is_known_place(text[s:e], lang):
                 found.append(_Found(s, e, "place", None, 0.7))
                 taken.append((s, e))
         yield from found
@@ -197,8 +203,8 @@ class EntitiesStage(BaseStage):
         for ns, ne, label in ner:
             if not (ns <= s and e <= ne) or (ns, ne) == (s, e):
                 continue
-            if entity.type in ("place", "equipment"):
-                return True  # a place or a weapon inside a longer name: "Bradley Cooper", "Tour de France"
+            if entity.type in ("place", "equipment") or (label == "person" and entity.type != "person"):
+                return True  # "Tour de France", "Bradley Cooper", "Terence Hill" (not the outlet The Hill)
             return bool(self.kb.lookup(text[ns:ne], lang)) and label != "misc"
         return False
 
@@ -206,8 +212,13 @@ class EntitiesStage(BaseStage):
         """Exact name spans: no line break, leading title, article or preposition ("la France",
         "de Haute-Marne", "l'Espagne"), nor trailing punctuation."""
         s, e = _trim(text, s, e)
+        if label == "person":
+            particle = _NAME_PARTICLE.search(text[max(0, s - 8) : s])
+            return (s - len(particle.group()), e) if particle else (s, e)  # "De Gendt", not "Gendt"
         m = _LEADING_ARTICLE.match(text[s:e])
         if m and e - s > m.end():
+            if label == "place" and _OF_NAME.search(text[max(0, s - 30) : s + m.end()]):
+                return s, s  # "Tour de France", "Coupe de France": part of a longer name, not the country
             rest = text[s + m.end() : e]
             if m.group()[:1].islower():
                 s += m.end()
@@ -225,7 +236,7 @@ class EntitiesStage(BaseStage):
 
     def _from_ner(self, text: str, s: int, e: int, label: str, lang: str | None) -> _Found | None:
         surface = text[s:e]
-        if not surface[:1].isupper() and not surface[:1].isdigit():
+        if not surface[:1].isupper() and not surface[:1].isdigit() and not _lower_name(surface, label):
             return None  # "ministre de la Défense": a role, not a name
         if sum(c.isalpha() for c in surface) < 2:
             return None  # "groupe A": a letter is not a name
@@ -243,7 +254,9 @@ class EntitiesStage(BaseStage):
             # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
             return _Found(s, e, "place", None, 0.8)
         if label == "place":
-            if _not_a_place(text, s, e, lang) and not self._is_known_place(surface, lang):
+            if _never_a_place(text, s, e, lang):
+                return None
+            if _ordinary_word(surface, lang) and not self._is_known_place(surface, lang):
                 return None  # "Américaine", "Russes": a demonym, not a place
             return _Found(s, e, "place", None, 0.8)
         if _not_a_name(surface, label, lang):
@@ -269,17 +282,39 @@ class EntitiesStage(BaseStage):
         return self._fuzzy_names.match(surface, label)
 
 
+def _lower_name(surface: str, label: str) -> bool:
+    """Names that start in lower case: a body or a place with its class word ("ministère de l'Intérieur",
+    "mont Ventoux"), a person with a particle ("de Gaulle")."""
+    words = surface.split()
+    if label == "person":
+        return len(words) >= 2 and len(words[0]) <= 3 and all(w[:1].isupper() for w in words[1:])
+    return label in ("organization", "place") and any(w[:1].isupper() for w in words[1:])
+
+
 def _named_thing(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 1) : s]
     after = text[e : e + 1]
     return bool(before) and before in _OPEN_QUOTES and bool(after) and after in _CLOSE_QUOTES
 
 
-def _not_a_place(text: str, s: int, e: int, lang: str | None) -> bool:
-    """A calendar word, an adverb or an adjective ("Зранку", "Monday", "Américaine", "Українська"), or a
-    name in quotation marks: never a place mention (a demonym gives context, not a place)."""
-    word = text[s:e]
-    return not_a_place_word(word, lang) or is_adjective(word, lang) or _named_thing(text, s, e)
+def _never_a_place(text: str, s: int, e: int, lang: str | None) -> bool:
+    """A calendar word or an adverb ("Monday", "Зранку"), or a name in quotation marks (a ship, a paper)."""
+    return not_a_place_word(text[s:e], lang) or _named_thing(text, s, e)
+
+
+def _ordinary_word(word: str, lang: str | None) -> bool:
+    """An adjective ("Américaine", "Українська", "Russes"): a place only where the gazetteer or the
+    knowledge base knows it as one (a demonym gives context, not a place). Nouns are not tested: the
+    dictionaries list "Canada" and "Ohio" among their nouns."""
+    return " " not in word.strip() and is_adjective(word, lang)
+
+
+def _common_word(word: str, lang: str | None) -> bool:
+    """A frequent ordinary word of the language ("Gloire", "État"), not a frequent first name
+    ("François"): frequent, and in the language's dictionary where it has one."""
+    if not lang or zipf_frequency(word.lower(), lang) < COMMON_WORD_ZIPF:
+        return False
+    return is_dictionary_word(word, lang) or not has_dictionary(lang)
 
 
 def _not_a_name(surface: str, label: str, lang: str | None) -> bool:
@@ -287,7 +322,7 @@ def _not_a_name(surface: str, label: str, lang: str | None) -> bool:
     ("Foreign" of "Foreign Minister"), or only dictionary words that are all frequent ("Terms of Service",
     "Newsletters"), while "Pierre Martin" keeps a surname rarer than the cutoff."""
     words = surface.split()
-    if len(words) == 1 and lang and zipf_frequency(surface.lower(), lang) >= COMMON_WORD_ZIPF:
+    if len(words) == 1 and _common_word(surface, lang):
         return True
     if len(words) == 1 and is_adjective(surface, lang):
         return True
@@ -312,8 +347,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     m = _TITLES.match(text[s:e])
     if m:
         s += m.end()
-    while e > s and not text[e - 1].isalnum():
+    # Trailing punctuation goes, but not the full stop of an abbreviation the model kept ("U.S.",
+    # "Pa."): NER tokenisers split a sentence's full stop off a name. A possessive goes too.
+    while e > s and not text[e - 1].isalnum() and not (text[e - 1] == "." and "." not in text[e - 2 : e - 1]):
         e -= 1
+    if text[s:e].endswith(("'s", "’s")) and e - s > 2:
+        e -= 2
     return s, e
 
 
