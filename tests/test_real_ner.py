@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newstrace.evaluation.real_ner import Tally, gold_spans, outermost
-from newstrace.evaluation.realdata import SCORERS
+import pytest
+
+from newstrace.evaluation.real_ner import Tally, gold_spans, outermost, score_records
+from newstrace.evaluation.realdata import SCORERS, default_dir, read_jsonl
+from newstrace.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -43,3 +46,24 @@ def test_exact_span_and_type_must_both_match() -> None:
 
 def test_registered() -> None:
     assert SCORERS["ner_fr"] == "newstrace.evaluation.real_ner:score"
+
+
+# Floors on a fixed subset (the first 30 documents of ner_fr.jsonl): the score the code reaches minus a
+# small margin. Recognition (the entities stage) must beat spaCy alone on the same documents.
+SUBSET = 30
+FLOORS = {"entities_micro_f1": 0.77, "entities_location_recall": 0.79, "pipeline_micro_f1": 0.67}
+
+
+@pytest.mark.slow
+def test_ner_fr_floors_on_a_fixed_subset() -> None:
+    path = default_dir(REPO) / "ner_fr.jsonl"
+    if not path.is_file():
+        pytest.skip("../shared/realdata not present: real-data evaluation skipped")
+    scores = score_records(read_jsonl(path, SUBSET), Settings())
+    ours, spacy = scores["entities_stage"], scores["spacy_alone"]
+    assert scores["failed"] == 0
+    assert ours["micro"]["f1"] >= FLOORS["entities_micro_f1"]
+    assert ours["micro"]["f1"] >= spacy["micro"]["f1"] + 0.015
+    assert ours["Location"]["recall"] >= FLOORS["entities_location_recall"]
+    assert ours["Location"]["recall"] >= spacy["Location"]["recall"] - 0.01
+    assert scores["newstrace"]["micro"]["f1"] >= FLOORS["pipeline_micro_f1"]

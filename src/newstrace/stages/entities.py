@@ -78,6 +78,7 @@ class _Found:
     type: str
     entity: KbEntity | None
     confidence: float
+    label: str | None = None  # the NER label that proposed the span, None for other sources
 
 
 class EntitiesStage(BaseStage):
@@ -128,6 +129,7 @@ class EntitiesStage(BaseStage):
             confidence=f.confidence,
             stage=self.name,
             in_boilerplate=in_boilerplate,
+            label=f.label,
         )
 
     def _find(self, text: str, lang: str | None, use_ner: bool = True) -> Iterator[_Found]:
@@ -245,27 +247,27 @@ class EntitiesStage(BaseStage):
             entity = _prefer(entities, label)
             if entity.type == "place" and _named_thing(text, s, e):
                 return None
-            return _Found(s, e, entity.type, entity, 0.95)
+            return _Found(s, e, entity.type, entity, 0.95, label)
         if (
             label in ("person", "organization", "misc")
             and " " not in surface
             and self._is_known_town(surface, lang)
         ):
             # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
-            return _Found(s, e, "place", None, 0.8)
+            return _Found(s, e, "place", None, 0.8, label)
         if label == "place":
             if _never_a_place(text, s, e, lang):
                 return None
             if _ordinary_word(surface, lang) and not self._is_known_place(surface, lang):
                 return None  # "Américaine", "Russes": a demonym, not a place
-            return _Found(s, e, "place", None, 0.8)
+            return _Found(s, e, "place", None, 0.8, label)
         if _not_a_name(surface, label, lang):
             return None  # "Newsletters", "Terms of Service", a bare "Foreign"
         fuzzy = self._fuzzy(surface, label)
         if fuzzy is not None:
-            return _Found(s, e, fuzzy.type, fuzzy, 0.75)
+            return _Found(s, e, fuzzy.type, fuzzy, 0.75, label)
         if label in ("person", "organization"):
-            return _Found(s, e, label, None, 0.7)
+            return _Found(s, e, label, None, 0.7, label)
         return None  # MISC without a knowledge-base entry: too vague to keep
 
     def _is_known_town(self, surface: str, lang: str | None) -> bool:
