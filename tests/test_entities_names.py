@@ -114,3 +114,13 @@ def test_fuzzy_surname_links_only_long_unique_surnames() -> None:
     assert zelensky is not None and zelensky.id == fuzzy.match("Złenski", "person").id  # type: ignore[union-attr]
     assert fuzzy.match("Zelanski", "person").name == "Volodymyr Zelensky"  # type: ignore[union-attr]
     assert fuzzy.match("Bakker", "person") is None  # short, and nobody known is called so
+
+
+def test_foreign_minister_is_not_the_foreign_office_and_a_ship_is_not_its_town() -> None:
+    doc = _run(
+        "Foreign Minister Sergey Lavrov flew to Ankara on Monday. Weeks earlier the Moskva, the flagship "
+        "of the fleet, had sunk after a strike.",
+        "en",
+    )
+    assert all(m.text != "Foreign" for m in doc.mentions)
+    assert all(m.text != "Moskva" for m in doc.mentions if m.type in ("place", "person"))

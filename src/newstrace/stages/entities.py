@@ -248,9 +248,13 @@ class EntitiesStage(BaseStage):
             if entity.type == "place" and _named_thing(text, s, e):
                 return None
             return _Found(s, e, entity.type, entity, 0.95, label)
+        the = text[max(0, s - 4) : s].casefold() == "the "  # "the Moskva", "the Kursk": a ship, not the town
+        if the and label == "person" and " " not in surface:
+            return None  # nor a person
         if (
             label in ("person", "organization", "misc")
             and " " not in surface
+            and not the
             and self._is_known_town(surface, lang)
         ):
             # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
