@@ -13,6 +13,10 @@ from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmas
 
 # CLDR territories that are not places one can be in: the world, unions and currency zones, "unknown".
 _NOT_PLACES = frozenset({"001", "EU", "EZ", "UN", "ZZ", "QO"})
+# A capitalised word (where a name may start) and its first word; a name must end at a word's end.
+_CAPITALISED = re.compile(r"(?<![\w-])[^\W\d_]\w*", re.UNICODE)
+_FIRST_WORD = re.compile(r"[^\W\d_]\w*", re.UNICODE)
+_WORD_GOES_ON = re.compile(r"[\w-]")
 _CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’ʼ-])[А-ЯІЇЄҐ][а-яіїєґʼ'’-]{2,}")
 
 
@@ -36,11 +40,12 @@ def territory_names(lang: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=16)
-def _pattern(lang: str) -> re.Pattern[str] | None:
-    names = sorted(territory_names(lang), key=len, reverse=True)
-    if not names:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+def _by_first_word(lang: str) -> dict[str, tuple[str, ...]]:
+    """Names by their first word, longest first: one dictionary step per capitalised word of the text."""
+    out: dict[str, list[str]] = {}
+    for name in sorted(territory_names(lang), key=len, reverse=True):
+        out.setdefault(_FIRST_WORD.match(name).group(), []).append(name)  # type: ignore[union-attr]
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @functools.lru_cache(maxsize=16)
@@ -52,8 +57,14 @@ def country_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
     """Spans of territory names in ``text`` (exact as written, or inflected in Russian and Ukrainian)."""
     if lang is None:
         return []
-    pattern = _pattern(lang)
-    spans = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+    names = _by_first_word(lang)
+    spans: list[tuple[int, int]] = []
+    for m in _CAPITALISED.finditer(text):
+        for name in names.get(m.group(), ()):
+            end = m.start() + len(name)
+            if text.startswith(name, m.start()) and not _WORD_GOES_ON.match(text, end):
+                spans.append((m.start(), end))
+                break
     if lang in CYRILLIC_LANGS:
         known = _lower_names(lang)
         for m in _CAPITALISED_CYRILLIC.finditer(text):
