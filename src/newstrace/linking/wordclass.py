@@ -47,6 +47,7 @@ def _tables(lang: str) -> tuple[dict[str, frozenset[str]], Any] | None:
         return None
     index = lookups.get_table("lemma_index")
     by_pos = {pos: frozenset(index.get(hash_string(pos), ())) for pos in ("adj", "noun", "verb", "adv")}
+    by_pos["any"] = frozenset().union(*by_pos.values())  # built once: asked for every candidate name
     lookup = lookups.get_table("lemma_lookup") if "lemma_lookup" in lookups.tables else None
     return by_pos, lookup
 
@@ -91,7 +92,7 @@ def is_dictionary_word(word: str, lang: str | None) -> bool:
     words = [w for w in word.replace("-", " ").split() if w[:1].isupper() or len(w) > 3]
     if not words:
         return False
-    known = frozenset().union(*by_pos.values())
+    known = by_pos["any"]
     return all(any(f in known for f in _forms(w, lookup)) for w in words)
 
 
