@@ -51,12 +51,13 @@ def test_words_that_are_never_places() -> None:
 def test_french_places_are_kept_with_exact_spans_and_demonyms_left_out() -> None:
     text = (
         "Les Américaines ont battu les Australiennes à Montpellier samedi. "
-        "La délégation a ensuite rejoint la France puis l'Espagne, avant un stage près de Narbonne."
+        "La délégation a ensuite rejoint la France puis l'Espagne, avant un stage près de Narbonne. "
+        "Elle repartira au Portugal."
     )
     found = _mentions(_run(text, "fr"))
     assert found.get("Montpellier") == "place"
     assert found.get("France") == "place" and found.get("Espagne") == "place"
-    assert not any(t.startswith(("la ", "l'")) for t in found)
+    assert not any(t.startswith(("la ", "l'", "au ")) for t in found)
     assert "Américaines" not in found and "Australiennes" not in found
 
 

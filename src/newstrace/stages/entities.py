@@ -52,7 +52,7 @@ _CAPITALISED_GERMAN = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]{3,}(?:
 GERMAN_TOWN_POPULATION = 10_000
 _CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?")
 # Articles and prepositions NER models include in a span ("la France", "de Haute-Marne", "l'Espagne").
-_LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|l['’]|de|d['’]|du|des|qu['’]|the)\s*)+", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|de|du|des|au|aux|the)\s+|(?:l|d|qu)['’]\s*)+", re.IGNORECASE)
 # A gazetteer town this large, or any region or country, is a place whatever else the word is.
 KNOWN_TOWN_POPULATION = 15_000
 # Quotation marks around a place name make it the name of something else: a ship, a newspaper, an
