@@ -163,6 +163,7 @@ def event_record(doc: Document, e: Event) -> dict[str, Any]:
         "fatalities": e.fatalities,
         "claim_starts": list(e.claim_starts),
         "cluster": e.cluster,
+        "confidence": e.confidence,
     }
 
 
