@@ -246,3 +246,26 @@ def test_a_launch_needs_a_weapon(run_text: Run) -> None:
     assert not _events(run_text, "The army launched a recruitment campaign in the spring.")
     types = [e.type for e in _events(run_text, "The army launched guided bombs at the bridge near Lebedyn.")]
     assert types == ["air_or_drone_strike"], types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lang"),
+    [
+        ("Russia must withdraw its troops from the border.", "withdraw", "en"),
+        ("The council urged both sides to stop the fighting.", "fighting", "en"),
+        ("Its stated goal was the liberation of the region.", "liberation", "en"),
+        ("La Russie doit retirer ses troupes de la frontière.", "retirer", "fr"),
+        ("Russland muss den Rückzug seiner Truppen anordnen.", "Rückzug", "de"),
+        ("Россия должна прекратить наступление на юге.", "наступление", "ru"),
+        ("Росія повинна припинити наступ на півдні.", "наступ", "uk"),
+    ],
+)
+def test_obligations_demands_and_goals_are_not_done(sentence: str, word: str, lang: str) -> None:
+    start = sentence.index(word)
+    assert modality(sentence, start, start + len(word), lang) == "hypothetical"
+
+
+def test_a_demand_before_a_subordinate_clause_leaves_the_event_done() -> None:
+    s = "The governor urged residents to leave after troops shelled the town."
+    start = s.index("shelled")
+    assert modality(s, start, start + 7, "en") == "asserted"

@@ -24,6 +24,23 @@ _HYPOTHETICAL = {
     "ru": r"\bесли\b|\bбы\b|\bможет\b|\bмогут\b|\bугрож\w*|\bв случае\b|\bвозможн\w*",
     "uk": r"\bякщо\b|\bби\b|\bможе\b|\bможуть\b|\bпогрож\w*|\bу разі\b|\bможлив\w*",
 }
+# An obligation or a demand ("Russia must withdraw", "urged Moscow to withdraw", "doit se retirer",
+# "должна отвести войска") or a stated goal ("its goal was the liberation of"): not done. Read in the
+# trigger's own clause only, which a subordinator also opens ("urged residents to leave after troops
+# shelled the town": the shelling happened).
+_OBLIGATION = {
+    "fr": r"\bdoi(?:t|vent)\b|\bdevrai(?:t|ent)\b|\bexhort\w*|\bobjectifs?\b",
+    "en": r"\bmust\b|\bshould\b|\bneeds? to\b|\bneeded to\b|\burg(?:ed|es|ing)\b|\bgoals?\b|\baims?\b|"
+    r"\bobjectives?\b",
+    "de": r"\bmuss\b|\bmüssen\b|\bsollte\w*|\bforderte?n?\b",
+    "ru": r"\bдолжн(?:а|ы|о)?\b|\bследует\b|\bпризвал\w*|\bпризыва\w*",
+    "uk": r"\bповинн(?:а|і|о)?\b|\bмусить\b|\bмусять\b|\bслід\b|\bзакликал\w*|\bзаклика(?:є|ють)\b",
+}
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|when|because|since|as|while|après|lorsque|quand|parce|nachdem|als|weil|после|когда|"
+    r"потому|після|коли|бо)\b",
+    re.IGNORECASE,
+)
 # An intended event: "pour capturer le bastion", "to capture", "um ... zu", "чтобы захватить".
 _PURPOSE = {
     "fr": r"(?:\bpour|\bafin de|\bvisant à|\btenter de|\btentent de|\btenté de)\s+"
@@ -84,6 +101,7 @@ def _compile(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
 
 
 _NEG, _HYP, _PURP, _FUT = (_compile(t) for t in (_NEGATION, _HYPOTHETICAL, _PURPOSE, _FUTURE))
+_OBLIG = _compile(_OBLIGATION)
 _PLAN_B, _PLAN_A, _SUPP_B, _SUPP_A = (
     _compile(t) for t in (_PLANNED_BEFORE, _PLANNED_AFTER, _SUPPOSED_BEFORE, _SUPPOSED_AFTER)
 )
@@ -107,7 +125,9 @@ def modality(sentence: str, start: int, end: int, lang: str | None) -> str:
     if modified is not None:
         return modified
     purpose = _PURP[lang].search(before) is not None and not _INSTRUMENT.search(before)
-    if _HYP[lang].search(before) or purpose:
+    subs = list(_SUBORDINATOR.finditer(clause))
+    own = clause[subs[-1].end() :] if subs else clause
+    if _HYP[lang].search(before) or purpose or _OBLIG[lang].search(own):
         return "hypothetical"
     if _NEG[lang].search(clause[-_NEGATION_REACH:]):
         return "negated"
