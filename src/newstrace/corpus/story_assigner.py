@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from newstrace.corpus.stories import StoryClusterer, features, stored_features
+from newstrace.corpus import stories, story_learned
 from newstrace.corpus.syndication import Brief, brief, edge_kind
 from newstrace.model import Document, StoredStoryInput
 from newstrace.model.vectors import as_vector
@@ -26,8 +26,17 @@ class StoryAssigner:
     store, only when a comparison needs them: the texts of stored documents are never all loaded.
     """
 
-    def __init__(self, signature: Callable[[str], bytes | None], text: Callable[[str], str | None]) -> None:
-        self.clusterer = StoryClusterer()
+    def __init__(
+        self,
+        signature: Callable[[str], bytes | None],
+        text: Callable[[str], str | None],
+        decision: str = "rules",
+    ) -> None:
+        # "rules": the calibrated scores of ``corpus.stories``; "learned": ``corpus.story_learned``.
+        self._learned = decision == "learned"
+        self.clusterer: stories.StoryClusterer | story_learned.LearnedStoryClusterer = (
+            story_learned.LearnedStoryClusterer() if self._learned else stories.StoryClusterer()
+        )
         self._signature = signature
         self._text = text
         self._briefs: dict[str, Brief] = {}
@@ -35,7 +44,8 @@ class StoryAssigner:
 
     def load(self, stored: Iterable[StoredStoryInput]) -> None:
         for row in stored:
-            self.clusterer.add(row.story_id, stored_features(row))
+            module = story_learned if self._learned else stories
+            self.clusterer.add(row.story_id, module.stored_features(row))
             self._briefs[row.id] = Brief(
                 row.id, row.lang, as_vector(row.embedding), row.duplicate_of, row.entities, None
             )
@@ -59,7 +69,8 @@ class StoryAssigner:
         return known, sig
 
     def assign(self, doc: Document, signature: bytes) -> tuple[Document, list[Edge]]:
-        sid, _ = self.clusterer.assign(features(doc))
+        module = story_learned if self._learned else stories
+        sid, _ = self.clusterer.assign(module.features(doc))
         doc = dataclasses.replace(doc, story_id=sid)
         mine = np.frombuffer(signature, dtype=np.uint64)
         me = brief(doc)

@@ -28,6 +28,7 @@ SCORERS: dict[str, str] = {
     "acled_events": "newstrace.evaluation.real_acled:score_acled",
     "places_en": "newstrace.evaluation.real_places:score_places_en",
     "ner_fr": "newstrace.evaluation.real_ner:score",
+    "story_pairs": "newstrace.evaluation.story_pairs:score_story_pairs",
 }
 
 

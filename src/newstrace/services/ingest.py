@@ -113,7 +113,7 @@ def ingest(
     merger = EntityMerger(store.corpus_entities())
     stories: StoryAssigner | None = None
     if "embedding" in settings.stages:
-        stories = StoryAssigner(store.signature, store.analysed_text)
+        stories = StoryAssigner(store.signature, store.analysed_text, settings.stories)
         stories.load(store.story_inputs())
     events = EventLinker()
     events.load(known_event_groups(store.conn))
