@@ -302,7 +302,7 @@ def _kind(stext: str, n: Number) -> tuple[str | None, str]:
         kind, _ = _kind_in(stext[max(0, n.start - 60) : n.end + 80])
         if re.search(r"(?i)flotte|fleet|chars|tanks", after):
             return "equipment_lost", "share of tank fleet"
-        if re.search(r"(?i)\b(?:ont fui|fled|bежал|втекли|fuhren weg)", after):
+        if re.search(r"(?i)\b(?:ont fui|fled|бежал|втекли|fuhren weg)", after):
             return "fled", "share"
         return (kind, "share") if kind else (None, "share")
     money = _MONEY.match(stext[n.end : n.end + 25])
