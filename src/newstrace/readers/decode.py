@@ -36,6 +36,36 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > _BINARY_CONTROL_SHARE
 
 
+# UTF-16 without a byte order mark: the zero bytes are the high bytes of ASCII characters (spaces, digits,
+# punctuation, newlines; all letters in Latin-script text), so they fall on one parity of position only,
+# where binary data has them on both. A tenth of the characters is a floor that text in any script
+# reaches with its spaces alone; a hundredth on the other parity allows for the rare U+xx00 character.
+_UTF16_MIN_ZEROS = 0.1
+_UTF16_MAX_OTHER = 0.01
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    head = data[:_SNIFF]
+    pairs = len(head) // 2
+    if pairs < 2 or len(data) % 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= _UTF16_MIN_ZEROS * pairs and other <= _UTF16_MAX_OTHER * pairs:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            sample = text[: _SNIFF // 2]
+            controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\x0c\r")
+            if controls > _BINARY_CONTROL_SHARE * len(sample):
+                return None
+            if not text.strip():
+                raise InputRejected("empty", "no text in the input")
+            return text, name
+    return None
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise :class:`InputRejected` for empty, binary or undecodable bytes."""
     if not data.strip():
@@ -50,6 +80,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise InputRejected("undecodable", f"invalid {name}: {exc.reason}") from exc
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     if looks_binary(data):
         raise InputRejected("binary", "control bytes found: not a text file")
     try:

@@ -15,6 +15,7 @@ from newstrace.model import PartialDate, RawRecord, RecordMeta, Rejection
 from newstrace.readers.base import ReadResult, check_record_size, read_small_file
 from newstrace.readers.decode import InputRejected
 from newstrace.readers.html import MIN_ARTICLE_CHARS, extract_article
+from newstrace.readers.names import source_name
 from newstrace.settings import Settings
 
 
@@ -22,7 +23,7 @@ class FeedReader:
     name = "feed"
 
     def read(self, path: Path, settings: Settings) -> Iterator[ReadResult]:
-        source = str(path)
+        source = source_name(path)
         try:
             read_small_file(path, settings)  # size, emptiness and binary checks
             data = path.read_bytes()

@@ -14,6 +14,7 @@ import trafilatura
 from newstrace.model import PartialDate, RawRecord, RecordMeta, Rejection
 from newstrace.readers.base import ReadResult, check_record_size, read_small_file
 from newstrace.readers.decode import InputRejected
+from newstrace.readers.names import source_name
 from newstrace.settings import Settings
 
 # Below this many characters trafilatura has found navigation or a teaser, not an article. Set from
@@ -54,7 +55,7 @@ class HtmlReader:
     name = "html"
 
     def read(self, path: Path, settings: Settings) -> Iterator[ReadResult]:
-        source = str(path)
+        source = source_name(path)
         try:
             html, encoding = read_small_file(path, settings)
             yield extract_article(html, source, self.name, settings, encoding=encoding)

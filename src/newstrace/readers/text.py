@@ -14,6 +14,7 @@ from pathlib import Path
 from newstrace.model import PartialDate, RawRecord, RecordMeta, Rejection
 from newstrace.readers.base import ReadResult, check_record_size, read_small_file
 from newstrace.readers.decode import InputRejected
+from newstrace.readers.names import source_name
 from newstrace.settings import Settings
 
 _HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
@@ -40,7 +41,7 @@ class TextReader:
     name = "text"
 
     def read(self, path: Path, settings: Settings) -> Iterator[ReadResult]:
-        source = str(path)
+        source = source_name(path)
         try:
             text, encoding = read_small_file(path, settings)
             check_record_size(text, settings)

@@ -19,6 +19,7 @@ from newstrace.model import Rejection
 from newstrace.readers.base import ReadResult
 from newstrace.readers.decode import InputRejected, decode_bytes
 from newstrace.readers.html import extract_article
+from newstrace.readers.names import source_name
 from newstrace.settings import Settings
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -59,7 +60,7 @@ class WarcReader:
     name = "warc"
 
     def read(self, path: Path, settings: Settings) -> Iterator[ReadResult]:
-        source = str(path)
+        source = source_name(path)
         try:
             gz = _is_gzip(path)
             fh = path.open("rb")

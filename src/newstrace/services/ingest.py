@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -22,6 +22,7 @@ from newstrace.corpus.story_assigner import StoryAssigner
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.pipeline.executors import Executor, make_executor
 from newstrace.readers.discover import discover
+from newstrace.readers.names import source_name
 from newstrace.registry import build_pipeline, build_reader
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore, RunCounts
@@ -61,11 +62,20 @@ _MAX_EXAMPLES = 50
 
 
 def read_inputs(
-    paths: Sequence[str | Path], settings: Settings
+    paths: Sequence[str | Path], settings: Settings, names: Mapping[str, str] | None = None
 ) -> Iterator[tuple[int, RawRecord | Rejection]]:
-    """Yield ``(file index, record or rejection)``; a reader that crashes rejects its file, not the run."""
+    """Yield ``(file index, record or rejection)``; a reader that crashes rejects its file, not the run.
+
+    ``names`` renames sources (a file's :func:`source_name` to the name to store): the web API reads an
+    upload from a temporary file but stores the name the client gave it.
+    """
+    if names:
+        for index, result in read_inputs(paths, settings):
+            name = names.get(result.source)
+            yield index, result if name is None else dataclasses.replace(result, source=name)
+        return
     files = 0
-    for item in discover(paths):
+    for item in discover(paths, settings.follow_links):
         if isinstance(item, Rejection):
             yield files, item
             continue
@@ -76,7 +86,7 @@ def read_inputs(
             for result in reader.read(path, settings):
                 yield files, result
         except Exception as exc:  # a reader bug or an input no one foresaw: keep going
-            yield files, Rejection(str(path), "reader_error", f"{type(exc).__name__}: {exc}"[:500])
+            yield files, Rejection(source_name(path), "reader_error", f"{type(exc).__name__}: {exc}"[:500])
 
 
 def _batches(
@@ -87,8 +97,8 @@ def _batches(
         yield batch
 
 
-def count_files(paths: Sequence[str | Path]) -> int:
-    return sum(1 for item in discover(paths) if not isinstance(item, Rejection))
+def count_files(paths: Sequence[str | Path], follow_links: bool = False) -> int:
+    return sum(1 for item in discover(paths, follow_links) if not isinstance(item, Rejection))
 
 
 def ingest(
@@ -96,7 +106,9 @@ def ingest(
     settings: Settings,
     db: Database,
     progress: ProgressCallback | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> IngestReport:
+    """Ingest ``paths`` (files, folders, patterns); ``names`` as in :func:`read_inputs`."""
     store = DocumentStore(db)
     db.acquire_writer()
     report = IngestReport()
@@ -107,7 +119,9 @@ def ingest(
             "near_duplicate_threshold": settings.near_duplicate_threshold,
         }
     )
-    report.run_id = store.start_run([str(p) for p in paths], settings_json)
+    report.run_id = store.start_run(
+        [(names or {}).get(source_name(p), source_name(p)) for p in paths], settings_json
+    )
     dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold, store.signature)
     dedup.load(store.signatures())
     merger = EntityMerger(store.corpus_entities())
@@ -118,10 +132,10 @@ def ingest(
     events = EventLinker()
     events.load(known_event_groups(store.conn))
     executor = make_executor(settings, build_pipeline)
-    total_files = count_files(paths) if progress else 0
+    total_files = count_files(paths, settings.follow_links) if progress else 0
     status = "failed"
     try:
-        for batch in _batches(read_inputs(paths, settings), settings.batch_size):
+        for batch in _batches(read_inputs(paths, settings, names), settings.batch_size):
             report.files = max(report.files, batch[-1][0])
             _ingest_batch(
                 [item for _, item in batch], store, executor, dedup, merger, stories, events, report
@@ -184,7 +198,16 @@ def _ingest_batch(
         event_groups[checked.id] = events.assign(checked)
         finals.append(checked)
         signatures[checked.id] = sig
-    store.write_batch(finals, signatures, rejections, report.run_id, edges, merges, event_groups)
+    copies = sum(1 for doc in finals if doc.duplicate_of)
+    # The run's counts move with each batch, in its transaction: a run killed later still says what it
+    # stored (its status stays "running" until the next run marks it interrupted).
+    counts = RunCounts(
+        report.accepted + len(finals) - copies,
+        report.duplicates + copies,
+        report.rejected_total + len(rejections),
+        report.unchanged,
+    )
+    store.write_batch(finals, signatures, rejections, report.run_id, edges, merges, event_groups, counts)
     dedup.flush()
     if stories is not None:
         stories.flush()

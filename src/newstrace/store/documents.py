@@ -78,19 +78,8 @@ class DocumentStore:
 
     def finish_run(self, run_id: int, counts: RunCounts, status: str = "done") -> None:
         with self.db.transaction() as c:
-            c.execute(
-                "UPDATE runs SET finished_at = ?, status = ?, accepted = ?, duplicates = ?, rejected = ?, "
-                "unchanged = ? WHERE id = ?",
-                (
-                    utcnow(),
-                    status,
-                    counts.accepted,
-                    counts.duplicates,
-                    counts.rejected,
-                    counts.unchanged,
-                    run_id,
-                ),
-            )
+            c.execute("UPDATE runs SET finished_at = ?, status = ? WHERE id = ?", (utcnow(), status, run_id))
+            _set_counts(c, run_id, counts)
 
     # -- writing ------------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -203,8 +192,10 @@ class DocumentStore:
         edges: Sequence[tuple[str, str, str, str, float]] = (),
         merges: Sequence[tuple[str, str]] = (),
         event_groups: Mapping[str, Sequence[str | None]] | None = None,
+        run_counts: RunCounts | None = None,
     ) -> tuple[int, int]:
-        """Write documents with their annotations, and rejections, in one transaction.
+        """Write documents with their annotations, and rejections, in one transaction (with the run's
+        counts so far, when given).
 
         Returns ``(documents written, rejections written)``; already stored ones are left untouched, so
         a repeated or resumed ingest changes nothing.
@@ -269,6 +260,8 @@ class DocumentStore:
                     (rej.source, rej.source_id or "", rej.reason, rej.detail, run_id),
                 )
                 rejected += cur.rowcount
+            if run_counts is not None and run_id is not None:
+                _set_counts(c, run_id, run_counts)
         return written, rejected
 
     # -- reading ------------------------------------------------------------------------------------
@@ -434,6 +427,13 @@ class DocumentStore:
             embedding=row["embedding"],
             story_id=row["story_id"],
         )
+
+
+def _set_counts(c: sqlite3.Connection, run_id: int, counts: RunCounts) -> None:
+    c.execute(
+        "UPDATE runs SET accepted = ?, duplicates = ?, rejected = ?, unchanged = ? WHERE id = ?",
+        (counts.accepted, counts.duplicates, counts.rejected, counts.unchanged, run_id),
+    )
 
 
 def claim_from_row(r: sqlite3.Row) -> Claim:
