@@ -13,11 +13,13 @@ import typer
 
 from newstrace.cli import render
 from newstrace.cli import spark as spark_cli
+from newstrace.cli.errors import store_errors
 from newstrace.cli.serve import serve as serve_command
 from newstrace.evaluation.gold import GoldError
+from newstrace.model.dates import check_date_filter
 from newstrace.settings import Settings, SettingsError, load_settings
 from newstrace.store.documents import DocumentFilter, DocumentStore
-from newstrace.store.sqlite import Database, StoreError
+from newstrace.store.sqlite import Database
 
 app = typer.Typer(
     name="newstrace",
@@ -58,16 +60,22 @@ def _settings(ctx: typer.Context) -> Settings:
 def _store(settings: Settings, must_exist: bool = True) -> Iterator[DocumentStore]:
     if must_exist and not settings.db.exists():
         render.fail(f"no store at {settings.db}: run `newstrace ingest PATH` or `newstrace demo` first")
-    try:
+    with store_errors(settings.db):
         db = Database(settings.db)
-    except StoreError as exc:
-        render.fail(str(exc))
+        try:
+            yield DocumentStore(db)
+        finally:
+            db.close()
+
+
+def _date_option(value: str | None) -> str | None:
+    """Every date option: a real YYYY[-MM[-DD]] (not "2022-13-45"), or a usage error."""
+    if value is None:
+        return None
     try:
-        yield DocumentStore(db)
-    except StoreError as exc:
-        render.fail(str(exc))
-    finally:
-        db.close()
+        return check_date_filter(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
 
 
 def _print_json(data: Any) -> None:
@@ -80,20 +88,26 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns to read.")],
     workers: Annotated[int | None, typer.Option(help="Worker processes for the per-document stages.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per transaction.")] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Read symbolic links that lead out of a folder given (by default they are rejected).",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Read articles, clean and analyse them, and store them (re-running changes nothing)."""
     from newstrace.services.ingest import ingest as run_ingest
 
     try:
-        settings = _settings(ctx).with_overrides(workers=workers, batch_size=batch_size)
+        settings = _settings(ctx).with_overrides(
+            workers=workers, batch_size=batch_size, follow_links=follow_links or None
+        )
     except SettingsError as exc:
         render.fail(str(exc))
     with _store(settings, must_exist=False) as store, render.progress(quiet=as_json) as on_progress:
-        try:
-            report = run_ingest(paths, settings, store.db, on_progress)
-        except StoreError as exc:
-            render.fail(str(exc))
+        report = run_ingest(paths, settings, store.db, on_progress)
     if as_json:
         _print_json(report.as_dict())
     else:
@@ -105,10 +119,12 @@ def docs(
     ctx: typer.Context,
     lang: Annotated[str | None, typer.Option(help="Only this language (ISO 639-1).")] = None,
     since: Annotated[
-        str | None, typer.Option(help="Only documents dated on or after YYYY[-MM[-DD]].")
+        str | None,
+        typer.Option(help="Only documents dated on or after YYYY[-MM[-DD]].", callback=_date_option),
     ] = None,
     until: Annotated[
-        str | None, typer.Option(help="Only documents dated on or before YYYY[-MM[-DD]].")
+        str | None,
+        typer.Option(help="Only documents dated on or before YYYY[-MM[-DD]].", callback=_date_option),
     ] = None,
     source: Annotated[str | None, typer.Option(help="Only sources containing this text.")] = None,
     quality: Annotated[
@@ -246,7 +262,9 @@ def claims(
         str | None, typer.Option(help="Subject contains this text (e.g. 'Russian military').")
     ] = None,
     claimant: Annotated[str | None, typer.Option(help="Claimant contains this text.")] = None,
-    since: Annotated[str | None, typer.Option(help="Claims dated on or after YYYY[-MM[-DD]].")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Claims dated on or after YYYY[-MM[-DD]].", callback=_date_option)
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List claims across the corpus, the same claim from several articles merged into one."""
@@ -282,7 +300,10 @@ def events(
     ctx: typer.Context,
     etype: Annotated[str | None, typer.Option("--type", help="Event type, e.g. shelling, protest.")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Part of the place name.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).", callback=_date_option),
+    ] = None,
     status: Annotated[
         str, typer.Option(help="asserted, negated, hypothetical, future, or all.")
     ] = "asserted",
@@ -420,11 +441,8 @@ def demo(ctx: typer.Context) -> None:
     settings = _settings(ctx)
     if not ctx.meta.get("db_given"):
         settings = settings.with_overrides(db=DEMO_DB)
-    try:
-        with render.progress() as on_progress:
-            report, summary = run_demo(settings, on_progress)
-    except StoreError as exc:
-        render.fail(str(exc))
+    with store_errors(settings.db), render.progress() as on_progress:
+        report, summary = run_demo(settings, on_progress)
     render.ingest_report(report.as_dict(), settings.db)
     render.demo_summary(summary, settings.db)
 

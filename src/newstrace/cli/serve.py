@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from newstrace.cli import render
+from newstrace.cli.errors import store_errors
 from newstrace.settings import Settings
-from newstrace.store.sqlite import StoreError
 
 
 def serve(
@@ -37,10 +37,8 @@ def serve(
     assert isinstance(settings, Settings)
     if db is not None:
         settings = settings.with_overrides(db=db)
-    try:
+    with store_errors(settings.db):
         app = create_app(settings.db, token=token, settings=settings)
-    except StoreError as exc:
-        render.fail(str(exc))
     mode = "writable with a token" if token else "read-only"
     render.info(f"serving {settings.db} ({mode}) on http://{host}:{port}/ (API schema: /api/openapi.json)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -15,8 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from newstrace.cli import render
+from newstrace.cli.errors import store_errors
 from newstrace.settings import Settings, SettingsError
-from newstrace.store.sqlite import Database, StoreError
+from newstrace.store.sqlite import Database
 
 spark_app = typer.Typer(
     help="Run the pipeline on Apache Spark (needs the spark extra and Java 17).",
@@ -103,15 +104,14 @@ def load(
 
     try:
         settings = _settings(ctx).with_overrides(batch_size=batch_size)
+    except SettingsError as exc:
+        render.fail(str(exc))
+    with store_errors(settings.db):
         db = Database(settings.db)
-    except (SettingsError, StoreError) as exc:
-        render.fail(str(exc))
-    try:
-        report = load_parquet(folder, settings, db).as_dict()
-    except StoreError as exc:
-        render.fail(str(exc))
-    finally:
-        db.close()
+        try:
+            report = load_parquet(folder, settings, db).as_dict()
+        finally:
+            db.close()
     if as_json:
         _print_json(report)
         return

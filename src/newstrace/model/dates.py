@@ -84,3 +84,19 @@ class PartialDate:
             return cls(year, month, day)
         except ValueError:
             return None
+
+
+_FILTER = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_date_filter(text: str) -> str:
+    """``text`` if it is a real ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (the form of every date filter of
+    the CLI and the API); ``ValueError`` otherwise ("2022-13-45" has the form but is no date)."""
+    m = _FILTER.match(text)
+    if m is None:
+        raise ValueError(f"{text!r} is not a date: YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a date: {exc}") from exc
+    return text

@@ -43,40 +43,56 @@ class Database:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {path}: {exc}") from exc
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        # NORMAL is durable against a crash of the process (WAL), which is what a killed run is.
-        self.conn.execute("PRAGMA synchronous = NORMAL")
         self._lock_file: int | None = None
-        self.migrate()
+        try:
+            if str(path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        try:
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL is durable against a crash of the process (WAL), which is what a killed run is.
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+        except sqlite3.Error as exc:  # not an SQLite file, a damaged one, or no room to write
+            self.conn.close()
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        except StoreError:
+            self.conn.close()
+            raise
 
     def close(self) -> None:
         self.release_writer()
         self.conn.close()
 
     def migrate(self) -> int:
-        """Apply pending migrations, each in its own transaction; return the schema version."""
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
+        """Apply pending migrations, each in its own transaction; return the schema version.
+
+        Safe when several processes open a new store at once: the version is read again inside each
+        migration's write transaction, so a migration another process applied meanwhile is skipped.
+        """
         known = migrations()
-        if done and max(done) > len(known):
+        if not self._has_migrations_table():
+            with self.transaction():
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                )
+        applied = self._versions()
+        if applied and max(applied) > len(known):
             raise StoreError(
-                f"store {self.path} has schema version {max(done)}, newer than this newstrace ({len(known)})"
+                f"store {self.path} has schema version {max(applied)}, "
+                f"newer than this newstrace ({len(known)})"
             )
         for version, name, sql in known:
-            if version in done:
+            if version in applied:
                 continue
             with self.transaction():
+                if version in self._versions():  # applied by another process while we waited
+                    continue
                 for statement in _split_sql(sql):
                     self.conn.execute(statement)
                 self.conn.execute(
@@ -85,13 +101,25 @@ class Database:
                 )
         return len(known)
 
+    def _has_migrations_table(self) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        ).fetchone()
+        return row is not None
+
+    def _versions(self) -> set[int]:
+        return {int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")}
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (a full disk, an I/O error): then there is nothing to
+            # undo, and the error that did it is the one to report.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")

@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import Query
+from pydantic import AfterValidator
+
+from newstrace.model.dates import check_date_filter
 
 MAX_LIMIT = 200
 MAX_POINTS = 5000
@@ -13,8 +16,16 @@ MAX_OFFSET = 1_000_000
 # Empty values are accepted (and mean "no filter"): an HTML form sends its empty fields.
 DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 
+
+def _real_date(value: str | None) -> str | None:
+    """The shape is checked by the pattern; the month and day must also exist (not "2022-13-45")."""
+    return check_date_filter(value) if value else value
+
+
 DateQ = Annotated[
-    str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD", max_length=10)
+    str | None,
+    Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD", max_length=10),
+    AfterValidator(_real_date),
 ]
 LangQ = Annotated[str | None, Query(pattern=r"^([a-z]{2,3})?$", description="ISO 639-1 code, e.g. fr")]
 TextQ = Annotated[str | None, Query(max_length=200)]

@@ -4,6 +4,7 @@ write-token check."""
 from __future__ import annotations
 
 import hmac
+import json
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import MutableHeaders
@@ -38,14 +39,37 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = MutableHeaders(scope=message)
                 for name, value in HEADERS.items():
                     headers.setdefault(name, value)
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # A bug answers 500 with the headers too (Starlette's own error response is sent outside
+            # every middleware, without them); the error goes on up to be logged.
+            if not started:
+                await _internal_error(send_with_headers)
+            raise
+
+
+async def _internal_error(send: Send) -> None:
+    body = json.dumps({"detail": "internal server error"}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 500,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 def require_token(request: Request) -> None:
