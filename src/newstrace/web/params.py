@@ -14,7 +14,19 @@ MAX_LIMIT = 200
 MAX_POINTS = 5000
 MAX_OFFSET = 1_000_000
 # Empty values are accepted (and mean "no filter"): an HTML form sends its empty fields.
-DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+# The pattern admits real dates only (so that the schema says exactly what is accepted): years 0001-9999,
+# months 01-12, days up to the month's length, 29 February in leap years.
+_YEAR = r"(\d{3}[1-9]|\d{2}[1-9]\d|\d[1-9]\d{2}|[1-9]\d{3})"
+_MONTH = r"(0[1-9]|1[0-2])"
+_LEAP_YEAR = r"(\d{2}(0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26]|0[48])00)"
+_DATES = (
+    rf"{_YEAR}(-{_MONTH})?",
+    rf"{_YEAR}-{_MONTH}-(0[1-9]|1\d|2[0-8])",
+    rf"{_YEAR}-(0[13-9]|1[0-2])-(29|30)",
+    rf"{_YEAR}-(0[13578]|1[02])-31",
+    rf"{_LEAP_YEAR}-02-29",
+)
+DATE_PATTERN = "^(" + "|".join(_DATES) + ")?$"
 
 
 def _real_date(value: str | None) -> str | None:
