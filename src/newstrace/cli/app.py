@@ -19,7 +19,7 @@ from newstrace.evaluation.gold import GoldError
 from newstrace.model.dates import check_date_filter
 from newstrace.settings import Settings, SettingsError, load_settings
 from newstrace.store.documents import DocumentFilter, DocumentStore
-from newstrace.store.sqlite import Database
+from newstrace.store.sqlite import Database, StoreError
 
 app = typer.Typer(
     name="newstrace",
