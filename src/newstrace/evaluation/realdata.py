@@ -29,6 +29,7 @@ SCORERS: dict[str, str] = {
     "places_en": "newstrace.evaluation.real_places:score_places_en",
     "ner_fr": "newstrace.evaluation.real_ner:score",
     "story_pairs": "newstrace.evaluation.story_pairs:score_story_pairs",
+    "claims_en": "newstrace.evaluation.claims_en:score_claims_en",
 }
 
 
