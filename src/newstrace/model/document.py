@@ -183,6 +183,8 @@ class Claim:
     evidence_start: int  # the sentence
     evidence_end: int
     stage: str
+    by: str | None = None  # the perpetrator the text names ("killed by Russian forces"), never the subject
+    confidence: float = 1.0  # how the claim was read (stages/claim_confidence.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,32 +10,42 @@ import re
 
 # (kind, pattern). killed_or_wounded before killed and wounded; survived before killed ("ont survécu").
 KINDS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern, re.IGNORECASE))
+    # Every pattern ends at a word end ("POWs" is not in "powers"): (?!\w) is appended below.
+    (kind, re.compile(pattern + r"(?!\w)", re.IGNORECASE))
     for kind, pattern in [
         (
             "killed_or_wounded",
             r"\b(?:bless\w* ou tu\w*|tu\w* ou bless\w*|killed or (?:wounded|injured)|"
-            r"(?:wounded|injured) or killed|killed and wounded|casualt\w*|pertes humaines|"
+            r"(?:wounded|injured) or killed|killed and (?:wounded|injured)|"
+            r"killed, (?:wounded|injured),? or captured|"
+            r"casualt\w*|pertes humaines|losses in (?:people|personnel|manpower)|personnel losses|"
+            r"eliminat\w*|liquidat\w*|neutrali[sz]ed|"
             r"убит\w* и ранен\w*|убитыми и ранеными|загибл\w* (?:і|та) поранен\w*|getötet oder verletzt|"
             r"tot oder verwundet)",
         ),
         ("survived", r"\b(?:surv[eé]cu\w*|survived|survivors?|выжил\w*|вижил\w*|überleb\w*)"),
         (
             "captured",
-            r"\b(?:captur\w*|prisonniers?|faits? prisonniers?|captured|taken prisoner|prisoners? of war|"
-            r"POWs?|в плен\w*|пленн\w*|полон\w*|gefangen\w*)",
+            r"\b(?:captur\w*|prisonniers?|faits? prisonniers?|taken prisoner|prisoners? of war|"
+            r"POWs?|detain\w*|detention|detainees?|taken hostage|hostages?|held captive|"
+            r"в плен\w*|пленн\w*|полон\w*|gefangen\w*)",
         ),
-        ("missing", r"\b(?:disparu\w*|missing|пропал\w* без вести|зникл\w* безвісти|vermisst\w*)"),
+        (
+            "missing",
+            r"\b(?:disparu\w*|missing|disappeared|пропал\w* без вести|зникл\w* безвісти|vermisst\w*)",
+        ),
         (
             "wounded",
-            r"\b(?:bless[ée]\w*|wounded|injured|ранен\w*|поранен\w*|травмован\w*|verletzt\w*|verwundet\w*)",
+            r"\b(?:bless[ée]\w*|wounded|injur(?:ed|ies|y|ing)|hurt|ранен\w*|поранен\w*|травмован\w*|"
+            r"verletzt\w*|verwundet\w*)",
         ),
         (
             "killed",
-            r"\b(?:tu[ée]\w*|mort(?:s|es)?\b|morte\b|décéd\w*|péri\w*|killed|dead\b|died|deaths?\b|"
-            r"death toll|lives\b|perdu\w* (?:un total de )?[\d\s]*(?:soldats|hommes|militaires)|lost [\d,\s]*"
-            r"(?:soldiers|troops|men)|убит\w*|погиб\w*|гибел\w*|загинул\w*|загибл\w*|вбит\w*|getötet\w*|"
-            r"tot\b|ums Leben|starben|verloren [\d.\s]*Soldaten)",
+            r"\b(?:tu[ée]\w*|mort(?:s|es)?|morte|décéd\w*|péri\w*|kill(?:ed|ing|s)?|dead|died|dying|deaths?|"
+            r"death toll|lives|bodies|fatalit\w*|murder\w*|executed|executing|executions?|shot dead|"
+            r"perdu\w* (?:un total de )?[\d\s]*(?:soldats|hommes|militaires)|los[et] [\w,\s]*?"
+            r"(?:soldiers|troops|men|servicemen)|убит\w*|погиб\w*|гибел\w*|загинул\w*|загибл\w*|вбит\w*|getötet\w*|"
+            r"tot|ums Leben|starben|verloren [\d.\s]*Soldaten)",
         ),
         (
             "deserted",
@@ -43,13 +53,20 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "mobilized",
-            r"\b(?:mobilis\w*|mobiliz\w*|draft\w*|conscri\w*|reservists?|réservistes?|мобилиз\w*|"
+            r"\b(?:mobilis(?:é|és|ées|ed|ing|ation)|mobiliz(?:ed|ing|ation)|drafted|draft(?=\s+[\d,.]+\s|\s*$)|"
+            r"conscripted|called up|reservists?|réservistes?|мобилиз\w*|"
             r"мобіліз\w*|резервист\w*|einberuf\w*|Reservisten)",
         ),
         (
+            "fled",
+            r"\b(?:réfugiés?|refugees?|fled|fleeing|crossed (?:into|the border)|left the country|"
+            r"беженц\w*|біженц\w*|Flüchtling\w*|geflohen|бежал\w*|втекл\w*)",
+        ),
+        (
             "displaced",
-            r"\b(?:déplacés?|réfugiés?|évacué\w*|displaced|refugees?|evacuated|беженц\w*|эвакуир\w*|"
-            r"біженц\w*|евакуйов\w*|vertrieben\w*|Flüchtling\w*|evakuiert\w*)",
+            r"\b(?:déplacés?|évacué\w*|displaced|evacuat(?:ed|ion)|deported|deportation|abducted|"
+            r"forced (?:out of|from) their homes|(?:flee|leave|left|fled) their homes|"
+            r"эвакуир\w*|евакуйов\w*|депортир\w*|депортов\w*|vertrieben\w*|evakuiert\w*)",
         ),
         (
             "people_affected",
@@ -57,7 +74,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"without (?:power|electricity)|in the dark|без (?:света|электричества|світла|електрики)|"
             r"ohne Strom)",
         ),
-        ("regions", r"^\s*(?:régions?|regions?|oblasts?|регион\w*|област\w*|Regionen)\b"),
+        ("regions", r"^\s*(?:régions?|regions?|oblasts?|регион\w*|област\w*|Regionen)"),
         (
             "territory",
             r"(?:km²|km2|kilomètres carrés|square kilomet\w*|sq km|кв\.? ?км|квадратн\w* километр\w*|"
@@ -65,11 +82,17 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "equipment_lost",
-            r"\b(?:chars?\b|tanks?\b|blindés?|véhicules|vehicles|armored|танк\w*|бронетехник\w*|"
+            r"\b(?:chars?|tanks?|blindés?|véhicules|vehicles|armou?red|танк\w*|бронетехник\w*|"
             r"Panzer\w*|flotte de chars)",
         ),
     ]
 ]
+# Military equipment is a claim only when the text says it was lost.
+EQUIPMENT_LOSS = re.compile(
+    r"(?i)\b(?:destroy\w*|lost|los(?:e|ing|ses)|captured|seized|downed|shot down|abandon\w*|damaged|"
+    r"détrui\w*|perdu\w*|pertes?|abandonn\w*|capturé\w*|уничтож\w*|потер\w*|знищ\w*|втрат\w*|"
+    r"zerstört\w*|verloren)(?!\w)"
+)
 # Protest verbs: a count of people in a sentence with one of these is a count of protesters.
 PROTEST = re.compile(
     r"\b(?:manifest\w*|protest\w*|pris d'assaut|rassembl\w*|marched|marché|rally|rallied|demonstrat\w*|"
@@ -133,7 +156,7 @@ PRONOUN_SUBJECT = re.compile(
 )
 INVERTED_PRONOUN = re.compile(r"(?i)-t-(?:il|elle)|-(?:il|elle)s?\b")
 # "Les femmes ont exigé...", "The women accused...": a described subject at the start of the clause.
-LOST = re.compile(r"(?i)\b(?:perdu\w*|lost|losing|потерял\w*|потеряли|втратил\w*|втратили|verloren)\b")
+LOST = re.compile(r"(?i)\b(?:perdu\w*|lost|lose|losing|потерял\w*|потеряли|втратил\w*|втратили|verloren)\b")
 NUMBER_OF = re.compile(
     r"(?i)\b(?:le nombre de|the number of|death toll|bilan|число|кількість|die Zahl der)\s+(\w+)"
 )

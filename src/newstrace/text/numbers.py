@@ -116,6 +116,22 @@ COLLECTIVES: dict[str, tuple[float | None, float | None, str]] = {
     "dutzende": (24, None, "at_least"),
     "десятки": (20, None, "at_least"),
     "десятки тысяч": (20000, None, "at_least"),
+    "des dizaines de milliers": (20000, None, "at_least"),
+    "des centaines de milliers": (200000, None, "at_least"),
+    "tens of thousands": (20000, None, "at_least"),
+    "hundreds of thousands": (200000, None, "at_least"),
+    "tens of millions": (20_000_000, None, "at_least"),
+    "millions": (2_000_000, None, "at_least"),
+    "scores": (40, None, "at_least"),
+    "zehntausende": (20000, None, "at_least"),
+    "hunderttausende": (200000, None, "at_least"),
+    "сотни тысяч": (200000, None, "at_least"),
+    "сотні тисяч": (200000, None, "at_least"),
+    "десятки тисяч": (20000, None, "at_least"),
+    "a million": (1_000_000, 1_000_000, "exact"),
+    "one million": (1_000_000, 1_000_000, "exact"),
+    "a thousand": (1000, 1000, "exact"),
+    "a hundred": (100, 100, "exact"),
     "des centaines": (200, None, "at_least"),
     "hundreds": (200, None, "at_least"),
     "hunderte": (200, None, "at_least"),
@@ -169,8 +185,11 @@ BOUNDS: dict[str, str] = {
     "about": "about",
     "some": "about",
     "roughly": "about",
-    "nearly": "about",
-    "almost": "about",
+    "nearly": "below",
+    "almost": "below",
+    "approximately": "about",
+    "an estimated": "about",
+    "estimated": "about",
     "etwa": "about",
     "rund": "about",
     "около": "about",
@@ -187,7 +206,7 @@ _BOUND_RE = re.compile(
 _DIGITS = r"\d{1,3}(?:(?:[  ]\d{3})+|(?:,\d{3})+|(?:\.\d{3})+)(?!\d)|\d+(?:[.,]\d+)?"
 # Not glued to a letter ("MK-19", "T-72", "Su-25" are models, not counts); "60-70" is a range.
 _NUMBER = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)({_DIGITS})(?![\w]|[.,]\d)")
-_RANGE_LINK = re.compile(r"^\s*(?:à|a|et|and|to|bis|und|до|и|і|-|–)\s*$", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"^\s*(?:à|a|et|and|to|bis|und|до|и|і|-|–|or|ou|oder|или|або)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?i)(?:entre|between|zwischen|от|від|de)\s*$")
 # Context that makes a number something other than a count.
 _YEAR_CONTEXT = re.compile(r"(?i)(?:en|in|im|de|du|since|depuis|seit|année|year|года|року|в|у)\s*$")
@@ -309,7 +328,18 @@ def _is_not_a_count(text: str, s: int, e: int, value: float) -> bool:
 
 
 def find_numbers(text: str, lang: str | None) -> Iterator[Number]:
-    """Counts with their bounds and ranges, left to right."""
+    """Counts with their bounds and ranges, left to right; a figure inside a longer one ("thousand" in
+    "almost a thousand") is part of it."""
+    found = list(_find_numbers(text, lang))
+    for n in found:
+        if not any(
+            o is not n and o.start <= n.start and n.end <= o.end and o.end - o.start > n.end - n.start
+            for o in found
+        ):
+            yield n
+
+
+def _find_numbers(text: str, lang: str | None) -> Iterator[Number]:
     raw: list[tuple[int, int, float]] = []
     for m in _NUMBER.finditer(text):
         value = parse_digits(m.group(1))
@@ -365,28 +395,51 @@ def find_numbers(text: str, lang: str | None) -> Iterator[Number]:
                 opener = _RANGE_OPEN.search(text[max(0, s - 12) : s])
                 if opener:
                     s = s - (len(text[max(0, s - 12) : s]) - opener.start())
-        bound = "exact"
-        bm = _BOUND_RE.search(text[max(0, s - 25) : s])
-        if bm:
-            kind = BOUNDS[bm.group(1).lower()]
-            s = s - (len(text[max(0, s - 25) : s]) - bm.start(1))
-            if kind == "at_most":
-                bound, low = "at_most", None
-            elif kind == "at_least":
-                bound, high = "at_least", None
-            elif kind == "above":
-                bound, high = "at_least", None
-                low = (low or 0) + 1 if low is not None and float(low).is_integer() else low
-            else:
-                bound = "about"
+        s, low, high, bound = _bounded(text, s, low, high, "exact")
         yield Number(s, e, low, high, bound, text[s:e], written)
         i += 1
+    yield from _collectives(text)
+
+
+def _collectives(text: str) -> Iterator[Number]:
+    """Words of vague size ("dozens", "hundreds of thousands": one figure, the longest phrase wins)."""
+    spans: list[tuple[int, int, float | None, float | None, str]] = []
     for phrase, (lo, hi, bd) in COLLECTIVES.items():
-        for m in re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text):
-            s = m.start()
-            bm = _BOUND_RE.search(text[max(0, s - 25) : s])
-            low, high, bound = lo, hi, bd
-            if bm and BOUNDS[bm.group(1).lower()] == "above" and lo is not None:
-                low, high, bound = lo + 1, None, "at_least"
-                s = s - (len(text[max(0, s - 25) : s]) - bm.start(1))
-            yield Number(s, m.end(), low, high, bound, text[s : m.end()])
+        for m in re.finditer(rf"(?i)(?<!\d\s)(?<!\w){re.escape(phrase)}(?!\w)", text):
+            spans.append((m.start(), m.end(), lo, hi, bd))
+    spans.sort(key=lambda x: (x[0], -x[1]))
+    last_end = -1
+    for s, e, lo, hi, bd in spans:
+        if s < last_end:
+            continue  # "thousands" inside "hundreds of thousands"
+        last_end = e
+        bm = _BOUND_RE.search(text[max(0, s - 25) : s])
+        if lo is not None and lo < 1 and bm and BOUNDS[bm.group(1).lower()] != "about":
+            continue  # "fewer than half", "more than half": a share with a bound is no count
+        s2, low, high, bound = (
+            _bounded(text, s, lo, hi, bd) if hi is not None or bm is None else (s, lo, hi, bd)
+        )
+        if bm and BOUNDS[bm.group(1).lower()] == "above" and hi is None and lo is not None:
+            s2, low, high, bound = s - (len(text[max(0, s - 25) : s]) - bm.start(1)), lo + 1, None, "at_least"
+        yield Number(s2, e, low, high, bound, text[s2:e])
+
+
+def _bounded(
+    text: str, s: int, low: float | None, high: float | None, bound: str
+) -> tuple[int, float | None, float | None, str]:
+    """Apply the bound word before a figure: "up to", "at least", "more than", "about", "nearly"."""
+    bm = _BOUND_RE.search(text[max(0, s - 25) : s])
+    if not bm:
+        return s, low, high, bound
+    kind = BOUNDS[bm.group(1).lower()]
+    s = s - (len(text[max(0, s - 25) : s]) - bm.start(1))
+    if kind == "at_most":
+        return s, None, high, "at_most"
+    if kind == "below":  # "nearly 1,000": at most 999
+        top = high - 1 if high is not None and float(high).is_integer() else high
+        return s, None, top, "at_most"
+    if kind == "at_least":
+        return s, low, None, "at_least"
+    if kind == "above":
+        return s, (low + 1 if low is not None and float(low).is_integer() else low), None, "at_least"
+    return s, low, high, "about"

@@ -1,0 +1,170 @@
+"""What a figure counts: its role first (text/number_roles.py: a date, a percentage, money, a duration,
+an age, an identifier or a count of things is never a claim), then the kind of claim from the words of
+its own clause, nearest first: a kind word right after the figure ("140 000 blessés", "5,000
+casualties"), the predicate of its comma-delimited segment ("30 людей загинули", "were killed"), a
+"number of X" before it, a loss verb before a count of soldiers ("lost 5,000 soldiers").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.text import claim_lexicon as lex
+from newstrace.text.number_roles import CLAIMABLE, number_role
+from newstrace.text.numbers import Number
+
+_CLAUSE_END = re.compile(r"[;.!?]|, (?:tandis|alors|while|but|mais|whereas|а |но |але )")
+_MONEY = re.compile(
+    r"(?i)^\s*(?:de |d')?(livres? sterling|pounds?|£|dollars?|\$|euros?|€|гривен\w*|рубл\w*|hryvnias?)"
+)
+_EQUIPMENT_WORDS = re.compile(r"(?i)équipement|equipment|véhicules|vehicles|armes|weapons|abandonn")
+_FLED_AFTER = re.compile(r"(?i)\b(?:ont fui|fled|бежал|втекли|fuhren weg)")
+_FLEET = re.compile(r"(?i)flotte|fleet|chars|tanks")
+# Kinds that only a word right beside the figure may give ("au moins 16 régions", "3 000 km²").
+_ADJACENT_ONLY = ("territory", "regions")
+Kind = tuple[str | None, str]
+
+
+def clause(stext: str, start: int, length: int = 90) -> str:
+    chunk = stext[start : start + length]
+    m = _CLAUSE_END.search(chunk)
+    return chunk[: m.start()] if m else chunk
+
+
+def kind_in(window: str, nearest_end: bool = False) -> tuple[str | None, int]:
+    """The kind whose word comes first in ``window`` (or last, nearest to a figure that follows)."""
+    best: tuple[int, int, str] | None = None
+    for priority, (kind, pattern) in enumerate(lex.KINDS):
+        hits = list(pattern.finditer(window))
+        if not hits:
+            continue
+        pos = hits[-1].start() if nearest_end else hits[0].start()
+        key = (-pos if nearest_end else pos, priority)
+        if best is None or key < best[:2]:
+            best = (key[0], priority, kind)
+    if best is None:
+        return None, -1
+    return best[2], (-best[0] if nearest_end else best[0])
+
+
+def kind_of(stext: str, n: Number) -> Kind:
+    """The kind and unit of the figure ``n`` of sentence ``stext``, or ``(None, "")``."""
+    figure_start = n.end - len(n.text.split()[-1]) if n.text.split() else n.start
+    if (n.low is not None and n.low < 1) or (n.high is not None and n.high < 1):
+        return _share(stext, n)
+    after = clause(stext, n.end)
+    adjacent, pos = kind_in(after)
+    if adjacent in _ADJACENT_ONLY and pos <= 25:
+        return adjacent, "km2" if adjacent == "territory" else "regions"
+    role = number_role(stext, figure_start, n.end)
+    if role == "money":
+        money = _MONEY.match(stext[n.end : n.end + 25])
+        if money is not None and _EQUIPMENT_WORDS.search(stext):
+            return "equipment_lost", _currency(money.group(1))
+        return None, ""
+    if role not in CLAIMABLE:
+        return None, ""
+    if role == "equipment":
+        return _equipment(stext, n)
+    return _people(stext, n, role)
+
+
+def _share(stext: str, n: Number) -> Kind:
+    """ "la moitié des soldats ont fui": a share, only as a plain fraction ("fewer than half" is no count)."""
+    if n.bound not in ("exact", "about"):
+        return None, ""
+    after = clause(stext, n.end)
+    if _FLEET.search(after):
+        return "equipment_lost", "share of tank fleet"
+    if _FLED_AFTER.search(after):
+        return "fled", "share"
+    kind, _ = kind_in(stext[max(0, n.start - 60) : n.end + 80])
+    return (kind, "share") if kind in ("killed", "wounded", "captured") else (None, "share")
+
+
+def _equipment(stext: str, n: Number) -> Kind:
+    """Military equipment counts only when the clause says it was lost, destroyed or captured."""
+    head = stext[max(0, n.start - 120) : n.start]
+    stop = max(head.rfind("."), head.rfind(";"))
+    window = head[stop + 1 :] + clause(stext, n.end)
+    if lex.EQUIPMENT_LOSS.search(window):
+        return "equipment_lost", "equipment"
+    return None, ""
+
+
+def _segment(stext: str, n: Number) -> tuple[str, str]:
+    """The comma-delimited segment around the figure, split at it."""
+    seg_start = max(stext.rfind(",", 0, n.start), stext.rfind(";", 0, n.start)) + 1
+    seg_end_m = re.search(r"[,;.!?]", stext[n.end :])
+    seg_end = n.end + seg_end_m.start() if seg_end_m else len(stext)
+    return stext[seg_start : n.start], stext[n.end : seg_end]
+
+
+# A subordinate clause between the counted people and a casualty word: the word is about someone else
+# ("three workers at the colony where X died").
+_ELSEWHERE = re.compile(
+    r"(?i)\b(?:where|when|whose|after|before|because|while|since|if|où|quand|lorsque|где|когда|де|коли|wo|als)\b"
+)
+_LISTED = re.compile(
+    r"(?i)\b(?:killed|wounded|injured)(?:,\s*\w+)*,?\s+(?:or|and)\s+(?:captured|missing|wounded|injured)\s*$"
+)
+_LOSSES_BEFORE = re.compile(
+    r"(?i)\b(?:russian|ukrainian|russia's|ukraine's|enemy|the enemy's|российск\w*|русск\w*|росій\w*|"
+    r"українськ\w*|украинск\w*|russes?|ukrainien\w*|russische\w*|ukrainische\w*)\s+(?:\w+\s+)?"
+    r"(?:losses|casualties|victims|pertes|потер\w*|втрат\w*|Verluste)\b"
+)
+
+
+def _people(stext: str, n: Number, role: str) -> Kind:
+    people = lex.PEOPLE.match(stext[n.end : n.end + 40])
+    head = stext[max(0, n.start - 50) : n.start]
+    listed = _LISTED.search(head)
+    if listed is not None:
+        return "killed_or_wounded", "people"  # "killed, injured or captured 5,000 troops"
+    if (
+        people is not None
+        and lex.PROTEST.search(stext)
+        and not lex.NOT_PEOPLE_PROTESTERS.match(people.group())
+    ):
+        return "protesters", "people"
+    before_seg, after_seg = _segment(stext, n)
+    seg_after, _ = kind_in(after_seg)
+    seg_before, _ = kind_in(before_seg, nearest_end=True)
+    for k in (seg_after, seg_before):
+        if k is not None and k not in (*_ADJACENT_ONLY, "equipment_lost"):
+            return k, "people"
+    after = clause(stext, n.end)
+    kind, pos = kind_in(after)
+    if kind is not None and kind not in _ADJACENT_ONLY and pos <= 4:
+        return kind, "people"  # "140 000 blessés": the word right after the figure says what it counts
+    if _LOSSES_BEFORE.search(stext[max(0, n.start - 90) : n.start]):
+        return "killed_or_wounded", "people"  # "Russian losses ... amounted to 899 soldiers"
+    counted = lex.NUMBER_OF.search(stext[max(0, n.start - 70) : n.start])
+    if counted is not None:
+        k, _ = kind_in(counted.group(1))
+        if k is not None:
+            return k, "people"  # "le nombre de morts ... pourrait atteindre 60 000"
+    before45 = stext[max(0, n.start - 45) : n.start]
+    if people is not None and lex.LOST.search(before45):
+        return "killed", "people"  # "l'armée russe avait perdu un total de 77 950 soldats"
+    if (
+        people is not None
+        and kind is not None
+        and kind not in (*_ADJACENT_ONLY, "equipment_lost")
+        and not _ELSEWHERE.search(after[people.end() : pos])
+    ):
+        return kind, "people"  # "198 civilians, including three children, had been killed"
+    return None, ""
+
+
+def _currency(word: str) -> str:
+    w = word.lower()
+    if "livre" in w or "pound" in w or "£" in w:
+        return "GBP"
+    if "euro" in w or "€" in w:
+        return "EUR"
+    if "рубл" in w:
+        return "RUB"
+    if "грив" in w or "hryvn" in w:
+        return "UAH"
+    return "USD"

@@ -1,0 +1,91 @@
+"""A single person who is the whole subject of a casualty clause counts as one: "Captain X was killed",
+"A 53-year-old woman was wounded", "the journalist died", "Olena a été tuée", "Іван загинув".
+
+The subject is a person the entity stage found, or a described singular person (an article, optional
+age and modifiers, and a singular noun of person), right before a singular casualty predicate. Plural
+predicates and subjects are left to the figures (text/numbers.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.model import Mention
+from newstrace.stages.claim_subjects import perpetrator, side_of
+from newstrace.text.numbers import Number
+
+_PREDICATES: list[tuple[str, str]] = [
+    (
+        "killed",
+        r"(?:was|has been|had been|is)\s+(?:(?:reportedly|allegedly|also)\s+)?"
+        r"(?:killed|shot dead|murdered|executed|slain|beheaded)|died|a été tuée?|est morte?|est décédée?|wurde\s+(?:getötet|erschossen)|"
+        r"kam ums Leben|starb|был убит|была убита|погиб(?:ла)?|загинув|загинула|був убитий|була вбита",
+    ),
+    (
+        "wounded",
+        r"(?:was|has been|had been|is)\s+(?:(?:seriously|badly|also)\s+)?(?:wounded|injured|hurt)|"
+        r"a été blessée?|wurde verletzt|был ранен|была ранена|був поранений|була поранена",
+    ),
+    (
+        "captured",
+        r"(?:was|has been|had been)\s+(?:detained|captured|taken prisoner|abducted|taken hostage)|"
+        r"a été (?:capturée?|enlevée?)|wurde gefangen genommen",
+    ),
+    (
+        "missing",
+        r"disappeared|went missing|(?:is|was|has been)\s+missing|a disparu|пропал без вести|"
+        r"зник безвісти",
+    ),
+]
+_PREDICATE = re.compile("|".join(rf"(?P<{kind}>\b(?:{p})\b)" for kind, p in _PREDICATES), re.IGNORECASE)
+_PERSON_NOUN = (
+    r"(?:man|woman|boy|girl|child|baby|teenager|soldier|serviceman|officer|corporal|sergeant|captain|"
+    r"lieutenant|colonel|general|commander|pilot|sailor|journalist|reporter|photographer|cameraman|"
+    r"photojournalist|civilian|resident|driver|volunteer|medic|doctor|nurse|rescuer|worker|farmer|"
+    r"pensioner|mercenary|prosecutor|official|mayor|activist|priest|student|teacher|"
+    r"homme|femme|garçon|fille|enfant|soldat|journaliste|civil|Mann|Frau|Junge|Mädchen|Kind|Soldat)"
+)
+_DESCRIBED = re.compile(
+    rf"(?i)(?:^|[\s,.;:(])((?:a|an|the|one|un|une|le|la|l'|ein|eine|der|die)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"{_PERSON_NOUN})(?:\s*,[^,]{{1,60}},)?\s+$"
+)
+_NAMED_GAP = re.compile(r"^(?:\s*,[^,]{1,60},)?\s+$|^\s+$")
+_CIVIL = re.compile(
+    r"(?i)\b(?:woman|man|boy|girl|child|baby|teenager|journalist|reporter|photographer|cameraman|"
+    r"photojournalist|civilian|resident|driver|volunteer|medic|doctor|nurse|rescuer|worker|farmer|"
+    r"pensioner|priest|student|teacher|femme|homme|enfant|journaliste|civil|Frau|Mann|Kind)\b"
+)
+
+
+def single_victims(
+    stext: str, local: list[tuple[int, int, Mention]], taken: list[Number]
+) -> list[tuple[str, Number, str, str | None, str | None, float | None, str | None]]:
+    """One claim of value 1 per singular casualty clause whose subject is one person."""
+    out: list[tuple[str, Number, str, str | None, str | None, float | None, str | None]] = []
+    for m in _PREDICATE.finditer(stext):
+        kind = m.lastgroup or ""
+        head = stext[max(0, m.start() - 120) : m.start()]
+        offset = m.start() - len(head)
+        start = _subject_start(head, local, offset)
+        if start is None or any(n.start < m.end() and start < n.end for n in taken):
+            continue
+        phrase = stext[start : m.start()]
+        if re.search(r"(?i)\b(?:and|et|und|и|і|та)\b", phrase.split(",")[0]):
+            continue  # "a prosecutor and his deputy died": two people, not one
+        n = Number(start, m.end(), 1, 1, "exact", stext[start : m.end()])
+        side = "civilian" if _CIVIL.search(phrase) else side_of(phrase)
+        out.append((kind, n, "people", phrase.split(",")[0].strip(), side, None, perpetrator(stext, n)))
+    return out
+
+
+def _subject_start(head: str, local: list[tuple[int, int, Mention]], offset: int) -> int | None:
+    """Where the one-person subject that ends ``head`` starts (in sentence coordinates), if any."""
+    for s, e, mention in reversed(local):
+        if mention.type != "person" or e > offset + len(head) or s < offset:
+            continue
+        if _NAMED_GAP.match(head[e - offset :]):
+            described = _DESCRIBED.search(head[: s - offset] + " ")
+            return described.start(1) + offset if described and described.end() >= s - offset else s
+        break
+    d = _DESCRIBED.search(head)
+    return d.start(1) + offset if d else None

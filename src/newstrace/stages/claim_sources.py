@@ -1,0 +1,299 @@
+"""Who makes a claim: the source of a sentence, from ordered rules each naming one way a text gives it.
+
+The rules are tried in order, the first that finds a source wins: "according to X" / "selon X" / "по
+данным X"; "X zufolge"; a speech or estimate verb with its subject before it ("the ministry said") or,
+inverted, after it ("said the governor"); a pronoun subject ("he said") resolved to the last person met,
+across sentences; an anaphor ("the report estimates") resolved to the last source. Then the outlets that
+carried the words ("X told the Guardian", "as translated by Y") and "citing X". A source is a named
+person, organisation or outlet, or a described official body ("US officials", "the health ministry",
+"the governor"); never a place (a place is a source only as the bare subject of a speech verb, where it
+stands for its government: "Poland said"), and never invented: no rule, no source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newstrace.model import Mention, Source
+from newstrace.text import claim_lexicon as lex
+from newstrace.text.claim_speakers import described_official
+
+_SOURCE_TYPES = frozenset({"person", "organization", "media"})
+_MAX_PHRASE_WORDS = 8
+# Between a source and the outlet that carried its words: "X told The Guardian", "a déclaré X au Guardian".
+_VIA_LINK = re.compile(r"(?i)(?:\btold\b|\b(?:au|aux|à|to)\s+(?:la\s+|le\s+|l'|the\s+)?$)")
+_TO_OUTLET = re.compile(r"(?i)\b(?:au|aux|à|to)\s+(?:la\s+|le\s+|l'|the\s+)?$")
+_INVERTING = re.compile(r"(?i)(?:said|says|added|stated|reported|wrote|explained|noted|announced|confirmed)$")
+_CITING = re.compile(r"(?i)\b(?:citing|citant|cité par)\s+")
+_QUOTES_OPEN = "«“"
+_QUOTES_CLOSE = "»”"
+
+Located = tuple[int, int, Mention]
+
+
+@dataclass
+class Memory:
+    """What earlier sentences said: the last person named and the last source, with its outlets."""
+
+    last_person: Mention | None = None
+    last_source: Source | None = None
+    last_via: tuple[str, ...] = ()
+    via_by_source: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass
+class Found:
+    source: Source
+    end: int = -1  # where the source's words end in the sentence (-1: not in it)
+    verb_start: int = -1
+    via: list[str] = field(default_factory=list)
+
+
+def source_of(m: Mention) -> Source:
+    return Source(m.text, m.name or m.text, m.entity_id)
+
+
+def inside_quote(text: str, pos: int) -> bool:
+    head = text[:pos]
+    opened = sum(head.count(c) for c in _QUOTES_OPEN) - sum(head.count(c) for c in _QUOTES_CLOSE)
+    return opened > 0 or head.count('"') % 2 == 1
+
+
+def attribute(stext: str, local: list[Located], memory: Memory) -> tuple[Source | None, tuple[str, ...]]:
+    """The source of one sentence and the outlets that carried it; updates ``memory``."""
+    sources = [x for x in local if x[2].type in _SOURCE_TYPES]
+    places = [x for x in local if x[2].type == "place"]
+    found: Found | None = None
+    for rule in _RULES:
+        found = rule(stext, sources, places, memory)
+        if found is not None:
+            break
+    via: list[str] = []
+    if found is not None:
+        via = list(found.via) + _outlets(stext, sources, found)
+    source = found.source if found is not None else None
+    cited = _citing(stext, sources)
+    if cited is not None:
+        source, via = cited
+    if source is not None:
+        memory.last_source = source
+        memory.last_via = tuple(via)
+        if via:
+            memory.via_by_source[source.entity_id or source.text] = tuple(via)
+    return source, tuple(via)
+
+
+def _according_to(stext: str, sources: list[Located], places: list[Located], memory: Memory) -> Found | None:
+    """ "according to X", "selon X", "по данным X"; several in a sentence: a named one wins."""
+    described: Found | None = None
+    for m in lex.SOURCE_BEFORE.finditer(stext):
+        after = [x for x in sources if x[0] >= m.end() and x[0] - m.end() <= 60]
+        official = described_official(stext[m.end() :], at_start=True)
+        if official is not None and (not after or after[0][0] > m.end() + official[1]):
+            return Found(official[0], m.end() + official[1])
+        if after:
+            return Found(source_of(after[0][2]), after[0][1])
+        possessive = lex.POSSESSIVE_SOURCE.match(stext[m.end() :]) or lex.POSSESSIVE_SOURCE.search(m.group())
+        if possessive and memory.last_person is not None:
+            return Found(source_of(memory.last_person))  # "по его данным", "according to him"
+        if described is None:
+            d = _described(stext[m.end() :])
+            described = Found(d) if d is not None else None
+    return described
+
+
+def _postposition(stext: str, sources: list[Located], places: list[Located], memory: Memory) -> Found | None:
+    """ "Kyrylenko zufolge"."""
+    for m in lex.SOURCE_AFTER.finditer(stext):
+        before = [x for x in sources if x[1] <= m.start() and m.start() - x[1] <= 2]
+        if before:
+            return Found(source_of(before[-1][2]))
+    return None
+
+
+def _speech(stext: str, sources: list[Located], places: list[Located], memory: Memory) -> Found | None:
+    """A speech or estimate verb outside quotation marks, and who it belongs to."""
+    for v in lex.SPEECH.finditer(stext):
+        if inside_quote(stext, v.start()):
+            continue  # "Ils ont dit" inside a quotation is the speaker's words, not the attribution
+        for rule in _SPEAKER_RULES:
+            found = rule(stext, v, sources, places, memory)
+            if found is not None:
+                found.verb_start = v.start()
+                return found
+    return None
+
+
+Verb = re.Match[str]
+
+
+def _pronoun_speaker(
+    stext: str, v: Verb, sources: list[Located], places: list[Located], memory: Memory
+) -> Found | None:
+    """ "he said", "a-t-il déclaré": the last person named, in this sentence or an earlier one."""
+    head = stext[max(0, v.start() - 12) : v.start()]
+    pronoun = "-t-" in v.group() or lex.INVERTED_PRONOUN.match(stext[v.end() : v.end() + 6])
+    if not (pronoun or lex.PRONOUN_SUBJECT.search(head)) or memory.last_person is None:
+        return None
+    src = source_of(memory.last_person)
+    return Found(src, via=list(memory.via_by_source.get(src.entity_id or src.text, ())))
+
+
+def _after_verb(
+    stext: str, v: Verb, sources: list[Located], places: list[Located], memory: Memory
+) -> Found | None:
+    """ "..., said the regional governor" / "a déclaré Zelensky": the name or the official after the verb."""
+    if _before(stext, v, sources, places):
+        return None
+    tail = stext[v.end() :]
+    # Only a verb of saying inverts ("said the governor"); after "told" or "accused" comes the addressee.
+    official = described_official(tail, at_start=True) if _INVERTING.match(v.group()) else None
+    after = [
+        x
+        for x in sources
+        if x[0] >= v.end() and x[0] - v.end() <= 45 and not _TO_OUTLET.search(stext[v.end() : x[0]])
+    ]
+    if official is not None and (not after or after[0][0] >= v.end() + official[1]):
+        return Found(official[0], v.end() + official[1])
+    if after:
+        return Found(source_of(after[0][2]), after[0][1])
+    return None
+
+
+def _before(stext: str, v: Verb, sources: list[Located], places: list[Located]) -> list[Located]:
+    return [x for x in sources if x[1] <= v.start() and v.start() - x[1] <= 90]
+
+
+def _subject_before(
+    stext: str, v: Verb, sources: list[Located], places: list[Located], memory: Memory
+) -> Found | None:
+    """ "The health ministry said", "Zelensky said", "Poland says": the subject before the verb. An
+    official described right before the verb wins over a name further back ("Zelensky's office said")."""
+    head = stext[: v.start()]
+    official = described_official(head, at_start=False)
+    before = _before(stext, v, sources, places)
+    if official is not None and (not before or before[-1][1] <= official[1]):
+        return Found(official[0], v.end())
+    if before:
+        return Found(source_of(before[-1][2]), v.end())
+    bare_place = [x for x in places if re.fullmatch(r"\s*", stext[x[1] : v.start()])]
+    if bare_place:
+        return Found(source_of(bare_place[-1][2]), v.end())  # "Poland said": its government
+    return None
+
+
+def _anaphor(
+    stext: str, v: Verb, sources: list[Located], places: list[Located], memory: Memory
+) -> Found | None:
+    """ "The report estimates", "L'analyse estime": the last source."""
+    if lex.ANAPHORIC_SUBJECT.match(stext.strip()) and memory.last_source is not None:
+        return Found(memory.last_source, via=list(memory.last_via))
+    return None
+
+
+def _described_head(
+    stext: str, v: Verb, sources: list[Located], places: list[Located], memory: Memory
+) -> Found | None:
+    """ "The women accused ...": a described subject opening the clause."""
+    d = _described_subject(stext[: v.start()])
+    return Found(d) if d is not None else None
+
+
+def _definite_person(
+    stext: str, v: Verb, sources: list[Located], places: list[Located], memory: Memory
+) -> Found | None:
+    """ "Le jeune homme de 24 ans a déclaré à ...": a definite description of the last person."""
+    if memory.last_person is not None and re.match(r"(?i)^\s*(?:le|la|the)\s", stext):
+        return Found(source_of(memory.last_person), v.end())
+    return None
+
+
+def _first_name(
+    stext: str, v: Verb, sources: list[Located], places: list[Located], memory: Memory
+) -> Found | None:
+    """ "a déclaré Olena au Washington Post": a bare first name of the last person met."""
+    m = re.match(r"\s+([A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'-]+)", stext[v.end() :])
+    last = memory.last_person
+    if m is None or last is None or m.group(1) not in last.text.split():
+        return None
+    return Found(source_of(last), v.end() + m.end())
+
+
+_SPEAKER_RULES: list[Callable[[str, Verb, list[Located], list[Located], Memory], Found | None]] = [
+    _pronoun_speaker,
+    _after_verb,
+    _subject_before,
+    _anaphor,
+    _described_head,
+    _definite_person,
+    _first_name,
+]
+_RULES: list[Callable[[str, list[Located], list[Located], Memory], Found | None]] = [
+    _according_to,
+    _postposition,
+    _speech,
+]
+
+
+def _outlets(stext: str, sources: list[Located], found: Found) -> list[str]:
+    """The outlets after the source: "X told The Guardian", "as translated by Y"."""
+    if found.end < 0:
+        return []
+    via: list[str] = []
+    outlets = [x for x in sources if x[0] >= found.end and x[2].type == "media"]
+    link_from = min(found.end, found.verb_start) if found.verb_start >= 0 else found.end
+    if outlets and outlets[0][0] - found.end <= 40 and _VIA_LINK.search(stext[link_from : outlets[0][0]]):
+        via.append(outlets[0][2].name or outlets[0][2].text)
+    t = lex.TRANSLATED_BY.search(stext[found.end :])
+    if t is not None:
+        later = [x for x in sources if x[0] >= found.end + t.end()]
+        if later:
+            via.append(later[0][2].name or later[0][2].text)
+    return via
+
+
+def _citing(stext: str, sources: list[Located]) -> tuple[Source, list[str]] | None:
+    """ "citing X": X is the source, the outlet before it carried the words."""
+    citing = _CITING.search(stext)
+    if citing is None:
+        return None
+    cited = [x for x in sources if x[0] >= citing.end() and x[0] - citing.end() <= 40]
+    if not cited:
+        return None
+    outlet = [x for x in sources if x[1] <= citing.start() and x[2].type == "media"]
+    carried = [outlet[0][2].name or outlet[0][2].text] if outlet else []
+    return source_of(cited[0][2]), carried
+
+
+_VERB_CUT = re.compile(
+    r"(?i)\s(?:wurden|wurde|sind|ist|hat|haben|ont|a été|ont été|sont|est|have|has|were|was|are|is|"
+    r"были|было|был|були|було|estime|estiment)\b"
+)
+
+
+def _described(text: str) -> Source | None:
+    """The words after "according to" when they name no entity ("selon des responsables américains")."""
+    phrase = re.split(r"[,.;:«\"“]", text, maxsplit=1)[0]
+    cut = _VERB_CUT.search(phrase)
+    phrase = (phrase[: cut.start()] if cut else phrase).strip()
+    words = phrase.split()
+    if not words:
+        return None
+    phrase = " ".join(words[:_MAX_PHRASE_WORDS])
+    for pattern, name in lex.DESCRIPTORS:
+        if pattern.search(phrase):
+            return Source(phrase, name, None)
+    return Source(phrase, None, None)
+
+
+def _described_subject(head: str) -> Source | None:
+    """A described source opening the clause ("The women", "Des responsables américains")."""
+    clause = re.split(r"[,;:.]", head)[-1].strip()
+    if not clause or len(clause.split()) > _MAX_PHRASE_WORDS:
+        return None
+    for pattern, name in lex.DESCRIPTORS:
+        if pattern.match(clause):
+            return Source(clause, name, None)
+    return None

@@ -1,0 +1,143 @@
+"""Each rule of the claim readers on a sentence written for it: number roles, vague and bounded values,
+kinds, victims vs perpetrator, one-person claims and described claimants."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newstrace.model import Document
+from newstrace.text.claim_lexicon import KINDS
+from newstrace.text.claim_speakers import described_official
+from newstrace.text.number_roles import number_role
+from newstrace.text.numbers import find_numbers
+
+Run = Callable[..., Document]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "role"),
+    [
+        ("Officials counted 51 attacks on the region.", "51", "things"),
+        ("The strike damaged over 30 houses in the village.", "30", "things"),
+        ("Deux roquettes ont touché la ville.", "Deux", "things"),
+        ("Nearly 78% of residents stayed.", "78", "percent"),
+        ("Environ 20 % des habitants sont partis.", "20", "percent"),
+        ("He began a six-year term in office.", "six", "duration"),
+        ("They returned two months later.", "two", "duration"),
+        ("The town fell on September 4, 2014.", "4", "date"),
+        ("The convoy left on July 11 at dawn.", "11", "date"),
+        ("Он уехал с 16 мая.", "16", "date"),
+        ("The aid was worth $300 million.", "300", "money"),
+        ("Olga Petrenko, 55, was a teacher.", "55", "age"),
+        ("The victims, aged 23 and 36, lived nearby.", "36", "age"),
+        ("Police spoke on Saturday (27.04) to the press.", "27.04", "date"),
+        ("Resolution No. 2231 was cited.", "2231", "identifier"),
+        ("At least 12 Ukrainian soldiers were killed.", "12", "people"),
+        ("The army lost 15 tanks in the battle.", "15", "equipment"),
+        ("Three died in strikes on the city.", "Three", "bare"),
+    ],
+)
+def test_number_roles(text: str, figure: str, role: str) -> None:
+    start = text.index(figure)
+    assert number_role(text, start, start + len(figure)) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds of thousands of people left.", [(200000, None, "at_least")]),
+        ("Tens of thousands fled.", [(20000, None, "at_least")]),
+        ("Scores of residents died.", [(40, None, "at_least")]),
+        ("Approximately 70,000-80,000 soldiers died.", [(70000, 80000, "about")]),
+        ("Two or three guards were hurt.", [(2, 3, "exact")]),
+        ("Up to a million people could leave.", [(None, 1000000, "at_most")]),
+        ("Nearly 1,000 soldiers die every day.", [(None, 999, "at_most")]),
+        ("Fewer than half of the fighters were killed.", []),
+        ("More than half a century ago.", []),
+    ],
+)
+def test_vague_and_bounded_values(text: str, expected: list[tuple[float | None, float | None, str]]) -> None:
+    assert [(n.low, n.high, n.bound) for n in find_numbers(text, "en")] == expected
+
+
+def test_lexicon_patterns_end_at_word_ends() -> None:
+    captured = dict(KINDS)["captured"]
+    assert captured.search("Ten POWs were exchanged.")
+    assert not captured.search("The great powers met.")
+    mobilized = dict(KINDS)["mobilized"]
+    assert not mobilized.search("the draft law was blocked")
+
+
+@pytest.mark.parametrize(
+    ("text", "at_start", "name"),
+    [
+        ("Later the regional health ministry ", False, "regional health ministry"),
+        ("On Monday, Ukraine's General Staff ", False, "Ukraine's General Staff"),
+        (" the Foreign Office, adding that", True, "Foreign Office"),
+        (" les autorités locales", True, "autorités locales"),
+    ],
+)
+def test_described_officials(text: str, at_start: bool, name: str) -> None:
+    found = described_official(text, at_start)
+    assert found is not None and found[0].name == name
+
+
+def test_described_official_is_never_a_pronoun_or_a_name() -> None:
+    assert described_official("She ", at_start=False) is None
+    assert described_official(" Reuters", at_start=True) is None
+
+
+def test_roles_keep_non_people_out_of_claims(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-05-02\n\nThe governor reported four injuries from 51 attacks on Tuesday. More than a dozen "
+        "explosions were heard, and about 78% of homes lost power on July 11.\n"
+    )
+    got = sorted((c.kind, c.low) for c in doc.claims)
+    assert got == [("wounded", 4)]
+
+
+def test_victims_not_perpetrators(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-05-02\n\nThe mayor said 41 civilians had been killed by Russian forces since March. "
+        "Separately, 12 Ukrainian soldiers were wounded.\n"
+    )
+    civ = next(c for c in doc.claims if c.low == 41)
+    assert (civ.kind, civ.side, civ.subject) == ("killed", "civilian", "civilians")
+    assert civ.by is not None and "Russian forces" in civ.by
+    sol = next(c for c in doc.claims if c.low == 12)
+    assert (sol.kind, sol.side) == ("wounded", "UA")
+
+
+def test_one_person_claims(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-05-02\n\nA 61-year-old man was wounded in the shelling, the regional governor said. "
+        "Sergeant Petro Bondar was killed near the river. A convoy and a bus were hit.\n"
+    )
+    got = sorted((c.kind, c.low) for c in doc.claims)
+    assert got == [("killed", 1), ("wounded", 1)]
+    wounded = next(c for c in doc.claims if c.kind == "wounded")
+    assert wounded.claimant is not None and wounded.claimant.name == "regional governor"
+    assert wounded.side == "civilian"
+
+
+def test_claimant_named_after_the_figure_and_lists(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-05-02\n\nThe enemy has lost 320 soldiers over the past day, the General Staff said. "
+        "Troops killed, injured or captured 900 fighters in a week.\n"
+    )
+    lost = next(c for c in doc.claims if c.low == 320)
+    assert lost.kind == "killed"
+    assert lost.claimant is not None and lost.claimant.name == "General Staff"
+    listed = next(c for c in doc.claims if c.low == 900)
+    assert listed.kind == "killed_or_wounded"
+
+
+def test_refugees_flee_and_the_displaced_stay(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-05-02\n\nAbout 8,000 refugees crossed into Moldova. Another 3,000 people were forced "
+        "from their homes in the east.\n"
+    )
+    kinds = {c.low: c.kind for c in doc.claims}
+    assert kinds == {8000: "fled", 3000: "displaced"}
