@@ -91,8 +91,8 @@ def test_described_official_is_never_a_pronoun_or_a_name() -> None:
 
 def test_roles_keep_non_people_out_of_claims(run_text: Run) -> None:
     doc = run_text(
-        " date 2024-05-02\n\nThe governor reported four injuries from 51 attacks on Tuesday. More than a dozen "
-        "explosions were heard, and about 78% of homes lost power on July 11.\n"
+        " date 2024-05-02\n\nThe governor reported four injuries from 51 attacks on Tuesday. More than a "
+        "dozen explosions were heard, and about 78% of homes lost power on July 11.\n"
     )
     got = sorted((c.kind, c.low) for c in doc.claims)
     assert got == [("wounded", 4)]

@@ -55,3 +55,31 @@ def test_claims_filters_and_plot(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--db", db, "ledger", "killed:Russian military", "--plot", str(png)])
     assert result.exit_code == 0, result.output
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_ledger_lists_quantities_and_rejects_unknown_ones(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    result = runner.invoke(app, ["--db", db, "ledger", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["quantity"]: r for r in json.loads(result.stdout)["quantities"]}
+    russian = rows["killed:Russian military"]
+    assert russian["reports"] == 3 and russian["disputed"] == 2
+    assert "British officials" in russian["claimants"]
+    result = runner.invoke(app, ["--db", db, "ledger", "wounded:Martians"])
+    assert result.exit_code != 0
+    assert "no claims on the quantity" in result.output
+
+
+def test_civilians_and_soldiers_are_separate_quantities(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x.txt").write_text(
+        " date 2023-02-01 Toll\n\nThe ministry said 57 civilians were killed by Russian forces, and the "
+        "General Staff said 900 Russian soldiers were killed.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["--db", db, "ingest", str(folder)]).exit_code == 0
+    result = runner.invoke(app, ["--db", db, "ledger", "--json"])
+    quantities = {r["quantity"] for r in json.loads(result.stdout)["quantities"]}
+    assert {"killed:civilians", "killed:Russian military"} <= quantities

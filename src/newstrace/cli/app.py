@@ -278,17 +278,28 @@ def claims(
 @app.command()
 def ledger(
     ctx: typer.Context,
-    quantity: Annotated[str, typer.Argument(help="kind:subject, e.g. 'killed:Russian military'.")],
+    quantity: Annotated[
+        str | None,
+        typer.Argument(help="kind:victims, e.g. 'killed:civilians' [default: list the quantities]."),
+    ] = None,
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Also draw the claims over time to this PNG.")
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """The claims on one quantity: who claimed what, when, through whom; disputed claims marked."""
-    from newstrace.services.ledger import ledger_report, plot_ledger
+    """The claims on one quantity: who claimed what, when, through whom; disputed claims marked. Without
+    a quantity: every quantity, with its reports, claimants and disputed entries."""
+    from newstrace.services.ledger import UnknownQuantity, ledger_quantities, ledger_report, plot_ledger
 
     with _store(_settings(ctx)) as store:
-        data = ledger_report(store, quantity=quantity)
+        if quantity is None:
+            listing = ledger_quantities(store)
+            _print_json(listing) if as_json else render.ledger_quantities(listing)
+            return
+        try:
+            data = ledger_report(store, quantity=quantity)
+        except UnknownQuantity as exc:
+            render.fail(str(exc))
     if plot is not None:
         shown = plot_ledger(data, str(plot))
         render.info(f"plotted {shown} dated claims to {plot}")

@@ -292,7 +292,16 @@ def _value(c: dict[str, Any]) -> str:
 
 def ledger(data: dict[str, Any]) -> None:
     table = Table(
-        "#", "quantity", "value", "unit", "claimant", "date", "reports", "disputed", title="claims ledger"
+        "#",
+        "quantity",
+        "value",
+        "unit",
+        "claimant",
+        "date",
+        "reports",
+        "confidence",
+        "disputed",
+        title="claims ledger",
     )
     for c in data["claims"]:
         via = {tuple(r["via"]) for r in c["reports"] if r["via"]}
@@ -305,7 +314,23 @@ def ledger(data: dict[str, Any]) -> None:
             Text(who),
             c["date"] or "",
             str(len(c["reports"])),
-            ", ".join(str(i) for i in c["disputed_with"]) if c["disputed"] else "",
+            f"{c.get('confidence', 1.0):.2f}",
+            ("disputed: " + ", ".join(str(i) for i in c["disputed_with"])) if c["disputed"] else "",
+        )
+    out.print(table)
+
+
+def ledger_quantities(data: dict[str, Any]) -> None:
+    table = Table(
+        "quantity", "entries", "reports", "claimants", "disputed", title="claims ledger: quantities"
+    )
+    for q in data["quantities"]:
+        table.add_row(
+            Text(q["quantity"]),
+            str(q["entries"]),
+            str(q["reports"]),
+            Text(", ".join(q["claimants"][:4]) + (" ..." if len(q["claimants"]) > 4 else "")),
+            str(q["disputed"]) if q["disputed"] else "",
         )
     out.print(table)
 

@@ -194,6 +194,8 @@ def claim_record(doc: Document, k: Claim) -> dict[str, Any]:
         "of": k.of_total,
         "figure": {"start": k.start, "end": k.end, "text": doc.raw[k.start : k.end]},
         "evidence": _evidence(doc, k.evidence_start, k.evidence_end),
+        "by": k.by,
+        "confidence": k.confidence,
     }
 
 

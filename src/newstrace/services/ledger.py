@@ -33,6 +33,7 @@ class LedgerEntry:
     date: str | None
     reports: list[dict[str, Any]] = field(default_factory=list)
     disputed_with: list[int] = field(default_factory=list)
+    confidence: float = 1.0  # the best reading among its reports (stages/claim_confidence.py)
 
     def as_dict(self, index: int) -> dict[str, Any]:
         return {
@@ -48,6 +49,7 @@ class LedgerEntry:
             "reports": self.reports,
             "disputed": bool(self.disputed_with),
             "disputed_with": self.disputed_with,
+            "confidence": self.confidence,
         }
 
 
@@ -125,7 +127,9 @@ def _key(c: Claim, who: str | None) -> tuple[Any, ...]:
 
 
 def _entry(c: Claim, who: str | None, when: str | None) -> LedgerEntry:
-    return LedgerEntry(c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, c.unit, who, when)
+    e = LedgerEntry(c.kind, c.subject or UNSPECIFIED, c.low, c.high, c.bound, c.unit, who, when)
+    e.confidence = c.confidence
+    return e
 
 
 def ledger_item(doc: Document, c: Claim) -> LedgerItem:
@@ -153,6 +157,7 @@ def merge_items(items: Iterable[LedgerItem]) -> list[LedgerEntry]:
     for item in items:
         entry = entries.setdefault(item.key, item.entry)
         entry.reports.append(item.report)
+        entry.confidence = max(entry.confidence, item.entry.confidence)
     ordered = sorted(entries.values(), key=lambda e: (e.kind, e.subject, e.date or "", e.low or 0))
     # Only claims on the same quantity can dispute each other: compare within those groups.
     groups: dict[tuple[str, str, str], list[int]] = {}
@@ -174,8 +179,39 @@ def merge_items(items: Iterable[LedgerItem]) -> list[LedgerEntry]:
     return ordered
 
 
+class UnknownQuantity(ValueError):
+    """A quantity no stored claim is about."""
+
+
+def ledger_quantities(store: DocumentStore) -> dict[str, Any]:
+    """Every quantity (kind:victims) with its entries, reports, claimants and disputed entries, the
+    most reported first: what `newstrace ledger` lists when no quantity is asked for."""
+    rows: dict[str, dict[str, Any]] = {}
+    for e in build_ledger(store):
+        q = f"{e.kind}:{e.subject}"
+        row = rows.setdefault(
+            q, {"quantity": q, "entries": 0, "reports": 0, "claimants": set(), "disputed": 0}
+        )
+        row["entries"] += 1
+        row["reports"] += len(e.reports)
+        row["claimants"].add(e.claimant or "unattributed")
+        row["disputed"] += bool(e.disputed_with)
+    out = sorted(rows.values(), key=lambda r: (-r["reports"], r["quantity"]))
+    for r in out:
+        r["claimants"] = sorted(r["claimants"])
+    return {"quantities": out}
+
+
 def ledger_report(store: DocumentStore, **filters: Any) -> dict[str, Any]:
     entries = build_ledger(store, **filters)
+    quantity = filters.get("quantity")
+    if quantity and not entries:
+        known = [r["quantity"] for r in ledger_quantities(store)["quantities"]]
+        close = [k for k in known if quantity.split(":", 1)[0].casefold() in k.casefold()][:10]
+        hint = (
+            f" (quantities of that kind: {', '.join(close)})" if close else " (`newstrace ledger` lists them)"
+        )
+        raise UnknownQuantity(f"no claims on the quantity {quantity!r}{hint}")
     quantities: dict[str, int] = {}
     for e in entries:
         q = f"{e.kind}:{e.subject}"

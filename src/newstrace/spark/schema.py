@@ -120,6 +120,8 @@ CONTRACT = _struct(
             ("of", D),
             ("figure", _EVIDENCE),
             ("evidence", _EVIDENCE),
+            ("by", S),
+            ("confidence", D),
         ),
     ),
     (

@@ -18,7 +18,8 @@ _PREDICATES: list[tuple[str, str]] = [
     (
         "killed",
         r"(?:was|has been|had been|is)\s+(?:(?:reportedly|allegedly|also)\s+)?"
-        r"(?:killed|shot dead|murdered|executed|slain|beheaded)|died|a été tuée?|est morte?|est décédée?|wurde\s+(?:getötet|erschossen)|"
+        r"(?:killed|shot dead|murdered|executed|slain|beheaded)|died|"
+        r"a été tuée?|est morte?|est décédée?|wurde\s+(?:getötet|erschossen)|"
         r"kam ums Leben|starb|был убит|была убита|погиб(?:ла)?|загинув|загинула|був убитий|була вбита",
     ),
     (

@@ -174,7 +174,7 @@ def _subject_before(
     head = stext[: v.start()]
     official = described_official(head, at_start=False)
     before = _before(stext, v, sources, places)
-    if official is not None and (not before or before[-1][1] <= official[1]):
+    if official is not None and (not before or before[-1][1] < official[1]):
         return Found(official[0], v.end())
     if before:
         return Found(source_of(before[-1][2]), v.end())

@@ -459,6 +459,8 @@ def claim_from_row(r: sqlite3.Row) -> Claim:
         evidence_start=r["evidence_start"],
         evidence_end=r["evidence_end"],
         stage=r["stage"],
+        by=r["by_whom"],
+        confidence=r["confidence"],
     )
 
 
@@ -597,7 +599,8 @@ def _write_claims(c: sqlite3.Connection, doc: Document) -> None:
     c.executemany(
         'INSERT OR IGNORE INTO claims(doc_id, start, "end", kind, low, high, bound, unit, subject, side, '
         "claimant_text, claimant_name, claimant_entity, via, as_of, scope, of_total, evidence_start, "
-        "evidence_end, stage, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "evidence_end, stage, place, by_whom, confidence) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 doc.id,
@@ -621,6 +624,8 @@ def _write_claims(c: sqlite3.Connection, doc: Document) -> None:
                 k.evidence_end,
                 k.stage,
                 k.place,
+                k.by,
+                k.confidence,
             )
             for k in doc.claims
         ],
