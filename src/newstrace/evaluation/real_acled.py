@@ -43,6 +43,7 @@ FOLDS = 5
 # section name -> "module:function"; other scorers of the same notes (locations, fatalities).
 SECTIONS: dict[str, str] = {
     "location": "newstrace.evaluation.real_places:score_acled_locations",
+    "fatalities": "newstrace.evaluation.acled_fatalities:score_fatalities",
 }
 
 

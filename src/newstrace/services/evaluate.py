@@ -94,6 +94,12 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
             {s: docs[s] for s in gold.documents if s in docs},
             _kb_names(),
         )
+    elif any("claims" in g for g in gold.documents.values()) and any(
+        "claims" in d.provided for d in docs.values()
+    ):
+        from newstrace.evaluation.manifest_claims import score_manifest_claims
+
+        claims = score_manifest_claims(gold.documents, docs, _kb_names())  # the sample's MANIFEST
     events: dict[str, Any] | None = None
     if "events" in gold.data and any("events" in d.provided for d in docs.values()):
         from newstrace.evaluation.events import score_events

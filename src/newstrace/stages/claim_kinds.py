@@ -64,6 +64,8 @@ def kind_of(stext: str, n: Number) -> Kind:
         return None, ""
     if role not in CLAIMABLE:
         return None, ""
+    if n.low == 1 and n.high == 1 and _ONE_OF.match(stext[n.end :]):
+        return None, ""  # "one of the journalists injured": one of a group, not a count
     if role == "equipment":
         return _equipment(stext, n)
     return _people(stext, n, role)
@@ -108,6 +110,8 @@ _ELSEWHERE = re.compile(
 _LISTED = re.compile(
     r"(?i)\b(?:killed|wounded|injured)(?:,\s*\w+)*,?\s+(?:or|and)\s+(?:captured|missing|wounded|injured)\s*$"
 )
+_NEAR_BEFORE = 40
+_ONE_OF = re.compile(r"(?i)^\s*of\s+(?:the|those|these|its|his|her|their|them)\b")
 _LOSSES_BEFORE = re.compile(
     r"(?i)\b(?:russian|ukrainian|russia's|ukraine's|enemy|the enemy's|российск\w*|русск\w*|росій\w*|"
     r"українськ\w*|украинск\w*|russes?|ukrainien\w*|russische\w*|ukrainische\w*)\s+(?:\w+\s+)?"
@@ -129,7 +133,9 @@ def _people(stext: str, n: Number, role: str) -> Kind:
         return "protesters", "people"
     before_seg, after_seg = _segment(stext, n)
     seg_after, _ = kind_in(after_seg)
-    seg_before, _ = kind_in(before_seg, nearest_end=True)
+    # Only the words just before the figure: "caused the death of over 500", not a word of the
+    # sentence's opening ("The circumstances of the murder ... whether three men knew each other").
+    seg_before, _ = kind_in(before_seg[-_NEAR_BEFORE:], nearest_end=True)
     for k in (seg_after, seg_before):
         if k is not None and k not in (*_ADJACENT_ONLY, "equipment_lost"):
             return k, "people"
@@ -137,7 +143,7 @@ def _people(stext: str, n: Number, role: str) -> Kind:
     kind, pos = kind_in(after)
     if kind is not None and kind not in _ADJACENT_ONLY and pos <= 4:
         return kind, "people"  # "140 000 blessés": the word right after the figure says what it counts
-    if _LOSSES_BEFORE.search(stext[max(0, n.start - 90) : n.start]):
+    if _LOSSES_BEFORE.search(stext[max(0, n.start - 130) : n.start]):
         return "killed_or_wounded", "people"  # "Russian losses ... amounted to 899 soldiers"
     counted = lex.NUMBER_OF.search(stext[max(0, n.start - 70) : n.start])
     if counted is not None:

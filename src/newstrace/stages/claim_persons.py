@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newstrace.model import Mention
-from newstrace.stages.claim_subjects import perpetrator, side_of
+from newstrace.stages.claim_subjects import nearest_side, perpetrator, side_of
 from newstrace.text.numbers import Number
 
 _PREDICATES: list[tuple[str, str]] = [
@@ -43,19 +43,43 @@ _PERSON_NOUN = (
     r"(?:man|woman|boy|girl|child|baby|teenager|soldier|serviceman|officer|corporal|sergeant|captain|"
     r"lieutenant|colonel|general|commander|pilot|sailor|journalist|reporter|photographer|cameraman|"
     r"photojournalist|civilian|resident|driver|volunteer|medic|doctor|nurse|rescuer|worker|farmer|"
-    r"pensioner|mercenary|prosecutor|official|mayor|activist|priest|student|teacher|"
+    r"pensioner|mercenary|prosecutor|official|mayor|activist|priest|student|teacher|victim|head|chief|"
     r"homme|femme|garçon|fille|enfant|soldat|journaliste|civil|Mann|Frau|Junge|Mädchen|Kind|Soldat)"
 )
 _DESCRIBED = re.compile(
-    rf"(?i)(?:^|[\s,.;:(])((?:a|an|the|one|un|une|le|la|l'|ein|eine|der|die)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?i)(?:^|[\s,.;:(\"“])((?:a|an|the|one|another|un|une|le|la|l'|ein|eine|der|die)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"{_PERSON_NOUN})(?:\s*,[^,]{{1,60}},)?\s+$"
 )
-_NAMED_GAP = re.compile(r"^(?:\s*,[^,]{1,60},)?\s+$|^\s+$")
+_NAMED_GAP = re.compile(r"^(?:\s*,[^,]{1,90},){0,2}\s+$|^\s+$")
+# A bare name or a pronoun opening the clause: "Kamenev was shot dead", "He died on the front".
+_BARE_NAME = re.compile(
+    r"(?:^|[.;:!?\"“]\s*)((?-i:(?!(?:The|A|An|This|That|It|They|We|There|Both|All)\b)"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))(?:\s*,[^,]{1,90},){0,2}\s+$"
+)
 _CIVIL = re.compile(
     r"(?i)\b(?:woman|man|boy|girl|child|baby|teenager|journalist|reporter|photographer|cameraman|"
     r"photojournalist|civilian|resident|driver|volunteer|medic|doctor|nurse|rescuer|worker|farmer|"
     r"pensioner|priest|student|teacher|femme|homme|enfant|journaliste|civil|Frau|Mann|Kind)\b"
 )
+
+
+# Active voice with one person as the object: "killed a resident", "wounded the deputy mayor".
+_OBJECT = re.compile(
+    rf"(?i)\b(?P<verb>killed|murdered|executed|shot dead|wounded|injured|abducted|kidnapped)\s+"
+    rf"(?P<object>(?:a|an|the|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON_NOUN})\b"
+)
+_OBJECT_KIND = {"wounded": "wounded", "injured": "wounded", "abducted": "captured", "kidnapped": "captured"}
+
+
+def _objects(stext: str, taken: list[Number]) -> list[tuple[str, Number, str | None]]:
+    out = []
+    for m in _OBJECT.finditer(stext):
+        if any(n.start < m.end() and m.start() < n.end for n in taken):
+            continue
+        kind = _OBJECT_KIND.get(m.group("verb").lower(), "killed")
+        n = Number(m.start(), m.end(), 1, 1, "exact", m.group())
+        out.append((kind, n, m.group("object")))
+    return out
 
 
 def single_victims(
@@ -74,8 +98,12 @@ def single_victims(
         if re.search(r"(?i)\b(?:and|et|und|и|і|та)\b", phrase.split(",")[0]):
             continue  # "a prosecutor and his deputy died": two people, not one
         n = Number(start, m.end(), 1, 1, "exact", stext[start : m.end()])
-        side = "civilian" if _CIVIL.search(phrase) else side_of(phrase)
+        context = stext[max(0, start - 40) : start] + phrase  # "Russian corporal X", "cameraman X"
+        side = "civilian" if _CIVIL.search(context) else nearest_side(context)
         out.append((kind, n, "people", phrase.split(",")[0].strip(), side, None, perpetrator(stext, n)))
+    for kind, n, obj in _objects(stext, taken + [x[1] for x in out]):
+        side = "civilian" if _CIVIL.search(obj or "") else side_of(obj or "")
+        out.append((kind, n, "people", obj, side, None, None))
     return out
 
 
@@ -89,4 +117,11 @@ def _subject_start(head: str, local: list[tuple[int, int, Mention]], offset: int
             return described.start(1) + offset if described and described.end() >= s - offset else s
         break
     d = _DESCRIBED.search(head)
-    return d.start(1) + offset if d else None
+    if d is not None:
+        return d.start(1) + offset
+    bare = _BARE_NAME.search(head)
+    if bare is not None and not any(
+        m.type != "person" and s <= bare.start(1) + offset < e for s, e, m in local
+    ):
+        return bare.start(1) + offset
+    return None

@@ -6,8 +6,9 @@ inverted, after it ("said the governor"); a pronoun subject ("he said") resolved
 across sentences; an anaphor ("the report estimates") resolved to the last source. Then the outlets that
 carried the words ("X told the Guardian", "as translated by Y") and "citing X". A source is a named
 person, organisation or outlet, or a described official body ("US officials", "the health ministry",
-"the governor"); never a place (a place is a source only as the bare subject of a speech verb, where it
-stands for its government: "Poland said"), and never invented: no rule, no source.
+"the governor"); never a place ("Ukraine said" names no one who can be checked), and never invented:
+no rule, no source. A pronoun ("he said") is the last speaker or the last person named, whichever came
+last; "it" and "the data show" are the last source.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _MAX_PHRASE_WORDS = 8
 _VIA_LINK = re.compile(r"(?i)(?:\btold\b|\b(?:au|aux|à|to)\s+(?:la\s+|le\s+|l'|the\s+)?$)")
 _TO_OUTLET = re.compile(r"(?i)\b(?:au|aux|à|to)\s+(?:la\s+|le\s+|l'|the\s+)?$")
 _INVERTING = re.compile(r"(?i)(?:said|says|added|stated|reported|wrote|explained|noted|announced|confirmed)$")
+_ONE_SPEAKER = re.compile(
+    r"(?i)\b(?:governor|mayor|minister|spokes(?:man|woman|person)|commander|head|chief|president|ombudsman)$"
+)
 _CITING = re.compile(r"(?i)\b(?:citing|citant|cité par)\s+")
 _QUOTES_OPEN = "«“"
 _QUOTES_CLOSE = "»”"
@@ -41,6 +45,33 @@ class Memory:
     last_source: Source | None = None
     last_via: tuple[str, ...] = ()
     via_by_source: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The last source that "he" or "she" can stand for (a person or one official: "the governor"), and
+    # whether it came after the last person named.
+    last_speaker: Source | None = None
+    speaker_is_latest: bool = False
+
+    # Bodies named so far, latest last: "the ministry" later in the text is the last one of them.
+    named: list[Source] = field(default_factory=list)
+
+    def saw_person(self, m: Mention) -> None:
+        self.last_person = m
+        self.speaker_is_latest = False
+
+    def saw_body(self, source: Source) -> None:
+        self.named.append(source)
+
+    def resolve(self, source: Source) -> Source:
+        """A bare definite description ("the ministry", "the staff") is the last body named with that
+        word; anything else is itself."""
+        words = (source.name or "").split()
+        if source.entity_id is not None or len(words) != 1:
+            return source
+        head = words[0].casefold()
+        for earlier in reversed(self.named):
+            name = earlier.name or earlier.text
+            if head in name.casefold().split() and len(name.split()) > 1:
+                return earlier
+        return source
 
 
 @dataclass
@@ -73,13 +104,19 @@ def attribute(stext: str, local: list[Located], memory: Memory) -> tuple[Source 
     via: list[str] = []
     if found is not None:
         via = list(found.via) + _outlets(stext, sources, found)
-    source = found.source if found is not None else None
+    source = memory.resolve(found.source) if found is not None else None
     cited = _citing(stext, sources)
     if cited is not None:
         source, via = cited
+    for x in sources:
+        if x[2].type == "organization":
+            memory.saw_body(source_of(x[2]))
     if source is not None:
+        memory.saw_body(source)
         memory.last_source = source
         memory.last_via = tuple(via)
+        if _ONE_SPEAKER.search(source.name or source.text) and source.entity_id is None:
+            memory.last_speaker, memory.speaker_is_latest = source, True
         if via:
             memory.via_by_source[source.entity_id or source.text] = tuple(via)
     return source, tuple(via)
@@ -135,9 +172,13 @@ def _pronoun_speaker(
     """ "he said", "a-t-il déclaré": the last person named, in this sentence or an earlier one."""
     head = stext[max(0, v.start() - 12) : v.start()]
     pronoun = "-t-" in v.group() or lex.INVERTED_PRONOUN.match(stext[v.end() : v.end() + 6])
-    if not (pronoun or lex.PRONOUN_SUBJECT.search(head)) or memory.last_person is None:
+    if not (pronoun or lex.PRONOUN_SUBJECT.search(head)):
         return None
-    src = source_of(memory.last_person)
+    src = memory.last_speaker if memory.speaker_is_latest else None
+    if src is None and memory.last_person is not None:
+        src = source_of(memory.last_person)
+    if src is None:
+        return None
     return Found(src, via=list(memory.via_by_source.get(src.entity_id or src.text, ())))
 
 
@@ -178,9 +219,6 @@ def _subject_before(
         return Found(official[0], v.end())
     if before:
         return Found(source_of(before[-1][2]), v.end())
-    bare_place = [x for x in places if re.fullmatch(r"\s*", stext[x[1] : v.start()])]
-    if bare_place:
-        return Found(source_of(bare_place[-1][2]), v.end())  # "Poland said": its government
     return None
 
 

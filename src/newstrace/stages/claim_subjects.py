@@ -14,6 +14,7 @@ import re
 from newstrace.model import Mention
 from newstrace.stages.claim_kinds import clause
 from newstrace.text import claim_lexicon as lex
+from newstrace.text.number_roles import PEOPLE_NOUN
 from newstrace.text.numbers import Number
 
 _BY = re.compile(
@@ -29,6 +30,7 @@ _FORCES = re.compile(
 )
 _VICTIMS_CIVIL = re.compile(
     r"(?i)\b(?:civil\w*|civilians?|residents?|inhabitants|habitants|children|kids|boys|girls|babies|"
+    r"wom[ae]n|elderly|pensioners|media\s+\w+|femmes?|Frauen|женщин\w*|жінк\w*|"
     r"enfants|journalists?|reporters?|media (?:workers|professionals)|medics?|doctors?|rescuers?|"
     r"refugees|réfugiés|volunteers|мирн\w*|цивільн\w*|жител\w*|мешканц\w*|дет\w*|діт\w*|"
     r"Zivil\w*|Kinder)"
@@ -48,7 +50,15 @@ _GENERIC = [
     (re.compile(r"(?i)enfant|child|дет|діт|Kinder"), "children"),
     (re.compile(r"(?i)\bhommes\b|\bmen\b"), "men"),
 ]
+_NATIONALITY = re.compile(r"(?:\b(?:US|U\.S\.|UK|NATO)\b|\b[A-Z][a-z]+(?:is|ians?|ans?|ese|ish)\b)")
+_CONTEXT = 80
+_PERPETRATOR_BEFORE = re.compile(r"(?i)\b(?:by|par|от|від|durch|waged by)\s+(?:the\s+)?$")
+_NOT_VICTIMS_AFTER = re.compile(
+    r"(?i)^\w*(?:['’]s\b|\s+(?:attacks?|strikes?|shelling|missiles?|drones?|shells?|bombing|"
+    r"air\s+strikes?|offensive|invasion))"
+)
 _POSTNOMINAL = re.compile(r"^\s+[\w-]+(?:\s+[\w-]+)?")
+_DETENTION = re.compile(r"(?i)\b(?:detention|detained|arbitrar\w*)\b")
 _FLIGHT_KINDS = frozenset({"fled", "displaced"})
 
 
@@ -57,6 +67,27 @@ def side_of(phrase: str) -> str | None:
         if pattern.search(phrase):
             return code
     return None
+
+
+def nearest_side(text: str) -> str | None:
+    """The side word nearest the end of ``text`` ("the Russian Federation ... has lost 900 soldiers"),
+    leaving out perpetrators ("by Russia", "Russian attacks") and possessives of places and bodies
+    ("Ukraine's Sumy oblast", "Ukraine's presidency")."""
+    best: tuple[int, str] | None = None
+    for code, pattern in lex.SIDES:
+        for m in pattern.finditer(text):
+            if _PERPETRATOR_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
+            if _NOT_VICTIMS_AFTER.match(text[m.end() :]):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (m.start(), code)
+    return best[1] if best else None
+
+
+def _third_party(phrase: str) -> bool:
+    """A nationality other than the two sides ("Iraqis", "US service members")."""
+    return any(side_of(m.group()) is None for m in _NATIONALITY.finditer(phrase))
 
 
 def perpetrator(stext: str, n: Number) -> str | None:
@@ -73,32 +104,36 @@ def subject_of(
     by = _BY.search(after)
     if by is not None:
         after = after[: by.start()]  # the perpetrator is not the victims
-    people = lex.PEOPLE.match(after)
-    phrase = after if people is None else after[: people.end()]
+    people = PEOPLE_NOUN.match(after)
+    phrase = "" if people is None else after[: people.end()]
     if people is not None:
         post = _POSTNOMINAL.match(after[people.end() :])
         if post is not None and side_of(post.group()):
             phrase = after[: people.end() + post.end()]  # "combattants russes", "soldats ukrainiens"
-    losses = _LOSSES_OF.search(stext[max(0, n.start - 60) : n.start])
+    losses = _LOSSES_OF.search(stext[max(0, n.start - 130) : n.start])
     if people is None and losses is not None:
         phrase = losses.group(0)  # "Russian losses ... reached 473,400"
     orgs = [
-        m
-        for s, e, m in local
-        if n.end <= s <= n.end + len(phrase) + 25 and m.type in ("organization", "military_unit")
+        m for s, e, m in local if n.end <= s <= n.end + 15 and m.type in ("organization", "military_unit")
     ]
     side = side_of(phrase)
     if orgs and people is None:
         org = orgs[0]
-        return org.name or org.text, side or ("RU" if org.entity_id == "organization/wagner-group" else side)
+        return org.name or org.text, side
     noun = people.group().strip() if people is not None else ""
     if _VICTIMS_CIVIL.search(noun) or (kind in _FLIGHT_KINDS and not _FORCES.search(noun)):
         return _generic_noun(noun) if noun else "civilians", "civilian"
+    if _third_party(phrase):
+        return _generic_noun(noun) if noun else None, "other"
+    if kind == "captured" and not _FORCES.search(noun) and _DETENTION.search(after):
+        return _generic_noun(noun) if noun else "detained civilians", "civilian"
+    if side is None and losses is not None and (not noun or _FORCES.search(noun)):
+        side = side_of(losses.group(0))  # "Russian losses in people ... is 899 soldiers"
+    if side is None and _FORCES.search(noun):
+        side = nearest_side(stext[max(0, n.start - _CONTEXT) : n.start])  # "Russia ... lost 900 soldiers"
     if people is None:
         return None, side
-    if side == "RU" or (
-        side is None and _FORCES.search(noun) and side_of(stext[max(0, n.start - 30) : n.start]) == "RU"
-    ):
+    if side == "RU":
         return "Russian military", "RU"
     if side == "UA":
         return "Ukrainian military", "UA"

@@ -10,6 +10,7 @@ named or described person killed, wounded, detained or missing (stages/claim_per
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from newstrace.model import Attribution, Claim, Document, Mention, PartialDate, Quote, Source
@@ -17,7 +18,7 @@ from newstrace.pipeline.stage import BaseStage
 from newstrace.stages.claim_confidence import confidence
 from newstrace.stages.claim_kinds import kind_in, kind_of
 from newstrace.stages.claim_persons import single_victims
-from newstrace.stages.claim_sources import Memory, attribute, inside_quote
+from newstrace.stages.claim_sources import Memory, attribute, inside_quote, source_of
 from newstrace.stages.claim_subjects import perpetrator, subject_of
 from newstrace.text import claim_lexicon as lex
 from newstrace.text.numbers import Number, find_numbers
@@ -36,6 +37,8 @@ _INDIRECT = re.compile(
     r"\b(?:заявил\w*|сообщил\w*|заявив|заявила|повідомив|повідомила)\s*,?\s*(?:что|що)\s+|"
     r"\b(?:sagte|erklärte)\s*,?\s*dass\s+"
 )
+# A figure without a noun this close after a claim's figure counts the same victims.
+_COORDINATED = 40
 # One figure found by the sentence reader: kind, number, unit, subject, side, total, perpetrator.
 Found = tuple[str, Number, str, str | None, str | None, float | None, str | None]
 
@@ -110,8 +113,9 @@ class ClaimsStage(BaseStage):
                 )
             for _, _, m in local:
                 if m.type == "person":
-                    memory.last_person = m
-        # Quotes may span sentences: the speaker is the source of the sentence where the quote closes.
+                    memory.saw_person(m)
+        # Quotes may span sentences: the speaker is the source of the sentence where the quote closes,
+        # else the person named last before it opens ("He appealed to ... “We will ...”").
         for q in find_quotes(text):
             src: Source | None = None
             qvia: tuple[str, ...] = ()
@@ -121,7 +125,25 @@ class ClaimsStage(BaseStage):
                     break
             rs, re_ = view.to_raw(q.start, q.end)
             quotes.append(Quote(src, rs, re_, qvia, self.name))
+            speaker = src or _person_before(mentions, q.start)
+            if speaker is not None:
+                claims = [_said_by(c, speaker, qvia, rs, re_) for c in claims]
         return self.done(doc, claims=tuple(claims), attributions=tuple(attributions), quotes=tuple(quotes))
+
+
+_QUOTE_REACH = 400  # how far before a quotation its speaker may be named
+
+
+def _person_before(mentions: list[tuple[int, int, Mention]], pos: int) -> Source | None:
+    people = [m for s, e, m in mentions if m.type == "person" and pos - _QUOTE_REACH <= e <= pos]
+    return source_of(people[-1]) if people else None
+
+
+def _said_by(c: Claim, speaker: Source, via: tuple[str, ...], start: int, end: int) -> Claim:
+    """An unattributed figure inside a quotation is the speaker's."""
+    if c.claimant is not None or not start <= c.start < end:
+        return c
+    return dataclasses.replace(c, claimant=speaker, via=via)
 
 
 def _as_of(stext: str, scope_m: re.Match[str] | None, base: PartialDate | None) -> str | None:
@@ -151,6 +173,8 @@ def _claims_in(stext: str, lang: str, local: list[tuple[int, int, Mention]]) -> 
         if kind is None:
             continue
         subject, side = subject_of(stext, n, kind, local)
+        if subject is None and side is None and out and n.start - out[-1][1].end <= _COORDINATED:
+            subject, side = out[-1][3], out[-1][4]  # "one woman was killed and two more injured"
         out.append((kind, n, unit, subject, side, total, perpetrator(stext, n)))
         if n.low is not None and unit == "people":
             claimed += n.low

@@ -41,8 +41,9 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "killed",
-            r"\b(?:tu[ée]\w*|mort(?:s|es)?|morte|décéd\w*|péri\w*|kill(?:ed|ing|s)?|dead|died|dying|deaths?|"
-            r"death toll|lives|bodies|fatalit\w*|murder\w*|executed|executing|executions?|shot dead|"
+            r"\b(?:tu[ée]\w*|mort(?:s|es)?|morte|décéd\w*|péri\w*|kill(?:ed|ing)|dead|died|dying|deaths?|"
+            r"death toll|(?:(?<=\d )|(?<=of ))lives|(?:claim|cost|took|take|los[te])\w*\s+(?:the\s+)?lives|"
+            r"bodies|fatalit\w*|murder\w*|executed|executing|executions?|shot dead|"
             r"perdu\w* (?:un total de )?[\d\s]*(?:soldats|hommes|militaires)|los[et] [\w,\s]*?"
             r"(?:soldiers|troops|men|servicemen)|убит\w*|погиб\w*|гибел\w*|загинул\w*|загибл\w*|вбит\w*|getötet\w*|"
             r"tot|ums Leben|starben|verloren [\d.\s]*Soldaten)",
@@ -147,7 +148,9 @@ SPEECH = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|estimé|indiqué|affirmé|annoncé|assuré|rapporté|précisé|"
     r"évalué|dit|noté|souligné|reconnu|révélé|expliqué|confirmé|ajouté)|\b(?:estime|déclare|affirme|indique|"
     r"évalue|évaluent|estiment|affirment|déclarent|annonce)\b|\b(?:said|says|told|estimated|estimates|claimed|"
-    r"claims|reported|reports|announced|stated|confirmed|added|believes|assessed|assesses|accused|say)\b|"
+    r"claims|reported|reports|announced|stated|confirmed|added|believes|assessed|assesses|accused|say|"
+    r"published|publishes|documented|documents|recorded|records|counted|shows|showed|notes|noted|"
+    r"wrote|writes|estimate|forecasts|specified)\b|"
     r"\b(?:заявил\w*|сообщил\w*|оценил\w*|рассказал\w*|заявив|заявила|повідомив|повідомила|повідомили|"
     r"розповів|розповіла|sagte|erklärte|teilte\w* mit|berichtete)\b"
 )
@@ -158,15 +161,18 @@ INVERTED_PRONOUN = re.compile(r"(?i)-t-(?:il|elle)|-(?:il|elle)s?\b")
 # "Les femmes ont exigé...", "The women accused...": a described subject at the start of the clause.
 LOST = re.compile(r"(?i)\b(?:perdu\w*|lost|lose|losing|потерял\w*|потеряли|втратил\w*|втратили|verloren)\b")
 NUMBER_OF = re.compile(
-    r"(?i)\b(?:le nombre de|the number of|death toll|bilan|число|кількість|die Zahl der)\s+(\w+)"
+    r"(?i)\b(?:le nombre de|the number of|death toll|bilan|число|кількість|die Zahl der)\s+(\w+(?:\s+\w+)?)"
 )
 NOT_PEOPLE_PROTESTERS = re.compile(
     r"(?i)^\s*(?:de |d'|of )?(?:soldats|soldiers|troops|militaires|servicemen)"
 )
 ANAPHORIC_SUBJECT = re.compile(
-    r"(?i)^(?:l'analyse|le rapport|l'étude|le ministère|l'institut|the (?:analysis|report|study|ministry|"
-    r"institute)|the (?:agency|estimate)|ведомство|отчет|звіт|відомство|der bericht|die analyse|"
-    r"das ministerium)\b"
+    r"(?i)^(?:l'analyse|le rapport|l'étude|le ministère|l'institut|les données|"
+    r"the (?:(?:presented|latest|new|same|published|updated)\s+)?(?:analysis|report|study|ministry|"
+    r"institute|agency|estimate|data|figures|update|statement|document|office|staff|department)|"
+    r"(?:it|they)\s+(?:also\s+)?(?:said|says|documented|documents|recorded|records|counted|found|"
+    r"estimated|estimates|reported|reports|added)|"
+    r"ведомство|отчет|звіт|відомство|der bericht|die analyse|das ministerium|die daten)\b"
 )
 TRANSLATED_BY = re.compile(r"(?i)(?:tel que traduit par|as translated by|traduit par|translated by)\s+")
 SCOPE = re.compile(

@@ -67,7 +67,7 @@ _THINGS = re.compile(
     r"houses?|homes?|buildings?|apartments?|flats?|schools?|hospitals?|villages?|towns?|cities|"
     r"settlements?|regions?|countries|nations?|states?|districts?|oblasts?|battalions?|brigades?|"
     r"divisions?|groups?|units?|kilomet\w+|km\b|miles?|metres?|meters?|tonnes?|tons?|points?|votes?|"
-    r"cases?(?!\s+of\b)|times|pages?|articles?|sanctions?|packages?|"
+    r"cases?(?!\s+of\b)|times|pages?|articles?|sanctions?|packages?|events?|incidents?|"
     r"attaques?|frappes?|obus|roquettes?|missiles?|drones?|explosions?|maisons?|bâtiments?|villages?|"
     r"pays|fois|ракет\w*|дрон\w*|беспилотник\w*|снаряд\w*|удар\w*|атак\w*|дом\w*|здани\w*|сел\w*|"
     r"взрыв\w*|раз\b|будин\w*|вибух\w*|обстріл\w*|Raketen|Drohnen|Angriffe?n?|Häuser|Gebäude|"
@@ -94,7 +94,7 @@ _PEOPLE = re.compile(
 )
 _THING_NOUN = re.compile(_NOUN_GAP + r"(?P<noun>" + _THINGS.pattern[4:] + ")", re.IGNORECASE)
 _EQUIPMENT_NOUN = re.compile(_NOUN_GAP + r"(?P<noun>" + _EQUIPMENT.pattern[4:] + ")", re.IGNORECASE)
-_PEOPLE_NOUN = re.compile(_NOUN_GAP + r"(?P<noun>" + _PEOPLE.pattern[4:] + ")", re.IGNORECASE)
+PEOPLE_NOUN = _PEOPLE_NOUN = re.compile(_NOUN_GAP + r"(?P<noun>" + _PEOPLE.pattern[4:] + ")", re.IGNORECASE)
 
 
 def number_role(text: str, start: int, end: int) -> str:
