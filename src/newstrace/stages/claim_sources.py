@@ -313,7 +313,9 @@ _VERB_CUT = re.compile(
 
 def _described(text: str) -> Source | None:
     """The words after "according to" when they name no entity ("selon des responsables américains")."""
-    phrase = re.split(r"[,.;:«\"“]", text, maxsplit=1)[0]
+    phrase = re.split(r"[,.;:«\"“]|\s[-–—]\s", text, maxsplit=1)[0]
+    if re.search(r"\d", phrase):
+        return None  # "according to the report - reached 473,400": no description of a source
     cut = _VERB_CUT.search(phrase)
     phrase = (phrase[: cut.start()] if cut else phrase).strip()
     words = phrase.split()

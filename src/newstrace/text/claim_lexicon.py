@@ -41,7 +41,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "killed",
-            r"\b(?:tu[ée]\w*|mort(?:s|es)?|morte|décéd\w*|péri\w*|kill(?:ed|ing)|dead|died|dying|deaths?|"
+            r"^\s*lives|\b(?:tu[ée]\w*|mort(?:s|es)?|morte|décéd\w*|péri\w*|kill(?:ed|ing)|dead|died|dying|deaths?|"
             r"death toll|(?:(?<=\d )|(?<=of ))lives|(?:claim|cost|took|take|los[te])\w*\s+(?:the\s+)?lives|"
             r"bodies|fatalit\w*|murder\w*|executed|executing|executions?|shot dead|"
             r"perdu\w* (?:un total de )?[\d\s]*(?:soldats|hommes|militaires)|los[et] [\w,\s]*?"
