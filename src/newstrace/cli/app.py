@@ -297,7 +297,7 @@ def ledger(
             _print_json(listing) if as_json else render.ledger_quantities(listing)
             return
         try:
-            data = ledger_report(store, quantity=quantity)
+            data = ledger_report(store, strict=True, quantity=quantity)
         except UnknownQuantity as exc:
             render.fail(str(exc))
     if plot is not None:

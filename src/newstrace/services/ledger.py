@@ -202,10 +202,12 @@ def ledger_quantities(store: DocumentStore) -> dict[str, Any]:
     return {"quantities": out}
 
 
-def ledger_report(store: DocumentStore, **filters: Any) -> dict[str, Any]:
+def ledger_report(store: DocumentStore, strict: bool = False, **filters: Any) -> dict[str, Any]:
+    """The ledger for the filters; ``strict``: a quantity no claim is about is an error (the CLI), not
+    an empty ledger (the HTTP API)."""
     entries = build_ledger(store, **filters)
     quantity = filters.get("quantity")
-    if quantity and not entries:
+    if strict and quantity and not entries:
         known = [r["quantity"] for r in ledger_quantities(store)["quantities"]]
         close = [k for k in known if quantity.split(":", 1)[0].casefold() in k.casefold()][:10]
         hint = (

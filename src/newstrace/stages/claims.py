@@ -126,12 +126,15 @@ class ClaimsStage(BaseStage):
             rs, re_ = view.to_raw(q.start, q.end)
             quotes.append(Quote(src, rs, re_, qvia, self.name))
             speaker = src or _person_before(mentions, q.start)
-            if speaker is not None:
+            # Only a quotation of a few sentences: a stray quotation mark otherwise opens one that runs
+            # over the article's own words.
+            if speaker is not None and q.end - q.start <= _QUOTE_MAX:
                 claims = [_said_by(c, speaker, qvia, rs, re_) for c in claims]
         return self.done(doc, claims=tuple(claims), attributions=tuple(attributions), quotes=tuple(quotes))
 
 
 _QUOTE_REACH = 400  # how far before a quotation its speaker may be named
+_QUOTE_MAX = 300
 
 
 def _person_before(mentions: list[tuple[int, int, Mention]], pos: int) -> Source | None:
