@@ -114,7 +114,8 @@ def name_matcher() -> NameMatcher:
         pattern = NamePattern(surface, canonical, entity_id, tuple(slots), tuple(words))
         for first in slots[0][0] | {m[0] for m in slots[0][1]}:
             by_first[first].append(pattern)
-    known = frozenset(n.lower() for e in knowledge_base() for n in e.all_names()) | _country_names()
+    names = {n.lower() for e in knowledge_base() for n in e.all_names()}
+    known = frozenset(names | _name_parts(names)) | _country_names()
     return NameMatcher(
         {k: tuple(dict.fromkeys(v)) for k, v in by_first.items()},
         {k: tuple(sorted(v)) for k, v in short.items()},
@@ -211,6 +212,18 @@ def find_names(text: str) -> Iterator[TorturedName]:
                 i += 1
             continue
         i += 1
+
+
+def _name_parts(names: set[str]) -> set[str]:
+    """Runs of two or more words inside a known name: "General Staff" is part of "Russian General
+    Staff", so a text writing it is using that name's short form, not mangling "General Assembly"."""
+    parts: set[str] = set()
+    for name in names:
+        words = name.split()
+        for i in range(len(words)):
+            for j in range(i + 2, len(words) + 1):
+                parts.add(" ".join(words[i:j]))
+    return parts
 
 
 def _country_names() -> frozenset[str]:
