@@ -12,4 +12,7 @@ READ_ENDPOINTS = [
     "/api/places",
     "/api/events",
     "/api/search",
+    "/api/corrections",
+    "/api/corrections/candidates",
+    "/api/review",
 ]

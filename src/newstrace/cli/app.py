@@ -11,6 +11,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
+from newstrace.cli import corrections as corrections_cli
 from newstrace.cli import render
 from newstrace.cli import spark as spark_cli
 from newstrace.cli.errors import store_errors
@@ -335,10 +336,13 @@ def events(
 def export(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
-    what: Annotated[str, typer.Option("--what", help="documents, claims, events or stories.")] = "documents",
+    what: Annotated[
+        str, typer.Option("--what", help="documents, claims, events, stories or gold (the corrections).")
+    ] = "documents",
     out: Annotated[Path | None, typer.Option("--out", help="Output file [default: standard output].")] = None,
 ) -> None:
     """Export every stored document, or every claim (the export contracts in the README)."""
+    from newstrace.evaluation.corrections_gold import export_gold
     from newstrace.services import events as ev
     from newstrace.services import export as ex
 
@@ -348,12 +352,14 @@ def export(
         ("claims", "jsonl"): ex.export_claims_jsonl,
         ("claims", "csv"): ex.export_claims_csv,
         ("stories", "jsonl"): ex.export_stories_jsonl,
+        ("gold", "jsonl"): export_gold,  # one JSON file, whatever --format says: `newstrace eval` reads it
         ("events", "jsonl"): lambda store, fh: ev.export_events_jsonl(store.db, fh),
         ("events", "csv"): lambda store, fh: ev.export_events_csv(store.db, fh),
     }
     if (what, fmt) not in table:
         render.fail(
-            f"cannot export {what!r} as {fmt!r}: documents, claims and events as jsonl|csv, stories as jsonl"
+            f"cannot export {what!r} as {fmt!r}: documents, claims and events as jsonl|csv, "
+            "stories and gold as jsonl"
         )
     writers = {fmt: table[(what, fmt)]}
     with _store(_settings(ctx)) as store:
@@ -421,7 +427,7 @@ def evaluate(
         render.fail(str(exc))
     if as_json:
         _print_json(scores)
-    elif real:
+    elif real or "judgements" in scores:  # a real-data file, or an analyst's corrections
         render.real_scores(gold.name, scores)
     else:
         render.scores(scores)
@@ -460,6 +466,7 @@ def demo(ctx: typer.Context) -> None:
 
 app.command()(serve_command)
 spark_cli.register(app)
+corrections_cli.register(app)
 
 
 def main() -> None:

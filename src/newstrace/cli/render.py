@@ -290,6 +290,12 @@ def _value(c: dict[str, Any]) -> str:
     return f"~{text}" if bound == "about" else text
 
 
+def _reviewed(c: dict[str, Any]) -> str:
+    """How an analyst judged the claim's reports (corrected values are already the ones shown)."""
+    actions = sorted({r["review"]["action"] for r in c["reports"] if r.get("review")})
+    return f" ({', '.join(a + 'ed' if a != 'correct' else 'corrected' for a in actions)})" if actions else ""
+
+
 def ledger(data: dict[str, Any]) -> None:
     table = Table(
         "#",
@@ -309,7 +315,7 @@ def ledger(data: dict[str, Any]) -> None:
         table.add_row(
             str(c["index"]),
             Text(f"{c['kind']}: {c['subject']}"),
-            _value(c),
+            _value(c) + _reviewed(c),
             c["unit"],
             Text(who),
             c["date"] or "",

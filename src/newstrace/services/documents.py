@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from newstrace.services.export import document_record
+from newstrace.services.corrections_apply import CorrectionSet
+from newstrace.services.export import corrected_record
 from newstrace.store.documents import DocumentFilter, DocumentStore
 
 
@@ -20,7 +21,7 @@ def list_documents(store: DocumentStore, flt: DocumentFilter) -> dict[str, Any]:
 
 def show_document(store: DocumentStore, ref: str) -> dict[str, Any]:
     doc = store.get(store.resolve_id(ref))
-    record = document_record(doc)
+    record = corrected_record(doc, CorrectionSet.load(store.db, [doc.id]))
     record["sentences_text"] = [
         {"start": s.start, "end": s.end, "lang": s.lang, "text": doc.raw[s.start : s.end]}
         for s in doc.sentences

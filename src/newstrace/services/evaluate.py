@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from newstrace.evaluation.corrections_gold import is_corrections_gold, score_gold
 from newstrace.evaluation.gold import Gold, GoldError, load_gold
 from newstrace.evaluation.scores import ratio, score_boilerplate, score_spun
 from newstrace.model import Document
@@ -24,6 +25,8 @@ def _documents_by_stem(store: DocumentStore) -> dict[str, Document]:
 
 def evaluate(gold_path: Path, settings: Settings, corpus: Path | None = None) -> dict[str, Any]:
     gold = load_gold(gold_path)
+    if is_corrections_gold(gold):  # an analyst's corrections (`newstrace export --what gold`)
+        return score_gold(gold, settings)
     corpus_dir = corpus or gold.corpus_dir()
     if not corpus_dir.is_dir():
         raise GoldError(f"corpus folder {corpus_dir} not found (give it with --corpus)")

@@ -31,6 +31,7 @@ ACLED_COLUMNS = [
     "reports",
     "languages",
     "story_id",
+    "review",
 ]
 PAGE = 1000
 
@@ -57,6 +58,7 @@ def event_record(row: Any) -> dict[str, Any]:
         "reports": row["reports"],
         "languages": row["languages"],
         "story_id": row["story_id"],
+        "review": row["review"],
     }
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from newstrace.model import Claim, Document, Event, EventActor, Source
+from newstrace.services.corrections_apply import CorrectionSet, apply_to_document, mark_record
 from newstrace.store.documents import DocumentStore
 
 CSV_COLUMNS = (
@@ -199,9 +200,17 @@ def claim_record(doc: Document, k: Claim) -> dict[str, Any]:
     }
 
 
+def corrected_record(doc: Document, cset: CorrectionSet) -> dict[str, Any]:
+    """A document's record with the analyst's corrections applied: rejected annotations left out,
+    corrected ones with the corrected values, judged ones marked ``review``."""
+    reviewed = apply_to_document(doc, cset)
+    return mark_record(document_record(reviewed.doc), reviewed)
+
+
 def iter_records(store: DocumentStore) -> Iterator[dict[str, Any]]:
+    cset = CorrectionSet.load(store.db)
     for doc in store.iter_documents():
-        yield document_record(doc)
+        yield corrected_record(doc, cset)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -253,14 +262,21 @@ CLAIM_COLUMNS = (
     "evidence",
     "evidence_start",
     "evidence_end",
+    "review",
 )
 
 
 def iter_claim_rows(store: DocumentStore) -> Iterator[dict[str, Any]]:
     """One flat row per claim (the claims CSV schema, documented in the README)."""
+    cset = CorrectionSet.load(store.db)
     for doc in store.iter_documents():
-        for k in doc.claims:
-            yield claim_row(doc, k)
+        reviewed = apply_to_document(doc, cset)
+        for k in reviewed.doc.claims:
+            row = claim_row(doc, k)
+            mark = reviewed.marks.get(("claim", k.start, k.end, k.kind))
+            if mark:  # only judged claims carry it (an unreviewed store exports as before)
+                row["review"] = mark["action"]
+            yield row
 
 
 def claim_row(doc: Document, k: Claim) -> dict[str, Any]:

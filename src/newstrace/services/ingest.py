@@ -24,6 +24,7 @@ from newstrace.pipeline.executors import Executor, make_executor
 from newstrace.readers.discover import discover
 from newstrace.readers.names import source_name
 from newstrace.registry import build_pipeline, build_reader
+from newstrace.services.corrections import reattach
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore, RunCounts
 from newstrace.store.events import known_event_groups
@@ -143,6 +144,8 @@ def ingest(
             if progress:
                 progress(report.files, total_files, report)
         status = "done"
+        # Annotations written anew (a document analysed again) take their corrections back.
+        reattach(db)
     finally:
         executor.close()
         store.finish_run(

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from newstrace.model import Claim, Document, PartialDate
+from newstrace.services.corrections_apply import CorrectionSet, review_mark
 from newstrace.services.export import claim_record
 from newstrace.store.browse import BrowseStore
 from newstrace.store.documents import DocumentStore
@@ -88,7 +89,14 @@ def build_ledger(
     # (not by loading every document: that took 15 s at 10,000 documents), and only of the kind asked
     # for. Copies count as reports of the claim (syndication is how a figure travels).
     wanted_kind = kind or (quantity.split(":", 1)[0].casefold() if quantity else None)
-    for c, found in BrowseStore(store.db).ledger_claims(wanted_kind):
+    cset = CorrectionSet.load(store.db)
+    if cset.changes_claim_kinds():
+        wanted_kind = None  # a claim corrected into the kind asked for is stored under another
+    for stored, found in BrowseStore(store.db).ledger_claims(wanted_kind):
+        # The analyst's corrections first, so that the filters see the corrected claim.
+        c, judged = cset.claim(found.doc_id, stored)
+        if c is None:
+            continue
         if quantity and quantity_of(c).casefold() != quantity.casefold():
             continue
         if kind and c.kind != kind:
@@ -109,6 +117,8 @@ def build_ledger(
             "evidence": {"start": c.evidence_start, "end": c.evidence_end, "text": found.evidence},
             "figure": {"start": c.start, "end": c.end, "text": found.figure},
         }
+        if judged is not None:
+            report["review"] = review_mark(judged)
         items.append(LedgerItem(_key(c, who), _entry(c, who, when), report))
     return merge_items(items)
 

@@ -23,6 +23,7 @@ from typing import Any
 from newstrace.corpus.event_groups import EventLinker
 from newstrace.model import Document, Rejection
 from newstrace.model.serialise import document_from_json
+from newstrace.services.corrections import reattach
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore, RunCounts
 from newstrace.store.events import known_event_groups
@@ -125,6 +126,7 @@ def load_parquet(folder: Path, settings: Settings, db: Database) -> LoadReport:
         ]
         store.write_batch([], {}, [], report.run_id, edges)
         report.edges = len(edges)
+        reattach(db)  # the analyst's corrections find the loaded annotations again
         status = "done"
     finally:
         store.finish_run(

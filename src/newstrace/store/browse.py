@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newstrace.model import Claim
+from newstrace.store.corrections import corrected_claims, corrected_places, mentions_table
 from newstrace.store.documents import claim_from_row
 from newstrace.store.sqlite import Database, StoreError
 
@@ -69,7 +70,8 @@ class BrowseStore:
         return {
             r[0]
             for r in self._pairs(
-                "SELECT d.rowid, NULL FROM mentions m JOIN documents d ON d.id = m.doc_id "
+                f"SELECT d.rowid, NULL FROM {mentions_table(self.conn)} m "
+                "JOIN documents d ON d.id = m.doc_id "
                 "WHERE m.entity_id = ? AND m.in_boilerplate = 0",
                 (entity_id,),
             )
@@ -110,7 +112,7 @@ class BrowseStore:
         cur.row_factory = None
         marks = ",".join("?" * len(doc_ids))
         return cur.execute(
-            "SELECT doc_id, entity_id, count(*) FROM mentions "
+            f"SELECT doc_id, entity_id, count(*) FROM {mentions_table(self.conn)} "
             f"WHERE doc_id IN ({marks}) AND in_boilerplate = 0 AND entity_id IS NOT NULL "
             "GROUP BY doc_id, entity_id",
             list(doc_ids),
@@ -155,7 +157,7 @@ class BrowseStore:
             "SELECT p.name, p.country, p.lat, p.lon, min(p.precision) AS precision, p.feature, "
             "max(m.entity_id) AS entity_id, count(DISTINCT p.doc_id) AS documents, count(*) AS mentions, "
             "min(d.date) AS first_date, max(d.date) AS last_date "
-            "FROM places p JOIN documents d ON d.id = p.doc_id "
+            f"FROM {corrected_places()} p JOIN documents d ON d.id = p.doc_id "
             'LEFT JOIN mentions m ON m.doc_id = p.doc_id AND m.start = p.start AND m."end" = p."end" '
             f"WHERE {' AND '.join(clauses)} GROUP BY p.name, p.lat, p.lon "
             "ORDER BY documents DESC, p.name LIMIT ? OFFSET ?",
@@ -167,8 +169,8 @@ class BrowseStore:
         """``kind``, ``subject`` (``unspecified`` when none) and the number of claims, most first."""
         return self.conn.execute(
             "SELECT kind, coalesce(nullif(subject, ''), 'unspecified') AS subject, count(*) AS claims, "
-            "count(DISTINCT coalesce(claimant_name, claimant_text)) AS claimants "
-            "FROM claims GROUP BY 1, 2 ORDER BY claims DESC, kind, subject"
+            "count(DISTINCT claimant) AS claimants "
+            f"FROM {corrected_claims()} GROUP BY 1, 2 ORDER BY claims DESC, kind, subject"
         ).fetchall()
 
     def ledger_claims(self, kind: str | None = None) -> Iterator[tuple[Claim, LedgerSource]]:
@@ -224,7 +226,7 @@ class BrowseStore:
         marks = ",".join("?" * len(entity_ids))
         return self.conn.execute(
             "SELECT e.id, e.type, e.name, count(DISTINCT m.doc_id) AS documents FROM entities e "
-            f"LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.id IN ({marks}) "
+            f"LEFT JOIN {mentions_table(self.conn)} m ON m.entity_id = e.id WHERE e.id IN ({marks}) "
             "GROUP BY e.id ORDER BY documents DESC, e.name",
             list(entity_ids),
         ).fetchall()
@@ -236,7 +238,7 @@ class BrowseStore:
         return self.conn.execute(
             "SELECT d.id, d.title, d.lang, d.date, d.story_id, d.duplicate_of, "
             "group_concat(DISTINCT m.text) AS matched, count(*) AS mentions "
-            "FROM mentions m JOIN documents d ON d.id = m.doc_id "
+            f"FROM {mentions_table(self.conn)} m JOIN documents d ON d.id = m.doc_id "
             f"WHERE m.entity_id IN ({marks}) GROUP BY d.id "
             "ORDER BY mentions DESC, coalesce(d.date, '') DESC LIMIT ?",
             [*entity_ids, limit],
@@ -246,7 +248,7 @@ class BrowseStore:
         """Claims this entity made (as the claimant), newest first."""
         return self.conn.execute(
             "SELECT c.doc_id, c.start, c.kind, c.low, c.high, c.bound, c.unit, c.subject, c.as_of, "
-            "d.title, d.date FROM claims c JOIN documents d ON d.id = c.doc_id "
+            f"d.title, d.date FROM {corrected_claims()} c JOIN documents d ON d.id = c.doc_id "
             "WHERE c.claimant_entity = ? ORDER BY coalesce(c.as_of, d.date, '') DESC LIMIT ?",
             (entity_id, limit),
         ).fetchall()

@@ -32,6 +32,7 @@ from newstrace.model import (
     Title,
     TitleSource,
 )
+from newstrace.store.corrections import mentions_table
 from newstrace.store.events import read_events, write_events
 from newstrace.store.sqlite import Database, StoreError, utcnow
 from newstrace.text.numbers import document_figures
@@ -738,7 +739,7 @@ class EntityStore:
         return self.conn.execute(
             "SELECT e.id, e.type, e.name, e.source, count(m.doc_id) AS mentions, "
             "count(DISTINCT m.doc_id) AS documents FROM entities e "
-            "LEFT JOIN mentions m ON m.entity_id = e.id "
+            f"LEFT JOIN {mentions_table(self.conn)} m ON m.entity_id = e.id "
             f"{where} GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.name LIMIT ? OFFSET ?",
             [*args, limit, offset],
         ).fetchall()
@@ -761,16 +762,17 @@ class EntityStore:
 
     def documents(self, entity_id: str, limit: int = 50) -> list[sqlite3.Row]:
         return self.conn.execute(
-            "SELECT d.id, d.title, d.lang, d.date, count(*) AS mentions FROM mentions m "
+            f"SELECT d.id, d.title, d.lang, d.date, count(*) AS mentions FROM {mentions_table(self.conn)} m "
             "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? GROUP BY d.id "
             "ORDER BY coalesce(d.date, '') DESC LIMIT ?",
             (entity_id, limit),
         ).fetchall()
 
     def cooccurring(self, entity_id: str, limit: int = 15) -> list[sqlite3.Row]:
+        mentions = mentions_table(self.conn)
         return self.conn.execute(
-            "SELECT e.id, e.type, e.name, count(DISTINCT o.doc_id) AS documents FROM mentions m "
-            "JOIN mentions o ON o.doc_id = m.doc_id AND o.entity_id != m.entity_id "
+            f"SELECT e.id, e.type, e.name, count(DISTINCT o.doc_id) AS documents FROM {mentions} m "
+            f"JOIN {mentions} o ON o.doc_id = m.doc_id AND o.entity_id != m.entity_id "
             "JOIN entities e ON e.id = o.entity_id WHERE m.entity_id = ? "
             "GROUP BY e.id ORDER BY documents DESC, e.name LIMIT ?",
             (entity_id, limit),

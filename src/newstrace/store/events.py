@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newstrace.model import Document, Event, EventActor, Place
+from newstrace.store.corrections import corrected_events
 from newstrace.store.sqlite import Database
 from newstrace.text.event_lexicon import event_lexicon
 
@@ -145,12 +146,12 @@ class EventStore:
             "max(e.fatalities) AS fatalities, max(e.actor1) AS actor1, max(e.actor2) AS actor2, "
             "count(DISTINCT e.doc_id) AS reports, group_concat(DISTINCT d.lang) AS languages, "
             "max(d.story_id) AS story_id "
-            f"FROM events e JOIN documents d ON d.id = e.doc_id {where} "
+            f"FROM {corrected_events()} e JOIN documents d ON d.id = e.doc_id {where} "
             "GROUP BY coalesce(e.event_group, e.doc_id || ':' || e.cluster) "
             "ORDER BY coalesce(min(e.event_date), '') DESC, min(e.id) LIMIT ? OFFSET ?) "
             "SELECT g.*, f.type, f.acled_event_type, f.acled_sub_event_type, f.plover, f.status, "
-            "f.evidence, coalesce(dd.url, dd.source) AS source FROM g "
-            "JOIN events f ON f.id = g.first_report JOIN documents dd ON dd.id = f.doc_id "
+            "f.evidence, f.review, coalesce(dd.url, dd.source) AS source FROM g "
+            f"JOIN {corrected_events()} f ON f.id = g.first_report JOIN documents dd ON dd.id = f.doc_id "
             "ORDER BY coalesce(g.event_date, '') DESC, g.first_report",
             (*args, limit, offset),
         ).fetchall()
@@ -159,7 +160,7 @@ class EventStore:
         """Every report of one event (its group id, or one report's id)."""
         return self.db.conn.execute(
             "SELECT e.*, d.title, d.lang, d.date AS doc_date "
-            "FROM events e JOIN documents d ON d.id = e.doc_id "
+            f"FROM {corrected_events()} e JOIN documents d ON d.id = e.doc_id "
             "WHERE e.event_group = ? OR e.id = ? ORDER BY d.date, e.id",
             (event, event),
         ).fetchall()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from newstrace.store.corrections import corrected_events, has_table
+
 # The columns readers use, in display order; a store may have more, or (before the events migration)
 # none at all.
 EVENT_COLUMNS = (
@@ -75,12 +77,15 @@ def list_events(
             return 0, []
         clauses.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    base = f"FROM events e JOIN documents d ON d.id = e.doc_id {where}"
+    # Corrected where an analyst corrected them, rejected ones left out (stores with events have the
+    # corrections table too: it comes with a later migration).
+    table = corrected_events() if has_table(conn) else "events"
+    base = f"FROM {table} e JOIN documents d ON d.id = e.doc_id {where}"
     total = int(conn.execute(f"SELECT count(*) {base}", args).fetchone()[0])
     order = "coalesce(e.event_date, d.date, '')" if "event_date" in cols else "coalesce(d.date, '')"
     if "trigger_start" in cols:
         order += ", e.trigger_start"
-    select = ", ".join(f"e.{c}" for c in cols)
+    select = ", ".join(f"e.{c}" for c in cols) + (", e.review" if has_table(conn) else "")
     rows = conn.execute(
         f"SELECT {select}, d.title AS doc_title, d.date AS doc_date, d.story_id AS story_id {base} "
         f"ORDER BY {order} LIMIT ? OFFSET ?",

@@ -22,12 +22,13 @@ from starlette.responses import Response
 from newstrace import __version__
 from newstrace.settings import Settings
 from newstrace.store.sqlite import Database, StoreError
-from newstrace.web.api import claims, documents, entities, geo, ingest, search, stories
+from newstrace.web.api import claims, corrections, documents, entities, geo, ingest, search, stories
 from newstrace.web.context import ReadPool, WebContext
 from newstrace.web.pages import documents as documents_pages
 from newstrace.web.pages import entities as entities_pages
 from newstrace.web.pages import geo as geo_pages
 from newstrace.web.pages import ledger as ledger_pages
+from newstrace.web.pages import review as review_pages
 from newstrace.web.pages import search as search_pages
 from newstrace.web.pages import stories as stories_pages
 from newstrace.web.render import page
@@ -105,12 +106,14 @@ def create_app(db_path: Path | str, token: str | None = None, settings: Settings
         geo.router,
         search.router,
         ingest.router,
+        corrections.router,
         stories_pages.router,
         documents_pages.router,
         entities_pages.router,
         ledger_pages.router,
         geo_pages.router,
         search_pages.router,
+        review_pages.router,
     ):
         app.include_router(router)
     app.add_exception_handler(StarletteHTTPException, _http_error)

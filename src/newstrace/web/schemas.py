@@ -181,6 +181,17 @@ class Quantity(BaseModel):
     claimants: int
 
 
+class Review(BaseModel):
+    """An analyst's judgement of an annotation (its values are then the corrected ones)."""
+
+    id: int
+    action: str = Field(description="confirm, correct or reject")
+    who: str
+    at: str
+    note: str | None
+    original: dict[str, Any] = Field(description="the annotation as the pipeline wrote it")
+
+
 class ClaimReport(BaseModel):
     doc_id: str
     title: str | None
@@ -188,6 +199,7 @@ class ClaimReport(BaseModel):
     via: list[str]
     evidence: Span
     figure: Span
+    review: Review | None = None
 
 
 class LedgerEntry(BaseModel):

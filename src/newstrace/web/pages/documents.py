@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from starlette.responses import Response
 
 from newstrace.services.browse import events_list, languages
+from newstrace.services.corrections_apply import CorrectionSet, apply_to_document, mark_record
 from newstrace.services.documents import list_documents
 from newstrace.services.export import document_record
 from newstrace.store.documents import DocumentFilter, DocumentStore
@@ -16,6 +17,7 @@ from newstrace.web.context import read_db
 from newstrace.web.highlight import highlighted
 from newstrace.web.params import DateQ, LangQ, Offset, QualityQ, TextQ
 from newstrace.web.render import page
+from newstrace.web.review_items import review_items
 from newstrace.web.views import PAGE_SIZE, Pager
 
 router = APIRouter(include_in_schema=False)
@@ -55,13 +57,17 @@ def document(request: Request, doc_id: Annotated[str, Path(min_length=4, max_len
         doc = store.get(store.resolve_id(doc_id))
     except StoreError as exc:
         raise HTTPException(404, str(exc)) from exc
+    # The article as the analyst corrected it: rejected annotations gone, corrected ones changed.
+    reviewed = apply_to_document(doc, CorrectionSet.load(db, [doc.id]))
+    record = mark_record(document_record(reviewed.doc), reviewed)
     events = events_list(db, doc_ids=[doc.id], limit=1000)
     return page(
         request,
         "document.html",
         {
-            "doc": document_record(doc),
-            "tree": highlighted(doc, events["events"]),
+            "doc": record,
+            "review_items": review_items(request, record, events["events"], reviewed.rejected),
+            "tree": highlighted(reviewed.doc, events["events"]),
             "events": events,
             "foreign_sentences": sum(1 for s in doc.sentences if doc.lang and s.lang != doc.lang),
         },
