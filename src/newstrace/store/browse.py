@@ -247,7 +247,8 @@ class BrowseStore:
     def entity_claims(self, entity_id: str, limit: int = 50) -> list[sqlite3.Row]:
         """Claims this entity made (as the claimant), newest first."""
         return self.conn.execute(
-            "SELECT c.doc_id, c.start, c.kind, c.low, c.high, c.bound, c.unit, c.subject, c.as_of, "
+            'SELECT c.doc_id, c.start, c."end", c.original_kind, c.review, c.kind, c.low, c.high, c.bound, '
+            "c.unit, c.subject, c.as_of, "
             f"d.title, d.date FROM {corrected_claims()} c JOIN documents d ON d.id = c.doc_id "
             "WHERE c.claimant_entity = ? ORDER BY coalesce(c.as_of, d.date, '') DESC LIMIT ?",
             (entity_id, limit),

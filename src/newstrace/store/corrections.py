@@ -270,7 +270,8 @@ def corrected_claims() -> str:
     fields = ", ".join(f"{_field(c, 'c.' + c)} AS {c}" for c in cols)
     claimant = _field("claimant", "coalesce(c.claimant_name, c.claimant_text)")
     return (
-        f'(SELECT c.doc_id, c.start, c."end", {_field("kind", "c.kind")} AS kind, {fields}, '
+        f'(SELECT c.doc_id, c.start, c."end", c.kind AS original_kind, {_field("kind", "c.kind")} AS kind, '
+        f"{fields}, "
         f"{claimant} AS claimant, CASE WHEN json_type(x.fields, '$.claimant') IS NOT NULL THEN NULL "
         "ELSE c.claimant_entity END AS claimant_entity, c.unit, c.as_of, x.action AS review FROM claims c "
         f"{_active_join('claim', 'c', 'start', END, 'c.kind')} WHERE x.action IS NOT 'reject')"
