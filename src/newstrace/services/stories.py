@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from newstrace.services.corrections_apply import CorrectionSet, apply_to_document
 from newstrace.services.export import claim_record
 from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import StoreError
@@ -44,16 +45,21 @@ def story_record(store: DocumentStore, story_id: str) -> dict[str, Any]:
 
 def show_story(store: DocumentStore, story_id: str) -> dict[str, Any]:
     record = story_record(store, story_id)
-    docs = [store.get(i) for i in record["docs"]]
+    cset = CorrectionSet.load(store.db, record["docs"])
+    reviewed = [apply_to_document(store.get(i), cset) for i in record["docs"]]
+    docs = [r.doc for r in reviewed]
     entities: Counter[str] = Counter()
     names: dict[str, str] = {}
     claims: list[dict[str, Any]] = []
-    for d in docs:
+    for r in reviewed:
+        d = r.doc
         for m in d.mentions:
             if m.entity_id and not m.in_boilerplate:
                 entities[m.entity_id] += 1
                 names.setdefault(m.entity_id, m.name or m.text)
-        claims.extend({**claim_record(d, k), "doc_id": d.id} for k in d.claims)
+        for k in d.claims:
+            review = r.marks.get(("claim", k.start, k.end, k.kind))
+            claims.append({**claim_record(d, k), "doc_id": d.id, **({"review": review} if review else {})})
     record["articles"] = [
         {
             "id": d.id,
