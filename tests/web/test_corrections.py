@@ -367,3 +367,37 @@ def test_form_writes_need_a_session_a_csrf_token_and_this_origin(store_copy: Pat
         assert c.get("/api/corrections").json()["corrections"][0]["who"] == "Zoe"
         c.cookies.clear()  # another browser: no session
         assert send({**form, "csrf": csrf}, here) == 403
+
+
+def test_the_command_line_records_lists_exports_gold_and_scores_it(store_copy: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newstrace.cli.app import app
+
+    runner = CliRunner()
+    cl = targets(store_copy)["claim"]
+    db = ["--db", str(store_copy)]
+
+    def run(*args: str) -> Any:
+        result = runner.invoke(app, [*db, *args])
+        assert result.exit_code == 0, result.output
+        return result
+
+    span = [cl["doc_id"], "claim", str(cl["start"]), str(cl["end"])]
+    bad = runner.invoke(
+        app, [*db, "corrections", "add", *span, "correct", "--who", "Cli", "--set", "bound=lots"]
+    )
+    assert bad.exit_code != 0 and "bound" in bad.output
+    run("corrections", "add", *span, "correct", "--who", "Cli", "--set", "value=12", "--subkind", cl["kind"])
+    listed = json.loads(run("corrections", "list", "--json").stdout)
+    assert [(c["who"], c["fields"]["low"]) for c in listed] == [("Cli", 12.0)]
+    ledger = json.loads(run("claims", "--kind", cl["kind"], "--json").stdout)
+    assert any(r.get("review") and e["low"] == 12 for e in ledger["claims"] for r in e["reports"])
+    queue = json.loads(run("review", "--json", "--limit", "5").stdout)
+    assert len(queue["items"]) == 5
+    gold = tmp_path / "corrections.json"
+    run("export", "--what", "gold", "--out", str(gold))
+    scores = json.loads(run("eval", "--gold", str(gold), "--json").stdout)
+    assert scores["scores"]["claim"]["with_corrections_accuracy"] == 1.0
+    assert scores["reviewed"]["claim"]["corrected"] == 1
+    assert "1 in place" in run("corrections", "reattach").output
