@@ -401,3 +401,71 @@ def test_the_command_line_records_lists_exports_gold_and_scores_it(store_copy: P
     assert scores["scores"]["claim"]["with_corrections_accuracy"] == 1.0
     assert scores["reviewed"]["claim"]["corrected"] == 1
     assert "1 in place" in run("corrections", "reattach").output
+
+
+def test_entity_links_and_events_corrected_where_they_are_listed(store_copy: Path) -> None:
+    link = _one(
+        store_copy,
+        "SELECT m.doc_id, m.start, m.\"end\", m.entity_id FROM mentions m WHERE m.type = 'person' "
+        "AND m.entity_id IS NOT NULL AND m.in_boilerplate = 0 AND (SELECT count(*) FROM mentions o "
+        "WHERE o.doc_id = m.doc_id AND o.entity_id = m.entity_id) = 1 ORDER BY m.doc_id, m.start LIMIT 1",
+    )
+    other = _one(
+        store_copy,
+        f"SELECT id, name FROM entities WHERE type = 'person' AND id != '{link['entity_id']}' "
+        f"AND id NOT IN (SELECT entity_id FROM mentions WHERE doc_id = '{link['doc_id']}' "
+        "AND entity_id IS NOT NULL) ORDER BY id LIMIT 1",
+    )
+    event = _one(
+        store_copy,
+        "SELECT e.id, e.doc_id, e.trigger_start, e.trigger_end, e.type, p.name AS place FROM events e "
+        "JOIN places p ON p.doc_id = e.doc_id AND p.in_boilerplate = 0 "
+        "WHERE e.type != 'protest' AND (e.place_name IS NULL OR e.place_name != p.name) "
+        "ORDER BY e.doc_id, e.trigger_start LIMIT 1",
+    )
+
+    def docs_of(c: TestClient, entity_id: str) -> set[str]:
+        return {d["id"] for d in c.get(f"/api/entities/{entity_id}").json()["documents"]}
+
+    with TestClient(create_app(store_copy, token=TOKEN)) as c:
+        assert link["doc_id"] in docs_of(c, link["entity_id"])
+        span = {"doc_id": link["doc_id"], "kind": "entity_link", "start": link["start"], "end": link["end"]}
+        post(c, {**span, "action": "correct", "fields": {"entity_id": other["name"]}, "who": "Ana"})
+        assert link["doc_id"] not in docs_of(c, link["entity_id"])
+        assert link["doc_id"] in docs_of(c, other["id"])
+        doc = c.get(f"/api/documents/{link['doc_id']}").json()
+        mention = next(m for m in doc["entities"] if m["start"] == link["start"])
+        assert (mention["entity_id"], mention["review"]["original"]["entity_id"]) == (
+            other["id"],
+            link["entity_id"],
+        )
+        post(c, {**span, "action": "reject", "who": "Ana"})
+        assert link["doc_id"] not in docs_of(c, other["id"])
+        assert link["start"] not in {
+            m["start"] for m in c.get(f"/api/documents/{link['doc_id']}").json()["entities"]
+        }
+
+        ev = {
+            "doc_id": event["doc_id"],
+            "kind": "event",
+            "start": event["trigger_start"],
+            "end": event["trigger_end"],
+        }
+        post(c, {**ev, "action": "correct", "fields": {"type": "nowhere"}, "who": "Ana"}, status=400)
+        post(
+            c,
+            {**ev, "action": "correct", "fields": {"place": "Atlantis-upon-Nothing"}, "who": "Ana"},
+            status=400,
+        )
+        fields = {"type": "protest", "status": "negated", "place": event["place"]}
+        post(c, {**ev, "action": "correct", "fields": fields, "who": "Ana"})
+        shown = next(
+            e for e in c.get(f"/api/events?doc={event['doc_id']}").json()["events"] if e["id"] == event["id"]
+        )
+        assert (shown["type"], shown["status"], shown["place_name"], shown["review"]) == (
+            "protest",
+            "negated",
+            event["place"],
+            "correct",
+        )
+        assert shown["acled_event_type"] == "Protests"

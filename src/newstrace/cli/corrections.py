@@ -78,12 +78,28 @@ def list_command(
             f"{c['start']}-{c['end']}",
             Text(c["key"]),
             c["action"],
-            Text(json.dumps(c["fields"], ensure_ascii=False) if c["fields"] else ""),
+            Text(_shown(c["fields"])),
             Text(c["who"]),
             c["at"],
             c["status"],
         )
     _out.print(table)
+
+
+# What a table shows of corrected fields: what the analyst chose, not what it was resolved to.
+_RESOLVED = frozenset({"acled_event_type", "acled_sub_event_type", "plover", "lat", "lon", "country"})
+_RESOLVED |= {"feature", "precision", "geonames_id", "candidate"}
+
+
+def _shown(fields: dict[str, Any]) -> str:
+    parts = []
+    for name, value in fields.items():
+        if name in _RESOLVED:
+            continue
+        if isinstance(value, dict):
+            value = value.get("name")
+        parts.append(f"{name}={'none' if value is None else value}")
+    return ", ".join(parts)
 
 
 def _fields(pairs: list[str]) -> dict[str, Any]:
