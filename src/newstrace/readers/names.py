@@ -11,6 +11,7 @@ characters. A stored name that starts with a double quote is therefore always a 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 _QUOTE = '"'
@@ -69,3 +70,23 @@ def name_bytes(name: str) -> bytes:
             out += nxt.encode("utf-8")
             i += 2
     return bytes(out)
+
+
+_WINDOWS_ROOT = re.compile(r"^[A-Za-z]:[\\/]|^\\\\")
+
+
+def public_source(name: str | None) -> str | None:
+    """A stored source as exports and pages show it: an absolute local path is cut to its folder and
+    file name (``/home/me/corpus/a.txt`` -> ``corpus/a.txt``). Where the files lay on the machine that
+    ingested them is none of the reader's business, and may be the analyst's to keep; the document id
+    identifies the document. URLs, ``api:`` names and relative paths are kept as they are."""
+    if not name:
+        return name
+    quoted = name.startswith(_QUOTE)
+    body = name[1:-1] if quoted and name.endswith(_QUOTE) and len(name) > 1 else name
+    if not (body.startswith("/") or _WINDOWS_ROOT.match(body)):
+        return name
+    windows = _WINDOWS_ROOT.match(body) is not None
+    parts = [p for p in re.split(r"[\\/]+" if windows else "/+", body) if p]
+    short = "/".join(parts[-2:])
+    return _QUOTE + short + _QUOTE if quoted else short

@@ -13,6 +13,7 @@ from newstrace.services.story_index import StoryIndexCache, StorySummary, build_
 from newstrace.store.browse import MATCH_CLOSE, MATCH_OPEN, BrowseStore
 from newstrace.store.documents import EntityStore
 from newstrace.store.events_view import events_available, list_events
+from newstrace.store.lists import ListFilter, where
 from newstrace.store.sqlite import Database, StoreError
 
 MAIN_ENTITIES = 4
@@ -127,10 +128,19 @@ def events_list(
     located: bool = False,
     limit: int = 200,
     offset: int = 0,
+    filters: ListFilter | None = None,
 ) -> dict[str, Any]:
-    """Events (once the store has them: ``available`` says whether it does)."""
+    """Events (once the store has them: ``available`` says whether it does); ``filters`` are the
+    list filters of ``store/lists.py`` (language, dates, country, outlet, story, type)."""
+    extra = where("events", filters) if filters is not None and events_available(db.conn) else ("", [])
     total, events = list_events(
-        db.conn, doc_ids=doc_ids, story_id=story_id, located=located, limit=limit, offset=offset
+        db.conn,
+        doc_ids=doc_ids,
+        story_id=story_id,
+        located=located,
+        limit=limit,
+        offset=offset,
+        extra=extra,
     )
     return {
         "available": events_available(db.conn),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
+from newstrace.readers.names import public_source
 from newstrace.services.export import write_csv, write_jsonl
 from newstrace.store.events import EventFilter, EventStore
 from newstrace.store.sqlite import Database
@@ -51,7 +52,7 @@ def event_record(row: Any) -> dict[str, Any]:
         "time_precision": row["time_precision"],
         "fatalities": row["fatalities"],
         "notes": row["evidence"],
-        "source": row["source"],
+        "source": public_source(row["source"]),
         "country": row["country"],
         "newstrace_type": row["type"],
         "plover": row["plover"],

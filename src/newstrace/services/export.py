@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from newstrace.model import Claim, Document, Event, EventActor, Source
+from newstrace.readers.names import public_source
 from newstrace.services.corrections_apply import CorrectionSet, apply_to_document, mark_record
 from newstrace.store.documents import DocumentStore
 
@@ -36,7 +37,7 @@ def document_record(doc: Document) -> dict[str, Any]:
     date = doc.date
     record: dict[str, Any] = {
         "id": doc.id,
-        "source": doc.source,
+        "source": public_source(doc.source),
         "source_id": doc.source_id,
         "url": doc.meta.url,
         "format": doc.fmt,

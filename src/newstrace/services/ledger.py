@@ -83,7 +83,10 @@ def build_ledger(
     subject: str | None = None,
     claimant: str | None = None,
     since: str | None = None,
+    keys: set[tuple[str, int, str]] | None = None,
 ) -> list[LedgerEntry]:
+    """The ledger's entries; ``keys`` (``(doc_id, start, kind)`` of claims, from the list filters of
+    ``store/lists.py``) keeps only those claims."""
     items: list[LedgerItem] = []
     # Claims are read from the claims table with their document's title, date and the evidence text
     # (not by loading every document: that took 15 s at 10,000 documents), and only of the kind asked
@@ -100,6 +103,8 @@ def build_ledger(
         if quantity and quantity_of(c).casefold() != quantity.casefold():
             continue
         if kind and c.kind != kind:
+            continue
+        if keys is not None and (found.doc_id, c.start, c.kind) not in keys:
             continue
         if subject and subject.casefold() not in (c.subject or "").casefold():
             continue
@@ -212,10 +217,15 @@ def ledger_quantities(store: DocumentStore) -> dict[str, Any]:
     return {"quantities": out}
 
 
-def ledger_report(store: DocumentStore, strict: bool = False, **filters: Any) -> dict[str, Any]:
+def ledger_report(
+    store: DocumentStore,
+    strict: bool = False,
+    keys: set[tuple[str, int, str]] | None = None,
+    **filters: Any,
+) -> dict[str, Any]:
     """The ledger for the filters; ``strict``: a quantity no claim is about is an error (the CLI), not
-    an empty ledger (the HTTP API)."""
-    entries = build_ledger(store, **filters)
+    an empty ledger (the HTTP API); ``keys`` keeps only these claims (the list filters)."""
+    entries = build_ledger(store, keys=keys, **filters)
     quantity = filters.get("quantity")
     if strict and quantity and not entries:
         known = [r["quantity"] for r in ledger_quantities(store)["quantities"]]

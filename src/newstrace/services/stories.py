@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from newstrace.readers.names import public_source
 from newstrace.services.corrections_apply import CorrectionSet, apply_to_document
 from newstrace.services.export import claim_record
 from newstrace.store.documents import DocumentStore
@@ -66,7 +67,7 @@ def show_story(store: DocumentStore, story_id: str) -> dict[str, Any]:
             "lang": d.lang,
             "date": d.date.value.iso() if d.date else None,
             "title": d.title.text if d.title else None,
-            "source": d.source,
+            "source": public_source(d.source),
             "duplicate_of": d.duplicate_of,
         }
         for d in sorted(docs, key=lambda x: (x.date.value.iso() if x.date else "", x.lang or ""))

@@ -54,9 +54,11 @@ def list_events(
     located: bool = False,
     limit: int = 200,
     offset: int = 0,
+    extra: tuple[str, list[object]] = ("", []),
 ) -> tuple[int, list[dict[str, Any]]]:
     """``(total, events)`` with the title and date of each event's document; ``(0, [])`` when the store
-    has no events table."""
+    has no events table. ``extra`` is a further ``WHERE ...`` clause on ``e`` and ``d`` with its
+    arguments (the list filters)."""
     if not events_available(conn):
         return 0, []
     cols = _columns(conn)
@@ -76,6 +78,9 @@ def list_events(
         if not {"lat", "lon"} <= set(cols):
             return 0, []
         clauses.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    if extra[0]:
+        clauses.append(extra[0].removeprefix("WHERE "))
+        args.extend(extra[1])
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     # Corrected where an analyst corrected them, rejected ones left out (stores with events have the
     # corrections table too: it comes with a later migration).

@@ -28,6 +28,7 @@ from newstrace.web.pages import documents as documents_pages
 from newstrace.web.pages import entities as entities_pages
 from newstrace.web.pages import geo as geo_pages
 from newstrace.web.pages import ledger as ledger_pages
+from newstrace.web.pages import lists as lists_pages
 from newstrace.web.pages import review as review_pages
 from newstrace.web.pages import search as search_pages
 from newstrace.web.pages import stories as stories_pages
@@ -108,6 +109,7 @@ def create_app(db_path: Path | str, token: str | None = None, settings: Settings
         ingest.router,
         corrections.router,
         stories_pages.router,
+        lists_pages.router,
         documents_pages.router,
         entities_pages.router,
         ledger_pages.router,

@@ -8,33 +8,43 @@ from fastapi import APIRouter, Query, Request
 
 from newstrace.services.browse import claim_quantities
 from newstrace.services.ledger import ledger_report
+from newstrace.services.lists import facets
 from newstrace.store.documents import DocumentStore
+from newstrace.store.lists import ListStore
 from newstrace.web.context import read_db
-from newstrace.web.params import DateQ, Limit, Offset, TextQ
-from newstrace.web.schemas import Ledger, Quantity
+from newstrace.web.list_params import ListFilterQ
+from newstrace.web.list_schemas import FacetedLedger
+from newstrace.web.params import Limit, Offset, TextQ
+from newstrace.web.schemas import Quantity
 
 router = APIRouter(prefix="/api", tags=["claims"])
 
 
-@router.get("/claims", response_model=Ledger)
+@router.get("/claims", response_model=FacetedLedger)
 def claims(
     request: Request,
+    flt: ListFilterQ,
     quantity: Annotated[str | None, Query(max_length=200, description="kind:subject")] = None,
     kind: TextQ = None,
     subject: TextQ = None,
     claimant: TextQ = None,
-    since: DateQ = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Claims across the corpus, the same claim from several articles merged; disputed ones marked."""
+    """Claims across the corpus, the same claim from several articles merged; disputed ones marked.
+    The list filters (language, dates, country, outlet, story, label = kind) keep the claims they
+    match before merging; ``facets`` counts the claims (not merged) of the filtered list, and
+    ``/claims.csv`` and ``/claims.json`` download them."""
+    db = read_db(request)
+    narrowed = any(v for k, v in flt.params().items() if k != "since")
     report = ledger_report(
-        DocumentStore(read_db(request)),
+        DocumentStore(db),
+        keys=ListStore(db.conn).claim_keys(flt) if narrowed else None,
         quantity=quantity,
         kind=kind,
         subject=subject,
         claimant=claimant,
-        since=since,
+        since=flt.since,
     )
     entries = report["claims"]
     return {
@@ -43,6 +53,7 @@ def claims(
         "offset": offset,
         "limit": limit,
         "claims": entries[offset : offset + limit],
+        "facets": facets(db, "claims", flt),
     }
 
 

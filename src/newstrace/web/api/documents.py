@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
 
 from newstrace.services.browse import events_list
-from newstrace.services.documents import list_documents, show_document
-from newstrace.store.documents import DocumentFilter, DocumentStore
+from newstrace.services.documents import show_document
+from newstrace.services.lists import list_page
+from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import StoreError
 from newstrace.web.context import read_db
-from newstrace.web.params import DateQ, LangQ, Limit, Offset, QualityQ, TextQ
-from newstrace.web.schemas import DocumentDetail, DocumentList, Problem
+from newstrace.web.list_params import ListFilterQ
+from newstrace.web.list_schemas import FacetedDocumentList
+from newstrace.web.params import Limit, Offset, QualityQ
+from newstrace.web.schemas import DocumentDetail, Problem
 
 router = APIRouter(prefix="/api", tags=["documents"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem}}
 
 
-@router.get("/documents", response_model=DocumentList)
+@router.get("/documents", response_model=FacetedDocumentList)
 def documents(
-    request: Request,
-    lang: LangQ = None,
-    since: DateQ = None,
-    until: DateQ = None,
-    source: TextQ = None,
-    quality: QualityQ = None,
-    duplicates: bool = True,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    request: Request, flt: ListFilterQ, quality: QualityQ = None, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
-    """Stored documents, newest first."""
-    flt = DocumentFilter(lang, since, until, source, quality, duplicates, limit, offset)
-    return list_documents(DocumentStore(read_db(request)), flt)
+    """Stored documents, newest first, with the facets of the filtered list (``label`` and ``quality``
+    both filter by text quality); ``/documents.csv`` and ``/documents.json`` download it whole."""
+    if quality and not flt.label:
+        flt = replace(flt, label=quality)
+    return list_page(read_db(request), "documents", flt, limit, offset)
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentDetail, responses=NOT_FOUND)

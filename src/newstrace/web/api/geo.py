@@ -7,9 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 
 from newstrace.services.browse import events_list, places_list
+from newstrace.services.lists import facets
 from newstrace.web.context import read_db
+from newstrace.web.list_params import ListFilterQ
+from newstrace.web.list_schemas import FacetedEventList
 from newstrace.web.params import DateQ, Offset, PointLimit
-from newstrace.web.schemas import EventList, PlaceList
+from newstrace.web.schemas import PlaceList
 
 router = APIRouter(prefix="/api", tags=["map"])
 StoryQ = Annotated[str | None, Query(max_length=200)]
@@ -28,21 +31,26 @@ def places(
     return places_list(read_db(request), since, until, story, limit, offset)
 
 
-@router.get("/events", response_model=EventList)
+@router.get("/events", response_model=FacetedEventList)
 def events(
     request: Request,
-    story: StoryQ = None,
+    flt: ListFilterQ,
     doc: Annotated[str | None, Query(max_length=128)] = None,
     located: bool = False,
     limit: PointLimit = 200,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Typed events (empty, with ``available`` false, on stores made before events existed)."""
-    return events_list(
-        read_db(request),
-        story_id=story,
+    """Typed events (empty, with ``available`` false, on stores made before events existed), with the
+    facets of the filtered list (``label`` is the event type); ``/events.csv`` and ``/events.json``
+    download it."""
+    db = read_db(request)
+    data = events_list(
+        db,
         doc_ids=[doc] if doc else None,
         located=located,
         limit=limit,
         offset=offset,
+        filters=flt,
     )
+    data["facets"] = facets(db, "events", flt)
+    return data

@@ -2,51 +2,34 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Request
 from starlette.responses import Response
 
-from newstrace.services.browse import events_list, languages
+from newstrace.services.browse import events_list
 from newstrace.services.corrections_apply import CorrectionSet, apply_to_document, mark_record
-from newstrace.services.documents import list_documents
 from newstrace.services.export import document_record
-from newstrace.store.documents import DocumentFilter, DocumentStore
+from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import StoreError
 from newstrace.web.context import read_db
 from newstrace.web.highlight import highlighted
-from newstrace.web.params import DateQ, LangQ, Offset, QualityQ, TextQ
+from newstrace.web.list_params import ListFilterQ
+from newstrace.web.pages.lists import list_values
+from newstrace.web.params import Offset, QualityQ
 from newstrace.web.render import page
 from newstrace.web.review_items import review_items
-from newstrace.web.views import PAGE_SIZE, Pager
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/documents")
-def documents(
-    request: Request,
-    lang: LangQ = None,
-    since: DateQ = None,
-    until: DateQ = None,
-    source: TextQ = None,
-    quality: QualityQ = None,
-    offset: Offset = 0,
-) -> Response:
-    db = read_db(request)
-    flt = DocumentFilter(lang, since, until, source, quality, True, PAGE_SIZE, offset)
-    data = list_documents(DocumentStore(db), flt)
-    filters = {"lang": lang, "since": since, "until": until, "source": source, "quality": quality}
-    return page(
-        request,
-        "documents.html",
-        {
-            "data": data,
-            "filters": filters,
-            "languages": languages(db),
-            "pager": Pager(data["total"], offset, PAGE_SIZE),
-        },
-    )
+def documents(request: Request, flt: ListFilterQ, quality: QualityQ = None, offset: Offset = 0) -> Response:
+    """The document list with its facets (``quality`` is the older name of the ``label`` filter)."""
+    if quality and not flt.label:
+        flt = replace(flt, label=quality)
+    return page(request, "documents.html", list_values(request, "documents", flt, offset))
 
 
 @router.get("/documents/{doc_id}")
