@@ -1,10 +1,13 @@
-"""Take the README's screenshots of the web app: ``docs/screenshots/*.png``.
+"""Take the README's screenshots of the web app: ``docs/img/*.png``.
 
 Builds a store from the bundled sample corpus (or uses ``--db``), serves it with uvicorn on loopback,
 and photographs the main pages in headless Debian chromium driven by Playwright (its own browser
-builds are never downloaded: ``apt-get install chromium``).
+builds are never downloaded: ``apt-get install chromium``): the document list (with its facets), a
+document, the map, the stories, the claims ledger, and the review queue when the app has one
+(``/review``). Each page is taken once it has loaded (the map once it says it is drawn), never after
+a guessed delay; the PNGs are reduced to 256 colours to stay small (about 100-250 KB).
 
-    python scripts/screenshots.py [--db STORE] [--out docs/screenshots]
+    python scripts/screenshots.py [--db STORE] [--out docs/img]
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
 ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -94,28 +97,55 @@ def shoot(base: str, ids: dict[str, str], out: Path) -> None:
     if chromium is None:
         raise SystemExit("chromium is not installed: apt-get install chromium")
     shots = [
-        ("stories.png", "/stories", None),
-        ("story.png", f"/stories/{ids['story']}", None),
+        ("documents.png", "/documents", None),
         ("document.png", f"/documents/{ids['doc']}", ".doc-view"),
-        ("ledger.png", "/ledger", None),
         ("map.png", "/map", "#map[data-ready='true']"),
+        ("stories.png", "/stories", None),
+        ("ledger.png", "/ledger", "#ledger-chart"),
         ("search.png", "/search?q=" + quote("Херсон"), None),
-        ("entity.png", "/entities/gn:706448", None),
     ]
+    if has_review_queue(base):
+        shots.append(("review.png", "/review", None))
+    else:
+        print("no review queue in this app (/review): not photographed")
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
+        page = browser.new_page(viewport={"width": 1280, "height": 820}, device_scale_factor=1)
         for name, url, ready in shots:
-            page.goto(base + url, wait_until="networkidle")
+            page.goto(base + url, wait_until="load")
             if ready:
-                page.wait_for_selector(ready, timeout=15000)
+                page.wait_for_selector(ready, state="attached", timeout=15000)
             if name == "document.png":
                 page.locator(".doc-view").scroll_into_view_if_needed()
-            page.wait_for_timeout(300)
             page.screenshot(path=str(out / name))
-            print(f"wrote {out / name}")
+            size = shrink(out / name)
+            print(f"wrote {out / name} ({size // 1024} KB)")
         browser.close()
+
+
+def has_review_queue(base: str) -> bool:
+    from urllib.error import URLError
+    from urllib.request import urlopen
+
+    try:
+        with urlopen(base + "/review", timeout=30) as r:
+            return bool(r.status == 200)
+    except (URLError, OSError):
+        return False
+
+
+def shrink(path: Path) -> int:
+    """The screenshot reduced to 256 colours (Pillow, which matplotlib brings): a third of the size,
+    and the text stays sharp."""
+    from PIL import Image
+
+    with Image.open(path) as img:
+        small = img.convert("RGB").quantize(
+            colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    small.save(path, optimize=True)
+    return path.stat().st_size
 
 
 def main() -> None:

@@ -87,16 +87,26 @@ def test_ledger_chart_renders_points(page: Any) -> None:
 def test_map_renders_markers_on_the_offline_base_map(page: Any) -> None:
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
-    page.goto("/map", wait_until="networkidle")
-    page.wait_for_selector("#map[data-ready='true']", timeout=15000)
-    assert page.locator("path.nt-place").count() >= 10
-    assert page.locator("path.leaflet-interactive").count() >= 10
+    page.goto("/map", wait_until="load")
+    # Drawn by the time the page has loaded: the points are in the page, the base map is a script.
+    assert page.get_attribute("#map", "data-ready") == "true", page.get_attribute("#map", "data-error")
     assert int(page.get_attribute("#map", "data-markers")) >= 10
-    assert page.locator(".leaflet-overlay-pane path").count() > 100  # countries and regions drawn
+    assert page.locator("path.nt-place").count() >= 10  # single places: circles
+    assert page.locator(".nt-cluster-place").count() >= 1  # nearby places: a numbered disc
+    assert page.locator(".nt-event, .nt-cluster-event").count() >= 1  # events: red diamonds
+    assert page.locator(".leaflet-tooltip.nt-label").count() >= 5  # the most named places labelled
+    assert page.locator(".leaflet-nt-base-pane path").count() > 100  # countries and regions drawn
     origin = page.url.split("/map")[0]
     assert all(u.startswith(origin) for u in requested), [u for u in requested if not u.startswith(origin)]
+    assert not [u for u in requested if "/api/" in u]  # nothing fetched after the page
     page.locator("path.nt-place").first.click(force=True)
     assert page.locator(".leaflet-popup .map-popup h4").count() == 1
+    # Closer in, clusters open into their members.
+    shown = int(page.get_attribute("#map", "data-shown"))
+    page.keyboard.press("Escape")
+    for _ in range(2):
+        page.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_function(f"() => Number(document.getElementById('map').dataset.shown) > {shown}")
 
 
 def test_story_filters_swap_results_in_place(page: Any) -> None:
