@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated
 
 import typer
 
+from newstrace.cli import browse as browse_cli
 from newstrace.cli import corrections as corrections_cli
 from newstrace.cli import render
 from newstrace.cli import spark as spark_cli
-from newstrace.cli.errors import store_errors
+from newstrace.cli.common import JsonOpt, date_option, open_store, print_json, settings_of
 from newstrace.cli.serve import serve as serve_command
 from newstrace.evaluation.gold import GoldError
-from newstrace.model.dates import check_date_filter
-from newstrace.settings import Settings, SettingsError, load_settings
-from newstrace.store.documents import DocumentFilter, DocumentStore
-from newstrace.store.sqlite import Database, StoreError
+from newstrace.settings import SettingsError, load_settings
+from newstrace.store.documents import DocumentStore
+from newstrace.store.sqlite import StoreError
 
 app = typer.Typer(
     name="newstrace",
@@ -29,8 +28,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 
 @app.callback()
@@ -51,36 +48,10 @@ def main_options(
         render.fail(str(exc))
 
 
-def _settings(ctx: typer.Context) -> Settings:
-    settings = ctx.obj
-    assert isinstance(settings, Settings)
-    return settings
-
-
-@contextlib.contextmanager
-def _store(settings: Settings, must_exist: bool = True) -> Iterator[DocumentStore]:
-    if must_exist and not settings.db.exists():
-        render.fail(f"no store at {settings.db}: run `newstrace ingest PATH` or `newstrace demo` first")
-    with store_errors(settings.db):
-        db = Database(settings.db)
-        try:
-            yield DocumentStore(db)
-        finally:
-            db.close()
-
-
-def _date_option(value: str | None) -> str | None:
-    """Every date option: a real YYYY[-MM[-DD]] (not "2022-13-45"), or a usage error."""
-    if value is None:
-        return None
-    try:
-        return check_date_filter(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+_settings = settings_of
+_store = open_store
+_date_option = date_option
+_print_json = print_json
 
 
 @app.command()
@@ -116,45 +87,6 @@ def ingest(
 
 
 @app.command()
-def docs(
-    ctx: typer.Context,
-    lang: Annotated[str | None, typer.Option(help="Only this language (ISO 639-1).")] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(help="Only documents dated on or after YYYY[-MM[-DD]].", callback=_date_option),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(help="Only documents dated on or before YYYY[-MM[-DD]].", callback=_date_option),
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Only sources containing this text.")] = None,
-    quality: Annotated[
-        str | None, typer.Option(help="Only this text quality: clean, machine_translated or spun.")
-    ] = None,
-    duplicates: Annotated[bool, typer.Option(help="Include copies of other documents.")] = True,
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
-    offset: Annotated[int, typer.Option(min=0)] = 0,
-    as_json: JsonOpt = False,
-) -> None:
-    """List stored documents."""
-    from newstrace.services.documents import list_documents
-
-    flt = DocumentFilter(
-        lang=lang,
-        since=since,
-        until=until,
-        source_contains=source,
-        quality=quality,
-        include_duplicates=duplicates,
-        limit=limit,
-        offset=offset,
-    )
-    with _store(_settings(ctx)) as store:
-        data = list_documents(store, flt)
-    _print_json(data) if as_json else render.documents_table(data)
-
-
-@app.command()
 def show(
     ctx: typer.Context,
     doc: Annotated[str, typer.Argument(help="Document id (or a unique prefix of it).")],
@@ -169,167 +101,11 @@ def show(
 
 
 @app.command()
-def search(
-    ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help='Full-text query (SQLite FTS5 syntax: words, "phrases", OR).')],
-    limit: Annotated[int, typer.Option(min=1, max=500)] = 20,
-    as_json: JsonOpt = False,
-) -> None:
-    """Search the clean text and titles of stored documents."""
-    from newstrace.services.documents import search_documents
-
-    with _store(_settings(ctx)) as store:
-        data = search_documents(store, query, limit=limit)
-    _print_json(data) if as_json else render.search_results(data)
-
-
-@app.command()
 def rejected(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """List inputs that were rejected, with their reasons."""
     with _store(_settings(ctx)) as store:
         rows = [dict(r) for r in store.rejections()]
     _print_json(rows) if as_json else render.rejections(rows)
-
-
-@app.command()
-def entities(
-    ctx: typer.Context,
-    etype: Annotated[
-        str | None,
-        typer.Option("--type", help="person, organization, media, military_unit, place or equipment."),
-    ] = None,
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
-    offset: Annotated[int, typer.Option(min=0)] = 0,
-    as_json: JsonOpt = False,
-) -> None:
-    """List entities, most mentioned first."""
-    from newstrace.services.entities import list_entities
-
-    with _store(_settings(ctx)) as store:
-        data = list_entities(store.db, etype, limit, offset)
-    _print_json(data) if as_json else render.entities_table(data)
-
-
-@app.command()
-def entity(
-    ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="Entity id or one of its names, in any language.")],
-    as_json: JsonOpt = False,
-) -> None:
-    """One entity: its names across languages, the documents naming it, the entities named with it."""
-    from newstrace.services.entities import show_entity
-
-    with _store(_settings(ctx)) as store:
-        data = show_entity(store.db, ref)
-    _print_json(data) if as_json else render.entity(data)
-
-
-@app.command()
-def stories(
-    ctx: typer.Context,
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
-    offset: Annotated[int, typer.Option(min=0)] = 0,
-    as_json: JsonOpt = False,
-) -> None:
-    """List stories, newest first: one entry per story, whatever the number of copies and languages."""
-    from newstrace.services.stories import list_stories
-
-    with _store(_settings(ctx)) as store:
-        data = list_stories(store, limit, offset)
-    _print_json(data) if as_json else render.stories_table(data)
-
-
-@app.command()
-def story(
-    ctx: typer.Context,
-    story_id: Annotated[str, typer.Argument(help="Story id (see `newstrace stories`).")],
-    as_json: JsonOpt = False,
-) -> None:
-    """One story: its articles by language and date, the syndication tree, entities and claims."""
-    from newstrace.services.stories import show_story
-
-    with _store(_settings(ctx)) as store:
-        data = show_story(store, story_id)
-    _print_json(data) if as_json else render.story(data)
-
-
-@app.command()
-def claims(
-    ctx: typer.Context,
-    kind: Annotated[
-        str | None, typer.Option(help="killed, wounded, killed_or_wounded, captured, ...")
-    ] = None,
-    subject: Annotated[
-        str | None, typer.Option(help="Subject contains this text (e.g. 'Russian military').")
-    ] = None,
-    claimant: Annotated[str | None, typer.Option(help="Claimant contains this text.")] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Claims dated on or after YYYY[-MM[-DD]].", callback=_date_option)
-    ] = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """List claims across the corpus, the same claim from several articles merged into one."""
-    from newstrace.services.ledger import ledger_report
-
-    with _store(_settings(ctx)) as store:
-        data = ledger_report(store, kind=kind, subject=subject, claimant=claimant, since=since)
-    _print_json(data) if as_json else render.ledger(data)
-
-
-@app.command()
-def ledger(
-    ctx: typer.Context,
-    quantity: Annotated[
-        str | None,
-        typer.Argument(help="kind:victims, e.g. 'killed:civilians' [default: list the quantities]."),
-    ] = None,
-    plot: Annotated[
-        Path | None, typer.Option("--plot", help="Also draw the claims over time to this PNG.")
-    ] = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """The claims on one quantity: who claimed what, when, through whom; disputed claims marked. Without
-    a quantity: every quantity, with its reports, claimants and disputed entries."""
-    from newstrace.services.ledger import UnknownQuantity, ledger_quantities, ledger_report, plot_ledger
-
-    with _store(_settings(ctx)) as store:
-        if quantity is None:
-            listing = ledger_quantities(store)
-            _print_json(listing) if as_json else render.ledger_quantities(listing)
-            return
-        try:
-            data = ledger_report(store, strict=True, quantity=quantity)
-        except UnknownQuantity as exc:
-            render.fail(str(exc))
-    if plot is not None:
-        shown = plot_ledger(data, str(plot))
-        render.info(f"plotted {shown} dated claims to {plot}")
-    _print_json(data) if as_json else render.ledger(data)
-
-
-@app.command()
-def events(
-    ctx: typer.Context,
-    etype: Annotated[str | None, typer.Option("--type", help="Event type, e.g. shelling, protest.")] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Part of the place name.")] = None,
-    since: Annotated[
-        str | None,
-        typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).", callback=_date_option),
-    ] = None,
-    status: Annotated[
-        str, typer.Option(help="asserted, negated, hypothetical, future, or all.")
-    ] = "asserted",
-    limit: Annotated[int, typer.Option(min=1, max=10000)] = 50,
-    as_json: JsonOpt = False,
-) -> None:
-    """List events, newest first: one entry per event, with how many articles report it."""
-    from newstrace.services.events import list_events
-    from newstrace.store.events import EventFilter
-
-    flt = EventFilter(type=etype, place=place, since=since, status=None if status == "all" else status)
-    with _store(_settings(ctx)) as store:
-        data = list_events(store.db, flt, limit)
-    _print_json(data) if as_json else render.events_table(data)
 
 
 @app.command()
@@ -447,23 +223,7 @@ def evaluate(
         raise typer.Exit(1)
 
 
-DEMO_DB = Path("newstrace-demo.db")
-
-
-@app.command()
-def demo(ctx: typer.Context) -> None:
-    """Ingest the bundled sample corpus into a fresh store (./newstrace-demo.db unless --db is given)."""
-    from newstrace.services.demo import run_demo
-
-    settings = _settings(ctx)
-    if not ctx.meta.get("db_given"):
-        settings = settings.with_overrides(db=DEMO_DB)
-    with store_errors(settings.db), render.progress() as on_progress:
-        report, summary = run_demo(settings, on_progress)
-    render.ingest_report(report.as_dict(), settings.db)
-    render.demo_summary(summary, settings.db)
-
-
+browse_cli.register(app)
 app.command()(serve_command)
 spark_cli.register(app)
 corrections_cli.register(app)

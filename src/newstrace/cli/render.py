@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from newstrace.cli.cells import cut, plain
 from newstrace.services.ingest import IngestReport, ProgressCallback
 
 out = Console()
@@ -67,7 +68,7 @@ def ingest_report(rep: dict[str, Any], db: Path) -> None:
         rej = Table("source", "reason", "detail", title="rejected inputs (first ones)")
         for r in rep["rejected_examples"][:10]:
             src = r["source"] + (f" [{r['source_id']}]" if r.get("source_id") else "")
-            rej.add_row(Text(src), Text(r["reason"]), Text(r["detail"][:100]))
+            rej.add_row(Text(src), Text(r["reason"]), cut(r["detail"], 100))
         out.print(rej)
 
 
@@ -87,7 +88,7 @@ def documents_table(data: dict[str, Any]) -> None:
             d["id"][:12],
             d["lang"] or "?",
             d["date"] or "",
-            Text((d["title"] or "")[:70]),
+            cut(d["title"], 70),
             d.get("quality_label") or "",
             str(d["removed"]),
             (d["duplicate_of"] or "")[:12],
@@ -99,7 +100,8 @@ def document(d: dict[str, Any]) -> None:
     out.print(Text(d["title"] or "(no title)", style="bold"))
     out.print(
         Text(
-            f"id {d['id']}  source {d['source']}  lang {d['lang']}  date {d['date']} ({d['date_source']})",
+            f"id {d['id']}  source {plain(d['source'], '?')}  lang {plain(d['lang'], 'undetermined')}  "
+            f"date {plain(d['date'], 'none')} ({plain(d['date_source'], 'none')})",
             style="dim",
         )
     )
@@ -110,7 +112,7 @@ def document(d: dict[str, Any]) -> None:
     if d["removed"]:
         table = Table("reason", "raw span", "removed text", title="removed")
         for r in d["removed"]:
-            table.add_row(r["reason"], f"{r['start']}-{r['end']}", Text(r["text"][:100]))
+            table.add_row(r["reason"], f"{r['start']}-{r['end']}", cut(r["text"], 100))
         out.print(table)
     quality = d.get("quality")
     if quality:
@@ -140,7 +142,7 @@ def document(d: dict[str, Any]) -> None:
     if sents:
         table = Table("#", "lang", "sentence", title=f"{len(sents)} sentences")
         for i, s in enumerate(sents):
-            table.add_row(str(i), s["lang"], Text(s["text"][:110]))
+            table.add_row(str(i), s["lang"], cut(s["text"], 110))
         out.print(table)
 
 
@@ -148,7 +150,7 @@ def search_results(data: dict[str, Any]) -> None:
     table = Table("id", "lang", "date", "title", "match", title=f"search: {data['query']}")
     for r in data["results"]:
         table.add_row(
-            r["id"][:12], r["lang"] or "?", r["date"] or "", Text((r["title"] or "")[:50]), Text(r["snippet"])
+            r["id"][:12], r["lang"] or "?", r["date"] or "", cut(r["title"], 50), Text(r["snippet"])
         )
     out.print(table)
 
@@ -156,7 +158,7 @@ def search_results(data: dict[str, Any]) -> None:
 def rejections(rows: list[dict[str, Any]]) -> None:
     table = Table("source", "record", "reason", "detail", title=f"{len(rows)} rejected inputs")
     for r in rows:
-        table.add_row(Text(r["source"]), Text(r["source_id"] or ""), r["reason"], Text(r["detail"][:80]))
+        table.add_row(Text(r["source"]), Text(r["source_id"] or ""), r["reason"], cut(r["detail"], 80))
     out.print(table)
 
 
@@ -179,7 +181,7 @@ def scores(s: dict[str, Any]) -> None:
         table.add_row(
             "spun", "repair accuracy", f"{q['repair_accuracy']:.3f} ({q['repaired']}/{q['gold_spans']})"
         )
-        table.add_row("spun", "labels", ", ".join(f"{k[:3]} {v}" for k, v in q["labels"].items()))
+        table.add_row("spun", "labels", ", ".join(f"{k} {v}" for k, v in q["labels"].items()))
     e = s.get("entities")
     if e:
         table.add_row(
@@ -244,7 +246,6 @@ def demo_summary(summary: dict[str, Any], db: Path) -> None:
     )
     table.add_row("text quality", ", ".join(f"{k} {v}" for k, v in summary.get("text_quality", {}).items()))
     out.print(table)
-    out.print(Text(f"next: newstrace --db {db} docs  |  newstrace --db {db} search Kherson", style="dim"))
 
 
 def entities_table(data: dict[str, Any]) -> None:
@@ -264,9 +265,7 @@ def entity(d: dict[str, Any]) -> None:
     out.print(names)
     docs = Table("id", "lang", "date", "title", "mentions", title="documents")
     for r in d["documents"]:
-        docs.add_row(
-            r["id"][:12], r["lang"] or "?", r["date"] or "", Text((r["title"] or "")[:60]), str(r["mentions"])
-        )
+        docs.add_row(r["id"][:12], r["lang"] or "?", r["date"] or "", cut(r["title"], 60), str(r["mentions"]))
     out.print(docs)
     co = Table("id", "type", "name", "shared documents", title="named with")
     for r in d["cooccurring"]:
@@ -335,7 +334,7 @@ def ledger_quantities(data: dict[str, Any]) -> None:
             Text(q["quantity"]),
             str(q["entries"]),
             str(q["reports"]),
-            Text(", ".join(q["claimants"][:4]) + (" ..." if len(q["claimants"]) > 4 else "")),
+            Text(", ".join(q["claimants"][:4]) + (", …" if len(q["claimants"]) > 4 else "")),
             str(q["disputed"]) if q["disputed"] else "",
         )
     out.print(table)
@@ -354,7 +353,7 @@ def events_table(data: dict[str, Any]) -> None:
             Text(e["actor1"] or ""),
             "" if e["fatalities"] is None else str(e["fatalities"]),
             str(e["reports"]),
-            Text((e["notes"] or "")[:70]),
+            cut(e["notes"], 70),
         )
     out.print(table)
 
@@ -364,7 +363,7 @@ def stories_table(data: dict[str, Any]) -> None:
     for st in data["stories"]:
         table.add_row(
             st["id"],
-            Text((st["title"] or "")[:60]),
+            cut(st["title"], 60),
             str(st["documents"]),
             st["languages"] or "",
             st["first_date"] or "",
@@ -387,7 +386,7 @@ def story(d: dict[str, Any]) -> None:
             a["id"][:12],
             a["lang"] or "?",
             a["date"] or "",
-            Text((a["title"] or "")[:60]),
+            cut(a["title"], 60),
             (a["duplicate_of"] or "")[:12],
         )
     out.print(arts)

@@ -1,0 +1,52 @@
+"""What every CLI command shares: the settings from the context, the store, date options, JSON output."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import typer
+
+from newstrace.cli import render
+from newstrace.cli.errors import store_errors
+from newstrace.model.dates import check_date_filter
+from newstrace.settings import Settings
+from newstrace.store.documents import DocumentStore
+from newstrace.store.sqlite import Database
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+@contextlib.contextmanager
+def open_store(settings: Settings, must_exist: bool = True) -> Iterator[DocumentStore]:
+    if must_exist and not settings.db.exists():
+        render.fail(f"no store at {settings.db}: run `newstrace ingest PATH` or `newstrace demo` first")
+    with store_errors(settings.db):
+        db = Database(settings.db)
+        try:
+            yield DocumentStore(db)
+        finally:
+            db.close()
+
+
+def date_option(value: str | None) -> str | None:
+    """Every date option: a real YYYY[-MM[-DD]] (not "2022-13-45"), or a usage error."""
+    if value is None:
+        return None
+    try:
+        return check_date_filter(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
