@@ -158,3 +158,20 @@ def test_no_export_carries_an_absolute_path(client: TestClient, web_store: Path,
         for secret in secrets:
             assert secret not in text
     assert "sample/" in texts[0]
+
+
+def test_confidence_is_shown_and_exported(client: TestClient, ids: dict[str, str]) -> None:
+    doc = get(client, f"/api/documents/{ids['claim_doc']}")
+    for key in ("claims", "entities", "places", "events"):
+        assert doc[key], key
+        assert all(0.0 <= float(a["confidence"]) <= 1.0 for a in doc[key]), key
+    html = client.get(f"/documents/{ids['claim_doc']}").text
+    shown = html.count('class="confidence')
+    assert shown >= len(doc["claims"]) + len(doc["events"])
+    for kind in ("claims", "events"):
+        rows = json.loads(client.get(f"/{kind}.json").text)
+        assert all(r["confidence"] is not None and 0 <= r["confidence"] <= 1 for r in rows), kind
+        assert 'class="confidence' in client.get(f"/{kind}").text
+    places = get(client, "/api/places?limit=50")["places"]
+    assert all(0 < p["confidence"] <= 1 for p in places)
+    assert 'class="confidence' in client.get("/ledger").text

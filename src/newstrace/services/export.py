@@ -102,6 +102,7 @@ def document_record(doc: Document) -> dict[str, Any]:
                 "geonames_id": p.geonames_id,
                 "precision": p.precision,
                 "feature": p.feature,
+                "confidence": p.confidence,
                 "in_boilerplate": p.in_boilerplate,
             }
             for p in doc.places

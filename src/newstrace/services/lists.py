@@ -38,7 +38,7 @@ COLUMNS: dict[ListKind, tuple[str, ...]] = {
     "claims": (
         "doc_id", "doc_title", "date", "lang", "kind", "low", "high", "bound", "unit", "subject", "side",
         "claimant", "claimant_entity", "via", "as_of", "scope", "of", "place", "figure", "figure_start",
-        "figure_end", "evidence", "evidence_start", "evidence_end", "story_id", "outlet",
+        "figure_end", "evidence", "evidence_start", "evidence_end", "confidence", "story_id", "outlet",
     ),
     "events": (
         "id", "doc_id", "doc_title", "date", "lang", "type", "acled_event_type", "acled_sub_event_type",
@@ -95,6 +95,7 @@ def _claim(r: Any) -> dict[str, Any]:
         "evidence": r["evidence"],
         "evidence_start": r["evidence_start"],
         "evidence_end": r["evidence_end"],
+        "confidence": r["confidence"],
         "story_id": r["story_id"],
         "outlet": r["outlet"],
     }

@@ -155,6 +155,7 @@ class BrowseStore:
             args.append(story_id)
         return self.conn.execute(
             "SELECT p.name, p.country, p.lat, p.lon, min(p.precision) AS precision, p.feature, "
+            "max(p.confidence) AS confidence, "
             "max(m.entity_id) AS entity_id, count(DISTINCT p.doc_id) AS documents, count(*) AS mentions, "
             "min(d.date) AS first_date, max(d.date) AS last_date "
             f"FROM {corrected_places()} p JOIN documents d ON d.id = p.doc_id "

@@ -33,6 +33,7 @@ EVENT_COLUMNS = (
     "time_precision",
     "fatalities",
     "evidence",
+    "confidence",
 )
 
 

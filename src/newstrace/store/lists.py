@@ -79,7 +79,8 @@ SPECS: dict[ListKind, ListSpec] = {
     "claims": ListSpec(
         "claims c JOIN documents d ON d.id = c.doc_id",
         "coalesce(c.as_of, d.date)",
-        "c.side",
+        # A side is a country code, or a word ("other") that is no country.
+        "CASE WHEN length(c.side) = 2 THEN c.side END",
         "c.kind",
         "coalesce(c.as_of, d.date, '') DESC, d.rowid, c.start",
     ),
@@ -102,7 +103,7 @@ _COLUMNS: dict[ListKind, str] = {
     "claims": (
         'c.doc_id, c.start, c."end", c.kind, c.low, c.high, c.bound, c.unit, c.subject, c.side, '
         "coalesce(c.claimant_name, c.claimant_text) AS claimant, c.claimant_entity, c.via, c.as_of, c.scope, "
-        "c.of_total, c.place, c.evidence_start, c.evidence_end, "
+        "c.of_total, c.place, c.evidence_start, c.evidence_end, c.confidence, "
         "substr(d.raw, c.evidence_start + 1, c.evidence_end - c.evidence_start) AS evidence, "
         'substr(d.raw, c.start + 1, c."end" - c.start) AS figure, '
         f"d.title AS doc_title, d.date AS doc_date, d.lang, d.story_id, {OUTLET} AS outlet"

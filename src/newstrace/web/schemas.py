@@ -233,6 +233,7 @@ class PlaceRow(BaseModel):
     lon: float
     precision: int
     feature: str
+    confidence: float | None = None
     entity_id: str | None
     documents: int
     mentions: int

@@ -9,10 +9,13 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from newstrace.web.highlight import claim_value, entity_href
 
 SAFE_SCHEMES = frozenset({"http", "https"})
+# Under this, a confidence is shown as low: the review is most worth it there.
+LOW_CONFIDENCE = 0.6
 
 
 def safe_url(value: Any) -> str | None:
@@ -38,6 +41,15 @@ def query_string(params: dict[str, Any], **changes: Any) -> str:
     return "?" + urlencode(kept) if kept else "?"
 
 
+def confidence(value: Any) -> Markup:
+    """A confidence as a small figure, marked low under 0.6 (docs/confidence.md says how each is made);
+    nothing for an annotation stored before it had one."""
+    if not isinstance(value, int | float):
+        return Markup("")
+    low = " low" if value < LOW_CONFIDENCE else ""
+    return Markup('<span class="confidence{}">{:.2f}</span>').format(low, float(value))
+
+
 def path_part(value: Any) -> str:
     return quote(str(value), safe="")
 
@@ -54,5 +66,6 @@ def make_templates() -> Jinja2Templates:
     env.filters["claim_value"] = lambda c: claim_value(c.get("low"), c.get("high"), c.get("bound", ""))
     env.filters["entity_href"] = entity_href
     env.filters["path_part"] = path_part
+    env.filters["confidence"] = confidence
     env.globals["query_string"] = query_string
     return Jinja2Templates(env=env)
