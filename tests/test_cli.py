@@ -67,13 +67,15 @@ def test_clear_errors(tmp_path: Path) -> None:
 
 def test_demo_builds_a_fresh_store(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
-    out = _ok(["--db", str(db), "demo"])
+    result = runner.invoke(app, ["--db", str(db), "demo"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
     assert "sample corpus" in out
     # The headline results, then the next commands, serving the store first.
     assert "top stories across languages" in out and "disputed in the ledger" in out
     assert "events by type" in out
-    nxt = out[out.index("next:") :].splitlines()
-    assert nxt[1].strip().startswith(f"newstrace serve --db {db}")
+    nxt = " ".join(out[out.index("next:") :].split())
+    assert nxt.startswith(f"next: newstrace serve --db {db}"), nxt
     first = json.loads(_ok(["--db", str(db), "docs", "--json", "--limit", "1"]))["total"]
     assert first >= 20
     _ok(["--db", str(db), "demo"])  # again: a fresh store, not a doubled one
