@@ -175,3 +175,44 @@ def test_confidence_is_shown_and_exported(client: TestClient, ids: dict[str, str
     places = get(client, "/api/places?limit=50")["places"]
     assert all(0 < p["confidence"] <= 1 for p in places)
     assert 'class="confidence' in client.get("/ledger").text
+
+
+def test_rejected_claims_and_events_leave_the_lists(web_store: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    from newstrace.store.corrections import Correction, CorrectionStore
+    from newstrace.store.sqlite import Database
+    from newstrace.web.app import create_app
+    from web.conftest import copy_store
+
+    path = copy_store(web_store, tmp_path / "lists-review.db")
+    with sqlite3.connect(path) as c:
+        claim = c.execute(
+            'SELECT doc_id, start, "end", kind FROM claims ORDER BY doc_id, start LIMIT 1'
+        ).fetchone()
+        event = c.execute(
+            "SELECT doc_id, trigger_start, trigger_end, type FROM events ORDER BY id LIMIT 1"
+        ).fetchone()
+    c.close()
+    with TestClient(create_app(path)) as before:
+        claims_before = json.loads(before.get("/claims.json").text)
+        events_before = json.loads(before.get("/events.json").text)
+    db = Database(path)
+    try:
+        store = CorrectionStore(db)
+        store.add(
+            Correction(claim[0], "claim", claim[1], claim[2], "x", "reject", "tester", subkind=claim[3])
+        )
+        store.add(Correction(event[0], "event", event[1], event[2], "x", "reject", "tester"))
+    finally:
+        db.close()
+    with TestClient(create_app(path)) as after:
+        claims_after = json.loads(after.get("/claims.json").text)
+        events_after = json.loads(after.get("/events.json").text)
+        assert get(after, "/api/events?limit=1")["total"] == len(events_after)
+        label = facet(get(after, "/api/claims?limit=1"), "label")
+        assert sum(v["count"] for v in label) == len(claims_after)
+    assert len(claims_after) == len(claims_before) - 1
+    assert len(events_after) == len(events_before) - 1
+    assert (claim[0], claim[1]) not in {(r["doc_id"], r["figure_start"]) for r in claims_after}
+    assert (event[0], event[1]) not in {(r["doc_id"], r["trigger_start"]) for r in events_after}

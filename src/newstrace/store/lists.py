@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Literal
 
+from newstrace.store.corrections import corrected_events, has_table, not_rejected
 from newstrace.store.events_view import events_available
 
 ListKind = Literal["documents", "claims", "events"]
@@ -120,9 +121,20 @@ def available(conn: sqlite3.Connection, kind: ListKind) -> bool:
     return kind != "events" or events_available(conn)
 
 
-def where(kind: ListKind, flt: ListFilter) -> tuple[str, list[object]]:
+# A claim the analyst rejected is gone from the list, its facets and downloads (its row shows what the
+# pipeline read; the ledger and the document page show the corrected values). Events are read with the
+# corrections applied (store/corrections.py). Stores made before the corrections table have none.
+REJECTABLE: dict[ListKind, tuple[str, str, str, str]] = {
+    "claims": ("claim", "c.doc_id", "c.start", 'c."end"'),
+}
+
+
+def where(kind: ListKind, flt: ListFilter, corrections: bool = False) -> tuple[str, list[object]]:
+    """The WHERE clause of the filters; ``corrections``: the store has the corrections table."""
     spec = SPECS[kind]
     clauses: list[str] = []
+    if corrections and kind in REJECTABLE:
+        clauses.append(not_rejected(*REJECTABLE[kind]))
     args: list[object] = []
     simple = (("d.lang", flt.lang), (OUTLET, flt.outlet), ("d.story_id", flt.story), (spec.label, flt.label))
     for column, value in simple:
@@ -150,20 +162,26 @@ def where(kind: ListKind, flt: ListFilter) -> tuple[str, list[object]]:
 class ListStore:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.corrections = has_table(conn)
+
+    def table(self, kind: ListKind) -> str:
+        if kind == "events" and self.corrections:
+            return f"{corrected_events()} e JOIN documents d ON d.id = e.doc_id"
+        return SPECS[kind].table
 
     def count(self, kind: ListKind, flt: ListFilter) -> int:
         if not available(self.conn, kind):
             return 0
-        sql, args = where(kind, flt)
-        return int(self.conn.execute(f"SELECT count(*) FROM {SPECS[kind].table} {sql}", args).fetchone()[0])
+        sql, args = where(kind, flt, self.corrections)
+        return int(self.conn.execute(f"SELECT count(*) FROM {self.table(kind)} {sql}", args).fetchone()[0])
 
     def rows(self, kind: ListKind, flt: ListFilter, limit: int, offset: int) -> list[sqlite3.Row]:
         if not available(self.conn, kind):
             return []
-        sql, args = where(kind, flt)
+        sql, args = where(kind, flt, self.corrections)
         spec = SPECS[kind]
         return self.conn.execute(
-            f"SELECT {_COLUMNS[kind]} FROM {spec.table} {sql} ORDER BY {spec.order} LIMIT ? OFFSET ?",
+            f"SELECT {_COLUMNS[kind]} FROM {self.table(kind)} {sql} ORDER BY {spec.order} LIMIT ? OFFSET ?",
             [*args, limit, offset],
         ).fetchall()
 
@@ -179,7 +197,7 @@ class ListStore:
 
     def claim_keys(self, flt: ListFilter) -> set[tuple[str, int, str]]:
         """``(doc_id, start, kind)`` of the claims the filters keep (the ledger merges those)."""
-        sql, args = where("claims", flt)
+        sql, args = where("claims", flt, self.corrections)
         rows = self.conn.execute(f"SELECT c.doc_id, c.start, c.kind FROM {SPECS['claims'].table} {sql}", args)
         return {(str(r[0]), int(r[1]), str(r[2])) for r in rows}
 
@@ -189,8 +207,8 @@ class ListStore:
         if not available(self.conn, kind):
             return []
         spec = SPECS[kind]
-        sql, args = where(kind, flt)
-        table, count = spec.table, "count(*)"
+        sql, args = where(kind, flt, self.corrections)
+        table, count = self.table(kind), "count(*)"
         if name == "country" and not spec.country:
             # A document names several countries: it counts once under each.
             table += (
