@@ -3,9 +3,11 @@
 Builds a store from the bundled sample corpus (or uses ``--db``), serves it with uvicorn on loopback,
 and photographs the main pages in headless Debian chromium driven by Playwright (its own browser
 builds are never downloaded: ``apt-get install chromium``): the document list (with its facets), a
-document, the map, the stories, the claims ledger, and the review queue when the app has one
-(``/review``). Each page is taken once it has loaded (the map once it says it is drawn), never after
-a guessed delay; the PNGs are reduced to 256 colours to stay small (about 100-250 KB).
+document (its text, then its review section: on the store it builds, the script confirms the
+document's surest claim and rejects its least sure event, as an analyst would), the map, the stories,
+the claims ledger, search, and the review queue when the app has one (``/review``). Each page is
+taken once it has loaded (the map once it says it is drawn), never after a guessed delay; the PNGs
+are reduced to 256 colours to stay small (under 100 KB each).
 
     python scripts/screenshots.py [--db STORE] [--out docs/img]
 """
@@ -57,6 +59,42 @@ def build(path: Path) -> None:
         os.chdir(here)
 
 
+def review_some(path: Path, doc: str) -> None:
+    """An analyst's judgements on the photographed document, so that the pictures show a reviewed
+    article: its surest claim confirmed, its least sure event rejected (judgements only: no value is
+    made up). Only on the scratch store this script builds."""
+    from newstrace.store.corrections import Correction, CorrectionStore
+    from newstrace.store.sqlite import Database
+
+    with sqlite3.connect(path) as c:
+        claim = c.execute(
+            'SELECT start, "end", kind, substr((SELECT raw FROM documents WHERE id = ?), start + 1, '
+            '"end" - start) FROM claims WHERE doc_id = ? ORDER BY confidence DESC, start LIMIT 1',
+            (doc, doc),
+        ).fetchone()
+        event = c.execute(
+            "SELECT trigger_start, trigger_end, substr((SELECT raw FROM documents WHERE id = ?), "
+            "trigger_start + 1, trigger_end - trigger_start) FROM events WHERE doc_id = ? "
+            "ORDER BY confidence, trigger_start LIMIT 1",
+            (doc, doc),
+        ).fetchone()
+    c.close()
+    db = Database(path)
+    try:
+        store = CorrectionStore(db)
+        if claim:
+            store.add(
+                Correction(doc, "claim", claim[0], claim[1], claim[3], "confirm", "screenshots", claim[2])
+            )
+        if event:
+            note = "background, not a report of one event"
+            store.add(
+                Correction(doc, "event", event[0], event[1], event[2], "reject", "screenshots", note=note)
+            )
+    finally:
+        db.close()
+
+
 def pick(path: Path) -> dict[str, str]:
     """The largest story, the document with the most kinds of annotation, a place entity."""
     with sqlite3.connect(path) as c:
@@ -99,6 +137,7 @@ def shoot(base: str, ids: dict[str, str], out: Path) -> None:
     shots = [
         ("documents.png", "/documents", None),
         ("document.png", f"/documents/{ids['doc']}", ".doc-view"),
+        ("document-review.png", f"/documents/{ids['doc']}", None),
         ("map.png", "/map", "#map[data-ready='true']"),
         ("stories.png", "/stories", None),
         ("ledger.png", "/ledger", "#ledger-chart"),
@@ -118,6 +157,11 @@ def shoot(base: str, ids: dict[str, str], out: Path) -> None:
                 page.wait_for_selector(ready, state="attached", timeout=15000)
             if name == "document.png":
                 page.locator(".doc-view").scroll_into_view_if_needed()
+            if name == "document-review.png":
+                if page.locator("#review").count() == 0:
+                    print("no review section on the document (no judgement in this store): not photographed")
+                    continue
+                page.evaluate("() => document.getElementById('review').scrollIntoView()")
             page.screenshot(path=str(out / name))
             size = shrink(out / name)
             print(f"wrote {out / name} ({size // 1024} KB)")
@@ -157,11 +201,14 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newstrace-shots-") as tmp:
         path = args.db or Path(tmp) / "sample.db"
+        ids = None
         if args.db is None:
             build(path)
+            ids = pick(path)
+            review_some(path, ids["doc"])
         base, server, thread = serve(path)
         try:
-            shoot(base, pick(path), args.out)
+            shoot(base, ids or pick(path), args.out)
         finally:
             server.should_exit = True  # type: ignore[attr-defined]
             thread.join(10)
