@@ -6,6 +6,7 @@ from collections import Counter
 
 import numpy as np
 
+from helpers.stories import add_noise, direction, story_doc
 from newstrace.corpus.story_join import FEATURES
 from newstrace.corpus.story_learned import DocFeatures
 from newstrace.corpus.story_learned import LearnedStoryClusterer as StoryClusterer
@@ -14,24 +15,15 @@ from newstrace.corpus.story_learned import LearnedStoryClusterer as StoryCluster
 def _doc(
     doc_id: str, entities: list[str], date: str = "2024-03-01", toward: np.ndarray | None = None
 ) -> DocFeatures:
-    # Unrelated titles: random directions in 64 dimensions are nearly orthogonal (cosine ~0); a
-    # document ``toward`` a direction is that direction plus a little noise.
-    rng = np.random.default_rng(sum(map(ord, doc_id)) * 7919 + len(doc_id))
-    vector = rng.standard_normal(64).astype(np.float32)
-    vector /= np.linalg.norm(vector)
-    if toward is not None:
-        vector = toward + 0.15 * vector
-    return DocFeatures(doc_id, "en", date, Counter(entities), set(), vector / np.linalg.norm(vector))
+    return story_doc(doc_id, entities, date, toward, learned=True)  # type: ignore[no-any-return]
 
 
 def _direction(seed: int) -> np.ndarray:
-    v = np.random.default_rng(seed).standard_normal(64).astype(np.float32)
-    return v / np.linalg.norm(v)
+    return direction(seed)
 
 
 def _noise(c: StoryClusterer, n: int = 12) -> None:
-    for i in range(n):  # unrelated stories, so that the language's mean vector is estimated
-        c.assign(_doc(f"noise{i}", [f"auto/n{i}a", f"auto/n{i}b"]))
+    add_noise(c, n, learned=True)
 
 
 def test_two_stories_merge_on_repeated_bridges_only_and_the_older_keeps_its_id() -> None:
@@ -76,16 +68,6 @@ def test_copies_join_their_original_s_story() -> None:
     assert c.assign(copy) == (original, 1.0)
 
 
-def test_far_apart_dates_do_not_join() -> None:
-    c = StoryClusterer()
-    _noise(c)
-    u = _direction(5)
-    a, _ = c.assign(_doc("a", ["auto/p", "auto/q", "auto/r"], "2024-01-10", toward=u))
-    near, _ = c.assign(_doc("b", ["auto/p", "auto/q", "auto/x"], "2024-01-12", toward=u))
-    far, _ = c.assign(_doc("c", ["auto/p", "auto/y", "auto/z"], "2024-03-25", toward=u))
-    assert near == a and far != a
-
-
 def test_rare_entities_weigh_more_than_common_ones() -> None:
     c = StoryClusterer()
     for i in range(20):  # "auto/everywhere" is in every article
@@ -111,25 +93,23 @@ def test_figures_count_how_many_are_shared() -> None:
     assert with_figures({300000.0}) == one
 
 
-def _vec(*hot: int) -> np.ndarray:
-    v = np.zeros(16, dtype=np.float32)
-    v[list(hot)] = 1.0
-    return v / np.linalg.norm(v)
+def test_a_language_seen_in_few_articles_is_centred_on_what_all_articles_share() -> None:
+    """Every article carries a large common component (what all news in the encoder's space shares).
+    Two unrelated Spanish articles arrive after many English ones: centred on their language's own
+    mean of one or two articles they would keep the common component and look alike; shrunk towards
+    the mean of all articles they do not, and each starts its own story."""
+    common = direction(7)
 
+    def article(doc_id: str, lang: str) -> DocFeatures:
+        own = direction(1000 + sum(map(ord, doc_id)))
+        vector = 0.95 * common + 0.31 * own
+        return DocFeatures(doc_id, lang, "2024-03-01", Counter(), set(), vector / np.linalg.norm(vector))
 
-def test_the_nearest_articles_by_embedding_make_candidates() -> None:
-    # No shared entity or figure: only the embedding index can find the story.
     c = StoryClusterer()
-    for i in range(8):
-        c.add(f"s{i}", DocFeatures(f"d{i}", "fr", "2024-03-01", Counter([f"auto/e{i}"]), set(), _vec(i)))
-    lone = DocFeatures("x", "ru", "2024-03-02", Counter(["auto/other"]), set(), _vec(3, 12))
-    assert c.candidates(lone) >= {"s3"}
-    # After a merge the neighbours found lead to the surviving story.
-    kept = c.merge("s3", "s5")
-    assert kept == "s3" and "s5" not in c.candidates(DocFeatures("y", "ru", None, Counter(), set(), _vec(5)))
-
-
-def test_shared_figures_make_candidates() -> None:
-    c = StoryClusterer()
-    c.add("s", DocFeatures("a", "ru", "2024-03-01", Counter(["auto/p"]), {300000.0}, None))
-    assert c.candidates(DocFeatures("b", "fr", "2024-03-02", Counter(), {300000.0}, None)) == {"s"}
+    for i in range(60):
+        c.assign(article(f"en{i}", "en"))
+    first, _ = c.assign(article("es-a", "es"))
+    second = article("es-b", "es")
+    cosine = c.join_features(second, c.stories[first], c.centred(second))[FEATURES.index("cosine")]
+    assert cosine < 0.3
+    assert c.assign(second)[0] != first

@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
+from helpers.stories import add_noise, clusterer, direction, hot, story_doc
 from newstrace.corpus.stories import DocFeatures, StoryClusterer
 from newstrace.model.vectors import as_vector
 from newstrace.services.demo import sample_corpus
@@ -19,11 +21,8 @@ from newstrace.store.sqlite import Database
 
 
 def _doc(doc_id: str, entities: list[str], date: str = "2024-03-01") -> DocFeatures:
-    # Unrelated titles: random directions in 64 dimensions are nearly orthogonal (cosine ~0), so only
-    # the entities decide.
-    rng = np.random.default_rng(sum(map(ord, doc_id)) * 7919 + len(doc_id))
-    vector = rng.standard_normal(64).astype(np.float32)
-    return DocFeatures(doc_id, "en", date, Counter(entities), set(), vector / np.linalg.norm(vector))
+    # Random titles, so that only the entities decide.
+    return story_doc(doc_id, entities, date)  # type: ignore[no-any-return]
 
 
 def test_a_bridging_document_merges_two_stories_and_the_older_keeps_its_id() -> None:
@@ -40,13 +39,18 @@ def test_a_bridging_document_merges_two_stories_and_the_older_keeps_its_id() -> 
     assert c.index["auto/z"] == {first} and first in c.candidates(_doc("d", ["auto/z"]))
 
 
-def test_far_apart_dates_do_not_join() -> None:
-    c = StoryClusterer()
-    for i in range(6):
-        c.assign(_doc(f"noise{i}", [f"auto/n{i}a", f"auto/n{i}b"]))
-    a, _ = c.assign(_doc("a", ["auto/p", "auto/q", "auto/r"], "2024-01-10"))
-    near, _ = c.assign(_doc("b", ["auto/p", "auto/q", "auto/x"], "2024-01-12"))
-    far, _ = c.assign(_doc("c", ["auto/p", "auto/y", "auto/z"], "2024-03-25"))
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "learned"])
+def test_far_apart_dates_do_not_join(learned: bool) -> None:
+    c = clusterer(learned)
+    add_noise(c, 6 if not learned else 12, learned)
+    u = direction(5)
+
+    def doc(doc_id: str, entities: list[str], date: str) -> Any:
+        return story_doc(doc_id, entities, date, toward=u if learned else None, learned=learned)
+
+    a, _ = c.assign(doc("a", ["auto/p", "auto/q", "auto/r"], "2024-01-10"))
+    near, _ = c.assign(doc("b", ["auto/p", "auto/q", "auto/x"], "2024-01-12"))
+    far, _ = c.assign(doc("c", ["auto/p", "auto/y", "auto/z"], "2024-03-25"))
     assert near == a and far != a
 
 
@@ -95,28 +99,25 @@ def test_stated_figures_are_the_same_across_languages() -> None:
     assert stated_figures("Plus de 1 300 personnes en 2022, dans 38 villes.", "fr") == {1300.0}
 
 
-def _vec(*hot: int) -> np.ndarray:
-    v = np.zeros(16, dtype=np.float32)
-    v[list(hot)] = 1.0
-    return v / np.linalg.norm(v)
-
-
-def test_the_nearest_articles_by_embedding_make_candidates() -> None:
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "learned"])
+def test_the_nearest_articles_by_embedding_make_candidates(learned: bool) -> None:
     # No shared entity or figure: only the embedding index can find the story.
-    c = StoryClusterer()
+    c = clusterer(learned)
     for i in range(8):
-        c.add(f"s{i}", DocFeatures(f"d{i}", "fr", "2024-03-01", Counter([f"auto/e{i}"]), set(), _vec(i)))
-    lone = DocFeatures("x", "ru", "2024-03-02", Counter(["auto/other"]), set(), _vec(3, 12))
+        c.add(f"s{i}", story_doc(f"d{i}", [f"auto/e{i}"], vector=hot(i), lang="fr", learned=learned))
+    lone = story_doc("x", ["auto/other"], "2024-03-02", vector=hot(3, 12), lang="ru", learned=learned)
     assert c.candidates(lone) >= {"s3"}
     # After a merge the neighbours found lead to the surviving story.
     kept = c.merge("s3", "s5")
-    assert kept == "s3" and "s5" not in c.candidates(DocFeatures("y", "ru", None, Counter(), set(), _vec(5)))
+    assert kept == "s3" and "s5" not in c.candidates(story_doc("y", [], None, vector=hot(5), learned=learned))
 
 
-def test_shared_figures_make_candidates() -> None:
-    c = StoryClusterer()
-    c.add("s", DocFeatures("a", "ru", "2024-03-01", Counter(["auto/p"]), {300000.0}, None))
-    assert c.candidates(DocFeatures("b", "fr", "2024-03-02", Counter(), {300000.0}, None)) == {"s"}
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "learned"])
+def test_shared_figures_make_candidates(learned: bool) -> None:
+    c = clusterer(learned)
+    c.add("s", story_doc("a", ["auto/p"], figures={300000.0}, lang="ru", learned=learned))
+    other = story_doc("b", [], "2024-03-02", figures={300000.0}, lang="fr", learned=learned)
+    assert c.candidates(other) == {"s"}
 
 
 def test_stored_vectors_round_trip() -> None:
@@ -155,3 +156,45 @@ def test_merges_across_runs_reach_the_store(tmp_path: Path, monkeypatch: pytest.
     assert len(set(after.values())) < 3, after  # at least one earlier story merged into it
     edges = store.conn.execute("SELECT story_id, dst FROM story_edges").fetchall()
     assert edges and all(sid == after[Path(str(store.get(dst).source)).name[:3]] for sid, dst in edges)
+
+
+_ORIGINAL = (
+    "Flooding closes the ring road around Lakeport\n\n"
+    "LAKEPORT, 3 March 2024 - Heavy rain flooded the ring road around Lakeport on Sunday, and the "
+    "city council closed four of its bridges to traffic. Mayor Ilse Brandvold said 1,250 households "
+    "had been told to leave the low-lying Harbour district before nightfall. Pumping crews from three "
+    "neighbouring towns worked through the night, and the regional weather office warned that the "
+    "river would not peak before Tuesday. Schools in the district will stay shut until Wednesday.\n"
+)
+_OTHER = (
+    "Orchestra opens its new concert hall in Millbrook\n\n"
+    "MILLBROOK, 3 March 2024 - The Millbrook Symphony Orchestra played its first concert in the new "
+    "hall on the old railway site on Sunday evening. Conductor Tamsin Ogilvie chose a programme of "
+    "works by local composers, and 2,400 tickets sold out within a day. The hall took six years to "
+    "build and its acoustics were designed by a firm from Rotterdam.\n"
+)
+
+
+def test_exact_and_near_copies_join_their_original_s_story_across_runs(tmp_path: Path) -> None:
+    """An original stored in a first run; in a second run an exact copy (other line breaks, another
+    file) and a near copy (one sentence changed) arrive among unrelated reports: both are marked as
+    copies and share the original's story, whatever the story decision scores."""
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    (first / "original.txt").write_text(_ORIGINAL, encoding="utf-8")
+    (first / "concert.txt").write_text(_OTHER, encoding="utf-8")
+    (second / "exact.txt").write_text(_ORIGINAL.replace(". ", ".\n"), encoding="utf-8")
+    near = _ORIGINAL.replace("Schools in the district will stay shut until Wednesday.", "Trains run.")
+    (second / "near.txt").write_text(near, encoding="utf-8")
+    (second / "concert-again.txt").write_text(_OTHER.replace("Sunday evening", "Sunday night"), "utf-8")
+    db = Database(tmp_path / "c.db")
+    ingest([first], Settings(), db)
+    ingest([second], Settings(), db)
+    docs = {Path(d.source).stem: d for d in DocumentStore(db).iter_documents()}
+    original = docs["original"]
+    assert original.story_id is not None
+    for stem in ("exact", "near"):
+        assert docs[stem].duplicate_of == original.id, stem
+        assert docs[stem].story_id == original.story_id, stem
+    assert docs["concert"].story_id != original.story_id

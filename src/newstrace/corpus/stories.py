@@ -16,8 +16,9 @@ import functools
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -90,6 +91,7 @@ class DocFeatures:
     figures: set[float]
     vector: np.ndarray | None
     shingles_sig: bytes | None = None
+    duplicate_of: str | None = None  # the original of an exact or near copy
 
 
 def _claim_figures(values: Iterable[float | None]) -> set[float]:
@@ -111,13 +113,16 @@ def features(doc: Document) -> DocFeatures:
         ents,
         set(document_figures(doc)),
         as_vector(doc.embedding),
+        duplicate_of=doc.duplicate_of,
     )
 
 
 def stored_features(row: StoredStoryInput) -> DocFeatures:
     ents = Counter(e for e in row.entities if e not in GENERIC)
     figures = set(row.stated) if row.stated is not None else _claim_figures(row.figures)
-    return DocFeatures(row.id, row.lang, row.date, ents, figures, as_vector(row.embedding))
+    return DocFeatures(
+        row.id, row.lang, row.date, ents, figures, as_vector(row.embedding), duplicate_of=row.duplicate_of
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -145,6 +150,52 @@ def days_apart(a: str | None, b: str | None) -> float:
 def _figure_key(value: float) -> str:
     # Figures share the inverted index with entity ids; the prefix keeps the two apart.
     return f"#{value:g}"
+
+
+class MergeableStory(Protocol):
+    """What both story clusterers keep of a story and merge alike."""
+
+    seq: int
+    docs: list[str]
+    entities: Counter[str]
+    days: set[int]
+    first: str | None
+    last: str | None
+
+    @property
+    def figures(self) -> Iterable[float]: ...
+
+
+S = TypeVar("S", bound=MergeableStory)
+
+
+def merge_stories(
+    stories: dict[str, S],
+    index: dict[str, set[str]],
+    doc_story: dict[str, str],
+    pair: tuple[str, str],
+    absorb: Callable[[S, S], None],
+) -> tuple[str, str]:
+    """Merge two stories: the older one (created first) keeps its id and takes the other's articles,
+    entities, days and dates; ``absorb(kept, gone)`` adds what only one clusterer keeps (figures,
+    vectors, words). The inverted index and ``doc_story`` then lead to the kept story. Returns
+    (kept, gone)."""
+    a, b = pair
+    keep, gone = (a, b) if stories[a].seq <= stories[b].seq else (b, a)
+    k, g = stories[keep], stories.pop(gone)
+    k.docs.extend(g.docs)
+    k.entities.update(g.entities)
+    k.days |= g.days
+    k.first = min(filter(None, [k.first, g.first]), default=None)
+    k.last = max(filter(None, [k.last, g.last]), default=None)
+    absorb(k, g)
+    for key in [*g.entities, *map(_figure_key, g.figures)]:
+        postings = index[key]
+        postings.discard(gone)
+        postings.add(keep)
+    for d in g.docs:
+        doc_story[d] = keep
+    return keep, gone
 
 
 class StoryClusterer:
@@ -210,7 +261,12 @@ class StoryClusterer:
     def assign(self, doc: DocFeatures) -> tuple[str, float]:
         """The story ``doc`` joins (a new one when none scores above JOIN), and the score. Other
         candidate stories that ``doc`` also matches above MERGE are merged into that story (the
-        merges are recorded in ``self.merges`` for the store to apply)."""
+        merges are recorded in ``self.merges`` for the store to apply). A copy joins its original's
+        story, whatever its score."""
+        original = self.doc_story.get(doc.duplicate_of) if doc.duplicate_of else None
+        if original is not None:
+            self.add(original, doc)
+            return original, 1.0
         scored = sorted(
             ((self.score(doc, self.stories[sid]), sid) for sid in self.candidates(doc)),
             key=lambda p: (-p[0], p[1]),
@@ -228,22 +284,7 @@ class StoryClusterer:
 
     def merge(self, a: str, b: str) -> str:
         """Merge two stories; the older one (created first) keeps its id, which is returned."""
-        keep, gone = (a, b) if self.stories[a].seq <= self.stories[b].seq else (b, a)
-        k, g = self.stories[keep], self.stories.pop(gone)
-        k.docs.extend(g.docs)
-        k.entities.update(g.entities)
-        k.figures |= g.figures
-        k.days |= g.days
-        if g.centroid is not None:
-            k.centroid = g.centroid.copy() if k.centroid is None else k.centroid + g.centroid
-        k.first = min(filter(None, [k.first, g.first]), default=None)
-        k.last = max(filter(None, [k.last, g.last]), default=None)
-        for key in [*g.entities, *map(_figure_key, g.figures)]:
-            postings = self.index[key]
-            postings.discard(gone)
-            postings.add(keep)
-        for d in g.docs:
-            self.doc_story[d] = keep
+        keep, gone = merge_stories(self.stories, self.index, self.doc_story, (a, b), _absorb)
         self.merges.append((gone, keep))
         return keep
 
@@ -255,10 +296,10 @@ class StoryClusterer:
         story.docs.append(doc.id)
         story.entities.update(doc.entities)
         story.figures |= doc.figures
+        self.doc_story[doc.id] = sid
         if doc.vector is not None:
             story.centroid = doc.vector.copy() if story.centroid is None else story.centroid + doc.vector
             self.neighbours.add(doc.id, doc.vector)
-            self.doc_story[doc.id] = sid
         if doc.date:
             story.first = min(filter(None, [story.first, doc.date]))
             story.last = max(filter(None, [story.last, doc.date]))
@@ -271,3 +312,9 @@ class StoryClusterer:
         for v in doc.figures:
             self.index[_figure_key(v)].add(sid)
         self.n_docs += 1
+
+
+def _absorb(kept: StoryState, gone: StoryState) -> None:
+    kept.figures |= gone.figures
+    if gone.centroid is not None:
+        kept.centroid = gone.centroid.copy() if kept.centroid is None else kept.centroid + gone.centroid
