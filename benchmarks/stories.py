@@ -11,7 +11,8 @@ The learned story decision (``Settings.stories = "learned"``) is timed unless ``
 ``--pairs`` replays every distinct article of a SemEval-2022 Task 8 pairs file (deduplicated by article
 id, in file order: the file has no dates) as one stream through the real duplicate detector and story
 assigner, as ingest runs them, and prints pairwise precision and recall on the clear pairs (rating
-<= 1.5 same story, >= 3.5 different), the largest story's share and the assignment cost per article.
+<= 1.5 same story, >= 3.5 different), the largest story's share, the assignment cost per article and
+how many of the copies the duplicate detector found share their original's story.
 ``--cache`` keeps the analysed documents in a file (outside the repository: they hold third-party text).
 """
 
@@ -129,9 +130,13 @@ def replay(path: Path, cache: Path | None) -> None:
     texts = {d.id: d.text for d in docs}
     assigner = StoryAssigner(sigs.get, texts.get, settings.stories)
     story: dict[str, str] = {}
+    copies: dict[str, str] = {}  # copy -> its original (record ids)
+    ids = {d.id: str(d.source_id) for d in docs}
     spent = 0.0
     for doc in docs:
         checked, sig = dedup.check(doc, lambda _h: None)
+        if checked.duplicate_of:
+            copies[str(doc.source_id)] = ids[checked.duplicate_of]
         t0 = time.perf_counter()
         assigned, _ = assigner.assign(checked, sig)
         spent += time.perf_counter() - t0
@@ -154,6 +159,8 @@ def replay(path: Path, cache: Path | None) -> None:
         f"articles {len(story)}, stories {len(counts)}, largest {largest} ({largest / len(story):.1%}), "
         f"assignment {1000 * spent / len(story):.2f} ms/article"
     )
+    kept = sum(story[c] == story[o] for c, o in copies.items())
+    print(f"exact and near copies in their original's story: {kept} of {len(copies)}")
     for scope in ("", "cross-language "):
         tp, fp, fn = tally[scope + "tp"], tally[scope + "fp"], tally[scope + "fn"]
         precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)

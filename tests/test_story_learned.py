@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from helpers.stories import add_noise, direction, story_doc
 from newstrace.corpus.story_join import FEATURES
@@ -113,3 +115,32 @@ def test_a_language_seen_in_few_articles_is_centred_on_what_all_articles_share()
     cosine = c.join_features(second, c.stories[first], c.centred(second))[FEATURES.index("cosine")]
     assert cosine < 0.3
     assert c.assign(second)[0] != first
+
+
+@pytest.mark.slow
+def test_stored_articles_keep_their_words_across_runs(tmp_path: Path) -> None:
+    """A second run reads the stories of the first from the store: the words of their titles and leads
+    (and so their rarity) are what they were when the articles were analysed."""
+    from newstrace.corpus.story_learned import content_words, features, stored_features
+    from newstrace.services.ingest import ingest
+    from newstrace.settings import Settings
+    from newstrace.stages.embedding import lead_text
+    from newstrace.store.documents import DocumentStore
+    from newstrace.store.sqlite import Database
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(
+        "Ferry service to Korvik island suspended after storm\n\n"
+        "The ferry company Nordlys halted all crossings to Korvik island on Friday after a storm damaged "
+        "the harbour wall, stranding about 400 visitors. Repairs are expected to take two weeks.\n",
+        encoding="utf-8",
+    )
+    db = Database(tmp_path / "s.db")
+    ingest([folder], Settings(stories="learned"), db)
+    store = DocumentStore(db)
+    (doc,) = list(store.iter_documents())
+    (row,) = list(store.story_inputs())
+    live = features(doc).words
+    assert live and live == content_words(lead_text(doc))
+    assert stored_features(row).words == live

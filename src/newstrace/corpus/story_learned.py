@@ -29,7 +29,6 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,10 +166,22 @@ def features(doc: Document) -> DocFeatures:
 
 
 def stored_features(row: StoredStoryInput) -> DocFeatures:
+    from newstrace.stages.embedding import join_lead
+
     ents = Counter(e for e in row.entities if not e.startswith("media/"))
     figures = set(row.stated) if row.stated is not None else _claim_figures(row.figures)
+    # The clean text's opening stands for the lead (which also leaves out boilerplate): a story's
+    # words and their rarity stay known across runs.
+    words = content_words(join_lead(row.title or "", row.opening or "")) if row.opening else frozenset()
     return DocFeatures(
-        row.id, row.lang, row.date, ents, figures, as_vector(row.embedding), duplicate_of=row.duplicate_of
+        row.id,
+        row.lang,
+        row.date,
+        ents,
+        figures,
+        as_vector(row.embedding),
+        words=words,
+        duplicate_of=row.duplicate_of,
     )
 
 
@@ -198,6 +209,8 @@ class LearnedStoryClusterer:
         # The language means as they stand, until the next article is added (one assignment reads
         # them for every candidate story).
         self._means: dict[tuple[str, int], np.ndarray | None] = {}
+        # kind -> (document, corpus size, its items with their weights, their sum)
+        self._doc_weights: dict[str, tuple[DocFeatures, int, list[tuple[Any, float]], float]] = {}
         self.doc_story: dict[str, str] = {}  # the story each article is in now
 
     # -- evidence --------------------------------------------------------------------------------
@@ -253,15 +266,27 @@ class LearnedStoryClusterer:
         story.weights[kind] = (n, self.n_docs, total)
         return total
 
-    def _overlap(self, mine: Iterable[Any], story: StoryState, kind: str) -> float:
+    def _weighted(self, doc: DocFeatures, kind: str) -> tuple[list[tuple[Any, float]], float]:
+        """The document's items of ``kind`` with their rarity weights, and their sum: computed once
+        per document and corpus size, not once per candidate story."""
+        cached = self._doc_weights.get(kind)
+        if cached is not None and cached[0] is doc and cached[1] == self.n_docs:
+            return cached[2], cached[3]
+        df = self.df if kind == "entities" else self.word_df
+        items = doc.entities if kind == "entities" else doc.words
+        weighted = [(k, self._idf(df[k])) for k in items]
+        total = sum(w for _, w in weighted)
+        self._doc_weights[kind] = (doc, self.n_docs, weighted, total)
+        return weighted, total
+
+    def _overlap(self, doc: DocFeatures, story: StoryState, kind: str) -> float:
         """Weighted Jaccard of the document's items and the story's, each weighted by its rarity and,
         on the story's side, by the share of the story's articles that carry it."""
         items, df = (story.entities, self.df) if kind == "entities" else (story.words, self.word_df)
         n = max(1, len(story.docs))
-        mine_total = shared = 0.0
-        for k in mine:
-            w = self._idf(df[k])
-            mine_total += w
+        mine, mine_total = self._weighted(doc, kind)
+        shared = 0.0
+        for k, w in mine:
             c = items.get(k, 0)
             if c:
                 shared += min(w, w * c / n)
@@ -277,8 +302,8 @@ class LearnedStoryClusterer:
             if total is not None:
                 cos = float(centred @ _unit(total))
         cross = 1.0 - story.langs.get(doc.lang or "", 0) / n
-        ent = self._overlap(doc.entities, story, "entities")
-        words = self._overlap(doc.words, story, "words")
+        ent = self._overlap(doc, story, "entities")
+        words = self._overlap(doc, story, "words")
         shared_figures = sum(story.figures.get(v, 0) for v in doc.figures) / n
         fig = min(1.0, shared_figures / FIGURES_FULL)
         return np.array([cos, cos * cross, ent, words, fig, cross])

@@ -67,3 +67,6 @@ class StoredStoryInput:
     figures: tuple[float | None, ...]  # each claim's low (else high) value, in text order
     # The figures its text states (``text.numbers.stated_figures``); None when stored before they were.
     stated: tuple[float, ...] | None = None
+    title: str | None = None
+    # The beginning of its clean text (``store.documents.OPENING_CHARS``), for its lead's words.
+    opening: str | None = None

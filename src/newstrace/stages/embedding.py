@@ -42,6 +42,11 @@ CACHE_SIZE = 10_000
 def lead_text(doc: Document, chars: int = LEAD_CHARS) -> str:
     title = doc.title.text if doc.title is not None else ""
     body = doc.analysis_view.text if doc.clean is not None else doc.raw
+    return join_lead(title, body, chars)
+
+
+def join_lead(title: str, body: str, chars: int = LEAD_CHARS) -> str:
+    """The title and the first ``chars`` characters of the body that follow it."""
     lead = body[:chars]
     if title and body.startswith(title):
         lead = body[len(title) : len(title) + chars]

@@ -37,6 +37,10 @@ from newstrace.store.events import read_events, write_events
 from newstrace.store.sqlite import Database, StoreError, utcnow
 from newstrace.text.numbers import document_figures
 
+# Story assignment reads this much of a stored document's clean text: its title and lead, for the words
+# the learned story decision compares (``corpus.story_learned``), never the whole text.
+OPENING_CHARS = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentFilter:
@@ -127,7 +131,8 @@ class DocumentStore:
             "(SELECT group_concat(entity_id, char(31)) FROM (SELECT entity_id FROM mentions m "
             " WHERE m.doc_id = d.id AND m.entity_id IS NOT NULL AND m.in_boilerplate = 0 ORDER BY start)), "
             "(SELECT group_concat(coalesce(nullif(low, 0), high, ''), char(31)) FROM (SELECT low, high "
-            " FROM claims c WHERE c.doc_id = d.id ORDER BY start)), d.figures "
+            " FROM claims c WHERE c.doc_id = d.id ORDER BY start)), d.figures, d.title, "
+            f"substr(d.clean, 1, {OPENING_CHARS}) "
             "FROM documents d WHERE d.story_id IS NOT NULL ORDER BY d.rowid"
         )
         for r in rows:
@@ -141,6 +146,8 @@ class DocumentStore:
                 entities=tuple(r[6].split(sep)) if r[6] else (),
                 figures=tuple(float(v) if v else None for v in r[7].split(sep)) if r[7] else (),
                 stated=tuple(json.loads(r[8])) if r[8] is not None else None,
+                title=r[9],
+                opening=r[10],
             )
 
     def merge_stories(self, c: sqlite3.Connection, merges: Sequence[tuple[str, str]]) -> None:
