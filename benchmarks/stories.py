@@ -117,56 +117,21 @@ def _analysed(path: Path, cache: Path | None) -> list[Any]:
 
 
 def replay(path: Path, cache: Path | None) -> None:
-    from newstrace.corpus.dedup import Deduplicator
-    from newstrace.corpus.story_assigner import StoryAssigner
     from newstrace.evaluation.realdata import read_jsonl
-    from newstrace.evaluation.story_pairs import label
+    from newstrace.evaluation.story_stream import score_stream
     from newstrace.settings import Settings
 
-    docs = _analysed(path, cache)
-    settings = Settings(stories="learned")
-    dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold)
-    sigs: dict[str, bytes] = {}
-    texts = {d.id: d.text for d in docs}
-    assigner = StoryAssigner(sigs.get, texts.get, settings.stories)
-    story: dict[str, str] = {}
-    copies: dict[str, str] = {}  # copy -> its original (record ids)
-    ids = {d.id: str(d.source_id) for d in docs}
-    spent = 0.0
-    for doc in docs:
-        checked, sig = dedup.check(doc, lambda _h: None)
-        if checked.duplicate_of:
-            copies[str(doc.source_id)] = ids[checked.duplicate_of]
-        t0 = time.perf_counter()
-        assigned, _ = assigner.assign(checked, sig)
-        spent += time.perf_counter() - t0
-        sigs[doc.id] = sig
-        for gone, kept in assigner.take_merges():
-            story = {d: kept if s == gone else s for d, s in story.items()}
-        story[str(doc.source_id)] = str(assigned.story_id)
-    counts = Counter(story.values())
-    tally: Counter[str] = Counter()
-    for rec in read_jsonl(path):
-        a, b, y = str(rec["article_id1"]), str(rec["article_id2"]), label(rec)
-        if y < 0 or a not in story or b not in story:
-            continue
-        cross = "cross-language " if rec["lang1"] != rec["lang2"] else ""
-        for scope in ("", cross) if cross else ("",):
-            kind = ("tp" if y else "fp") if story[a] == story[b] else ("fn" if y else "tn")
-            tally[scope + kind] += 1
-    largest = counts.most_common(1)[0][1]
+    r = score_stream(read_jsonl(path), _analysed(path, cache), Settings(stories="learned"))
     print(
-        f"articles {len(story)}, stories {len(counts)}, largest {largest} ({largest / len(story):.1%}), "
-        f"assignment {1000 * spent / len(story):.2f} ms/article"
+        f"articles {r['articles']}, stories {r['stories']}, largest {r['largest']} "
+        f"({r['largest_share']:.1%}), assignment {r['ms_per_article']:.2f} ms/article"
     )
-    kept = sum(story[c] == story[o] for c, o in copies.items())
-    print(f"exact and near copies in their original's story: {kept} of {len(copies)}")
-    for scope in ("", "cross-language "):
-        tp, fp, fn = tally[scope + "tp"], tally[scope + "fp"], tally[scope + "fn"]
-        precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(f"exact and near copies in their original's story: {r['copies_with_original']} of {r['copies']}")
+    for scope, name in (("all", "all "), ("cross_language", "cross-language ")):
+        s = r[scope]
         print(
-            f"{scope or 'all '}clear pairs: precision {precision:.3f}, recall {recall:.3f} "
-            f"({tp + fn} same-story, {fp + tally[scope + 'tn']} different)"
+            f"{name}clear pairs: precision {s['precision']:.3f}, recall {s['recall']:.3f} "
+            f"({s['same_story']} same-story, {s['different']} different)"
         )
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from newstrace.corpus.story_join import FEATURES, best_threshold, fit, join_cut, shipped_model
 from newstrace.evaluation.story_pairs import pair_folds
+from newstrace.model import Document
+from newstrace.settings import Settings
 
 REALDATA = Path(__file__).resolve().parents[1].parent / "shared" / "realdata" / "story_pairs.jsonl"
 # A fixed subset: the first SUBSET pairs of the file (about 200 articles, analysed in this process).
@@ -19,6 +21,12 @@ SUBSET = 100
 CV_F1_FLOOR = 0.85
 SHIPPED_F1_FLOOR = 0.90
 SHIPPED_CROSS_F1_FLOOR = 0.90
+# The subset's 198 articles replayed as one stream (measured: precision 1.0 and recall 0.667 on its 18
+# same-story and 39 different clear pairs, the largest story 4 articles, 2.0%; on all 2,290 articles
+# precision 0.934, recall 0.707, the largest story 1.5%, 21 of 21 copies with their original).
+STREAM_PRECISION_FLOOR = 0.9
+STREAM_RECALL_FLOOR = 0.6
+STREAM_LARGEST_SHARE = 0.03
 
 
 def test_fit_finds_the_separating_direction() -> None:
@@ -58,15 +66,28 @@ def test_the_shipped_model_reads_its_features() -> None:
 
 
 @pytest.fixture(scope="module")
-def subset() -> tuple[list[dict[str, object]], np.ndarray]:
+def analysed() -> tuple[list[dict[str, object]], list[Document]]:
+    """The subset's pairs and their distinct articles, analysed once by the default stages."""
     if not REALDATA.is_file():
         pytest.skip("../shared/realdata not present: real-data evaluation skipped")
-    from newstrace.evaluation.realdata import read_jsonl
-    from newstrace.evaluation.story_pairs import article_features, pair_matrix
-    from newstrace.settings import Settings
+    from newstrace.evaluation.realdata import analyse, read_jsonl
+    from newstrace.evaluation.story_pairs import articles
 
     records = read_jsonl(REALDATA, SUBSET)
-    return pair_matrix(records, article_features(records, Settings()))
+    settings = Settings(stories="learned")
+    docs = [d for _, d in analyse(articles(records), settings, settings.stages) if d is not None]
+    return records, docs
+
+
+@pytest.fixture(scope="module")
+def subset(
+    analysed: tuple[list[dict[str, object]], list[Document]],
+) -> tuple[list[dict[str, object]], np.ndarray]:
+    from newstrace.corpus.story_learned import features
+    from newstrace.evaluation.story_pairs import pair_matrix
+
+    records, docs = analysed
+    return pair_matrix(records, {str(d.source_id): features(d) for d in docs})
 
 
 @pytest.mark.slow
@@ -80,3 +101,20 @@ def test_real_pairs_same_story_scores(subset: tuple[list[dict[str, object]], np.
     shipped = scores["shipped"]
     assert shipped["overall"]["f1"] >= SHIPPED_F1_FLOOR, shipped
     assert shipped["cross_language"]["f1"] >= SHIPPED_CROSS_F1_FLOOR, shipped
+
+
+@pytest.mark.slow
+def test_real_articles_replayed_as_one_stream(
+    analysed: tuple[list[dict[str, object]], list[Document]],
+) -> None:
+    """The subset's articles in file order through the duplicate detector and the learned story
+    assigner, as ingest runs them: no story grows large, joined pairs are right, and any copy the
+    duplicate detector finds stays with its original."""
+    from newstrace.evaluation.story_stream import score_stream
+
+    records, docs = analysed
+    scores = score_stream(records, docs, Settings(stories="learned"))
+    assert scores["articles"] == len(docs) and scores["largest_share"] <= STREAM_LARGEST_SHARE, scores
+    assert scores["all"]["precision"] >= STREAM_PRECISION_FLOOR, scores
+    assert scores["all"]["recall"] >= STREAM_RECALL_FLOOR, scores
+    assert scores["copies_with_original"] == scores["copies"], scores
