@@ -82,3 +82,11 @@ def test_german_text_about_sudan_finds_its_towns(run_text: Run) -> None:
     )
     places = {p.text: p.country for p in doc.places}
     assert places.get("Omdurman") == "SD"
+
+
+def test_a_surname_of_a_full_name_in_the_article_is_not_a_town(gaz: Gazetteer) -> None:
+    # "Sanford" alone after "Mark Sanford" is the man; in an article naming the United States the word
+    # alone would otherwise be read as the town the model mislabelled.
+    assert PlaceEvidence(gaz, frozenset({"US"})).mislabelled_town("Sanford")
+    named = PlaceEvidence(gaz, frozenset({"US"}), frozenset({"Mark", "Sanford"}))
+    assert not named.mislabelled_town("Sanford")

@@ -137,7 +137,9 @@ class EntitiesStage(BaseStage):
         named = country_spans(text, lang)
         spans = [*named, *((s, e) for s, e, label in ner if label == "place")]
         countries = article_countries(gaz, text, lang, (m.entity for m in kb_matches), spans)
-        evidence = PlaceEvidence(gaz, countries | context)
+        names = [text[s:e].split() for s, e, label in ner if label == "person"]
+        name_words = frozenset(w for n in names if len(n) > 1 for w in n)
+        evidence = PlaceEvidence(gaz, countries | context, name_words)
         for m in kb_matches:
             if self._inside_longer_name(text, m.start, m.end, m.entity, ner, lang):
                 continue

@@ -144,6 +144,9 @@ class PlaceEvidence:
 
     gaz: Gazetteer
     countries: frozenset[str]
+    # Words of the full person names the NER model found in the article: "Sanford" after "Mark
+    # Sanford" is his surname, not the town.
+    name_words: frozenset[str] = frozenset()
 
     def _town_here(self, c: GazPlace, population: int) -> bool:
         return c.country in self.countries and c.population >= population
@@ -152,6 +155,8 @@ class PlaceEvidence:
         """A one-word name the NER model took for a person or a body is a region or country, or a
         sizeable town of a country the article names (asked only after the knowledge base found
         nothing under this name)."""
+        if surface in self.name_words:
+            return False
         return any(
             c.feature != "city" or self._town_here(c, MISLABELLED_TOWN_POPULATION)
             for c in self.gaz.candidates(surface, fuzzy=False)
