@@ -141,3 +141,44 @@ def test_refugees_flee_and_the_displaced_stay(run_text: Run) -> None:
     )
     kinds = {c.low: c.kind for c in doc.claims}
     assert kinds == {8000: "fled", 3000: "displaced"}
+
+
+def test_a_transcript_is_its_speakers(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-03-02\n\nThe minister Anna Kowalczyk spoke to parliament on Friday.\n\n"
+        "Here is the full text of her speech.\n\n"
+        "Dear colleagues! Yesterday 14 of our soldiers were killed near the border.\n"
+    )
+    killed = next(c for c in doc.claims if c.low == 14)
+    assert killed.claimant is not None and killed.claimant.name.endswith("Kowalczyk")
+
+
+def test_a_quotation_over_several_sentences_is_the_speakers(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-03-02\n\nThe mayor Pierre Lavallee visited the hospital on Sunday.\n\n"
+        '"We have lost so much. '
+        "Since the winter more than 200 residents of this town were killed by the shelling and we buried "
+        "them all, one by one, in the old cemetery on the hill above the river. The families still wait for "
+        "news of the missing, and the school has been closed since the first week of the shelling, when the "
+        'roof of the gymnasium fell in," he said.\n'
+    )
+    killed = next(c for c in doc.claims if c.kind == "killed")
+    assert killed.claimant is not None and killed.claimant.name.endswith("Lavallee")
+
+
+def test_media_speak_and_equipment_has_an_owner(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-03-02\n\nThe Russian media announced that at least three people were killed.\n\n"
+        "Russia has lost 40 soldiers, 12 tanks and nine artillery systems, officials said.\n"
+    )
+    killed = next(c for c in doc.claims if c.low == 3)
+    assert killed.claimant is not None and killed.claimant.name == "Russian media"
+    tanks = next(c for c in doc.claims if c.low == 12)
+    assert tanks.kind == "equipment_lost" and tanks.side == "RU" and tanks.subject != "soldiers"
+
+
+def test_a_short_form_of_a_known_name_is_not_spun(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-05-02\n\nThe enemy has lost 320 soldiers over the past day, the General Staff said.\n"
+    )
+    assert "General Staff" in doc.analysis_view.text

@@ -49,6 +49,8 @@ class Memory:
     # whether it came after the last person named.
     last_speaker: Source | None = None
     speaker_is_latest: bool = False
+    # The mark of a quotation still open where the current sentence starts ("" if none).
+    quote_open: str = ""
 
     # Bodies named so far, latest last: "the ministry" later in the text is the last one of them.
     named: list[Source] = field(default_factory=list)
@@ -86,9 +88,15 @@ def source_of(m: Mention) -> Source:
     return Source(m.text, m.name or m.text, m.entity_id)
 
 
-def inside_quote(text: str, pos: int) -> bool:
+def inside_quote(text: str, pos: int, opened_by: str = "") -> bool:
+    """Whether ``pos`` of a sentence is inside quotation marks; ``opened_by`` is the mark of a quotation
+    that began in an earlier sentence and is still open where this one starts."""
     head = text[:pos]
     opened = sum(head.count(c) for c in _QUOTES_OPEN) - sum(head.count(c) for c in _QUOTES_CLOSE)
+    if opened_by == '"':
+        return head.count('"') % 2 == 0
+    if opened_by:
+        opened += 1
     return opened > 0 or head.count('"') % 2 == 1
 
 
@@ -153,7 +161,7 @@ def _postposition(stext: str, sources: list[Located], places: list[Located], mem
 def _speech(stext: str, sources: list[Located], places: list[Located], memory: Memory) -> Found | None:
     """A speech or estimate verb outside quotation marks, and who it belongs to."""
     for v in lex.SPEECH.finditer(stext):
-        if inside_quote(stext, v.start()):
+        if inside_quote(stext, v.start(), memory.quote_open):
             continue  # "Ils ont dit" inside a quotation is the speaker's words, not the attribution
         for rule in _SPEAKER_RULES:
             found = rule(stext, v, sources, places, memory)

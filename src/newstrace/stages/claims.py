@@ -19,10 +19,10 @@ from newstrace.stages.claim_confidence import confidence
 from newstrace.stages.claim_kinds import kind_in, kind_of
 from newstrace.stages.claim_persons import single_victims
 from newstrace.stages.claim_sources import Memory, attribute, inside_quote, source_of
-from newstrace.stages.claim_subjects import perpetrator, subject_of
+from newstrace.stages.claim_subjects import nearest_side, perpetrator, subject_of
 from newstrace.text import claim_lexicon as lex
 from newstrace.text.numbers import Number, find_numbers
-from newstrace.text.quotes import find_quotes
+from newstrace.text.quotes import QuoteSpan, find_quotes
 from newstrace.text.relative_dates import find_date_expressions, resolve_date
 
 _PARTITIVE_TOTAL = re.compile(r"(?i)(?:\bsur les|\bof the (?:original )?|\bout of|\bиз|\bз)\s*$")
@@ -64,21 +64,32 @@ class ClaimsStage(BaseStage):
         attributions: list[Attribution] = []
         quotes: list[Quote] = []
         sentence_sources: list[tuple[int, int, Source | None, tuple[str, ...]]] = []
+        quoted = list(find_quotes(text))
+        paired = [q for q in quoted if _paired(text, q)]
+        transcript: tuple[int, Source] | None = None  # where a transcript starts, and its speaker
         for sent in doc.sentences:
             ss, se = view.from_raw(sent.start, sent.end)
             if se <= ss:
                 continue
             stext = text[ss:se]
             local = [(s - ss, e - ss, m) for s, e, m in mentions if ss <= s < se]
+            open_quote = next((q for q in paired if q.start < ss < q.end), None)
+            memory.quote_open = text[: open_quote.start].rstrip()[-1:] if open_quote is not None else ""
             source, via = attribute(stext, local, memory)
             sentence_sources.append((ss, se, source, via))
+            if transcript is None and lex.TRANSCRIPT.search(stext.strip()):
+                transcript = _transcript_speaker(local, memory, ss)
             if source is not None and via:
                 rs, re_ = view.to_raw(ss, se)
                 attributions.append(Attribution(source, via, rs, re_, self.name))
             scope_m = lex.SCOPE.search(stext)
             place = next((m.name or m.text for _, _, m in local if m.type == "place"), None)
             indirect = _INDIRECT.search(stext)
-            if indirect is not None and source is not None and not inside_quote(stext, indirect.start()):
+            if (
+                indirect is not None
+                and source is not None
+                and not inside_quote(stext, indirect.start(), memory.quote_open)
+            ):
                 qs, qe = view.to_raw(ss + indirect.end(), se)
                 quotes.append(Quote(source, qs, qe, via, self.name, direct=False))
             as_of = _as_of(stext, scope_m, base)
@@ -116,7 +127,7 @@ class ClaimsStage(BaseStage):
                     memory.saw_person(m)
         # Quotes may span sentences: the speaker is the source of the sentence where the quote closes,
         # else the person named last before it opens ("He appealed to ... “We will ...”").
-        for q in find_quotes(text):
+        for q in quoted:
             src: Source | None = None
             qvia: tuple[str, ...] = ()
             for ss, se, source, via in sentence_sources:
@@ -126,15 +137,45 @@ class ClaimsStage(BaseStage):
             rs, re_ = view.to_raw(q.start, q.end)
             quotes.append(Quote(src, rs, re_, qvia, self.name))
             speaker = src or _person_before(mentions, q.start)
-            # Only a quotation of a few sentences: a stray quotation mark otherwise opens one that runs
-            # over the article's own words.
-            if speaker is not None and q.end - q.start <= _QUOTE_MAX:
+            # Only a quotation of a few sentences, unless the sentence where it closes names its speaker
+            # (' ...," he said.'): a stray quotation mark otherwise opens one that runs over the
+            # article's own words.
+            longest = _QUOTE_MAX_ATTRIBUTED if src is not None and q in paired else _QUOTE_MAX
+            if speaker is not None and q.end - q.start <= longest:
                 claims = [_said_by(c, speaker, qvia, rs, re_) for c in claims]
+        if transcript is not None:
+            start, speaker = transcript
+            ts = view.to_raw(start, start)[0]
+            claims = [_said_by(c, speaker, (), ts, len(doc.raw)) for c in claims]
         return self.done(doc, claims=tuple(claims), attributions=tuple(attributions), quotes=tuple(quotes))
+
+
+def _paired(text: str, q: QuoteSpan) -> bool:
+    """Straight quotation marks pair up only in a paragraph holding an even number of them: with an
+    odd number (a lost or a nested mark), which ones open and which close is a guess."""
+    if text[: q.start].rstrip()[-1:] != '"':
+        return True
+    start = text.rfind("\n", 0, q.start) + 1
+    end = text.find("\n", q.end)
+    return text.count('"', start, len(text) if end < 0 else end) % 2 == 0
+
+
+def _transcript_speaker(
+    local: list[tuple[int, int, Mention]], memory: Memory, at: int
+) -> tuple[int, Source] | None:
+    """The speaker of a transcript: the person its heading names, else the one "his speech" refers to."""
+    people = [m for _, _, m in local if m.type == "person"]
+    if people:
+        return at, source_of(people[0])
+    if memory.last_person is not None:
+        return at, source_of(memory.last_person)
+    return None
 
 
 _QUOTE_REACH = 400  # how far before a quotation its speaker may be named
 _QUOTE_MAX = 300
+_SIDE_REACH = 120  # how far before a count of equipment its owner may be named
+_QUOTE_MAX_ATTRIBUTED = 1500  # a few paragraphs of one speaker
 
 
 def _person_before(mentions: list[tuple[int, int, Mention]], pos: int) -> Source | None:
@@ -176,8 +217,18 @@ def _claims_in(stext: str, lang: str, local: list[tuple[int, int, Mention]]) -> 
         if kind is None:
             continue
         subject, side = subject_of(stext, n, kind, local)
-        if subject is None and side is None and out and n.start - out[-1][1].end <= _COORDINATED:
+        if (
+            subject is None
+            and side is None
+            and out
+            and n.start - out[-1][1].end <= _COORDINATED
+            and (unit == "people") == (out[-1][2] == "people")
+        ):
             subject, side = out[-1][3], out[-1][4]  # "one woman was killed and two more injured"
+        if side is None and unit != "people":
+            side = nearest_side(
+                stext[max(0, n.start - _SIDE_REACH) : n.start]
+            )  # "Russia has lost ... 15 tanks"
         out.append((kind, n, unit, subject, side, total, perpetrator(stext, n)))
         if n.low is not None and unit == "people":
             claimed += n.low

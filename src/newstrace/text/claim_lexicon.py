@@ -174,6 +174,18 @@ ANAPHORIC_SUBJECT = re.compile(
     r"estimated|estimates|reported|reports|added)|"
     r"ведомство|отчет|звіт|відомство|der bericht|die analyse|das ministerium|die daten)\b"
 )
+# A transcript follows: "Here is the full text of his speech", "Speech by the President of ...",
+# "Voici le texte intégral de son discours", "Полный текст выступления". The speaker's words then run
+# without quotation marks, and their figures are the speaker's.
+TRANSCRIPT = re.compile(
+    r"(?i)\b(?:(?:here|below)\s+is|read|see)\s+the\s+(?:full\s+|complete\s+)?(?:text|transcript)\s+of\s+"
+    r"(?:his|her|the)\s+(?:\w+\s+)?(?:speech|statement|address|remarks)\b|"
+    r"^(?:full\s+text|transcript)\b|^(?:speech|address|remarks)\s+by\s+|"
+    r"\btexte\s+intégral\s+d[eu]\s+(?:son\s+)?(?:discours|allocution|déclaration)\b|"
+    r"\bWortlaut\s+(?:der|seiner|ihrer)\s+(?:Rede|Erklärung|Ansprache)\b|"
+    r"\bполный\s+текст\s+(?:его\s+|ее\s+)?(?:выступления|обращения|речи|заявления)\b|"
+    r"\bповний\s+текст\s+(?:його\s+|її\s+)?(?:виступу|звернення|промови|заяви)\b"
+)
 TRANSLATED_BY = re.compile(r"(?i)(?:tel que traduit par|as translated by|traduit par|translated by)\s+")
 SCOPE = re.compile(
     r"(?i)(?:depuis (?:le début (?:de l'invasion|de la guerre|du conflit)|l'invasion|février \d{4}|"

@@ -16,7 +16,7 @@ from newstrace.text.claim_lexicon import DESCRIPTORS
 
 _HEADS = (
     r"(?:officials?|authorities|ministry|ministries|minister|office|governor|mayor|spokes(?:man|woman|person)|"
-    r"presidency|staff|updates?|"
+    r"presidency|staff|updates?|media|press|outlets?|newspapers?|broadcasters?|television|courts?|tribunal|"
     r"general\s+staff|staff|police|prosecutors?|army|armed\s+forces|military|command|agency|council|"
     r"mission|monitors?|watchdog|administration|government|cabinet|kremlin|pentagon|service|"
     r"intelligence|commander|commissioner|ombudsman|ombudsperson|department|committee|"

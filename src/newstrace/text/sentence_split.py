@@ -90,6 +90,34 @@ def _closes(previous: str, ch: str) -> bool:
     return True
 
 
+# A full stop glued to the next sentence ("on Tuesday.The data"), as scraped pages often leave where a
+# paragraph or a line break was: a lower-case word of three letters or more, the stop, then a capital
+# and a lower-case letter. Tokens of addresses and file names ("example.Com/Path", "@user.Name") are not.
+_GLUED = re.compile(r"(?<=[^\W\d_]{3})[.!?](?=[^\W\d_][^\W\d_])")
+_ADDRESS = re.compile(r"[/@]|www|http", re.IGNORECASE)
+
+
+def split_glued(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split each span where a sentence-final stop has no space after it."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for m in _GLUED.finditer(line, start, end):
+            before, after = line[m.start() - 1], line[m.end()]
+            word = _WORD_BEFORE.search(line, start, m.start())
+            if not (before.islower() and after.isupper() and line[m.end() + 1].islower()):
+                continue
+            if word is None or word.group(1).casefold() in _LOWER_ABBREVIATIONS:
+                continue
+            token_start = line.rfind(" ", start, m.start()) + 1
+            token_end = line.find(" ", m.end(), end)
+            if _ADDRESS.search(line, token_start, end if token_end < 0 else token_end):
+                continue
+            out.append((start, m.end()))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
 def split_line(tokenizer: Any, segmenter: Any, line: str) -> list[tuple[int, int]]:
     fast = fast_split(line)
-    return fast if fast is not None else syntok_split(tokenizer, segmenter, line)
+    return split_glued(line, fast if fast is not None else syntok_split(tokenizer, segmenter, line))
