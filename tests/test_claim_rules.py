@@ -182,3 +182,17 @@ def test_a_short_form_of_a_known_name_is_not_spun(run_text: Run) -> None:
         " date 2024-05-02\n\nThe enemy has lost 320 soldiers over the past day, the General Staff said.\n"
     )
     assert "General Staff" in doc.analysis_view.text
+
+
+def test_one_victim_named_again_by_surname_keeps_their_description(run_text: Run) -> None:
+    doc = run_text(
+        " date 2024-03-02\n\nThe convoy was led by Colonel Ivan Mirgorod, a staff officer.\n\n"
+        "Mirgorod was shot dead on Tuesday.\n\n"
+        "The Irish-born cameraman Pat Kowalewski filmed the attack. Mr Kowalewski, 55, who worked for a "
+        "local channel, was killed on Friday.\n"
+    )
+    mirgorod = next(m for m in doc.mentions if m.text == "Mirgorod")
+    assert mirgorod.type == "person"
+    ones = [c for c in doc.claims if c.kind == "killed" and c.low == 1]
+    assert {c.subject for c in ones} >= {"Mirgorod", "Kowalewski"}
+    assert next(c for c in ones if c.subject == "Kowalewski").side == "civilian"

@@ -50,11 +50,13 @@ _DESCRIBED = re.compile(
     rf"(?i)(?:^|[\s,.;:(\"“])((?:a|an|the|one|another|un|une|le|la|l'|ein|eine|der|die)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"{_PERSON_NOUN})(?:\s*,[^,]{{1,60}},)?\s+$"
 )
-_NAMED_GAP = re.compile(r"^(?:\s*,[^,]{1,90},){0,2}\s+$|^\s+$")
+# Appositions between the name and the predicate: ", 55, who worked for ...," (commas shared).
+_APPOSITIONS = r"(?:(?:\s*,[^,]{1,90}){1,3},)?"
+_NAMED_GAP = re.compile(rf"^{_APPOSITIONS}\s+$")
 # A bare name or a pronoun opening the clause: "Kamenev was shot dead", "He died on the front".
 _BARE_NAME = re.compile(
     r"(?:^|[.;:!?\"“]\s*)((?-i:(?!(?:The|A|An|This|That|It|They|We|There|Both|All)\b)"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))(?:\s*,[^,]{1,90},){0,2}\s+$"
+    rf"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})){_APPOSITIONS}\s+$"
 )
 _CIVIL = re.compile(
     r"(?i)\b(?:woman|man|boy|girl|child|baby|teenager|journalist|reporter|photographer|cameraman|"
@@ -83,9 +85,13 @@ def _objects(stext: str, taken: list[Number]) -> list[tuple[str, Number, str | N
 
 
 def single_victims(
-    stext: str, local: list[tuple[int, int, Mention]], taken: list[Number]
+    stext: str,
+    local: list[tuple[int, int, Mention]],
+    taken: list[Number],
+    described: dict[str, str] | None = None,
 ) -> list[tuple[str, Number, str, str | None, str | None, float | None, str | None]]:
-    """One claim of value 1 per singular casualty clause whose subject is one person."""
+    """One claim of value 1 per singular casualty clause whose subject is one person; ``described``
+    holds, per person, the words around their first mention in the article."""
     out: list[tuple[str, Number, str, str | None, str | None, float | None, str | None]] = []
     for m in _PREDICATE.finditer(stext):
         kind = m.lastgroup or ""
@@ -99,6 +105,9 @@ def single_victims(
             continue  # "a prosecutor and his deputy died": two people, not one
         n = Number(start, m.end(), 1, 1, "exact", stext[start : m.end()])
         context = stext[max(0, start - 40) : start] + phrase  # "Russian corporal X", "cameraman X"
+        person = next((x for s, _, x in local if s == start and x.type == "person"), None)
+        if person is not None and person.entity_id is not None and described:
+            context = described.get(person.entity_id, "") + " " + context
         side = "civilian" if _CIVIL.search(context) else nearest_side(context)
         out.append((kind, n, "people", phrase.split(",")[0].strip(), side, None, perpetrator(stext, n)))
     for kind, n, obj in _objects(stext, taken + [x[1] for x in out]):

@@ -58,6 +58,11 @@ class ClaimsStage(BaseStage):
                 continue
             s, e = view.from_raw(m.start, m.end)
             mentions.append((s, e, m))
+        # Where each person is first described ("Irish-born cameraman Pierre X"): a later "X died" keeps it.
+        described: dict[str, str] = {}
+        for s, e, m in mentions:
+            if m.type == "person" and m.entity_id is not None and m.entity_id not in described:
+                described[m.entity_id] = text[max(0, s - _DESCRIPTION_REACH) : e]
         base = doc.date.value if doc.date is not None else None
         memory = Memory()
         claims: list[Claim] = []
@@ -94,7 +99,7 @@ class ClaimsStage(BaseStage):
                 quotes.append(Quote(source, qs, qe, via, self.name, direct=False))
             as_of = _as_of(stext, scope_m, base)
             found = _claims_in(stext, sent.lang, local)
-            found += single_victims(stext, local, [f[1] for f in found])
+            found += single_victims(stext, local, [f[1] for f in found], described)
             es, ee = view.to_raw(ss, se)
             for kind, n, unit, subject, side, total, by in found:
                 rs, re_ = view.to_raw(ss + n.start, ss + n.end)
@@ -174,6 +179,7 @@ def _transcript_speaker(
 
 _QUOTE_REACH = 400  # how far before a quotation its speaker may be named
 _QUOTE_MAX = 300
+_DESCRIPTION_REACH = 40  # how far before a person's first mention their description may start
 _SIDE_REACH = 120  # how far before a count of equipment its owner may be named
 _QUOTE_MAX_ATTRIBUTED = 1500  # a few paragraphs of one speaker
 

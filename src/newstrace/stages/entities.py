@@ -357,6 +357,12 @@ def _resolve_persons(mentions: list[Mention]) -> list[Mention]:
     full = [m for m in mentions if m.type == "person" and len(m.text.split()) >= 2]
     out: list[Mention] = []
     for m in mentions:
+        if _surname_as_place(m):
+            # "Roman Kamenev ... Kamenev was shot dead": the surname of a person already named in the
+            # article, not the town the gazetteer or the NER model took it for.
+            target = _matching_full_name(m, [f for f in full if f.start < m.start], surname_only=True)
+            if target is not None:
+                m = dataclasses.replace(m, type="person", entity_id=None, name=None)
         if m.entity_id is None and m.type == "person" and len(m.text.split()) == 1:
             target = _matching_full_name(m, full)
             if target is not None:
@@ -368,7 +374,13 @@ def _resolve_persons(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _matching_full_name(m: Mention, full: list[Mention]) -> Mention | None:
+def _surname_as_place(m: Mention) -> bool:
+    """A one-word place that is no country nor a knowledge-base place: a gazetteer town or an NER guess."""
+    one_word = len(m.text.split()) == 1 and m.text[:1].isupper()
+    return m.type == "place" and one_word and (m.entity_id is None or m.entity_id.startswith("gn:"))
+
+
+def _matching_full_name(m: Mention, full: list[Mention], surname_only: bool = False) -> Mention | None:
     word = name_keys(m.text)[0] if name_keys(m.text) else ""
     if not word:
         return None
@@ -377,7 +389,9 @@ def _matching_full_name(m: Mention, full: list[Mention]) -> Mention | None:
         parts = [name_keys(p)[0] for p in f.text.split() if name_keys(p)]
         if not parts:
             continue
-        same = word == parts[-1] or word == parts[0] or (len(word) >= 4 and parts[0].startswith(word))
+        same = word == parts[-1] or (
+            not surname_only and (word == parts[0] or (len(word) >= 4 and parts[0].startswith(word)))
+        )
         if same and (best is None or abs(f.start - m.start) < abs(best.start - m.start)):
             best = f
     return best
