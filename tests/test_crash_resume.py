@@ -23,7 +23,9 @@ pytestmark = pytest.mark.slow
 
 N_ARTICLES = 3000
 BATCH = 50
-DEADLINE_S = 45.0
+# A guard against a stalled ingest, not a speed target (speed is measured in benchmarks/): generous,
+# so that a loaded machine does not fail the test.
+DEADLINE_S = 300.0
 
 PLACES = [
     "Kharkiv",
@@ -266,4 +268,3 @@ def test_killed_ingest_leaves_whole_batches_and_resumes(tmp_path: Path) -> None:
     assert after_crash.keys() == uninterrupted.keys()
     for doc_id, record in uninterrupted.items():
         assert after_crash[doc_id] == record, doc_id
-    assert time.monotonic() - started < 60
