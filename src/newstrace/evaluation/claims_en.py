@@ -88,8 +88,13 @@ def _claimant_name(c: Claim) -> str | None:
     return (c.claimant.name or c.claimant.text) if c.claimant else None
 
 
+# The file's sides: the two belligerents of its war and civilians; its "other" is any third country,
+# which the pipeline names by its code ("IQ", "US").
+_GOLD_SIDES = frozenset({"RU", "UA", "civilian"})
+
+
 def _side(c: Claim) -> str | None:
-    return c.side
+    return c.side if c.side is None or c.side in _GOLD_SIDES else "other"
 
 
 def _value_exact(c: Claim, g: dict[str, Any]) -> bool:

@@ -2,8 +2,9 @@
 
 The subject is the noun phrase the figure quantifies ("198 civilians", "5 937 soldats russes", "Russian
 losses"); its side is that phrase's own: civilian for civilians, residents, children, journalists,
-refugees (whatever their nationality, so the ledger never puts civilians next to soldiers), RU or UA
-for a side's forces, none for bare "people". A perpetrator after the predicate ("killed by Russian
+refugees (whatever their nationality, so the ledger never puts civilians next to soldiers), the
+country code of a side's forces ("RU" for Russian soldiers, "SD" for Sudanese ones: any country, from
+text/nationalities.py), none for bare "people". A perpetrator after the predicate ("killed by Russian
 forces", "tués par l'armée russe") is the claim's ``by`` and says nothing of the victims' side.
 """
 
@@ -13,7 +14,7 @@ import re
 
 from newstrace.model import Mention
 from newstrace.stages.claim_kinds import clause
-from newstrace.text import claim_lexicon as lex
+from newstrace.text.nationalities import demonym, nationality_words
 from newstrace.text.number_roles import PEOPLE_NOUN
 from newstrace.text.numbers import Number
 
@@ -35,10 +36,10 @@ _VICTIMS_CIVIL = re.compile(
     r"refugees|réfugiés|volunteers|мирн\w*|цивільн\w*|жител\w*|мешканц\w*|дет\w*|діт\w*|"
     r"Zivil\w*|Kinder)"
 )
+# "Russian losses", "the enemy's casualties", "pertes russes": a side's losses (the side word is checked
+# with text/nationalities.py).
 _LOSSES_OF = re.compile(
-    r"(?i)\b(russian|ukrainian|russia's|ukraine's|enemy|the enemy's|российск\w*|русск\w*|росій\w*|"
-    r"українськ\w*|украинск\w*|russes?|ukrainien\w*)\s+(?:\w+\s+)?(?:losses|casualties|victims|dead|"
-    r"pertes|потер\w*|втрат\w*|Verluste)"
+    r"(?i)([\w'’]+)\s+(?:\w+\s+)?(?:losses|casualties|victims|dead|pertes|потер\w*|втрат\w*|Verluste)"
 )
 _GENERIC = [
     (
@@ -50,7 +51,6 @@ _GENERIC = [
     (re.compile(r"(?i)enfant|child|дет|діт|Kinder"), "children"),
     (re.compile(r"(?i)\bhommes\b|\bmen\b"), "men"),
 ]
-_NATIONALITY = re.compile(r"(?:\b(?:US|U\.S\.|UK|NATO)\b|\b[A-Z][a-z]+(?:is|ians?|ans?|ese|ish)\b)")
 _CONTEXT = 80
 _PERPETRATOR_BEFORE = re.compile(r"(?i)\b(?:by|par|от|від|durch|waged by)\s+(?:the\s+)?$")
 _NOT_VICTIMS_AFTER = re.compile(
@@ -63,31 +63,23 @@ _FLIGHT_KINDS = frozenset({"fled", "displaced"})
 
 
 def side_of(phrase: str) -> str | None:
-    for code, pattern in lex.SIDES:
-        if pattern.search(phrase):
-            return code
-    return None
+    """The country of the first word of nationality in ``phrase``."""
+    words = nationality_words(phrase)
+    return words[0][2] if words else None
 
 
 def nearest_side(text: str) -> str | None:
     """The side word nearest the end of ``text`` ("the Russian Federation ... has lost 900 soldiers"),
     leaving out perpetrators ("by Russia", "Russian attacks") and possessives of places and bodies
     ("Ukraine's Sumy oblast", "Ukraine's presidency")."""
-    best: tuple[int, str] | None = None
-    for code, pattern in lex.SIDES:
-        for m in pattern.finditer(text):
-            if _PERPETRATOR_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
-                continue
-            if _NOT_VICTIMS_AFTER.match(text[m.end() :]):
-                continue
-            if best is None or m.start() > best[0]:
-                best = (m.start(), code)
-    return best[1] if best else None
-
-
-def _third_party(phrase: str) -> bool:
-    """A nationality other than the two sides ("Iraqis", "US service members")."""
-    return any(side_of(m.group()) is None for m in _NATIONALITY.finditer(phrase))
+    best: str | None = None
+    for start, end, code in nationality_words(text):
+        if _PERPETRATOR_BEFORE.search(text[max(0, start - 12) : start]):
+            continue
+        if _NOT_VICTIMS_AFTER.match(text[end:]):
+            continue
+        best = code
+    return best
 
 
 def perpetrator(stext: str, n: Number) -> str | None:
@@ -110,7 +102,7 @@ def subject_of(
         post = _POSTNOMINAL.match(after[people.end() :])
         if post is not None and side_of(post.group()):
             phrase = after[: people.end() + post.end()]  # "combattants russes", "soldats ukrainiens"
-    losses = _LOSSES_OF.search(stext[max(0, n.start - 130) : n.start])
+    losses = _side_losses(stext[max(0, n.start - 130) : n.start])
     if people is None and losses is not None:
         phrase = losses.group(0)  # "Russian losses ... reached 473,400"
     orgs = [
@@ -123,8 +115,6 @@ def subject_of(
     noun = people.group().strip() if people is not None else ""
     if _VICTIMS_CIVIL.search(noun) or (kind in _FLIGHT_KINDS and not _FORCES.search(noun)):
         return _generic_noun(noun) if noun else "civilians", "civilian"
-    if _third_party(phrase):
-        return _generic_noun(noun) if noun else None, "other"
     if kind == "captured" and not _FORCES.search(noun) and _DETENTION.search(after):
         return _generic_noun(noun) if noun else "detained civilians", "civilian"
     if side is None and losses is not None and (not noun or _FORCES.search(noun)):
@@ -133,13 +123,22 @@ def subject_of(
         side = nearest_side(stext[max(0, n.start - _CONTEXT) : n.start])  # "Russia ... lost 900 soldiers"
     if people is None:
         return None, side
-    if side == "RU":
-        return "Russian military", "RU"
-    if side == "UA":
-        return "Ukrainian military", "UA"
+    if side is not None and (_FORCES.search(noun) or side_of(noun)):
+        # One ledger line per side, whatever the word for troops ("6,000 Russians", "soldats russes").
+        return f"{demonym(side)} military", side
     if side is not None:
         return _generic_noun(noun), side
     return _generic_noun(noun), None
+
+
+def _side_losses(text: str) -> re.Match[str] | None:
+    """The last "<side> losses" before a figure, its first group the side word ("enemy" has none)."""
+    found = None
+    for word in re.finditer(r"\b[\w'’]+", text):  # every start: "the enemy losses" is not "the ... losses"
+        m = _LOSSES_OF.match(text, word.start())
+        if m is not None and (m.group(1).casefold() in ("enemy", "enemy's") or side_of(m.group(1))):
+            found = m
+    return found
 
 
 def _generic_noun(noun: str) -> str:

@@ -111,23 +111,6 @@ PEOPLE = re.compile(
     r"Soldaten|Menschen|Zivilisten|Frauen|Kämpfer)\b",
     re.IGNORECASE,
 )
-SIDES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "RU",
-        re.compile(
-            r"\b(?:russes?|russian|russia|Russie|российск\w*|русск\w*|росій\w*|russisch\w*|"
-            r"Wagner|Вагнер\w*|kremlin)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "UA",
-        re.compile(
-            r"\b(?:ukrainien\w*|ukrainian|ukraine|украинск\w*|українськ\w*|ukrainisch\w*|ВСУ|ЗСУ)",
-            re.IGNORECASE,
-        ),
-    ),
-]
 CIVILIAN = re.compile(
     r"\b(?:civil\w*|civilians?|мирн\w*|цивільн\w*|Zivil\w*|habitants|residents|жител\w*)", re.IGNORECASE
 )

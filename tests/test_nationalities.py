@@ -1,0 +1,27 @@
+"""Words of nationality name any country, from data: no war is built in."""
+
+from __future__ import annotations
+
+from newstrace.stages.claim_subjects import side_of
+from newstrace.text.nationalities import demonym, nationality_words
+
+
+def _codes(text: str) -> list[str]:
+    return [code for _, _, code in nationality_words(text)]
+
+
+def test_demonyms_names_and_short_forms_of_any_country() -> None:
+    assert _codes("Sudanese soldiers and Syrian fighters") == ["SD", "SY"]
+    assert _codes("the Russian Federation and Myanmar") == ["RU", "MM"]
+    assert _codes("US officials met U.K. envoys") == ["US", "GB"]
+    assert _codes("soldats russes, российских военных, ukrainische Soldaten") == ["RU", "RU", "UA"]
+
+
+def test_lower_case_words_and_first_names_are_not_countries() -> None:
+    assert _codes("let us go and ask Chad and Jordan") == []
+
+
+def test_the_side_of_a_subject_is_its_country() -> None:
+    assert side_of("Malian troops") == "ML"
+    assert side_of("Israeli soldiers") == "IL"
+    assert demonym("SD") == "Sudanese"
