@@ -25,3 +25,12 @@ def test_the_side_of_a_subject_is_its_country() -> None:
     assert side_of("Malian troops") == "ML"
     assert side_of("Israeli soldiers") == "IL"
     assert demonym("SD") == "Sudanese"
+
+
+def test_event_sides_and_whole_country_targets_of_any_war() -> None:
+    from newstrace.text.event_actors import many_places
+    from newstrace.text.nationalities import side_words
+
+    assert [code for _, _, code in side_words("Khartoum said Sudanese troops advanced")] == ["SD", "SD"]
+    assert many_places("shelling of Syrian towns") and many_places("strikes across Sudan")
+    assert not many_places("strikes across the river") and not many_places("in big cities")

@@ -15,6 +15,7 @@ physical event; speech acts are placed only where their own sentence says.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 
 from newstrace.kb.loader import knowledge_base
@@ -22,16 +23,15 @@ from newstrace.model import Claim, Document, Event, EventActor, Mention, Partial
 from newstrace.pipeline.stage import BaseStage
 from newstrace.text.event_actors import (
     CIVILIANS,
-    GENERIC_TARGET,
     ORIGIN_BEFORE,
-    SIDE_FORCES,
-    SIDE_WORDS,
     acts,
+    many_places,
 )
 from newstrace.text.event_history import historical_year
 from newstrace.text.event_lexicon import EventLexicon, Trigger, event_lexicon
 from newstrace.text.event_modality import modality
 from newstrace.text.event_sense import armed_agent, event_sense
+from newstrace.text.nationalities import demonym, side_words
 from newstrace.text.relative_dates import find_date_expressions, resolve_date
 
 ACTOR_TYPES = frozenset({"person", "organization", "military_unit"})
@@ -115,7 +115,7 @@ class EventsStage(BaseStage):
             local_places = [(s - ss, e - ss, p) for s, e, p in places if ss <= s < se]
             claims = [c for c in doc.claims if sent.start <= c.start < sent.end]
             date, precision, current = _date(text, base)
-            generic = GENERIC_TARGET.search(text) is not None
+            generic = many_places(text)
             for t in triggers:
                 if not event_sense(text, t.start, t.end, sent.lang):
                     continue
@@ -253,13 +253,25 @@ def _actors(
         if etype == "protest" and civilians is not None:
             actor1 = EventActor(civilians.group(), "Protesters", None, None)
         elif etype in MILITARY:
-            for side, pattern in SIDE_WORDS.items():
-                m = pattern.search(window)
-                if m is not None:
-                    entity_id, name = SIDE_FORCES[side]
-                    actor1 = EventActor(m.group(), name, entity_id, side)
-                    break
+            words = side_words(window)
+            if words:
+                start, end, side = words[0]
+                entity_id, name = _national_forces(side)
+                actor1 = EventActor(window[start:end], name, entity_id, side)
     return actor1, actor2
+
+
+@functools.lru_cache(maxsize=256)
+def _national_forces(code: str) -> tuple[str | None, str]:
+    """The armed forces an unnamed military actor of a country stands for: the knowledge base's
+    "Armed Forces of ..." of that country (or its only armed forces), else a described actor."""
+    forces = [e for e in knowledge_base() if e.kind == "armed_forces" and e.country == code]
+    national = [e for e in forces if e.name.startswith("Armed Forces")] or (
+        forces if len(forces) == 1 else []
+    )
+    if national:
+        return national[0].id, national[0].name
+    return None, f"{demonym(code)} armed forces"
 
 
 def _place(t: Trigger, text: str, local: list[tuple[int, int, Place]]) -> Place | None:

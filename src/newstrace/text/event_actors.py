@@ -5,23 +5,8 @@ from __future__ import annotations
 
 import re
 
-SIDE_WORDS = {
-    "RU": re.compile(
-        r"(?<!\w)(?:russ(?:e|es|ian|ians|isch\w*|en)\b|росси\w*|русск\w*|российск\w*|російськ\w*|"
-        r"россиян\w*|росіян\w*|moscou\b|moscow\b|moskau\b|kremlin\b)",
-        re.IGNORECASE,
-    ),
-    "UA": re.compile(
-        r"(?<!\w)(?:ukrain(?:ien|iens|ienne|iennes|ian|ians|isch\w*|er)\b|украин\w*|україн\w*|"
-        r"kyiv\b|kiev\b|kiew\b|ВСУ\b|ЗСУ\b)",
-        re.IGNORECASE,
-    ),
-}
-# The armed forces an unnamed military actor of each side stands for (knowledge-base ids).
-SIDE_FORCES = {
-    "RU": ("organization/russian-armed-forces", "Russian Armed Forces"),
-    "UA": ("organization/ukrainian-armed-forces", "Armed Forces of Ukraine"),
-}
+from newstrace.text.nationalities import nationality_words
+
 CIVILIANS = re.compile(
     r"(?<!\w)(?:femmes|épouses|mères|habitants|civils|manifestants|proches|familles|"
     r"women|wives|mothers|residents|civilians|protesters|relatives|families|partners|"
@@ -30,14 +15,27 @@ CIVILIANS = re.compile(
     r"дружин\w*|жінк\w*|матер\w*|мешканц\w*|родич\w*|протестувальник\w*)",
     re.IGNORECASE,
 )
-# Targets that are many places at once: "les villes ukrainiennes", "across Ukraine".
-GENERIC_TARGET = re.compile(
-    r"(?:villes|localités|régions) (?:ukrainiennes|russes)|à travers (?:le pays|l['’]Ukraine)|"
-    r"(?:Ukrainian|Russian) (?:cities|towns)|(?:cities|towns) across|across (?:Ukraine|the country)|"
-    r"(?:ukrainische|russische)n? Städte|по всей (?:Украине|стране)|украинск\w* город\w*|"
-    r"по всій (?:Україні|країні)|українськ\w* міст\w*",
+# Targets that are many places at once: "les villes ukrainiennes", "across Sudan", "Syrian towns"; the
+# named word must be a country's (text/nationalities.py).
+_MANY_PLACES = re.compile(
+    r"(?:villes|localités|régions) (?P<a>\w+)|"
+    r"à travers (?:le pays|l['\u2019](?P<b>\w+)|la (?P<c>\w+)|le (?P<d>\w+))|"
+    r"(?P<e>\w+) (?:cities|towns)\b|(?:cities|towns) across|across (?:the country|(?P<f>\w+))|"
+    r"(?P<g>\w+?)n? Städte|по всей (?:стране|(?P<h>\w+))|(?P<i>\w+) город\w*|по всій (?:країні|(?P<j>\w+))|"
+    r"(?P<k>\w+) міст\w*",
     re.IGNORECASE,
 )
+
+
+def many_places(text: str) -> bool:
+    """Whether ``text`` names a whole country's towns as the target rather than one place."""
+    for m in _MANY_PLACES.finditer(text):
+        named = [g for g in m.groupdict().values() if g]
+        if not named or nationality_words(named[0]):
+            return True
+    return False
+
+
 # "from Belgorod into Luhansk": a place after these is where the event came from, not where it was.
 ORIGIN_BEFORE = re.compile(
     r"(?:\bfrom|\bdepuis|\bdepuis la ville de|\baus|\bvon|\bиз|\bз|\bвід)\s+(?:the |la |le |l['’])?$",

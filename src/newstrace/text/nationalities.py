@@ -150,6 +150,40 @@ def _gaps(text: str, words: list[re.Match[str]]) -> str:
     return "".join(text[a.end() : b.start()] for a, b in itertools.pairwise(words))
 
 
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital name (lower case) -> country code: countryinfo's English capitals and the forms of
+    ``data/events/side_metonyms.yaml``. For events only ("Moscow launched"): a figure of soldiers
+    "killed near Kyiv" is not Kyiv's."""
+    out: dict[str, str] = {}
+    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        code = (info.get("ISO") or {}).get("alpha2")
+        capital = info.get("capital")
+        if isinstance(code, str) and isinstance(capital, str) and capital.strip():
+            out.setdefault(capital.strip().casefold(), code.upper())
+    for code, words in _yaml("events", "side_metonyms.yaml").items():
+        for word in words:
+            out[word.casefold()] = str(code)
+    return out
+
+
+def side_words(text: str) -> list[tuple[int, int, str]]:
+    """Words of nationality and capitals standing for their government, in text order."""
+    found = nationality_words(text)
+    taken = [(s, e) for s, e, _ in found]
+    caps = capitals()
+    for m in _WORD.finditer(text):
+        code = caps.get(m.group().casefold())
+        if (
+            code is not None
+            and m.group()[:1].isupper()
+            and not any(s < m.end() and m.start() < e for s, e in taken)
+        ):
+            found.append((m.start(), m.end(), code))
+    return sorted(found)
+
+
 def demonym(code: str) -> str:
     """The English adjective of a country ("RU" -> "Russian"), or its code."""
     return nationalities().demonyms.get(code, code)
