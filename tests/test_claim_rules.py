@@ -68,6 +68,11 @@ def test_lexicon_patterns_end_at_word_ends() -> None:
     assert not captured.search("The great powers met.")
     mobilized = dict(KINDS)["mobilized"]
     assert not mobilized.search("the draft law was blocked")
+    killed = dict(KINDS)["killed"]
+    for ordinary in ("said on Tuesday that", "over the same period", "a tuba player", "the perimeter"):
+        assert not killed.search(ordinary), ordinary
+    for french in ("trois soldats ont été tués", "une femme tuée", "ils ont péri", "des hommes périrent"):
+        assert killed.search(french), french
 
 
 @pytest.mark.parametrize(

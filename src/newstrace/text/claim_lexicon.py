@@ -41,7 +41,9 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "killed",
-            r"^\s*lives|\b(?:tu[ée]\w*|mort(?:s|es)?|morte|décéd\w*|péri\w*|kill(?:ed|ing)|dead|died|dying|deaths?|"
+            # French forms of tuer and périr by their endings: a bare stem would take "Tuesday", "period".
+            r"^\s*lives|\b(?:tu(?:ée?s?|er|ent|ant|ait|aient|èrent)|mort(?:s|es)?|morte|décéd\w*|"
+            r"péri(?:r|t|s|rent|ssent|ssait)?|kill(?:ed|ing)|dead|died|dying|deaths?|"
             r"death toll|(?:(?<=\d )|(?<=of ))lives|(?:claim|cost|took|take|los[te])\w*\s+(?:the\s+)?lives|"
             r"bodies|fatalit\w*|murder\w*|executed|executing|executions?|shot dead|"
             r"perdu\w* (?:un total de )?[\d\s]*(?:soldats|hommes|militaires)|los[et] [\w,\s]*?"
