@@ -206,7 +206,7 @@ def test_corrections_apply_everywhere_and_become_gold(store_copy: Path, tmp_path
         made = correct_claim_place_event(c, t)
         check_applied(c, store_copy, t, made)
         listed = c.get("/api/corrections").json()
-        assert listed["total"] == 3
+        assert listed["total"] >= 3  # and the same judgements in copies of these articles, if any
         assert {x["kind"] for x in listed["corrections"]} == {"claim", "place", "event"}
         # Rejected annotations are seen again in the review view.
         reviewed = c.get("/api/review?reviewed=true&limit=200").json()["items"]
@@ -220,7 +220,7 @@ def test_corrections_apply_everywhere_and_become_gold(store_copy: Path, tmp_path
     db = Database(store_copy)
     try:
         out = io.StringIO()
-        assert export_gold(DocumentStore(db), out) == 3
+        assert export_gold(DocumentStore(db), out) >= 3
     finally:
         db.close()
     gold_path = tmp_path / "gold.json"
@@ -231,7 +231,7 @@ def test_corrections_apply_everywhere_and_become_gold(store_copy: Path, tmp_path
         row = scores["scores"][kind]
         assert row["with_corrections_accuracy"] == 1.0, (kind, row)
         assert row["pipeline_agreement"] == 0.0, (kind, row)  # every judgement here disagrees with it
-    assert scores["reviewed"]["event"]["rejected"] == 1
+    assert scores["reviewed"]["event"]["rejected"] >= 1
 
 
 def test_writes_need_the_token_and_valid_fields(store_copy: Path, web_store: Path) -> None:
@@ -289,11 +289,12 @@ def test_corrections_survive_reingest_and_reanalysis(store_copy: Path) -> None:
         ingest([source], settings, db)
         assert DocumentStore(db).get(cl["doc_id"]).claims, "the document was analysed again"
         assert _claim_low(db, cl) == 77
-        assert list_corrections(db)[0]["status"] == "attached"
+        assert _correction(db, c.id)["status"] == "attached"
         # A pipeline that moves the figure: found again by its key (the text of the figure).
         db.conn.execute('UPDATE corrections SET start = start + 3, "end" = "end" + 3 WHERE id = ?', (c.id,))
-        assert reattach(db).as_dict() == {"kept": 0, "moved": 1, "orphaned": 0}
-        assert (list_corrections(db)[0]["start"], _claim_low(db, cl)) == (cl["start"], 77)
+        moved = reattach(db).as_dict()
+        assert moved["moved"] == 1 and moved["orphaned"] == 0
+        assert (_correction(db, c.id)["start"], _claim_low(db, cl)) == (cl["start"], 77)
         # A pipeline that no longer finds it: orphaned, listed, not lost; back when the claim comes back.
         db.conn.execute(
             "UPDATE corrections SET key = 'no such figure', start = 0, \"end\" = 1 WHERE id = ?", (c.id,)
@@ -305,6 +306,10 @@ def test_corrections_survive_reingest_and_reanalysis(store_copy: Path) -> None:
             record(db, cl["doc_id"], "claim", 0, 1, "reject", "Ana")
     finally:
         db.close()
+
+
+def _correction(db: Database, correction_id: int) -> dict[str, Any]:
+    return next(x for x in list_corrections(db) if x["id"] == correction_id)
 
 
 def _claim_low(db: Database, cl: dict[str, Any]) -> Any:
@@ -390,7 +395,7 @@ def test_the_command_line_records_lists_exports_gold_and_scores_it(store_copy: P
     assert bad.exit_code != 0 and "bound" in bad.output
     run("corrections", "add", *span, "correct", "--who", "Cli", "--set", "value=12", "--subkind", cl["kind"])
     listed = json.loads(run("corrections", "list", "--json").stdout)
-    assert [(c["who"], c["fields"]["low"]) for c in listed] == [("Cli", 12.0)]
+    assert (listed[0]["who"], listed[0]["fields"]["low"]) == ("Cli", 12.0)
     ledger = json.loads(run("claims", "--kind", cl["kind"], "--json").stdout)
     assert any(r.get("review") and e["low"] == 12 for e in ledger["claims"] for r in e["reports"])
     queue = json.loads(run("review", "--json", "--limit", "5").stdout)
@@ -399,8 +404,8 @@ def test_the_command_line_records_lists_exports_gold_and_scores_it(store_copy: P
     run("export", "--what", "gold", "--out", str(gold))
     scores = json.loads(run("eval", "--gold", str(gold), "--json").stdout)
     assert scores["scores"]["claim"]["with_corrections_accuracy"] == 1.0
-    assert scores["reviewed"]["claim"]["corrected"] == 1
-    assert "1 in place" in run("corrections", "reattach").output
+    assert scores["reviewed"]["claim"]["corrected"] == len(listed)
+    assert f"{len(listed)} in place" in run("corrections", "reattach").output
 
 
 def test_entity_links_and_events_corrected_where_they_are_listed(store_copy: Path) -> None:
@@ -469,3 +474,25 @@ def test_entity_links_and_events_corrected_where_they_are_listed(store_copy: Pat
             "correct",
         )
         assert shown["acled_event_type"] == "Protests"
+
+
+def test_a_judgement_holds_for_the_copies_of_the_article(store_copy: Path) -> None:
+    pair = _one(
+        store_copy,
+        'SELECT c.doc_id, c.start, c."end", c.kind FROM claims c '
+        "JOIN documents d ON d.duplicate_of = c.doc_id "
+        "JOIN claims k ON k.doc_id = d.id AND k.kind = c.kind "
+        'AND substr(d.raw, k.start + 1, k."end" - k.start) = '
+        '(SELECT substr(o.raw, c.start + 1, c."end" - c.start) FROM documents o WHERE o.id = c.doc_id) '
+        "ORDER BY c.doc_id, c.start LIMIT 1",
+    )
+    with TestClient(create_app(store_copy, token=TOKEN)) as c:
+        body = {"doc_id": pair["doc_id"], "kind": "claim", "start": pair["start"], "end": pair["end"]}
+        fields = {"value": 98765, "subject": "Copied subject"}
+        post(c, {**body, "subkind": pair["kind"], "action": "correct", "fields": fields, "who": "Ana"})
+        judged = c.get("/api/corrections").json()["corrections"]
+        assert len(judged) >= 2 and {j["fields"]["low"] for j in judged} == {98765}
+        assert all("as judged in the copy" in j["note"] for j in judged if j["doc_id"] != pair["doc_id"])
+        # The ledger merges the reports of the copies into one corrected claim, none left uncorrected.
+        ledger = c.get("/api/claims", params={"quantity": f"{pair['kind']}:Copied subject"}).json()["claims"]
+        assert len(ledger) == 1 and len(ledger[0]["reports"]) == len(judged)

@@ -9,27 +9,27 @@ surface text (and, for a claim, the kind the pipeline gave it). Applying correct
 
 from __future__ import annotations
 
-import math
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.linking.gazetteer import GazPlace
 from newstrace.model import Claim, Document, Event, Mention, Place
+from newstrace.services.correction_fields import (
+    MAX_TEXT,
+    CorrectionError,
+    checked_fields,
+    place_candidates,
+    text_field,
+)
 from newstrace.services.corrections_apply import CorrectionSet, apply_to_document
 from newstrace.settings import Settings
 from newstrace.store.corrections import ACTIONS, KINDS, Correction, CorrectionStore
-from newstrace.store.documents import DocumentStore, EntityStore
+from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import Database, StoreError
 
-BOUNDS = ("exact", "at_least", "at_most", "about")
-STATUSES = ("asserted", "negated", "hypothetical", "future", "historical")
-CLAIM_FIELDS = ("kind", "low", "high", "value", "bound", "subject", "claimant")
-MAX_TEXT = 300
-
-
-class CorrectionError(ValueError):
-    """A correction that cannot be recorded (unknown annotation, bad field); the message says why."""
+# Re-exported: callers record, list and look candidates up through this module.
+__all__ = ["CorrectionError", "list_corrections", "place_candidates", "reattach", "record", "relocate_in"]
 
 
 @dataclass(frozen=True)
@@ -120,172 +120,6 @@ def find_annotation(doc: Document, kind: str, start: int, end: int, subkind: str
     return found[0]
 
 
-# -- checking the corrected fields -------------------------------------------------------------------
-def _text(value: Any, name: str) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise CorrectionError(f"{name} must be text of at most {MAX_TEXT} characters")
-    return value.strip() or None
-
-
-def _number(value: Any, name: str) -> float | None:
-    if value is None or value == "":
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        raise CorrectionError(f"{name} must be a number, not {value!r}") from exc
-    if not math.isfinite(number):
-        raise CorrectionError(f"{name} must be a finite number")
-    return number
-
-
-def claim_fields(given: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(given) - set(CLAIM_FIELDS)
-    if unknown:
-        raise CorrectionError(f"a claim has no field {', '.join(sorted(unknown))}: {', '.join(CLAIM_FIELDS)}")
-    out: dict[str, Any] = {}
-    if "kind" in given:
-        kind = _text(given["kind"], "kind")
-        if not kind:
-            raise CorrectionError("a claim's kind cannot be empty")
-        out["kind"] = kind
-    if "value" in given:
-        out["low"] = out["high"] = _number(given["value"], "value")
-    for name in ("low", "high"):
-        if name in given:
-            out[name] = _number(given[name], name)
-    if "bound" in given:
-        if given["bound"] not in BOUNDS:
-            raise CorrectionError(f"bound must be one of {', '.join(BOUNDS)}")
-        out["bound"] = given["bound"]
-    for name in ("subject", "claimant"):
-        if name in given:
-            out[name] = _text(given[name], name)
-    return out
-
-
-def place_fields(given: dict[str, Any], settings: Settings | None) -> dict[str, Any]:
-    """A place's correction names a gazetteer candidate (``candidate``: "gn:703448", "country:UA"...);
-    it is stored resolved, so applying it needs no gazetteer."""
-    ref = given.get("candidate")
-    if not isinstance(ref, str) or not ref:
-        raise CorrectionError("a place is corrected by choosing a gazetteer candidate: give 'candidate'")
-    pick = _gazetteer_place(ref, settings)
-    if pick is None:
-        raise CorrectionError(f"no gazetteer place {ref!r}")
-    return {
-        "candidate": pick.id,
-        "name": pick.name,
-        "country": pick.country,
-        "lat": round(pick.lat, 5),
-        "lon": round(pick.lon, 5),
-        "geonames_id": pick.geonames_id,
-        "feature": pick.feature,
-        "precision": 3 if pick.feature in ("region", "country") else 1,
-    }
-
-
-def _gazetteer_place(ref: str, settings: Settings | None) -> GazPlace | None:
-    from newstrace.linking.gazetteer import gazetteer
-
-    gaz = gazetteer((settings or Settings()).cache_dir)
-    found = gaz.get(ref)
-    if found is None and ref.startswith("gn:") and ref[3:].isdigit():
-        # Towns are not in the id index (it would cost memory for every one): find the row by number.
-        rows = (gaz.geonames == int(ref[3:])).nonzero()[0]
-        found = gaz.place(int(rows[0])) if len(rows) else None
-    return found
-
-
-def place_candidates(text: str, settings: Settings | None = None, limit: int = 12) -> list[dict[str, Any]]:
-    """The gazetteer's candidates for a place name, as an analyst chooses among them."""
-    from newstrace.linking.gazetteer import gazetteer
-
-    gaz = gazetteer((settings or Settings()).cache_dir)
-    out = []
-    for c in gaz.candidates(text)[:limit]:
-        out.append(
-            {
-                "id": c.id,
-                "name": c.name,
-                "feature": c.feature,
-                "country": c.country,
-                "population": c.population,
-            }
-        )
-    return out
-
-
-def link_fields(db: Database, given: dict[str, Any]) -> dict[str, Any]:
-    ref = given.get("entity_id")
-    if ref in (None, ""):
-        return {"entity_id": None, "name": None}  # the mention names no known entity
-    row = EntityStore(db).find(str(ref)) if isinstance(ref, str) else None
-    if row is None:
-        raise CorrectionError(f"no entity {ref!r}")
-    return {"entity_id": row["id"], "name": row["name"]}
-
-
-def event_fields(doc: Document, given: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if "type" in given:
-        from newstrace.text.event_lexicon import event_lexicon
-
-        t = event_lexicon().resolve_type(str(given["type"]))
-        if t is None:
-            raise CorrectionError(f"unknown event type {given['type']!r}")
-        # The codes go with the type, so that readers in SQL need no vocabulary.
-        out.update(
-            type=t.type,
-            acled_event_type=t.acled_event_type,
-            acled_sub_event_type=t.acled_sub_event_type,
-            plover=t.plover,
-        )
-    if "status" in given:
-        if given["status"] not in STATUSES:
-            raise CorrectionError(f"status must be one of {', '.join(STATUSES)}")
-        out["status"] = given["status"]
-    if "place" in given:
-        out["place"] = _event_place(doc, given["place"])
-    return out
-
-
-def _event_place(doc: Document, name: Any) -> dict[str, Any] | None:
-    """An event is placed at one of its document's places (by name or text), or nowhere."""
-    if name in (None, ""):
-        return None
-    wanted = str(name).casefold()
-    for p in doc.places:
-        if wanted in (p.name.casefold(), p.text.casefold()):
-            return {
-                "name": p.name,
-                "text": p.text,
-                "country": p.country,
-                "lat": p.lat,
-                "lon": p.lon,
-                "geonames_id": p.geonames_id,
-                "precision": p.precision,
-                "feature": p.feature,
-                "start": p.start,
-                "end": p.end,
-            }
-    raise CorrectionError(f"{name!r} is not a place of document {doc.id}")
-
-
-def _fields(
-    db: Database, doc: Document, kind: str, given: dict[str, Any], settings: Settings | None
-) -> dict[str, Any]:
-    if kind == "claim":
-        return claim_fields(given)
-    if kind == "place":
-        return place_fields(given, settings)
-    if kind == "entity_link":
-        return link_fields(db, given)
-    return event_fields(doc, given)
-
-
 # -- the service ------------------------------------------------------------------------------------
 def record(
     db: Database,
@@ -306,7 +140,7 @@ def record(
         raise CorrectionError(f"unknown annotation kind {kind!r}: one of {', '.join(KINDS)}")
     if action not in ACTIONS:
         raise CorrectionError(f"unknown action {action!r}: one of {', '.join(ACTIONS)}")
-    name = _text(who, "who")
+    name = text_field(who, "who")
     if not name:
         raise CorrectionError("say who you are (who): corrections are signed")
     store = DocumentStore(db)
@@ -317,7 +151,7 @@ def record(
     ann = find_annotation(doc, kind, start, end, subkind)
     checked: dict[str, Any] = {}
     if action == "correct":
-        checked = _fields(db, doc, kind, dict(fields or {}), settings)
+        checked = checked_fields(db, doc, kind, dict(fields or {}), settings)
         if not checked:
             raise CorrectionError("a correction needs at least one corrected field")
     correction = Correction(
@@ -333,9 +167,45 @@ def record(
         who=name,
         fields=checked,
         original=ann.values,
-        note=_text(note, "note"),
+        note=text_field(note, "note"),
     )
-    return CorrectionStore(db).add(correction)
+    saved = CorrectionStore(db).add(correction)
+    to_copies(db, doc.duplicate_of or doc.id, saved)
+    return saved
+
+
+def to_copies(db: Database, original: str, c: Correction) -> int:
+    """Record the same judgement for the same annotation in the other copies of the article (the
+    ledger merges the reports of copies into one claim: corrected in one report only, the claim would
+    split in two). A copy takes it where it has an annotation of the same kind and text, at the span or
+    nearest to it; returns how many did."""
+    store, docs = CorrectionStore(db), DocumentStore(db)
+    n = 0
+    for other_id in store.family(original):
+        if other_id == c.doc_id:
+            continue
+        try:
+            other = docs.get(other_id)
+        except StoreError:
+            continue
+        found = relocate_in(other, dataclasses.replace(c, doc_id=other_id), set())
+        if found is None:
+            continue
+        note = f"as judged in the copy {c.doc_id}" + (f": {c.note}" if c.note else "")
+        copy = dataclasses.replace(
+            c,
+            doc_id=other_id,
+            start=found.start,
+            end=found.end,
+            evidence_start=found.evidence_start,
+            evidence_end=found.evidence_end,
+            original=found.values,
+            note=note[:MAX_TEXT],
+            id=0,
+        )
+        store.add(copy)
+        n += 1
+    return n
 
 
 def list_corrections(

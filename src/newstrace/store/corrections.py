@@ -186,6 +186,13 @@ class CorrectionStore:
     def active(self, doc_ids: Sequence[str] | None = None) -> list[Correction]:
         return self.find(doc_ids, status="attached")
 
+    def family(self, original: str) -> list[str]:
+        """An article and its copies: the document ``original`` and those marked duplicates of it."""
+        rows = self.db.conn.execute(
+            "SELECT id FROM documents WHERE id = ? OR duplicate_of = ? ORDER BY rowid", (original, original)
+        )
+        return [str(r[0]) for r in rows]
+
     def count(self) -> int:
         if not has_table(self.db.conn):
             return 0
