@@ -2,8 +2,8 @@
 
 Ranking: ``score = impact + 2 * (1 - confidence)``, highest first (ties: document, position).
 
-- *confidence* is the pipeline's own (places, entity links and events store one; a claim stores none
-  yet, so it counts as 0.5, undecided, unless the store has a claims confidence column).
+- *confidence* is the pipeline's own (claims, places, entity links and events store one; a store made
+  before claims carried a confidence has none for them, and such a claim counts as 0.5, undecided).
 - *impact* says how far a wrong annotation travels:
   claims: +1 on a named quantity of the ledger (a capitalised subject: "Russian military"), +1.5 when
   disputed in the ledger, +0.5 for casualty kinds, +0.5 without a claimant;
