@@ -56,15 +56,27 @@ def _package_dir(name: str) -> Path:
     return Path(str(resources.files(name)))
 
 
-def _demonyms() -> dict[str, str]:
-    out: dict[str, str] = {}
+@functools.lru_cache(maxsize=1)
+def _countryinfo_fields() -> dict[str, dict[str, str]]:
+    """Field -> ISO code -> the field's text in countryinfo's country files ("demonym", "capital"), read
+    once for both."""
+    out: dict[str, dict[str, str]] = {"demonym": {}, "capital": {}}
     for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
         info = json.loads(path.read_text(encoding="utf-8"))
         code = (info.get("ISO") or {}).get("alpha2")
-        demonym = info.get("demonym")
-        if isinstance(code, str) and isinstance(demonym, str) and demonym.strip():
-            out.setdefault(code.upper(), demonym.split(",")[0].strip())
+        if not isinstance(code, str):
+            continue
+        for field, values in out.items():
+            value = info.get(field)
+            if isinstance(value, str) and value.strip():
+                values.setdefault(
+                    code.upper(), value.split(",")[0].strip() if field == "demonym" else value.strip()
+                )
     return out
+
+
+def _demonyms() -> dict[str, str]:
+    return _countryinfo_fields()["demonym"]
 
 
 def _country_names() -> dict[str, set[str]]:
@@ -156,12 +168,8 @@ def capitals() -> dict[str, str]:
     ``data/events/side_metonyms.yaml``. For events only ("Moscow launched"): a figure of soldiers
     "killed near Kyiv" is not Kyiv's."""
     out: dict[str, str] = {}
-    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
-        info = json.loads(path.read_text(encoding="utf-8"))
-        code = (info.get("ISO") or {}).get("alpha2")
-        capital = info.get("capital")
-        if isinstance(code, str) and isinstance(capital, str) and capital.strip():
-            out.setdefault(capital.strip().casefold(), code.upper())
+    for code, capital in _countryinfo_fields()["capital"].items():
+        out.setdefault(capital.casefold(), code)
     for code, words in _yaml("events", "side_metonyms.yaml").items():
         for word in words:
             out[word.casefold()] = str(code)
