@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from newstrace.model import Mention, Source
 from newstrace.text import claim_lexicon as lex
-from newstrace.text.claim_speakers import described_official
+from newstrace.text.claim_speakers import Official, described_official
 
 _SOURCE_TYPES = frozenset({"person", "organization", "media"})
 _MAX_PHRASE_WORDS = 8
@@ -54,10 +54,16 @@ class Memory:
 
     # Bodies named so far, latest last: "the ministry" later in the text is the last one of them.
     named: list[Source] = field(default_factory=list)
+    # The source of the sentence before: a reportative sentence right after it continues it.
+    previous: Source | None = None
+    # The last source that is a body, not a person: what "it" and "the report" stand for.
+    last_body: Source | None = None
+    persons: set[str] = field(default_factory=set)
 
     def saw_person(self, m: Mention) -> None:
         self.last_person = m
         self.speaker_is_latest = False
+        self.persons.add(m.entity_id or m.text)
 
     def saw_body(self, source: Source) -> None:
         self.named.append(source)
@@ -119,9 +125,13 @@ def attribute(stext: str, local: list[Located], memory: Memory) -> tuple[Source 
     for x in sources:
         if x[2].type == "organization":
             memory.saw_body(source_of(x[2]))
+    memory.previous = source
     if source is not None:
         memory.saw_body(source)
         memory.last_source = source
+        people = memory.persons | {x[2].entity_id or x[2].text for x in local if x[2].type == "person"}
+        if (source.entity_id or source.text) not in people and not _ONE_SPEAKER.search(source.name or ""):
+            memory.last_body = source
         memory.last_via = tuple(via)
         if _ONE_SPEAKER.search(source.name or source.text) and source.entity_id is None:
             memory.last_speaker, memory.speaker_is_latest = source, True
@@ -136,15 +146,17 @@ def _according_to(stext: str, sources: list[Located], places: list[Located], mem
     for m in lex.SOURCE_BEFORE.finditer(stext):
         after = [x for x in sources if x[0] >= m.end() and x[0] - m.end() <= 60]
         official = described_official(stext[m.end() :], at_start=True)
-        if official is not None and (not after or after[0][0] > m.end() + official[1]):
-            return Found(official[0], m.end() + official[1])
+        if official is not None and _official_first(official, after, m.end()):
+            return Found(official.source, m.end() + official.end)
         if after:
-            return Found(source_of(after[0][2]), after[0][1])
+            return Found(_owner(stext, after[0]), after[0][1])
         possessive = lex.POSSESSIVE_SOURCE.match(stext[m.end() :]) or lex.POSSESSIVE_SOURCE.search(m.group())
         if possessive and memory.last_person is not None:
             return Found(source_of(memory.last_person))  # "по его данным", "according to him"
         if described is None:
             d = _described(stext[m.end() :])
+            if d is not None and _DOCUMENT.match(d.text) and memory.last_body is not None:
+                d = memory.last_body  # "according to the Sunday report": the body that issued it
             described = Found(d) if d is not None else None
     return described
 
@@ -204,10 +216,10 @@ def _after_verb(
         for x in sources
         if x[0] >= v.end() and x[0] - v.end() <= 45 and not _TO_OUTLET.search(stext[v.end() : x[0]])
     ]
-    if official is not None and (not after or after[0][0] >= v.end() + official[1]):
-        return Found(official[0], v.end() + official[1])
-    if after:
-        return Found(source_of(after[0][2]), after[0][1])
+    if official is not None and _official_first(official, after, v.end()):
+        return Found(official.source, v.end() + official.end)
+    if after and not _NOT_INVERTED.search(stext[v.end() : after[0][0]]):
+        return Found(_owner(stext, after[0]), after[0][1])
     return None
 
 
@@ -223,18 +235,26 @@ def _subject_before(
     head = stext[: v.start()]
     official = described_official(head, at_start=False)
     before = _before(stext, v, sources, places)
-    if official is not None and (not before or before[-1][1] < official[1]):
-        return Found(official[0], v.end())
-    if before:
-        return Found(source_of(before[-1][2]), v.end())
+    last = before[-1] if before else None
+    if official is not None and (last is None or not last[0] < official.head_end <= last[1]):
+        return Found(official.source, v.end())
+    if last is not None:
+        return Found(_appositive_person(stext, last, before) or _owner(stext, last), v.end())
     return None
 
 
 def _anaphor(
     stext: str, v: Verb, sources: list[Located], places: list[Located], memory: Memory
 ) -> Found | None:
-    """ "The report estimates", "L'analyse estime": the last source."""
-    if lex.ANAPHORIC_SUBJECT.match(stext.strip()) and memory.last_source is not None:
+    """ "The report estimates", "L'analyse estime", "..., the report estimated": the last source; "it"
+    and a document stand for a body, not a person ("It documented ...": the office named before)."""
+    clause = stext[max(stext.rfind(",", 0, v.start()), stext.rfind(";", 0, v.start())) + 1 :].strip()
+    m = lex.ANAPHORIC_SUBJECT.match(stext.strip()) or lex.ANAPHORIC_SUBJECT.match(clause)
+    if m is None and not _IT_ACTS.match(stext.strip()):
+        return None
+    if (m is None or _BODY_ANAPHOR.match(m.group())) and memory.last_body is not None:
+        return Found(memory.last_body)
+    if memory.last_source is not None:
         return Found(memory.last_source, via=list(memory.last_via))
     return None
 
@@ -276,10 +296,21 @@ _SPEAKER_RULES: list[Callable[[str, Verb, list[Located], list[Located], Memory],
     _definite_person,
     _first_name,
 ]
+
+
+def _reportative(stext: str, sources: list[Located], places: list[Located], memory: Memory) -> Found | None:
+    """ "The aggressor's army was to lose over 166,000 soldiers", right after a sentence with a source:
+    the text goes on reporting that source's figures."""
+    if memory.previous is not None and lex.REPORTATIVE.search(stext):
+        return Found(memory.previous)
+    return None
+
+
 _RULES: list[Callable[[str, list[Located], list[Located], Memory], Found | None]] = [
     _according_to,
     _postposition,
     _speech,
+    _reportative,
 ]
 
 
@@ -312,6 +343,49 @@ def _citing(stext: str, sources: list[Located]) -> tuple[Source, list[str]] | No
     carried = [outlet[0][2].name or outlet[0][2].text] if outlet else []
     return source_of(cited[0][2]), carried
 
+
+def _official_first(official: Official, after: list[Located], offset: int) -> bool:
+    """Whether a described official after a verb or "according to" is the source rather than the first
+    named one: it is, unless the name covers its head ("the UN human rights office in Ukraine")."""
+    return not after or not after[0][0] < offset + official.head_end <= after[0][1]
+
+
+def _owner(stext: str, x: Located) -> Source:
+    """A named body, or the described official whose complement it is ("the General Staff of the
+    Ukrainian Armed Forces": the staff, not the armed forces)."""
+    official = described_official(stext[: x[1]], at_start=False)
+    if official is not None and official.end == x[1] and official.head_end <= x[0]:
+        return official.source
+    return source_of(x[2])
+
+
+def _appositive_person(stext: str, x: Located, before: list[Located]) -> Source | None:
+    """ "Jane Doe, the ambassador for the Court, said": the person, not the body of her title."""
+    if x[2].type == "person":
+        return None
+    people = [p for p in before if p[2].type == "person" and p[1] < x[0]]
+    title = stext[people[-1][1] : x[0]] if people else ""
+    if people and re.fullmatch(r",[^,]{1,80}", title) and stext[x[1] :].lstrip()[:1] == ",":
+        return source_of(people[-1][2])
+    return None
+
+
+# Between an inverted verb and its subject: words of a title, never a figure or a preposition of the
+# object ("reported four injuries from 51 attacks by Russian forces").
+_NOT_INVERTED = re.compile(r"(?i)\d|\b(?:by|from|in|on|at|for|about|that|against)\b")
+# Documents that stand for the body that issued them: "the Sunday report", "the latest data".
+_DOCUMENT = re.compile(
+    r"(?i)^(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:report|update|data|statement|figures|study|analysis|"
+    r"assessment|estimates?|bulletin|summary)s?$"
+)
+_BODY_ANAPHOR = re.compile(
+    r"(?i)^(?:it\b|the\s+(?:\w+\s+)?(?:analysis|report|study|data|figures|update|statement|document|estimate))"
+)
+# "It documented 864 cases", "It interviewed hundreds ...": "it" acting, not an impersonal "it is".
+_IT_ACTS = re.compile(
+    r"(?i)^it\s+(?:also\s+)?(?!(?:is|was|has been|had been|seems|appears|remains|would|could|may|might|will|"
+    r"must|should|can|takes?|took|means|meant)\b)[a-z]+(?:ed|s)\b"
+)
 
 _VERB_CUT = re.compile(
     r"(?i)\s(?:wurden|wurde|sind|ist|hat|haben|ont|a été|ont été|sont|est|have|has|were|was|are|is|"

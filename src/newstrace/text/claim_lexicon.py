@@ -133,9 +133,9 @@ SPEECH = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|estimé|indiqué|affirmé|annoncé|assuré|rapporté|précisé|"
     r"évalué|dit|noté|souligné|reconnu|révélé|expliqué|confirmé|ajouté)|\b(?:estime|déclare|affirme|indique|"
     r"évalue|évaluent|estiment|affirment|déclarent|annonce)\b|\b(?:said|says|told|estimated|estimates|claimed|"
-    r"claims|reported|reports|announced|stated|confirmed|added|believes|assessed|assesses|accused|say|"
-    r"published|publishes|documented|documents|recorded|records|counted|shows|showed|notes|noted|"
-    r"wrote|writes|estimate|forecasts|specified)\b|"
+    r"claims|reported(?!\s+(?:being|having)\b)|reports|announced|stated|confirmed|added|believes|assessed|assesses|accused(?!\s+(?:of|in)\b)|say|"
+    r"published|publishes|documented|documents|recorded|records|counted|shows|showed|notes|noted|mentioned|"
+    r"detailing|thanked|praised|wrote|writes|estimate|forecasts|specified)\b|"
     r"\b(?:заявил\w*|сообщил\w*|оценил\w*|рассказал\w*|заявив|заявила|повідомив|повідомила|повідомили|"
     r"розповів|розповіла|sagte|erklärte|teilte\w* mit|berichtete)\b"
 )
@@ -155,9 +155,16 @@ ANAPHORIC_SUBJECT = re.compile(
     r"(?i)^(?:l'analyse|le rapport|l'étude|le ministère|l'institut|les données|"
     r"the (?:(?:presented|latest|new|same|published|updated)\s+)?(?:analysis|report|study|ministry|"
     r"institute|agency|estimate|data|figures|update|statement|document|office|staff|department)|"
+    r"the authors? of the (?:letter|report|statement|appeal|study|analysis)|"
     r"(?:it|they)\s+(?:also\s+)?(?:said|says|documented|documents|recorded|records|counted|found|"
     r"estimated|estimates|reported|reports|added)|"
     r"ведомство|отчет|звіт|відомство|der bericht|die analyse|das ministerium|die daten)\b"
+)
+# A figure the text reports without taking it on ("the army was to lose", "reportedly", "allegedly"):
+# the words of the source of the sentence before.
+REPORTATIVE = re.compile(
+    r"(?i)\b(?:(?:was|were|is|are)\s+(?:said\s+)?to\s+(?:have\s+)?(?:lose|lost|die|died|be\s+killed|have\s+been)|"
+    r"reportedly|allegedly|purportedly)\b"
 )
 # A transcript follows: "Here is the full text of his speech", "Speech by the President of ...",
 # "Voici le texte intégral de son discours", "Полный текст выступления". The speaker's words then run
