@@ -90,3 +90,21 @@ def test_a_surname_of_a_full_name_in_the_article_is_not_a_town(gaz: Gazetteer) -
     assert PlaceEvidence(gaz, frozenset({"US"})).mislabelled_town("Sanford")
     named = PlaceEvidence(gaz, frozenset({"US"}), frozenset({"Mark", "Sanford"}))
     assert not named.mislabelled_town("Sanford")
+
+
+def test_a_name_followed_by_the_division_it_lies_in_is_a_place(gaz: Gazetteer) -> None:
+    evidence = PlaceEvidence(gaz, frozenset())
+    text = "Troops shelled Kafr Nabl, Idlib, on Monday, and the flood reached Paris, Texas."
+    pairs = [(text[a:b], text[c:d]) for (a, b), (c, d) in evidence.contained(text, "en")]
+    assert pairs == [("Kafr Nabl", "Idlib"), ("Paris", "Texas")]
+    # A word before a comma is not placed in what follows unless a place of that name lies in it.
+    assert not list(evidence.contained("Meanwhile, Texas sent aid. In Kyiv, Zelensky spoke.", "en"))
+
+
+def test_a_village_before_its_division_is_placed_in_it(run_text: Run) -> None:
+    doc = run_text(" date 2024-05-02\n\nOn 2 May, artillery hit Kafr Nabl, Idlib. Casualties unknown.\n")
+    places = {p.text: p for p in doc.places}
+    assert "Kafr Nabl" in places and "Idlib" in places
+    village = places["Kafr Nabl"]
+    assert village.country == "SY" and village.feature == "city"
+    assert abs(village.lat - 35.6) < 0.3 and abs(village.lon - 36.6) < 0.3

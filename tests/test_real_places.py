@@ -34,3 +34,22 @@ def test_places_en_gold_spans_floor() -> None:
     assert overall["acc161"] >= ACC161_FLOOR, overall
     assert overall["precision161"] >= PRECISION161_FLOOR, overall
     assert set(scores) >= {"lgl", "geovirus", "trnews", "all"}
+
+
+ACLED_STEP = 5
+# Every 5th ACLED note (185 notes): the share whose coded location is placed within 25 km.
+ACLED_ACC25_FLOOR = 0.47
+
+
+@pytest.mark.slow
+def test_acled_location_floor() -> None:
+    from newstrace.evaluation.real_places import _stages_to_places, score_acled_locations
+    from newstrace.evaluation.realdata import analyse
+
+    path = REALDATA / "acled_events.jsonl"
+    if not path.is_file():
+        pytest.skip("../shared/realdata not present: real-data evaluation skipped")
+    settings = Settings()
+    notes = read_jsonl(path)[::ACLED_STEP]
+    scores = score_acled_locations(list(analyse(notes, settings, _stages_to_places(settings))))
+    assert scores["all"]["acc25"] >= ACLED_ACC25_FLOOR, scores["all"]

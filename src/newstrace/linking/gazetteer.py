@@ -68,10 +68,36 @@ def _keys_of(name: str) -> set[str]:
     return out
 
 
+def _name_index(rows: list[Row]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted hashes of every name key, where each key's row list starts in the row array, and the row
+    array (the postings of all keys, one after the other)."""
+    postings: dict[int, set[int]] = defaultdict(set)
+    for i, r in enumerate(rows):
+        for k in {k for name in r.names for k in _keys_of(name)}:
+            postings[_hash(k)].add(i)
+    hashes = np.array(sorted(postings), dtype=np.uint64)
+    lists = [sorted(postings[int(h)]) for h in hashes]
+    starts = np.cumsum([0, *map(len, lists)], dtype=np.int64)
+    members = np.fromiter((i for lst in lists for i in lst), dtype=np.int32, count=int(starts[-1]))
+    return hashes, starts, members
+
+
+def _fuzzy_keys(rows: list[Row]) -> dict[str, list[str]]:
+    """Long main-name keys of countries, divisions and towns of ``FUZZY_MIN_POPULATION``, bucketed by
+    first letter: a spelling variant keeps its first letter, and a search scans a few thousand keys
+    instead of all of them."""
+    fuzzy: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r.level != CITY or r.population >= FUZZY_MIN_POPULATION:
+            for k in _keys_of(r.name):
+                if len(k) >= FUZZY_MIN_LENGTH:
+                    fuzzy[k[:1]].add(k)
+    return {letter: sorted(keys) for letter, keys in fuzzy.items()}
+
+
 class Gazetteer:
     def __init__(self, rows: list[Row] | None = None) -> None:
         rows = build_rows() if rows is None else rows
-        n = len(rows)
         self.ids = [r.id for r in rows]
         self.names = [r.name for r in rows]
         self.lat = np.array([r.lat for r in rows], dtype=np.float64)
@@ -79,33 +105,15 @@ class Gazetteer:
         self.population = np.array([r.population for r in rows], dtype=np.int64)
         self.level = np.array([r.level for r in rows], dtype=np.int8)
         self.geonames = np.array([r.geonames_id or 0 for r in rows], dtype=np.int64)
-        codes = sorted({r.country for r in rows if r.country})
-        self.country_codes = ["", *codes]
+        self.country_codes = ["", *sorted({r.country for r in rows if r.country})]
         index = {c: i for i, c in enumerate(self.country_codes)}
         self.country = np.array([index[r.country or ""] for r in rows], dtype=np.int16)
         self.row_of = {rid: i for i, rid in enumerate(self.ids) if not rid.startswith("gn:")}
         self.admin1 = np.array([self.row_of.get(r.admin1 or "", -1) for r in rows], dtype=np.int32)
         self.capitals = {i: r.capital for i, r in enumerate(rows) if r.capital}
-        postings: dict[int, set[int]] = defaultdict(set)
-        fuzzy: dict[str, set[str]] = defaultdict(set)
-        for i, r in enumerate(rows):
-            for k in {k for name in r.names for k in _keys_of(name)}:
-                postings[_hash(k)].add(i)
-            if r.level != CITY or r.population >= FUZZY_MIN_POPULATION:
-                for k in _keys_of(r.name):
-                    if len(k) >= FUZZY_MIN_LENGTH:
-                        fuzzy[k[:1]].add(k)
-        hashes = np.array(sorted(postings), dtype=np.uint64)
-        lists = [sorted(postings[int(h)]) for h in hashes]
-        self.key_hash = hashes
-        self.key_start = np.cumsum([0, *map(len, lists)], dtype=np.int64)
-        self.key_rows = np.fromiter(
-            (i for lst in lists for i in lst), dtype=np.int32, count=int(self.key_start[-1])
-        )
-        # Bucketed by first letter: a spelling variant keeps its first letter, and a search scans a
-        # few thousand keys instead of all of them.
-        self._fuzzy = {letter: sorted(keys) for letter, keys in fuzzy.items()}
-        self.size = n
+        self.key_hash, self.key_start, self.key_rows = _name_index(rows)
+        self._fuzzy = _fuzzy_keys(rows)
+        self.size = len(rows)
 
     def __len__(self) -> int:
         return self.size

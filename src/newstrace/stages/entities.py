@@ -12,7 +12,7 @@ same person named in a French and an English article is one entity. Captions, cr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
 
@@ -20,7 +20,7 @@ from newstrace.kb.model import KbEntity
 from newstrace.linking.countries import country_spans
 from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
-from newstrace.linking.kb_index import KbIndex
+from newstrace.linking.kb_index import KbIndex, KbMatch
 from newstrace.linking.keys import compact, name_keys
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
@@ -64,6 +64,19 @@ class _Found:
     entity: KbEntity | None
     confidence: float
     label: str | None = None  # the NER label that proposed the span, None for other sources
+
+
+@dataclass
+class _Collected:
+    """Mentions found so far, and the spans they take."""
+
+    found: list[_Found] = field(default_factory=list)
+
+    def free(self, s: int, e: int) -> bool:
+        return not _overlaps(s, e, [(f.start, f.end) for f in self.found])
+
+    def add(self, f: _Found) -> None:
+        self.found.append(f)
 
 
 class EntitiesStage(BaseStage):
@@ -122,16 +135,8 @@ class EntitiesStage(BaseStage):
         self, text: str, lang: str | None, use_ner: bool = True, context: frozenset[str] = frozenset()
     ) -> tuple[list[_Found], frozenset[str]]:
         """Mentions in ``text`` and the countries it points to; ``context`` adds the countries of the
-        article a caption belongs to."""
-        recogniser = self.recognisers.for_language(lang) if use_ner else None
-        ner: list[tuple[int, int, str]] = []
-        if recogniser is not None:
-            for s, e, label in recogniser.spans(text):
-                s, e = self._trim(text, s, e, label)
-                if e > s:
-                    ner.append((s, e, label))
-        taken: list[tuple[int, int]] = []
-        found: list[_Found] = []
+        article a caption belongs to. Sources in order of trust; a later one never overlaps an earlier."""
+        ner = self._ner_spans(text, lang) if use_ner else []
         gaz = self._gazetteer()
         kb_matches = list(self.kb.find(text, lang))
         named = country_spans(text, lang)
@@ -140,39 +145,76 @@ class EntitiesStage(BaseStage):
         names = [text[s:e].split() for s, e, label in ner if label == "person"]
         name_words = frozenset(w for n in names if len(n) > 1 for w in n)
         evidence = PlaceEvidence(gaz, countries | context, name_words)
+        out = _Collected()
+        self._add_kb(out, text, lang, kb_matches, ner)
+        for s, e in find_units(text):
+            if out.free(s, e):
+                entities = self.kb.lookup(text[s:e], lang)
+                out.add(_Found(s, e, "military_unit", entities[0] if entities else None, 0.8))
+        self._add_contained(out, text, lang, evidence, ner)
+        for s, e, label in ner:
+            f = self._from_ner(text, s, e, label, lang, evidence) if out.free(s, e) else None
+            if f is not None:
+                out.add(f)
+        for s, e in named:
+            # CLDR country and continent names add to the model ("Syrie" it missed), never inside a
+            # longer name it found ("Tour de France").
+            inside = any(a <= s and e <= b for a, b, _ in ner)
+            if out.free(s, e) and not inside and not _named_thing(text, s, e):
+                out.add(_Found(s, e, "place", None, 0.8))
+        self._add_evidence(out, text, lang, evidence)
+        return out.found, evidence.countries
+
+    def _add_kb(
+        self,
+        out: _Collected,
+        text: str,
+        lang: str | None,
+        kb_matches: list[KbMatch],
+        ner: list[tuple[int, int, str]],
+    ) -> None:
         for m in kb_matches:
             if self._inside_longer_name(text, m.start, m.end, m.entity, ner, lang):
                 continue
             if m.entity.type == "place" and _named_thing(text, m.start, m.end):
                 continue  # the cruiser «Москва», the newspaper "Kyiv": not the city
-            found.append(_Found(m.start, m.end, m.entity.type, m.entity, 1.0))
-            taken.append((m.start, m.end))
-        for s, e in find_units(text):
-            if not _overlaps(s, e, taken):
-                entities = self.kb.lookup(text[s:e], lang)
-                found.append(_Found(s, e, "military_unit", entities[0] if entities else None, 0.8))
-                taken.append((s, e))
-        for s, e, label in ner:
-            if _overlaps(s, e, taken):
-                continue
-            f = self._from_ner(text, s, e, label, lang, evidence)
-            if f is not None:
-                found.append(f)
-                taken.append((s, e))
-        for s, e in named:
-            # CLDR country and continent names add to the model ("Syrie" it missed), never inside a
-            # longer name it found ("Tour de France").
-            inside = any(a <= s and e <= b for a, b, _ in ner)
-            if not _overlaps(s, e, taken) and not inside and not _named_thing(text, s, e):
-                found.append(_Found(s, e, "place", None, 0.8))
-                taken.append((s, e))
+            out.add(_Found(m.start, m.end, m.entity.type, m.entity, 1.0))
+
+    def _add_evidence(self, out: _Collected, text: str, lang: str | None, evidence: PlaceEvidence) -> None:
+        """Gazetteer names the NER model missed (after a place preposition; every capitalised word in a
+        language with no model), unless an adjective the gazetteer does not know as a place."""
         for s, e in evidence.places(text, lang):
-            if _overlaps(s, e, taken) or _never_a_place(text, s, e, lang):
+            if not out.free(s, e) or _never_a_place(text, s, e, lang):
                 continue
             if not _ordinary_word(text[s:e], lang) or self._is_known_place(text[s:e], lang):
-                found.append(_Found(s, e, "place", None, 0.7))
-                taken.append((s, e))
-        return found, evidence.countries
+                out.add(_Found(s, e, "place", None, 0.7))
+
+    def _ner_spans(self, text: str, lang: str | None) -> list[tuple[int, int, str]]:
+        recogniser = self.recognisers.for_language(lang)
+        ner: list[tuple[int, int, str]] = []
+        if recogniser is not None:
+            for s, e, label in recogniser.spans(text):
+                s, e = self._trim(text, s, e, label)
+                if e > s:
+                    ner.append((s, e, label))
+        return ner
+
+    def _add_contained(
+        self,
+        out: _Collected,
+        text: str,
+        lang: str | None,
+        evidence: PlaceEvidence,
+        ner: list[tuple[int, int, str]],
+    ) -> None:
+        """ "Shelled X, Y" with X a place of the gazetteer that lies in Y: both are places, whatever the
+        NER model called them (it takes small villages for people or bodies, or misses them), except
+        where the model found a place span of its own around one of them ("Y region")."""
+        for pair in evidence.contained(text, lang):
+            for s, e in pair:
+                own = any(a <= s and e <= b and lab == "place" and "," not in text[a:b] for a, b, lab in ner)
+                if out.free(s, e) and not own and not _named_thing(text, s, e):
+                    out.add(_Found(s, e, "place", None, 0.8))
 
     def _inside_longer_name(
         self, text: str, s: int, e: int, entity: KbEntity, ner: list[tuple[int, int, str]], lang: str | None

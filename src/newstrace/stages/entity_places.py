@@ -21,9 +21,10 @@ from wordfreq import zipf_frequency
 from newstrace.kb.model import KbEntity
 from newstrace.linking.countries import territory_names
 from newstrace.linking.gazetteer import Gazetteer, GazPlace
-from newstrace.linking.gazetteer_build import COUNTRY
+from newstrace.linking.gazetteer_build import CONTINENT, COUNTRY
 from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmatise_phrase
-from newstrace.linking.wordclass import has_dictionary, is_adjective
+from newstrace.linking.place_scoring import contains
+from newstrace.linking.wordclass import has_dictionary, is_adjective, not_a_place_word
 
 # Words before a capitalised place name in languages without an NER model.
 _PLACE_PREPOSITIONS = re.compile(
@@ -34,6 +35,11 @@ _PLACE_PREPOSITIONS = re.compile(
 # German capitalises every noun, so a capitalised word is a town only if it is a sizeable one.
 _CAPITALISED_GERMAN = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 _CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?")
+# "Orikhiv, Zaporizhzhia", "Paris, Texas", "Kramatorsk (Donetsk)": a name of up to three capitalised
+# words, then after a comma or an opening parenthesis another such name (looked ahead, so that in a list
+# of towns each one is also the first of the next pair).
+_NAME = r"[A-ZÀ-ÝА-ЯІЇЄҐ][\w'’-]+(?: [A-ZÀ-ÝА-ЯІЇЄҐ][\w'’-]+){0,2}"
+_NAME_THEN_CONTAINER = re.compile(rf"(?<![\w'’-])({_NAME})(?=\s*[,(]\s*({_NAME}))")
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}", re.UNICODE)
 # Town sizes, in the countries the article points to, for each kind of evidence. They were set by hand
 # for the Ukraine war's towns when only its countries counted; they now apply to whichever countries the
@@ -212,6 +218,33 @@ class PlaceEvidence:
             if lemma:
                 return bool(self.gaz.candidates(lemma, fuzzy=False))
         return False
+
+    def _lies_in(self, name: str, container: str) -> bool:
+        """Whether a place called ``name`` lies in a place called ``container`` (a town in its division
+        or country, a town in the division of a town of that name, a division in its country)."""
+        outer = [f for f in self.gaz.candidates(container, fuzzy=False) if f.level != CONTINENT]
+        if not outer:
+            return False
+        inner = [c for c in self.gaz.candidates(name, fuzzy=False) if c.level > COUNTRY]
+        return any(contains(f, c) for f in outer for c in inner)
+
+    def contained(self, text: str, lang: str | None) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+        """Pairs of spans ``(place, container)`` where a name is followed, after a comma or an opening
+        parenthesis, by the name of a place it lies in, whatever the NER model called either: the way
+        news and event reports place a village ("shelled X, Y"). The place may be the last words of a
+        longer capitalised run ("Forces shelled" is not, "New York" is)."""
+        for m in _NAME_THEN_CONTAINER.finditer(text):
+            words = m.group(1).split(" ")
+            outer = m.group(2).split(" ")
+            for name in (" ".join(words[k:]) for k in range(len(words))):
+                if not_a_place_word(name, lang):
+                    continue
+                # The container may run on into the next capitalised words ("Sumy Ukrainian ...").
+                prefixes = (" ".join(outer[:j]) for j in range(len(outer), 0, -1))
+                container = next((c for c in prefixes if self._lies_in(name, c)), None)
+                if container is not None:
+                    yield (m.end(1) - len(name), m.end(1)), (m.start(2), m.start(2) + len(container))
+                    break
 
     def places(self, text: str, lang: str | None) -> Iterator[tuple[int, int]]:
         """Place names the gazetteer knows where no NER model reads the language (and, after a
