@@ -12,7 +12,8 @@ import pytest
 from newstrace.services.export import export_jsonl
 from newstrace.services.ingest import ingest
 from newstrace.settings import Settings
-from newstrace.store.documents import DocumentFilter, DocumentStore
+from newstrace.store.documents import DocumentStore
+from newstrace.store.filters import DocumentFilter
 from newstrace.store.sqlite import Database, StoreError, migrations
 
 ARTICLE = (

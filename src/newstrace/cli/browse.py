@@ -11,7 +11,7 @@ import typer
 from newstrace.cli import overview, render
 from newstrace.cli.common import JsonOpt, date_option, open_store, print_json, settings_of
 from newstrace.cli.errors import store_errors
-from newstrace.store.documents import DocumentFilter
+from newstrace.store.filters import DocumentFilter
 
 DEMO_DB = Path("newstrace-demo.db")
 DateOpt = Annotated[

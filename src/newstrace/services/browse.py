@@ -11,7 +11,7 @@ from typing import Any
 from newstrace.linking.keys import name_keys
 from newstrace.services.story_index import StoryIndexCache, StorySummary, build_story_index
 from newstrace.store.browse import MATCH_CLOSE, MATCH_OPEN, BrowseStore
-from newstrace.store.documents import EntityStore
+from newstrace.store.entities import EntityStore
 from newstrace.store.events_view import events_available, list_events
 from newstrace.store.lists import ListFilter, where
 from newstrace.store.sqlite import Database, StoreError

@@ -10,7 +10,7 @@ from typing import Any
 from newstrace.linking.gazetteer import GazPlace
 from newstrace.model import Document
 from newstrace.settings import Settings
-from newstrace.store.documents import EntityStore
+from newstrace.store.entities import EntityStore
 from newstrace.store.sqlite import Database
 
 BOUNDS = ("exact", "at_least", "at_most", "about")

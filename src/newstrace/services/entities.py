@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newstrace.store.documents import EntityStore
+from newstrace.store.entities import EntityStore
 from newstrace.store.sqlite import Database, StoreError
 
 

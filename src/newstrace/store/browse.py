@@ -14,7 +14,7 @@ from typing import Any
 
 from newstrace.model import Claim
 from newstrace.store.corrections import corrected_claims, corrected_places, mentions_table
-from newstrace.store.documents import claim_from_row
+from newstrace.store.document_read import claim_from_row
 from newstrace.store.sqlite import Database, StoreError
 
 # Private-use characters mark FTS matches in snippets: article text cannot be trusted to lack "[" or
