@@ -94,3 +94,32 @@ def test_unknown_fields_and_versions_are_refused() -> None:
         from_plain(_Actor, {"name": "x", "side": None, "rank": 3})
     with pytest.raises(SerialiseError):
         document_from_json('{"v": 999, "doc": {}}')
+
+
+@pytest.mark.parametrize(
+    ("hint", "data", "value"),
+    [
+        (tuple[int, ...], [1, 2], (1, 2)),
+        (tuple[int, str], [1, "a"], (1, "a")),
+        (frozenset[str], ["a", "b"], frozenset({"a", "b"})),
+        (set[int], [3], {3}),
+        (list[float], [1, 2.5], [1.0, 2.5]),
+        (dict[str, bytes], {"k": "AAE="}, {"k": b"\x00\x01"}),
+        (dict, {"k": [1]}, {"k": [1]}),
+        (int | None, None, None),
+        (int | str, "x", "x"),
+        (Literal["a", "b"], "b", "b"),
+    ],
+)
+def test_each_type_rule_reads_its_hint(hint: object, data: object, value: object) -> None:
+    back = from_plain(hint, data)
+    assert back == value and type(back) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("hint", "data"),
+    [(int, "3"), (str, 3), (bool, 1), (Literal["a"], "z"), (int | bool, "x"), (complex, 1)],
+)
+def test_a_value_of_another_type_is_refused(hint: object, data: object) -> None:
+    with pytest.raises(SerialiseError):
+        from_plain(hint, data)

@@ -70,58 +70,98 @@ def from_plain(tp: Any, data: Any) -> Any:
     """Rebuild a value of type ``tp`` (a type hint) from :func:`to_plain` output."""
     origin = typing.get_origin(tp)
     if origin is types.UnionType or origin is typing.Union:
-        arms = [a for a in typing.get_args(tp) if a is not type(None)]
-        if data is None:
-            return None
-        if len(arms) == 1:
-            return from_plain(arms[0], data)
-        # Several arms (``int | str``, two dataclasses): the first that reads the data back.
-        for arm in arms:
-            try:
-                return from_plain(arm, data)
-            except (SerialiseError, TypeError, ValueError, KeyError, AttributeError):
-                continue
-        raise SerialiseError(f"no arm of {tp} fits {data!r}"[:200])
+        return _union(tp, data)
     if data is None:
         return None
-    if tp is Any:
-        return data
-    if origin is typing.Literal:
-        if data not in typing.get_args(tp):
-            raise SerialiseError(f"{data!r} is not one of {typing.get_args(tp)}")
-        return data
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_plain(args[0], d) for d in data)
-        return tuple(from_plain(a, d) for a, d in zip(args, data, strict=True))
-    if origin in (frozenset, set, list):
-        (arg,) = typing.get_args(tp)
-        items = [from_plain(arg, d) for d in data]
-        return frozenset(items) if origin is frozenset else set(items) if origin is set else items
-    if origin in (dict, Mapping) or tp in (dict, Mapping):
-        args = typing.get_args(tp)
-        value_type = args[1] if args else Any
-        return {k: from_plain(value_type, v) for k, v in data.items()}
-    if tp is TextView:
-        return _view_from_plain(data)
-    if tp is bytes:
-        return base64.b64decode(data)
-    if tp is float:
-        return float(data)
+    generic = _BY_ORIGIN.get(origin) if origin is not None else None
+    if generic is not None:
+        return generic(tp, data)
+    plain = _BY_TYPE.get(tp)
+    if plain is not None:
+        return plain(tp, data)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp(data)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        unknown = set(data) - set(hints)
-        if unknown:
-            raise SerialiseError(f"{tp.__name__} has no field(s) {sorted(unknown)}")
-        return tp(**{name: from_plain(hints[name], v) for name, v in data.items()})
-    if tp in (bool, int, str):
-        if not isinstance(data, tp):
-            raise SerialiseError(f"expected {tp.__name__}, got {type(data).__name__}")
-        return data
+        return _dataclass(tp, data)
     raise SerialiseError(f"cannot deserialise type {tp}")
+
+
+def _union(tp: Any, data: Any) -> Any:
+    arms = [a for a in typing.get_args(tp) if a is not type(None)]
+    if data is None:
+        return None
+    if len(arms) == 1:
+        return from_plain(arms[0], data)
+    # Several arms (``int | str``, two dataclasses): the first that reads the data back.
+    for arm in arms:
+        try:
+            return from_plain(arm, data)
+        except (SerialiseError, TypeError, ValueError, KeyError, AttributeError):
+            continue
+    raise SerialiseError(f"no arm of {tp} fits {data!r}"[:200])
+
+
+def _literal(tp: Any, data: Any) -> Any:
+    if data not in typing.get_args(tp):
+        raise SerialiseError(f"{data!r} is not one of {typing.get_args(tp)}")
+    return data
+
+
+def _tuple(tp: Any, data: Any) -> tuple[Any, ...]:
+    args = typing.get_args(tp)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(from_plain(args[0], d) for d in data)
+    return tuple(from_plain(a, d) for a, d in zip(args, data, strict=True))
+
+
+def _collection(tp: Any, data: Any) -> Any:
+    (arg,) = typing.get_args(tp)
+    kind = typing.get_origin(tp)
+    items = [from_plain(arg, d) for d in data]
+    return items if kind is list else kind(items)
+
+
+def _mapping(tp: Any, data: Any) -> dict[str, Any]:
+    args = typing.get_args(tp)
+    value_type = args[1] if args else Any
+    return {k: from_plain(value_type, v) for k, v in data.items()}
+
+
+def _exact(tp: Any, data: Any) -> Any:
+    if not isinstance(data, tp):
+        raise SerialiseError(f"expected {tp.__name__}, got {type(data).__name__}")
+    return data
+
+
+def _dataclass(tp: type, data: Any) -> Any:
+    hints = _hints(tp)
+    unknown = set(data) - set(hints)
+    if unknown:
+        raise SerialiseError(f"{tp.__name__} has no field(s) {sorted(unknown)}")
+    return tp(**{name: from_plain(hints[name], v) for name, v in data.items()})
+
+
+# Generic hints by their origin (``tuple[int, ...]`` -> tuple), then plain types, each with its reader.
+_BY_ORIGIN: dict[Any, Any] = {
+    typing.Literal: _literal,
+    tuple: _tuple,
+    frozenset: _collection,
+    set: _collection,
+    list: _collection,
+    dict: _mapping,
+    Mapping: _mapping,
+}
+_BY_TYPE: dict[Any, Any] = {
+    Any: lambda tp, data: data,
+    dict: _mapping,
+    Mapping: _mapping,
+    TextView: lambda tp, data: _view_from_plain(data),
+    bytes: lambda tp, data: base64.b64decode(data),
+    float: lambda tp, data: float(data),
+    bool: _exact,
+    int: _exact,
+    str: _exact,
+}
 
 
 @functools.lru_cache(maxsize=256)
