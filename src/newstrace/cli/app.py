@@ -17,9 +17,9 @@ from newstrace.cli import spark as spark_cli
 from newstrace.cli.common import JsonOpt, date_option, open_store, print_json, settings_of
 from newstrace.cli.serve import serve as serve_command
 from newstrace.evaluation.gold import GoldError
+from newstrace.services.errors import StoreError
+from newstrace.services.session import DocumentStore
 from newstrace.settings import SettingsError, load_settings
-from newstrace.store.documents import DocumentStore
-from newstrace.store.sqlite import StoreError
 
 app = typer.Typer(
     name="newstrace",

@@ -11,7 +11,7 @@ import typer
 from newstrace.cli import overview, render
 from newstrace.cli.common import JsonOpt, date_option, open_store, print_json, settings_of
 from newstrace.cli.errors import store_errors
-from newstrace.store.filters import DocumentFilter
+from newstrace.services.documents import DocumentFilter
 
 DEMO_DB = Path("newstrace-demo.db")
 DateOpt = Annotated[
@@ -215,8 +215,7 @@ def events(
     as_json: JsonOpt = False,
 ) -> None:
     """List events, newest first: one entry per event, with how many articles report it."""
-    from newstrace.services.events import list_events
-    from newstrace.store.events import EventFilter
+    from newstrace.services.events import EventFilter, list_events
 
     flt = EventFilter(type=etype, place=place, since=since, status=None if status == "all" else status)
     with open_store(settings_of(ctx)) as store:
@@ -235,7 +234,7 @@ def demo(ctx: typer.Context) -> None:
     then show what it found and the commands to run next."""
     from newstrace.services.demo import run_demo
     from newstrace.services.headlines import headlines
-    from newstrace.store.sqlite import Database
+    from newstrace.services.session import Database
 
     settings = settings_of(ctx)
     if not ctx.meta.get("db_given"):

@@ -13,9 +13,8 @@ import typer
 from newstrace.cli import render
 from newstrace.cli.errors import store_errors
 from newstrace.model.dates import check_date_filter
+from newstrace.services.session import Database, DocumentStore
 from newstrace.settings import Settings
-from newstrace.store.documents import DocumentStore
-from newstrace.store.sqlite import Database
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 

@@ -14,8 +14,8 @@ from rich.text import Text
 
 from newstrace.cli import render
 from newstrace.cli.errors import store_errors
+from newstrace.services.session import Database
 from newstrace.settings import Settings
-from newstrace.store.sqlite import Database
 
 corrections_app = typer.Typer(
     help="The analyst's judgements of annotations: list, add, re-attach after re-analysis.",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newstrace.cli import render
-from newstrace.store.sqlite import StoreError
+from newstrace.services.errors import StoreError
 
 
 @contextlib.contextmanager

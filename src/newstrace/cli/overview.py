@@ -11,7 +11,8 @@ from rich.text import Text
 
 from newstrace.cli.cells import cut, plain
 from newstrace.cli.render import _value, out
-from newstrace.store.sqlite import Database
+from newstrace.services.session import Database
+from newstrace.services.totals import store_total, store_values
 
 
 def _filters(filters: dict[str, Any]) -> str:
@@ -19,53 +20,16 @@ def _filters(filters: dict[str, Any]) -> str:
     return " ".join(given)
 
 
-def _count(db: Database, sql: str) -> int:
-    try:
-        return int(db.conn.execute(sql).fetchone()[0])
-    except Exception:  # a store made before the table existed: nothing of that kind
-        return 0
-
-
-def _values(db: Database, sql: str) -> str:
-    try:
-        rows = db.conn.execute(sql).fetchall()
-    except Exception:
-        return ""
-    return ", ".join(str(r[0]) for r in rows if r[0] is not None)
-
-
-EMPTY: dict[str, tuple[str, str, str, str]] = {
-    # kind: (count of the whole store, the values a filter could take, the filter they are for, why none)
+EMPTY: dict[str, tuple[str, str]] = {
+    # kind: (the filter the store's values are for, why there is none at all)
     "documents": (
-        "SELECT count(*) FROM documents",
-        "SELECT lang FROM documents WHERE lang IS NOT NULL GROUP BY lang ORDER BY count(*) DESC",
         "languages",
         "nothing was ingested into this store: run `newstrace ingest PATH` (or `newstrace demo`)",
     ),
-    "claims": (
-        "SELECT count(*) FROM claims",
-        "SELECT kind FROM claims GROUP BY kind ORDER BY count(*) DESC",
-        "kinds",
-        "no attributed figure was found (or the claims stage did not run)",
-    ),
-    "events": (
-        "SELECT count(*) FROM events",
-        "SELECT type FROM events GROUP BY type ORDER BY count(*) DESC",
-        "types",
-        "the events stage found no event (or the store was made before events existed)",
-    ),
-    "entities": (
-        "SELECT count(*) FROM entities",
-        "SELECT type FROM entities GROUP BY type ORDER BY count(*) DESC",
-        "types",
-        "no name was recognised (or the entities stage did not run)",
-    ),
-    "stories": (
-        "SELECT count(DISTINCT story_id) FROM documents",
-        "SELECT lang FROM documents WHERE lang IS NOT NULL GROUP BY lang",
-        "languages",
-        "no document was grouped into a story (the embedding stage did not run?)",
-    ),
+    "claims": ("kinds", "no attributed figure was found (or the claims stage did not run)"),
+    "events": ("types", "the events stage found no event (or the store was made before events existed)"),
+    "entities": ("types", "no name was recognised (or the entities stage did not run)"),
+    "stories": ("languages", "no document was grouped into a story (the embedding stage did not run?)"),
 }
 
 
@@ -80,9 +44,9 @@ ONE = {
 
 def empty(kind: str, db: Database, filters: dict[str, Any], offset: int = 0) -> bool:
     """Print why a list is empty, if it is; True when it printed."""
-    count_sql, values_sql, values_name, why_none = EMPTY[kind]
+    values_name, why_none = EMPTY[kind]
     one = ONE[kind]
-    total = _count(db, count_sql)
+    total = store_total(db, kind)
     if total == 0:
         out.print(Text(f"No {kind}: {why_none}.", style="yellow"))
         return True
@@ -90,7 +54,7 @@ def empty(kind: str, db: Database, filters: dict[str, Any], offset: int = 0) -> 
         out.print(Text(f"No {kind} from --offset {offset}: the store has {total}.", style="yellow"))
         return True
     given = _filters(filters)
-    known = _values(db, values_sql)
+    known = ", ".join(store_values(db, kind))
     hint = f" ({values_name} in this store: {known})" if known else ""
     out.print(
         Text(

@@ -16,8 +16,8 @@ from rich.text import Text
 
 from newstrace.cli import render
 from newstrace.cli.errors import store_errors
+from newstrace.services.session import Database
 from newstrace.settings import Settings, SettingsError
-from newstrace.store.sqlite import Database
 
 spark_app = typer.Typer(
     help="Run the pipeline on Apache Spark (needs the spark extra and Java 17).",

@@ -29,7 +29,15 @@ from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import Database, StoreError
 
 # Re-exported: callers record, list and look candidates up through this module.
-__all__ = ["CorrectionError", "list_corrections", "place_candidates", "reattach", "record", "relocate_in"]
+__all__ = [
+    "Correction",
+    "CorrectionError",
+    "list_corrections",
+    "place_candidates",
+    "reattach",
+    "record",
+    "relocate_in",
+]
 
 
 @dataclass(frozen=True)

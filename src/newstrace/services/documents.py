@@ -7,7 +7,7 @@ from typing import Any
 from newstrace.services.corrections_apply import CorrectionSet
 from newstrace.services.export import corrected_record
 from newstrace.store.documents import DocumentStore
-from newstrace.store.filters import DocumentFilter
+from newstrace.store.filters import DocumentFilter as DocumentFilter
 
 
 def list_documents(store: DocumentStore, flt: DocumentFilter) -> dict[str, Any]:

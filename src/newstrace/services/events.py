@@ -7,7 +7,8 @@ from typing import IO, Any
 
 from newstrace.readers.names import public_source
 from newstrace.services.export import write_csv, write_jsonl
-from newstrace.store.events import EventFilter, EventStore
+from newstrace.store.events import EventFilter as EventFilter
+from newstrace.store.events import EventStore
 from newstrace.store.sqlite import Database
 
 # ACLED's column names where ACLED has the field, then newstrace's own.

@@ -12,7 +12,10 @@ from functools import cache
 from typing import Any
 
 from newstrace.readers.names import public_source
-from newstrace.store.lists import FACETS, ListFilter, ListKind, ListStore
+from newstrace.store.lists import FACETS, ListStore
+from newstrace.store.lists import ListFilter as ListFilter
+from newstrace.store.lists import ListKind as ListKind
+from newstrace.store.lists import available as kind_available
 from newstrace.store.sqlite import Database
 
 FACET_TITLES = {
@@ -216,3 +219,13 @@ def json_chunks(db: Database, kind: ListKind, flt: ListFilter) -> Iterator[str]:
     for n, row in enumerate(iter_list(db, kind, flt)):
         yield ("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False)
     yield "\n]\n"
+
+
+def claim_keys(db: Database, flt: ListFilter) -> set[tuple[str, int, str]]:
+    """``(doc_id, start, kind)`` of the claims the list filters keep (the ledger merges those)."""
+    return ListStore(db.conn).claim_keys(flt)
+
+
+def available(db: Database, kind: ListKind) -> bool:
+    """Whether the store has the tables of this list (a store made before events existed has none)."""
+    return kind_available(db.conn, kind)

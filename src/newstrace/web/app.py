@@ -20,8 +20,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from newstrace import __version__
+from newstrace.services.errors import StoreError
+from newstrace.services.session import Database
 from newstrace.settings import Settings
-from newstrace.store.sqlite import Database, StoreError
 from newstrace.web.api import claims, corrections, documents, entities, geo, ingest, search, stories
 from newstrace.web.context import ReadPool, WebContext
 from newstrace.web.pages import documents as documents_pages

@@ -15,9 +15,9 @@ from pathlib import Path
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
+from newstrace.services.session import Database, open_read_only
 from newstrace.services.story_index import StoryIndexCache
 from newstrace.settings import Settings
-from newstrace.store.sqlite import Database
 
 
 class ReadPool:
@@ -34,8 +34,7 @@ class ReadPool:
     def get(self) -> Database:
         db: Database | None = getattr(self._local, "db", None)
         if db is None:
-            db = Database(self.path)
-            db.conn.execute("PRAGMA query_only = ON")
+            db = open_read_only(self.path)
             self._local.db = db
             with self._lock:
                 self._opened.append(db)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
-from newstrace.store.lists import ListFilter
+from newstrace.services.lists import ListFilter
 from newstrace.web.params import DateQ, LangQ, TextQ
 
 CountryQ = Annotated[

@@ -7,8 +7,7 @@ from typing import Any
 
 from fastapi import Request
 
-from newstrace.services.corrections import place_candidates
-from newstrace.store.corrections import Correction
+from newstrace.services.corrections import Correction, place_candidates
 from newstrace.web.context import context
 from newstrace.web.highlight import claim_value
 from newstrace.web.review_auth import session_nonce

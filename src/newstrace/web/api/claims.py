@@ -8,9 +8,8 @@ from fastapi import APIRouter, Query, Request
 
 from newstrace.services.browse import claim_quantities
 from newstrace.services.ledger import ledger_report
-from newstrace.services.lists import facets
-from newstrace.store.documents import DocumentStore
-from newstrace.store.lists import ListStore
+from newstrace.services.lists import claim_keys, facets
+from newstrace.services.session import DocumentStore
 from newstrace.web.context import read_db
 from newstrace.web.list_params import ListFilterQ
 from newstrace.web.list_schemas import FacetedLedger
@@ -39,7 +38,7 @@ def claims(
     narrowed = any(v for k, v in flt.params().items() if k != "since")
     report = ledger_report(
         DocumentStore(db),
-        keys=ListStore(db.conn).claim_keys(flt) if narrowed else None,
+        keys=claim_keys(db, flt) if narrowed else None,
         quantity=quantity,
         kind=kind,
         subject=subject,

@@ -10,8 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from newstrace.services.corrections import CorrectionError, list_corrections, place_candidates, record
+from newstrace.services.errors import StoreError
 from newstrace.services.review_queue import review_queue
-from newstrace.store.sqlite import Database, StoreError
+from newstrace.services.session import Database
 from newstrace.web.context import WebContext, context, read_db
 from newstrace.web.params import Limit, Offset
 from newstrace.web.schemas import Problem

@@ -9,9 +9,9 @@ from fastapi import APIRouter, HTTPException, Path, Request
 
 from newstrace.services.browse import events_list
 from newstrace.services.documents import show_document
+from newstrace.services.errors import StoreError
 from newstrace.services.lists import list_page
-from newstrace.store.documents import DocumentStore
-from newstrace.store.sqlite import StoreError
+from newstrace.services.session import DocumentStore
 from newstrace.web.context import read_db
 from newstrace.web.list_params import ListFilterQ
 from newstrace.web.list_schemas import FacetedDocumentList

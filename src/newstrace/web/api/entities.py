@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Request
 
 from newstrace.services.browse import entity_claims
 from newstrace.services.entities import list_entities, show_entity
-from newstrace.store.sqlite import StoreError
+from newstrace.services.errors import StoreError
 from newstrace.web.context import read_db
 from newstrace.web.params import EntityTypeQ, Limit, Offset
 from newstrace.web.schemas import EntityDetail, EntityList, Problem

@@ -20,8 +20,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from newstrace.readers.names import source_name
+from newstrace.services.errors import StoreError
 from newstrace.services.ingest import ingest
-from newstrace.store.sqlite import Database, StoreError
+from newstrace.services.session import Database
 from newstrace.web.context import WebContext, context
 from newstrace.web.schemas import IngestResult, Problem
 from newstrace.web.security import require_token

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from newstrace.services.browse import search_all
-from newstrace.store.sqlite import StoreError
+from newstrace.services.errors import StoreError
 from newstrace.web.context import read_db
 from newstrace.web.params import Limit, Offset
 from newstrace.web.schemas import Problem, SearchResult

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Request
 
 from newstrace.services.browse import events_list, story_list
+from newstrace.services.errors import StoreError
+from newstrace.services.session import DocumentStore
 from newstrace.services.stories import show_story
-from newstrace.store.documents import DocumentStore
-from newstrace.store.sqlite import StoreError
 from newstrace.web.context import context, read_db
 from newstrace.web.params import DateQ, LangQ, Limit, Offset, TextQ
 from newstrace.web.schemas import Problem, StoryDetail, StoryList

@@ -10,9 +10,9 @@ from starlette.responses import Response
 
 from newstrace.services.browse import events_list
 from newstrace.services.corrections_apply import CorrectionSet, apply_to_document, mark_record
+from newstrace.services.errors import StoreError
 from newstrace.services.export import document_record
-from newstrace.store.documents import DocumentStore
-from newstrace.store.sqlite import StoreError
+from newstrace.services.session import DocumentStore
 from newstrace.web.context import read_db
 from newstrace.web.highlight import highlighted
 from newstrace.web.list_params import ListFilterQ

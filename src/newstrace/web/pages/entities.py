@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from newstrace.services.browse import entity_claims, story_list
 from newstrace.services.entities import list_entities, show_entity
-from newstrace.store.sqlite import StoreError
+from newstrace.services.errors import StoreError
 from newstrace.web.context import context, read_db
 from newstrace.web.params import EntityTypeQ, Offset
 from newstrace.web.render import page

@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from newstrace.services.browse import claim_quantities
 from newstrace.services.ledger import ledger_report
-from newstrace.store.documents import DocumentStore
+from newstrace.services.session import DocumentStore
 from newstrace.web.context import read_db
 from newstrace.web.render import page
 from newstrace.web.views import default_quantity, ledger_chart

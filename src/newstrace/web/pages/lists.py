@@ -9,9 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from newstrace.services.lists import csv_chunks, json_chunks, list_page
-from newstrace.store.lists import ListFilter, ListKind, available
-from newstrace.store.sqlite import Database
+from newstrace.services.lists import ListFilter, ListKind, available, csv_chunks, json_chunks, list_page
+from newstrace.services.session import Database
 from newstrace.web.context import read_db
 from newstrace.web.list_params import ListFilterQ
 from newstrace.web.params import Offset
@@ -36,7 +35,7 @@ def list_values(request: Request, kind: ListKind, flt: ListFilter, offset: int) 
         "data": data,
         "kind": kind,
         "filters": data["filters"],
-        "available": available(db.conn, kind),
+        "available": available(db, kind),
         "pager": Pager(data["total"], offset, PAGE_SIZE),
         "downloads": {fmt: f"/{kind}.{fmt}" + (f"?{query}" if query else "") for fmt in FORMATS},
     }

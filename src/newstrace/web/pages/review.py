@@ -11,8 +11,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from newstrace.services.corrections import CorrectionError
+from newstrace.services.errors import StoreError
 from newstrace.services.review_queue import review_queue
-from newstrace.store.sqlite import StoreError
 from newstrace.web.api.corrections import write_correction
 from newstrace.web.context import context, read_db
 from newstrace.web.params import Offset

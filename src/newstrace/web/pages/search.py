@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from newstrace.services.browse import search_all
-from newstrace.store.sqlite import StoreError
+from newstrace.services.errors import StoreError
 from newstrace.web.context import read_db
 from newstrace.web.params import Offset
 from newstrace.web.render import page

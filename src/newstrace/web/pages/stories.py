@@ -9,9 +9,9 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from starlette.responses import RedirectResponse, Response
 
 from newstrace.services.browse import events_list, languages, story_list
+from newstrace.services.errors import StoreError
+from newstrace.services.session import DocumentStore
 from newstrace.services.stories import show_story
-from newstrace.store.documents import DocumentStore
-from newstrace.store.sqlite import StoreError
 from newstrace.web.context import context, read_db
 from newstrace.web.params import DateQ, LangQ, Offset, TextQ
 from newstrace.web.render import page
