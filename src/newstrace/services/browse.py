@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from newstrace.linking.keys import name_keys
@@ -49,12 +50,11 @@ def story_list(
     A long-lived caller (the web app) passes a ``cache`` so the story index is built once per change
     of the store, not once per request."""
     store = BrowseStore(db)
-    empty = {"total": 0, "offset": offset, "limit": limit, "stories": []}
     wanted: set[int] | None = None
     if entity:
         entity_id = resolve_entity(db, entity)
         if entity_id is None:
-            return empty
+            return {"total": 0, "offset": offset, "limit": limit, "stories": []}
         wanted = store.rows_mentioning(entity_id)
     if place:
         named = store.rows_naming_place(place)
@@ -64,14 +64,25 @@ def story_list(
     if wanted is not None:
         hit = {index.story_of_row[row] for row in wanted if row in index.story_of_row}
         chosen = [st for st in chosen if st.id in hit]
-    if lang:
-        chosen = [st for st in chosen if lang in st.langs]
-    if since:
-        chosen = [st for st in chosen if (st.last_date or "") >= since]
-    if until:
-        # "2022-09-15" <= "2022-09" is false as text: pad the bound so a whole month or year counts.
-        chosen = [st for st in chosen if st.first_date is not None and st.first_date <= until + "~"]
+    for value, keeps in _STORY_FILTERS:
+        bound = {"lang": lang, "since": since, "until": until}[value]
+        if bound:
+            chosen = [st for st in chosen if keeps(st, bound)]
     page = chosen[offset : offset + limit]
+    return {"total": len(chosen), "offset": offset, "limit": limit, "stories": _story_entries(store, page)}
+
+
+# The story list's filters on a story's summary, each with the query value it takes.
+_STORY_FILTERS: tuple[tuple[str, Callable[[StorySummary, str], bool]], ...] = (
+    ("lang", lambda st, lang: lang in st.langs),
+    ("since", lambda st, since: (st.last_date or "") >= since),
+    # "2022-09-15" <= "2022-09" is false as text: pad the bound so a whole month or year counts.
+    ("until", lambda st, until: st.first_date is not None and st.first_date <= until + "~"),
+)
+
+
+def _story_entries(store: BrowseStore, page: list[StorySummary]) -> list[dict[str, Any]]:
+    """A page of stories as listed: title, counts, dates, and their main entities and places."""
     docs = store.ids_and_titles([row for st in page for row in st.rows])
     doc_story = {docs[row][0]: st.id for st in page for row in st.rows if row in docs}
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -101,7 +112,7 @@ def story_list(
                 "places": [e for e in ranked if e["type"] == "place"][:MAIN_PLACES],
             }
         )
-    return {"total": len(chosen), "offset": offset, "limit": limit, "stories": out}
+    return out
 
 
 def languages(db: Database) -> list[dict[str, Any]]:
