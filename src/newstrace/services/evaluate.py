@@ -6,6 +6,7 @@ The corpus is read through the same ingest path as user data, so the scores meas
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,16 @@ def _kb_names() -> dict[str, list[str]]:
 
 
 def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
+    result = _document_scores(gold, docs)
+    for name, task in _TASKS:
+        scores = task(gold, docs)
+        if scores is not None:
+            result[name] = scores
+    return result
+
+
+def _document_scores(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
+    """Language, date, boilerplate and spun text, document by document and summed."""
     per_doc: dict[str, Any] = {}
     lang_ok = date_ok = n = 0
     bp = {"gold": 0, "found": 0, "removed": 0, "correct_removed": 0, "prose_chars_removed": 0}
@@ -61,10 +72,8 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
             continue
         n += 1
         got_date = doc.date.value.iso() if doc.date else None
-        lang_hit = doc.lang == g.get("lang")
-        date_hit = got_date == g.get("date")
-        lang_ok += lang_hit
-        date_ok += date_hit
+        lang_ok += doc.lang == g.get("lang")
+        date_ok += got_date == g.get("date")
         b = score_boilerplate(doc, list(g.get("boilerplate", [])))
         for k in bp:
             bp[k] += b[k]
@@ -80,41 +89,7 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
             "boilerplate": b,
             "spun": q,
         }
-    ents: dict[str, Any] | None = None
-    gold_entities = gold.data.get("entities")
-    if isinstance(gold_entities, dict) and any("entities" in d.provided for d in docs.values()):
-        from newstrace.evaluation.entities import score_entities
-
-        wanted = [docs[s] for s in gold.documents if s in docs]
-        ents = score_entities(gold_entities, wanted, _kb_names())
-    claims: dict[str, Any] | None = None
-    if "claims" in gold.data and any("claims" in d.provided for d in docs.values()):
-        from newstrace.evaluation.claims import score_claims
-
-        claims = score_claims(
-            list(gold.data.get("claims", [])),
-            list(gold.data.get("sourcing", [])),
-            {s: docs[s] for s in gold.documents if s in docs},
-            _kb_names(),
-        )
-    elif any("claims" in g for g in gold.documents.values()) and any(
-        "claims" in d.provided for d in docs.values()
-    ):
-        from newstrace.evaluation.manifest_claims import score_manifest_claims
-
-        claims = score_manifest_claims(gold.documents, docs, _kb_names())  # the sample's MANIFEST
-    events: dict[str, Any] | None = None
-    if "events" in gold.data and any("events" in d.provided for d in docs.values()):
-        from newstrace.evaluation.events import score_events
-
-        events = score_events(list(gold.data.get("events", [])), docs)
-    stories: dict[str, Any] | None = None
-    gold_stories = gold.data.get("stories")
-    if isinstance(gold_stories, list) and any(d.story_id for d in docs.values()):
-        from newstrace.evaluation.stories import score_stories
-
-        stories = score_stories(gold_stories, {s: d.story_id for s, d in docs.items() if d.story_id})
-    result = {
+    return {
         "documents": n,
         "missing_documents": missing,
         "language": {"accuracy": ratio(lang_ok, n), "correct": lang_ok, "total": n},
@@ -140,12 +115,63 @@ def score(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
         },
         "per_document": per_doc,
     }
-    if ents is not None:
-        result["entities"] = ents
-    if claims is not None:
-        result["claims"] = claims
-    if events is not None:
-        result["events"] = events
-    if stories is not None:
-        result["stories"] = stories
-    return result
+
+
+def _provided(docs: dict[str, Document], stage: str) -> bool:
+    return any(stage in d.provided for d in docs.values())
+
+
+def _entities(gold: Gold, docs: dict[str, Document]) -> dict[str, Any] | None:
+    gold_entities = gold.data.get("entities")
+    if not isinstance(gold_entities, dict) or not _provided(docs, "entities"):
+        return None
+    from newstrace.evaluation.entities import score_entities
+
+    wanted = [docs[s] for s in gold.documents if s in docs]
+    return score_entities(gold_entities, wanted, _kb_names())
+
+
+def _claims(gold: Gold, docs: dict[str, Document]) -> dict[str, Any] | None:
+    if not _provided(docs, "claims"):
+        return None
+    if "claims" in gold.data:
+        from newstrace.evaluation.claims import score_claims
+
+        return score_claims(
+            list(gold.data.get("claims", [])),
+            list(gold.data.get("sourcing", [])),
+            {s: docs[s] for s in gold.documents if s in docs},
+            _kb_names(),
+        )
+    if any("claims" in g for g in gold.documents.values()):
+        from newstrace.evaluation.manifest_claims import score_manifest_claims
+
+        return score_manifest_claims(gold.documents, docs, _kb_names())  # the sample's MANIFEST
+    return None
+
+
+def _events(gold: Gold, docs: dict[str, Document]) -> dict[str, Any] | None:
+    if "events" not in gold.data or not _provided(docs, "events"):
+        return None
+    from newstrace.evaluation.events import score_events
+
+    return score_events(list(gold.data.get("events", [])), docs)
+
+
+def _stories(gold: Gold, docs: dict[str, Document]) -> dict[str, Any] | None:
+    gold_stories = gold.data.get("stories")
+    if not isinstance(gold_stories, list) or not any(d.story_id for d in docs.values()):
+        return None
+    from newstrace.evaluation.stories import score_stories
+
+    return score_stories(gold_stories, {s: d.story_id for s, d in docs.items() if d.story_id})
+
+
+# The corpus-wide tasks a gold file may score, in the order the result lists them; each says None
+# where the gold has no section for it or the pipeline did not run its stage.
+_TASKS: tuple[tuple[str, Callable[[Gold, dict[str, Document]], dict[str, Any] | None]], ...] = (
+    ("entities", _entities),
+    ("claims", _claims),
+    ("events", _events),
+    ("stories", _stories),
+)

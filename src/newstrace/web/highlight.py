@@ -10,6 +10,7 @@ HTML is ever built here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -73,88 +74,108 @@ def claim_value(low: float | None, high: float | None, bound: str) -> str:
     return prefix + value
 
 
-def collect_annotations(doc: Document, events: list[dict[str, Any]] | None = None) -> list[Annotation]:
-    """Every annotation of ``doc`` (and its events) on the raw text."""
-    found: list[Annotation] = []
-    doc_lang = doc.lang
+Events = list[dict[str, Any]]
+
+
+def _sentences(doc: Document, events: Events) -> Iterator[Annotation]:
     for s in doc.sentences:
-        foreign = doc_lang is not None and s.lang != doc_lang
-        found.append(
-            Annotation(
-                s.start,
-                s.end,
-                "sentence",
-                "sent sent-foreign" if foreign else "sent",
-                title=f"sentence language: {s.lang}",
-                lang=s.lang,
-            )
-        )
+        foreign = doc.lang is not None and s.lang != doc.lang
+        css = "sent sent-foreign" if foreign else "sent"
+        yield Annotation(s.start, s.end, "sentence", css, title=f"sentence language: {s.lang}", lang=s.lang)
+
+
+def _removed(doc: Document, events: Events) -> Iterator[Annotation]:
     for r in doc.removed:
-        found.append(Annotation(r.start, r.end, "removed", "hl-removed", title=f"removed: {r.reason}"))
+        yield Annotation(r.start, r.end, "removed", "hl-removed", title=f"removed: {r.reason}")
+
+
+def _via(via: tuple[str, ...]) -> str:
+    return f" via {' > '.join(via)}" if via else ""
+
+
+def _quotes(doc: Document, events: Events) -> Iterator[Annotation]:
     for q in doc.quotes:
         who = (q.speaker.name or q.speaker.text) if q.speaker else "unknown speaker"
-        via = f" via {' > '.join(q.via)}" if q.via else ""
         style = "hl-quote" if q.direct else "hl-quote hl-quote-indirect"
-        found.append(Annotation(q.start, q.end, "quote", style, title=f"quotation: {who}{via}"))
+        yield Annotation(q.start, q.end, "quote", style, title=f"quotation: {who}{_via(q.via)}")
+
+
+def _claims(doc: Document, events: Events) -> Iterator[Annotation]:
+    """A claim's sentence, and its figure with what was read of it (the anchor links point at)."""
     for c in doc.claims:
         who = (c.claimant.name or c.claimant.text) if c.claimant else "unattributed"
-        via = f" via {' > '.join(c.via)}" if c.via else ""
         about = f" {c.subject}" if c.subject else ""
         when = f", as of {c.as_of}" if c.as_of else ""
-        desc = f"claim: {c.kind}{about} {claim_value(c.low, c.high, c.bound)} ({c.unit}); {who}{via}{when}"
-        found.append(Annotation(c.evidence_start, c.evidence_end, "claim", "hl-claim"))
-        found.append(Annotation(c.start, c.end, "figure", "hl-figure", title=desc, anchor=f"claim-{c.start}"))
+        value = claim_value(c.low, c.high, c.bound)
+        desc = f"claim: {c.kind}{about} {value} ({c.unit}); {who}{_via(c.via)}{when}"
+        yield Annotation(c.evidence_start, c.evidence_end, "claim", "hl-claim")
+        yield Annotation(c.start, c.end, "figure", "hl-figure", title=desc, anchor=f"claim-{c.start}")
+
+
+def _mentions(doc: Document, events: Events) -> Iterator[Annotation]:
     place_spans = {(p.start, p.end) for p in doc.places}
     for m in doc.mentions:
         if (m.start, m.end) in place_spans:
-            continue  # shown as a place below, with its coordinates
-        name = m.name or m.text
-        found.append(
-            Annotation(
-                m.start,
-                m.end,
-                "entity",
-                f"hl-entity hl-{m.type.replace('_', '-')}",
-                title=f"{m.type.replace('_', ' ')}: {name}",
-                href=entity_href(m.entity_id) if m.entity_id else None,
-            )
+            continue  # shown as a place, with its coordinates
+        yield Annotation(
+            m.start,
+            m.end,
+            "entity",
+            f"hl-entity hl-{m.type.replace('_', '-')}",
+            title=f"{m.type.replace('_', ' ')}: {m.name or m.text}",
+            href=entity_href(m.entity_id) if m.entity_id else None,
         )
+
+
+def _places(doc: Document, events: Events) -> Iterator[Annotation]:
     place_ids = {(m.start, m.end): m.entity_id for m in doc.mentions if m.entity_id}
     for p in doc.places:
         where = f"{p.name}, {p.country}" if p.country else p.name
         entity_id = place_ids.get((p.start, p.end))
-        found.append(
-            Annotation(
-                p.start,
-                p.end,
-                "place",
-                "hl-place",
-                title=f"place: {where} ({p.lat:.3f}, {p.lon:.3f}; precision {p.precision})",
-                href=entity_href(entity_id) if entity_id else None,
-            )
+        yield Annotation(
+            p.start,
+            p.end,
+            "place",
+            "hl-place",
+            title=f"place: {where} ({p.lat:.3f}, {p.lon:.3f}; precision {p.precision})",
+            href=entity_href(entity_id) if entity_id else None,
         )
-    if doc.quality is not None:
-        for qs in doc.quality.spans:
-            repair = f" → {qs.repair}" if qs.repair else ""
-            found.append(
-                Annotation(
-                    qs.start,
-                    qs.end,
-                    "spun",
-                    "hl-spun",
-                    title=f"{qs.kind.replace('_', ' ')}{repair} (confidence {qs.confidence:.2f})",
-                )
-            )
-    for e in events or []:
+
+
+def _spun(doc: Document, events: Events) -> Iterator[Annotation]:
+    for qs in doc.quality.spans if doc.quality is not None else ():
+        repair = f" → {qs.repair}" if qs.repair else ""
+        title = f"{qs.kind.replace('_', ' ')}{repair} (confidence {qs.confidence:.2f})"
+        yield Annotation(qs.start, qs.end, "spun", "hl-spun", title=title)
+
+
+def _events(doc: Document, events: Events) -> Iterator[Annotation]:
+    for e in events:
         start, end = e.get("trigger_start"), e.get("trigger_end")
         if not isinstance(start, int) or not isinstance(end, int):
             continue
-        bits = [str(e.get("type") or "event")]
-        for key in ("status", "event_date", "place_name"):
-            if e.get(key):
-                bits.append(str(e[key]))
-        found.append(Annotation(start, end, "event", "hl-event", title="event: " + ", ".join(bits)))
-    return found
+        bits = [str(e.get("type") or "event")] + [
+            str(e[k]) for k in ("status", "event_date", "place_name") if e.get(k)
+        ]
+        yield Annotation(start, end, "event", "hl-event", title="event: " + ", ".join(bits))
+
+
+# One rule per annotation kind, in the order the page has always listed them.
+ANNOTATORS: tuple[Callable[[Document, Events], Iterator[Annotation]], ...] = (
+    _sentences,
+    _removed,
+    _quotes,
+    _claims,
+    _mentions,
+    _places,
+    _spun,
+    _events,
+)
+
+
+def collect_annotations(doc: Document, events: Events | None = None) -> list[Annotation]:
+    """Every annotation of ``doc`` (and its events) on the raw text."""
+    return [ann for rule in ANNOTATORS for ann in rule(doc, events or [])]
 
 
 def build_tree(text: str, anns: list[Annotation]) -> Node:
