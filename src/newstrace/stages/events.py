@@ -89,8 +89,6 @@ class EventsStage(BaseStage):
         # Read the repaired view (a spun "la bataille la as well as sanglante" reads right there);
         # every offset is mapped back to the raw text.
         view = doc.analysis_view
-        vtext = view.text
-        removed = [(r.start, r.end) for r in doc.removed]
         mentions = [
             (*view.from_raw(m.start, m.end), m)
             for m in sorted(doc.mentions, key=lambda m: m.start)
@@ -104,53 +102,94 @@ class EventsStage(BaseStage):
         base = doc.date.value if doc.date is not None else None
         found: list[_Found] = []
         for i, sent in enumerate(doc.sentences):
-            if any(s < sent.end and sent.start < e for s, e in removed):
+            if any(r.start < sent.end and sent.start < r.end for r in doc.removed):
                 continue
             ss, se = view.from_raw(sent.start, sent.end)
-            text = vtext[ss:se]
+            text = view.text[ss:se]
             triggers = _dedupe(_named_over_generic(lexicon, lexicon.triggers(text, sent.lang)))
             if not triggers:
                 continue
-            local = [(s - ss, e - ss, m) for s, e, m in mentions if ss <= s < se]
-            local_places = [(s - ss, e - ss, p) for s, e, p in places if ss <= s < se]
-            claims = [c for c in doc.claims if sent.start <= c.start < sent.end]
-            date, precision, current = _date(text, base)
-            generic = many_places(text)
+            ctx = _SentenceContext(
+                text=text,
+                lang=sent.lang,
+                start=sent.start,
+                end=sent.end,
+                offset=ss,
+                mentions=[(s - ss, e - ss, m) for s, e, m in mentions if ss <= s < se],
+                places=[(s - ss, e - ss, p) for s, e, p in places if ss <= s < se],
+                claims=[c for c in doc.claims if sent.start <= c.start < sent.end],
+                date=_date(text, base),
+                generic=many_places(text),
+            )
             for t in triggers:
-                if not event_sense(text, t.start, t.end, sent.lang):
-                    continue
-                typed = _weapon_type(lexicon, t, text, sent.lang, local)
-                if typed is None:
-                    continue
-                etype = _retype(lexicon, typed[0], t, text, local_places)
-                actor1, actor2 = _actors(t, text, local, sides, etype)
-                place = None if generic else _place(t, text, local_places)
-                rs, re_ = view.to_raw(ss + t.start, ss + t.end)
-                status = modality(text, t.start, t.end, sent.lang)
-                past = historical_year(text, t.start, t.end, base.year if base else None, current)
-                event = Event(
-                    type=etype,
-                    status="historical" if past is not None and status == "asserted" else status,
-                    start=rs,
-                    end=re_,
-                    evidence_start=sent.start,
-                    evidence_end=sent.end,
-                    actor1=actor1,
-                    actor2=actor2,
-                    place=place,
-                    place_source="sentence" if place is not None else None,
-                    date=str(past) if past is not None else date,
-                    time_precision=3 if past is not None else precision,
-                    fatalities=_fatalities(claims),
-                    claim_starts=tuple(c.start for c in claims),
-                    cluster=len(found),
-                    stage=self.name,
-                    confidence=_confidence(typed[1], actor1, place),
-                )
-                found.append(_Found(event, i, generic))
+                event = self._event(lexicon, sides, ctx, t, doc, base, len(found))
+                if event is not None:
+                    found.append(_Found(event, i, ctx.generic))
         events = _corefer(found)
         events = _place_from_context(events, found, doc, [p for _, _, p in places], lexicon)
         return self.done(doc, events=tuple(events))
+
+    def _event(
+        self,
+        lexicon: EventLexicon,
+        sides: dict[str, str | None],
+        ctx: _SentenceContext,
+        t: Trigger,
+        doc: Document,
+        base: PartialDate | None,
+        cluster: int,
+    ) -> Event | None:
+        """The event a trigger of the sentence names, or None where it is no event (another sense of
+        the word, a verb of force with nothing to type it)."""
+        text = ctx.text
+        if not event_sense(text, t.start, t.end, ctx.lang):
+            return None
+        typed = _weapon_type(lexicon, t, text, ctx.lang, ctx.mentions)
+        if typed is None:
+            return None
+        etype = _retype(lexicon, typed[0], t, text, ctx.places)
+        actor1, actor2 = _actors(t, text, ctx.mentions, sides, etype)
+        place = None if ctx.generic else _place(t, text, ctx.places)
+        rs, re_ = doc.analysis_view.to_raw(ctx.offset + t.start, ctx.offset + t.end)
+        status = modality(text, t.start, t.end, ctx.lang)
+        date, precision, current = ctx.date
+        past = historical_year(text, t.start, t.end, base.year if base else None, current)
+        return Event(
+            type=etype,
+            status="historical" if past is not None and status == "asserted" else status,
+            start=rs,
+            end=re_,
+            evidence_start=ctx.start,
+            evidence_end=ctx.end,
+            actor1=actor1,
+            actor2=actor2,
+            place=place,
+            place_source="sentence" if place is not None else None,
+            date=str(past) if past is not None else date,
+            time_precision=3 if past is not None else precision,
+            fatalities=_fatalities(ctx.claims),
+            claim_starts=tuple(c.start for c in ctx.claims),
+            cluster=cluster,
+            stage=self.name,
+            confidence=_confidence(typed[1], actor1, place),
+        )
+
+
+@dataclass
+class _SentenceContext:
+    """One sentence as the event rules read it: its text in the analysed view (offsets from
+    ``offset`` there), its raw span, and what the other stages found in it."""
+
+    text: str
+    lang: str
+    start: int
+    end: int
+    offset: int
+    mentions: list[tuple[int, int, Mention]]
+    places: list[tuple[int, int, Place]]
+    claims: list[Claim]
+    date: tuple[str | None, int | None, list[tuple[int, int]]]
+    generic: bool
 
 
 def _named_over_generic(lexicon: EventLexicon, triggers: list[Trigger]) -> list[Trigger]:
