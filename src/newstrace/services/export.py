@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from newstrace.model import Claim, Document, Event, EventActor, Source
@@ -33,6 +33,10 @@ CSV_COLUMNS = (
 )
 
 
+def _pick(obj: Any, names: Sequence[str]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in names}
+
+
 def document_record(doc: Document) -> dict[str, Any]:
     date = doc.date
     record: dict[str, Any] = {
@@ -50,89 +54,93 @@ def document_record(doc: Document) -> dict[str, Any]:
         "date_precision": date.value.precision.value if date else None,
         "date_source": date.source.value if date else "none",
         "duplicate_of": doc.duplicate_of,
-        "removed": [
-            {"start": r.start, "end": r.end, "reason": r.reason, "text": r.text, "stage": r.stage}
-            for r in doc.removed
-        ],
-        "flags": [{"start": f.start, "end": f.end, "kind": f.kind, "stage": f.stage} for f in doc.flags],
+        "removed": [_pick(r, ("start", "end", "reason", "text", "stage")) for r in doc.removed],
+        "flags": [_pick(f, ("start", "end", "kind", "stage")) for f in doc.flags],
     }
-    if "sentences" in doc.provided:
-        record["sentences"] = [{"start": s.start, "end": s.end, "lang": s.lang} for s in doc.sentences]
-    if doc.quality is not None:
-        record["quality"] = {
-            "label": doc.quality.label,
-            "score": doc.quality.score,
-            "spans": [
-                {
-                    "start": q.start,
-                    "end": q.end,
-                    "text": q.text,
-                    "kind": q.kind,
-                    "repair": q.repair,
-                    "confidence": q.confidence,
-                }
-                for q in doc.quality.spans
-            ],
-        }
-    if "entities" in doc.provided:
-        record["entities"] = [
-            {
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "type": m.type,
-                "entity_id": m.entity_id,
-                "name": m.name,
-                "confidence": m.confidence,
-                "in_boilerplate": m.in_boilerplate,
-            }
-            for m in doc.mentions
-            if m.type != "place"
-        ]
-    if "places" in doc.provided:
-        record["places"] = [
-            {
-                "start": p.start,
-                "end": p.end,
-                "text": p.text,
-                "name": p.name,
-                "country": p.country,
-                "lat": p.lat,
-                "lon": p.lon,
-                "geonames_id": p.geonames_id,
-                "precision": p.precision,
-                "feature": p.feature,
-                "confidence": p.confidence,
-                "in_boilerplate": p.in_boilerplate,
-            }
-            for p in doc.places
-        ]
-    if "claims" in doc.provided:
-        record["claims"] = [claim_record(doc, k) for k in doc.claims]
-        record["quotes"] = [
-            {
-                "speaker": (q.speaker.name or q.speaker.text) if q.speaker else None,
-                "speaker_entity_id": q.speaker.entity_id if q.speaker else None,
-                "text": doc.raw[q.start : q.end],
-                "start": q.start,
-                "end": q.end,
-                "via": list(q.via),
-            }
-            for q in doc.quotes
-        ]
-        record["sourcing"] = [
-            {"source": _source(a.source), "via": list(a.via), "evidence": _evidence(doc, a.start, a.end)}
-            for a in doc.attributions
-        ]
-    if "events" in doc.provided:
-        record["events"] = [event_record(doc, e) for e in doc.events]
-    if doc.repaired is not None:
-        record["repaired_text"] = doc.repaired.text
-    if doc.story_id is not None:
-        record["story_id"] = doc.story_id
-    if doc.meta.extra_json:
-        record["extra"] = json.loads(doc.meta.extra_json)
+    for section in _SECTIONS:
+        record.update(section(doc))
     return record
+
+
+def _sentences(doc: Document) -> dict[str, Any]:
+    if "sentences" not in doc.provided:
+        return {}
+    return {"sentences": [_pick(s, ("start", "end", "lang")) for s in doc.sentences]}
+
+
+def _quality(doc: Document) -> dict[str, Any]:
+    if doc.quality is None:
+        return {}
+    names = ("start", "end", "text", "kind", "repair", "confidence")
+    spans = [_pick(q, names) for q in doc.quality.spans]
+    return {"quality": {"label": doc.quality.label, "score": doc.quality.score, "spans": spans}}
+
+
+def _entities(doc: Document) -> dict[str, Any]:
+    if "entities" not in doc.provided:
+        return {}
+    names = ("start", "end", "text", "type", "entity_id", "name", "confidence", "in_boilerplate")
+    return {"entities": [_pick(m, names) for m in doc.mentions if m.type != "place"]}
+
+
+def _places(doc: Document) -> dict[str, Any]:
+    if "places" not in doc.provided:
+        return {}
+    names = (
+        "start", "end", "text", "name", "country", "lat", "lon", "geonames_id", "precision", "feature",
+        "confidence", "in_boilerplate",
+    )  # fmt: skip
+    return {"places": [_pick(p, names) for p in doc.places]}
+
+
+def _claims(doc: Document) -> dict[str, Any]:
+    if "claims" not in doc.provided:
+        return {}
+    quotes = [
+        {
+            "speaker": (q.speaker.name or q.speaker.text) if q.speaker else None,
+            "speaker_entity_id": q.speaker.entity_id if q.speaker else None,
+            "text": doc.raw[q.start : q.end],
+            "start": q.start,
+            "end": q.end,
+            "via": list(q.via),
+        }
+        for q in doc.quotes
+    ]
+    sourcing = [
+        {"source": _source(a.source), "via": list(a.via), "evidence": _evidence(doc, a.start, a.end)}
+        for a in doc.attributions
+    ]
+    return {"claims": [claim_record(doc, k) for k in doc.claims], "quotes": quotes, "sourcing": sourcing}
+
+
+def _events(doc: Document) -> dict[str, Any]:
+    return {"events": [event_record(doc, e) for e in doc.events]} if "events" in doc.provided else {}
+
+
+def _extras(doc: Document) -> dict[str, Any]:
+    """The repaired text, the story and the reader's extra fields, where the document has them."""
+    out: dict[str, Any] = {}
+    if doc.repaired is not None:
+        out["repaired_text"] = doc.repaired.text
+    if doc.story_id is not None:
+        out["story_id"] = doc.story_id
+    if doc.meta.extra_json:
+        out["extra"] = json.loads(doc.meta.extra_json)
+    return out
+
+
+# The record's sections after the document's own fields, in the order the contract lists them; a
+# section whose capability did not run is absent.
+_SECTIONS: tuple[Callable[[Document], dict[str, Any]], ...] = (
+    _sentences,
+    _quality,
+    _entities,
+    _places,
+    _claims,
+    _events,
+    _extras,
+)
 
 
 def _actor(a: EventActor | None) -> dict[str, Any] | None:
