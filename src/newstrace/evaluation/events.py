@@ -45,6 +45,26 @@ def _in_removed(doc: Document, e: Event) -> bool:
     return any(r.start < e.evidence_end and e.evidence_start < r.end for r in doc.removed)
 
 
+def _miss(g: dict[str, Any], doc: Document) -> str:
+    """A missed gold event, with the asserted events the document has instead."""
+    asserted = [e for e in doc.events if e.status == "asserted"]
+    got = sorted({f"{e.type}@{e.place.name if e.place else None}" for e in asserted})
+    return f"{g['doc'][:3]} {g['type']}@{g.get('place')}: have {', '.join(got) or 'none'}"
+
+
+def _counts(docs: list[Document]) -> dict[str, int]:
+    """The events of the gold documents: asserted reports and clusters, the rest, and those read from
+    removed text."""
+    events = [(d, e) for d in docs for e in d.events]
+    asserted = [(d, e) for d, e in events if e.status == "asserted"]
+    return {
+        "asserted_reports": len(asserted),
+        "asserted_events": len({(d.id, e.cluster) for d, e in asserted}),
+        "not_asserted": len(events) - len(asserted),
+        "from_removed_text": sum(1 for d, e in events if _in_removed(d, e)),
+    }
+
+
 def score_events(gold: list[dict[str, Any]], docs: dict[str, Document]) -> dict[str, Any]:
     found = 0
     misses = []
@@ -55,24 +75,12 @@ def score_events(gold: list[dict[str, Any]], docs: dict[str, Document]) -> dict[
         if any(e.status == "asserted" and _matches(g, e) for e in doc.events):
             found += 1
         else:
-            got = sorted(
-                {
-                    f"{e.type}@{e.place.name if e.place else None}"
-                    for e in doc.events
-                    if e.status == "asserted"
-                }
-            )
-            misses.append(f"{g['doc'][:3]} {g['type']}@{g.get('place')}: have {', '.join(got) or 'none'}")
+            misses.append(_miss(g, doc))
     wanted_docs = [docs[s] for s in {str(g["doc"]) for g in gold} if s in docs]
-    asserted = [e for d in wanted_docs for e in d.events if e.status == "asserted"]
-    clusters = {(d.id, e.cluster) for d in wanted_docs for e in d.events if e.status == "asserted"}
     return {
         "gold": len(gold),
         "found": found,
         "recall": round(found / len(gold), 4) if gold else 1.0,
-        "asserted_reports": len(asserted),
-        "asserted_events": len(clusters),
-        "not_asserted": sum(1 for d in wanted_docs for e in d.events if e.status != "asserted"),
-        "from_removed_text": sum(1 for d in wanted_docs for e in d.events if _in_removed(d, e)),
+        **_counts(wanted_docs),
         "misses": misses,
     }

@@ -11,6 +11,7 @@ agree as in the seeds' scorer (name keys or knowledge-base names).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from newstrace.evaluation.claims import _same
@@ -43,51 +44,74 @@ def _written(c: Claim) -> set[float]:
     return out
 
 
+@dataclass
+class _Tally:
+    gold: int = 0
+    found: int = 0
+    right: int = 0
+    claimant: int = 0
+    other_gold: int = 0
+    other_found: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def _candidate(
+    doc: Document, loc: Any, stem: str, matched: set[tuple[str, int]], kind: str | None
+) -> Claim | None:
+    """The unmatched claim whose figure lies in the gold evidence, one of the gold kind first."""
+    cands = [
+        c
+        for c in doc.claims
+        if (loc.start <= c.start < loc.end or c.start <= loc.start < c.end) and (stem, c.start) not in matched
+    ]
+    cands.sort(key=lambda c: c.kind != kind)
+    return cands[0] if cands else None
+
+
+def _judge(
+    c: Claim, g: dict[str, Any], kind: str | None, stem: str, kb_names: dict[str, list[str]], tally: _Tally
+) -> None:
+    """Score a found casualty claim: its kind and figure, then its claimant."""
+    tally.found += 1
+    gold_values = {v for v in (g.get("low"), g.get("high")) if v is not None}
+    ok = c.kind == kind and bool(_written(c) & gold_values)
+    tally.right += ok
+    if not ok:
+        tally.problems.append(
+            f"{stem[:3]} {g['kind']} {g.get('low')}-{g.get('high')}: got {c.kind} {c.low}-{c.high}"
+        )
+    who = (c.claimant.name or c.claimant.text) if c.claimant else None
+    if _same(who, g.get("claimant"), kb_names, c.claimant.entity_id if c.claimant else None):
+        tally.claimant += 1
+    else:
+        tally.problems.append(f"{stem[:3]} {g['kind']}: claimant {who!r}, gold {g.get('claimant')!r}")
+
+
 def score_manifest_claims(
     documents: dict[str, dict[str, Any]], docs: dict[str, Document], kb_names: dict[str, list[str]]
 ) -> dict[str, Any]:
-    gold_n = found = right = claimant = other_gold = other_found = 0
+    tally = _Tally()
     matched: set[tuple[str, int]] = set()
-    problems: list[str] = []
     for stem, g_doc in sorted(documents.items()):
         doc = docs.get(stem)
         for g in g_doc.get("claims", []):
             kind = KIND_MAP.get(g["kind"])
             casualty = kind in CASUALTY
-            gold_n += casualty
-            other_gold += not casualty
+            tally.gold += casualty
+            tally.other_gold += not casualty
             loc = locate(doc.raw, g["evidence"]) if doc is not None else None
             if doc is None or loc is None:
                 continue
-            cands = [
-                c
-                for c in doc.claims
-                if (loc.start <= c.start < loc.end or c.start <= loc.start < c.end)
-                and (stem, c.start) not in matched
-            ]
-            cands.sort(key=lambda c: c.kind != kind)
-            if not cands:
+            c = _candidate(doc, loc, stem, matched, kind)
+            if c is None:
                 if casualty:
-                    problems.append(f"{stem[:3]} {g['kind']} {g.get('low')}-{g.get('high')}: not found")
+                    tally.problems.append(f"{stem[:3]} {g['kind']} {g.get('low')}-{g.get('high')}: not found")
                 continue
-            c = cands[0]
             matched.add((stem, c.start))
-            if not casualty:
-                other_found += 1
-                continue
-            found += 1
-            gold_values = {v for v in (g.get("low"), g.get("high")) if v is not None}
-            ok = c.kind == kind and bool(_written(c) & gold_values)
-            right += ok
-            if not ok:
-                problems.append(
-                    f"{stem[:3]} {g['kind']} {g.get('low')}-{g.get('high')}: got {c.kind} {c.low}-{c.high}"
-                )
-            who = (c.claimant.name or c.claimant.text) if c.claimant else None
-            if _same(who, g.get("claimant"), kb_names, c.claimant.entity_id if c.claimant else None):
-                claimant += 1
+            if casualty:
+                _judge(c, g, kind, stem, kb_names, tally)
             else:
-                problems.append(f"{stem[:3]} {g['kind']}: claimant {who!r}, gold {g.get('claimant')!r}")
+                tally.other_found += 1
     spurious = [
         (stem, c)
         for stem in documents
@@ -96,16 +120,16 @@ def score_manifest_claims(
         if c.kind in CASUALTY and (stem, c.start) not in matched
     ]
     for stem, c in spurious:
-        problems.append(
+        tally.problems.append(
             f"{stem[:3]} spurious {c.kind} {c.low}-{c.high} at {docs[stem].raw[c.start : c.end]!r}"
         )
     return {
-        "casualty_gold": gold_n,
-        "casualty_found": found,
-        "casualty_right": right,
-        "casualty_claimant_right": claimant,
+        "casualty_gold": tally.gold,
+        "casualty_found": tally.found,
+        "casualty_right": tally.right,
+        "casualty_claimant_right": tally.claimant,
         "casualty_spurious": len(spurious),
-        "other_gold": other_gold,
-        "other_found": other_found,
-        "problems": problems,
+        "other_gold": tally.other_gold,
+        "other_found": tally.other_found,
+        "problems": tally.problems,
     }
