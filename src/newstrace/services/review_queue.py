@@ -24,6 +24,7 @@ the same on a large store.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from newstrace.services.ledger import build_ledger
@@ -48,88 +49,110 @@ def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
     return any(r[1] == column for r in conn.execute(f"PRAGMA table_info({table})"))
 
 
+# An impact rule: whether it applies to a candidate's row (given what its kind gathers beforehand, the
+# ledger's disputed claims), what it adds and the reason shown.
+Rule = tuple[Callable[[sqlite3.Row, Any], bool], float, str]
+Label = Callable[[sqlite3.Row], str]
+
+
+def _auto(entity_id: object) -> bool:
+    """A corpus-made entity (no knowledge-base entry behind it)."""
+    return str(entity_id).split("/", 1)[-1].startswith("auto-")
+
+
+CLAIM_RULES: tuple[Rule, ...] = (
+    (lambda r, _: (r["subject"] or "")[:1].isupper(), 1, "named ledger quantity"),
+    (lambda r, disputed: (r["doc_id"], r["start"]) in disputed, 1.5, "disputed in the ledger"),
+    (lambda r, _: r["kind"] in CASUALTIES, 0.5, "casualty figure"),
+    (lambda r, _: not (r["claimant_name"] or r["claimant_text"]), 0.5, "no claimant"),
+)
+PLACE_RULES: tuple[Rule, ...] = (
+    (lambda r, _: bool(r["of_event"]), 1.5, "place of an event"),
+    (lambda r, _: r["precision"] == 1, 0.5, "exact point on the map"),
+)
+LINK_RULES: tuple[Rule, ...] = (
+    (lambda r, _: bool(r["claimant"]), 1, "a claimant"),
+    (lambda r, _: not _auto(r["entity_id"]), 0.5, "knowledge-base entity"),
+)
+EVENT_RULES: tuple[Rule, ...] = (
+    (
+        lambda r, _: bool(r["fatalities"]) or r["claim_starts"] not in (None, "[]"),
+        1,
+        "fatalities or a linked claim",
+    ),
+    (lambda r, _: r["lat"] is not None, 0.5, "on the map"),
+)
+
+
+def _scored(
+    rows: Iterable[sqlite3.Row],
+    kind: str,
+    rules: tuple[Rule, ...],
+    label: Label,
+    context: Any = None,
+    subkind: Callable[[sqlite3.Row], str] = lambda r: "",
+) -> list[dict[str, Any]]:
+    """The queue items of one kind's candidate rows, each with the impact its rules give."""
+    items = []
+    for r in rows:
+        applied = [(weight, reason) for test, weight, reason in rules if test(r, context)]
+        impact = sum((weight for weight, _ in applied), 0.0)
+        items.append(_item(r, kind, subkind(r), label(r), impact, [reason for _, reason in applied]))
+    return items
+
+
 def _claims(db: Database) -> list[dict[str, Any]]:
     conn = db.conn
     conf = "c.confidence" if _has_column(conn, "claims", "confidence") else "NULL"
     disputed = _disputed(db)
-    items = []
-    for r in conn.execute(
+    rows = conn.execute(
         f'SELECT c.doc_id, c.start, c."end", c.kind, c.subject, c.low, c.high, c.claimant_name, '
         f'c.claimant_text, {conf} AS confidence, substr(d.raw, c.start + 1, c."end" - c.start) AS text '
         f"FROM claims c JOIN documents d ON d.id = c.doc_id ORDER BY {conf}, c.doc_id LIMIT ?",
         (PER_KIND,),
-    ):
-        impact: float = 0.0
-        reasons: list[str] = []
-        if (r["subject"] or "")[:1].isupper():
-            impact, reasons = impact + 1, [*reasons, "named ledger quantity"]
-        if (r["doc_id"], r["start"]) in disputed:
-            impact, reasons = impact + 1.5, [*reasons, "disputed in the ledger"]
-        if r["kind"] in CASUALTIES:
-            impact, reasons = impact + 0.5, [*reasons, "casualty figure"]
-        if not (r["claimant_name"] or r["claimant_text"]):
-            impact, reasons = impact + 0.5, [*reasons, "no claimant"]
-        label = f"{r['kind']} {r['subject'] or ''}: {r['low'] if r['low'] is not None else r['high']}"
-        items.append(_item(r, "claim", r["kind"], label, impact, reasons))
-    return items
+    )
+
+    def label(r: sqlite3.Row) -> str:
+        return f"{r['kind']} {r['subject'] or ''}: {r['low'] if r['low'] is not None else r['high']}"
+
+    return _scored(rows, "claim", CLAIM_RULES, label, disputed, subkind=lambda r: str(r["kind"]))
 
 
 def _places(db: Database) -> list[dict[str, Any]]:
-    items = []
-    for r in db.conn.execute(
+    rows = db.conn.execute(
         'SELECT p.doc_id, p.start, p."end", p.text, p.name, p.precision, p.confidence, '
         "EXISTS (SELECT 1 FROM events e WHERE e.doc_id = p.doc_id AND e.place_start = p.start "
         'AND e.place_end = p."end") AS of_event FROM places p WHERE p.in_boilerplate = 0 '
         "ORDER BY p.confidence, p.doc_id LIMIT ?",
         (PER_KIND,),
-    ):
-        impact: float = 0.0
-        reasons: list[str] = []
-        if r["of_event"]:
-            impact, reasons = impact + 1.5, ["place of an event"]
-        if r["precision"] == 1:
-            impact, reasons = impact + 0.5, [*reasons, "exact point on the map"]
-        items.append(_item(r, "place", "", f"{r['text']} -> {r['name']}", impact, reasons))
-    return items
+    )
+    return _scored(rows, "place", PLACE_RULES, lambda r: f"{r['text']} -> {r['name']}")
 
 
 def _links(db: Database) -> list[dict[str, Any]]:
-    items = []
-    for r in db.conn.execute(
+    rows = db.conn.execute(
         'SELECT m.doc_id, m.start, m."end", m.text, m.name, m.entity_id, m.confidence, '
         "EXISTS (SELECT 1 FROM claims c WHERE c.claimant_entity = m.entity_id) AS claimant "
         "FROM mentions m WHERE m.type != 'place' AND m.entity_id IS NOT NULL AND m.in_boilerplate = 0 "
         "ORDER BY m.confidence, m.doc_id LIMIT ?",
         (PER_KIND,),
-    ):
-        impact: float = 0.0
-        reasons: list[str] = []
-        if r["claimant"]:
-            impact, reasons = impact + 1, ["a claimant"]
-        if not str(r["entity_id"]).split("/", 1)[-1].startswith("auto-"):
-            impact, reasons = impact + 0.5, [*reasons, "knowledge-base entity"]
-        items.append(_item(r, "entity_link", "", f"{r['text']} -> {r['name']}", impact, reasons))
-    return items
+    )
+    return _scored(rows, "entity_link", LINK_RULES, lambda r: f"{r['text']} -> {r['name']}")
 
 
 def _events(db: Database) -> list[dict[str, Any]]:
-    items = []
-    for r in db.conn.execute(
+    rows = db.conn.execute(
         'SELECT e.doc_id, e.trigger_start AS start, e.trigger_end AS "end", e.type, e.place_name, '
         "e.fatalities, e.claim_starts, e.lat, e.confidence, "
         "substr(d.raw, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS text "
         "FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.confidence, e.doc_id LIMIT ?",
         (PER_KIND,),
-    ):
-        impact: float = 0.0
-        reasons: list[str] = []
-        if r["fatalities"] or r["claim_starts"] not in (None, "[]"):
-            impact, reasons = impact + 1, ["fatalities or a linked claim"]
-        if r["lat"] is not None:
-            impact, reasons = impact + 0.5, [*reasons, "on the map"]
-        label = f"{r['type']} ({r['text']})" + (f" at {r['place_name']}" if r["place_name"] else "")
-        items.append(_item(r, "event", "", label, impact, reasons))
-    return items
+    )
+
+    def label(r: sqlite3.Row) -> str:
+        return f"{r['type']} ({r['text']})" + (f" at {r['place_name']}" if r["place_name"] else "")
+
+    return _scored(rows, "event", EVENT_RULES, label)
 
 
 def _item(

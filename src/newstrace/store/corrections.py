@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newstrace.store.rows import record
 from newstrace.store.sqlite import Database, utcnow
 
 KINDS = ("claim", "place", "entity_link", "event")
@@ -67,25 +68,7 @@ class Correction:
 
 
 def _from_row(r: sqlite3.Row) -> Correction:
-    return Correction(
-        doc_id=r["doc_id"],
-        kind=r["kind"],
-        start=r["start"],
-        end=r["end"],
-        key=r["key"],
-        action=r["action"],
-        who=r["who"],
-        subkind=r["subkind"],
-        fields=json.loads(r["fields"]),
-        original=json.loads(r["original"]),
-        note=r["note"],
-        evidence_start=r["evidence_start"],
-        evidence_end=r["evidence_end"],
-        at=r["at"],
-        status=r["status"],
-        id=r["id"],
-        superseded_by=r["superseded_by"],
-    )
+    return record(Correction, r, fields=json.loads(r["fields"]), original=json.loads(r["original"]))
 
 
 def has_table(conn: sqlite3.Connection) -> bool:

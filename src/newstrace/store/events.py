@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from newstrace.model import Document, Event, EventActor, Place
 from newstrace.store.corrections import corrected_events
+from newstrace.store.rows import record
 from newstrace.store.sqlite import Database
 from newstrace.text.event_lexicon import event_lexicon
 
@@ -84,23 +85,16 @@ def read_events(conn: sqlite3.Connection, doc_id: str, places: Sequence[Place]) 
     for r in conn.execute("SELECT * FROM events WHERE doc_id = ? ORDER BY idx", (doc_id,)):
         place = by_span.get((r["place_start"], r["place_end"])) if r["place_start"] is not None else None
         out.append(
-            Event(
-                type=r["type"],
-                status=r["status"],
+            record(
+                Event,
+                r,
                 start=r["trigger_start"],
                 end=r["trigger_end"],
-                evidence_start=r["evidence_start"],
-                evidence_end=r["evidence_end"],
                 actor1=_actor(r, 1),
                 actor2=_actor(r, 2),
                 place=place,
-                place_source=r["place_source"],
                 date=r["event_date"],
-                time_precision=r["time_precision"],
-                fatalities=r["fatalities"],
                 claim_starts=tuple(json.loads(r["claim_starts"])),
-                cluster=r["cluster"],
-                stage=r["stage"],
                 # Stored before version 10: no confidence was computed; 0.0 says "unknown", not sure.
                 confidence=r["confidence"] if r["confidence"] is not None else 0.0,
             )

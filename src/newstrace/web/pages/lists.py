@@ -18,6 +18,7 @@ from newstrace.web.render import page
 from newstrace.web.views import PAGE_SIZE, Pager
 
 router = APIRouter(include_in_schema=False)
+LIST_KINDS: tuple[ListKind, ...] = ("documents", "claims", "events")
 Chunks = Callable[[Database, ListKind, ListFilter], Iterator[str]]
 FORMATS: dict[str, tuple[str, Chunks]] = {
     "csv": ("text/csv; charset=utf-8", csv_chunks),
@@ -63,31 +64,15 @@ def _download(request: Request, kind: ListKind, fmt: str, flt: ListFilter) -> Re
     )
 
 
-@router.get("/documents.csv")
-def documents_csv(request: Request, flt: ListFilterQ) -> Response:
-    return _download(request, "documents", "csv", flt)
+def _add_download(kind: ListKind, fmt: str) -> None:
+    """``/{kind}.{fmt}``: every row of the list ``/{kind}`` shows, as filtered."""
+
+    def download(request: Request, flt: ListFilterQ) -> Response:
+        return _download(request, kind, fmt, flt)
+
+    router.add_api_route(f"/{kind}.{fmt}", download, methods=["GET"], name=f"{kind}_{fmt}")
 
 
-@router.get("/documents.json")
-def documents_json(request: Request, flt: ListFilterQ) -> Response:
-    return _download(request, "documents", "json", flt)
-
-
-@router.get("/claims.csv")
-def claims_csv(request: Request, flt: ListFilterQ) -> Response:
-    return _download(request, "claims", "csv", flt)
-
-
-@router.get("/claims.json")
-def claims_json(request: Request, flt: ListFilterQ) -> Response:
-    return _download(request, "claims", "json", flt)
-
-
-@router.get("/events.csv")
-def events_csv(request: Request, flt: ListFilterQ) -> Response:
-    return _download(request, "events", "csv", flt)
-
-
-@router.get("/events.json")
-def events_json(request: Request, flt: ListFilterQ) -> Response:
-    return _download(request, "events", "json", flt)
+for _kind in LIST_KINDS:
+    for _fmt in FORMATS:
+        _add_download(_kind, _fmt)
