@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 
 from newstrace.cli import overview, render
-from newstrace.cli.common import JsonOpt, date_option, open_store, print_json, settings_of
+from newstrace.cli.common import (
+    JsonOpt,
+    LimitOpt,
+    OffsetOpt,
+    date_option,
+    open_store,
+    print_json,
+    print_list,
+    settings_of,
+)
 from newstrace.cli.errors import store_errors
 from newstrace.services.documents import DocumentFilter
 
@@ -32,8 +41,8 @@ def docs(
         str | None, typer.Option(help="Only this text quality: clean, machine_translated or spun.")
     ] = None,
     duplicates: Annotated[bool, typer.Option(help="Include copies of other documents.")] = True,
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
-    offset: Annotated[int, typer.Option(min=0)] = 0,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
     as_json: JsonOpt = False,
 ) -> None:
     """List stored documents, newest first."""
@@ -42,13 +51,9 @@ def docs(
     flt = DocumentFilter(lang, since, until, source, quality, duplicates, limit, offset)
     with open_store(settings_of(ctx)) as store:
         data = list_documents(store, flt)
-        if as_json:
-            print_json(data)
-        elif data["documents"]:
-            render.documents_table(data)
-        else:
-            given = {"lang": lang, "since": since, "until": until, "source": source, "quality": quality}
-            overview.empty("documents", store.db, {**given, "no_duplicates": not duplicates}, offset)
+        given: dict[str, object] = {"lang": lang, "since": since, "until": until, "source": source}
+        given.update(quality=quality, no_duplicates=not duplicates)
+        print_list(data, "documents", as_json, render.documents_table, store.db, given, offset)
 
 
 def search(
@@ -79,8 +84,8 @@ def entities(
         str | None,
         typer.Option("--type", help="person, organization, media, military_unit, place or equipment."),
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
-    offset: Annotated[int, typer.Option(min=0)] = 0,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
     as_json: JsonOpt = False,
 ) -> None:
     """List entities, most mentioned first."""
@@ -88,12 +93,7 @@ def entities(
 
     with open_store(settings_of(ctx)) as store:
         data = list_entities(store.db, etype, limit, offset)
-        if as_json:
-            print_json(data)
-        elif data["entities"]:
-            render.entities_table(data)
-        else:
-            overview.empty("entities", store.db, {"type": etype}, offset)
+        print_list(data, "entities", as_json, render.entities_table, store.db, {"type": etype}, offset)
 
 
 def entity(
@@ -112,8 +112,8 @@ def entity(
 
 def stories(
     ctx: typer.Context,
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
-    offset: Annotated[int, typer.Option(min=0)] = 0,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
     as_json: JsonOpt = False,
 ) -> None:
     """List stories, newest first: one entry per story, whatever the number of copies and languages."""
@@ -121,12 +121,7 @@ def stories(
 
     with open_store(settings_of(ctx)) as store:
         data = list_stories(store, limit, offset)
-        if as_json:
-            print_json(data)
-        elif data["stories"]:
-            render.stories_table(data)
-        else:
-            overview.empty("stories", store.db, {}, offset)
+        print_list(data, "stories", as_json, render.stories_table, store.db, {}, offset)
 
 
 def story(
@@ -159,13 +154,8 @@ def claims(
 
     with open_store(settings_of(ctx)) as store:
         data = ledger_report(store, kind=kind, subject=subject, claimant=claimant, since=since)
-        if as_json:
-            print_json(data)
-        elif data["claims"]:
-            render.ledger(data)
-        else:
-            given = {"kind": kind, "subject": subject, "claimant": claimant, "since": since}
-            overview.empty("claims", store.db, given)
+        given = {"kind": kind, "subject": subject, "claimant": claimant, "since": since}
+        print_list(data, "claims", as_json, render.ledger, store.db, given)
 
 
 def ledger(
@@ -220,13 +210,8 @@ def events(
     flt = EventFilter(type=etype, place=place, since=since, status=None if status == "all" else status)
     with open_store(settings_of(ctx)) as store:
         data = list_events(store.db, flt, limit)
-        if as_json:
-            print_json(data)
-        elif data["events"]:
-            render.events_table(data)
-        else:
-            given = {"type": etype, "place": place, "since": since, "status": status}
-            overview.empty("events", store.db, given)
+        given = {"type": etype, "place": place, "since": since, "status": status}
+        print_list(data, "events", as_json, render.events_table, store.db, given)
 
 
 def demo(ctx: typer.Context) -> None:

@@ -5,18 +5,20 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 import typer
 
-from newstrace.cli import render
+from newstrace.cli import overview, render
 from newstrace.cli.errors import store_errors
 from newstrace.model.dates import check_date_filter
 from newstrace.services.session import Database, DocumentStore
 from newstrace.settings import Settings
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+LimitOpt = Annotated[int, typer.Option(min=1, max=1000)]
+OffsetOpt = Annotated[int, typer.Option(min=0)]
 
 
 def settings_of(ctx: typer.Context) -> Settings:
@@ -49,3 +51,21 @@ def date_option(value: str | None) -> str | None:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_list(
+    data: dict[str, Any],
+    key: str,
+    as_json: bool,
+    table: Callable[[dict[str, Any]], None],
+    db: Database,
+    given: dict[str, Any],
+    offset: int = 0,
+) -> None:
+    """A listing as JSON, else as a table, else (nothing listed) why it is empty."""
+    if as_json:
+        print_json(data)
+    elif data[key]:
+        table(data)
+    else:
+        overview.empty(key, db, given, offset)

@@ -12,25 +12,12 @@ from rich.text import Text
 from newstrace.cli.cells import cut, plain
 from newstrace.cli.render import _value, out
 from newstrace.services.session import Database
-from newstrace.services.totals import store_total, store_values
+from newstrace.services.totals import described, store_total, store_values
 
 
 def _filters(filters: dict[str, Any]) -> str:
     given = [f"--{k.replace('_', '-')} {v}" for k, v in filters.items() if v not in (None, "", False)]
     return " ".join(given)
-
-
-EMPTY: dict[str, tuple[str, str]] = {
-    # kind: (the filter the store's values are for, why there is none at all)
-    "documents": (
-        "languages",
-        "nothing was ingested into this store: run `newstrace ingest PATH` (or `newstrace demo`)",
-    ),
-    "claims": ("kinds", "no attributed figure was found (or the claims stage did not run)"),
-    "events": ("types", "the events stage found no event (or the store was made before events existed)"),
-    "entities": ("types", "no name was recognised (or the entities stage did not run)"),
-    "stories": ("languages", "no document was grouped into a story (the embedding stage did not run?)"),
-}
 
 
 ONE = {
@@ -44,7 +31,7 @@ ONE = {
 
 def empty(kind: str, db: Database, filters: dict[str, Any], offset: int = 0) -> bool:
     """Print why a list is empty, if it is; True when it printed."""
-    values_name, why_none = EMPTY[kind]
+    values_name, why_none = described(kind)
     one = ONE[kind]
     total = store_total(db, kind)
     if total == 0:

@@ -63,8 +63,9 @@ def run(
     if as_json:
         _print_json(report)
         return
-    table = Table(title=f"Spark run into {out}", show_header=False)
-    for label, k in (
+    table = _counts(
+        f"Spark run into {out}",
+        report,
         ("files read", "files"),
         ("documents", "documents"),
         ("  originals", "accepted"),
@@ -73,14 +74,21 @@ def run(
         ("stories", "stories"),
         ("claims", "claims"),
         ("rejected", "rejected"),
-    ):
-        table.add_row(label, str(report[k]))
+    )
     for reason, n in report["rejected_by_reason"].items():
         table.add_row(Text(f"  {reason}"), str(n))
     table.add_row("seconds", ", ".join(f"{k} {v}" for k, v in report["seconds"].items()))
     _out.print(table)
     _examples(report["rejected_examples"])
     render.info(f"load it into a store with: newstrace --db FILE load {out}")
+
+
+def _counts(title: str, report: dict[str, Any], *rows: tuple[str, str]) -> Table:
+    """A two-column table of a report's counts: (label, key) per row."""
+    table = Table(title=title, show_header=False)
+    for label, key in rows:
+        table.add_row(label, str(report[key]))
+    return table
 
 
 def _examples(rows: list[dict[str, Any]]) -> None:
@@ -115,15 +123,15 @@ def load(
     if as_json:
         _print_json(report)
         return
-    table = Table(title=f"load {folder} into {settings.db}", show_header=False)
-    for label, k in (
+    table = _counts(
+        f"load {folder} into {settings.db}",
+        report,
         ("accepted (new)", "accepted"),
         ("duplicates (new copies)", "duplicates"),
         ("unchanged (already stored)", "unchanged"),
         ("rejected", "rejected"),
         ("story edges", "story_edges"),
-    ):
-        table.add_row(label, str(report[k]))
+    )
     _out.print(table)
     if not report["store_was_empty"]:
         render.info(

@@ -11,7 +11,7 @@ agree as in the seeds' scorer (name keys or knowledge-base names).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
 from typing import Any
 
 from newstrace.evaluation.claims import _same
@@ -44,15 +44,12 @@ def _written(c: Claim) -> set[float]:
     return out
 
 
-@dataclass
-class _Tally:
-    gold: int = 0
-    found: int = 0
-    right: int = 0
-    claimant: int = 0
-    other_gold: int = 0
-    other_found: int = 0
-    problems: list[str] = field(default_factory=list)
+class _Tally(Counter[str]):
+    """The counts of scoring (gold, found, right, claimant, other_gold, other_found) and its problems."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[str] = []
 
 
 def _candidate(
@@ -72,17 +69,17 @@ def _judge(
     c: Claim, g: dict[str, Any], kind: str | None, stem: str, kb_names: dict[str, list[str]], tally: _Tally
 ) -> None:
     """Score a found casualty claim: its kind and figure, then its claimant."""
-    tally.found += 1
+    tally["found"] += 1
     gold_values = {v for v in (g.get("low"), g.get("high")) if v is not None}
     ok = c.kind == kind and bool(_written(c) & gold_values)
-    tally.right += ok
+    tally["right"] += ok
     if not ok:
         tally.problems.append(
             f"{stem[:3]} {g['kind']} {g.get('low')}-{g.get('high')}: got {c.kind} {c.low}-{c.high}"
         )
     who = (c.claimant.name or c.claimant.text) if c.claimant else None
     if _same(who, g.get("claimant"), kb_names, c.claimant.entity_id if c.claimant else None):
-        tally.claimant += 1
+        tally["claimant"] += 1
     else:
         tally.problems.append(f"{stem[:3]} {g['kind']}: claimant {who!r}, gold {g.get('claimant')!r}")
 
@@ -97,8 +94,8 @@ def score_manifest_claims(
         for g in g_doc.get("claims", []):
             kind = KIND_MAP.get(g["kind"])
             casualty = kind in CASUALTY
-            tally.gold += casualty
-            tally.other_gold += not casualty
+            tally["gold"] += casualty
+            tally["other_gold"] += not casualty
             loc = locate(doc.raw, g["evidence"]) if doc is not None else None
             if doc is None or loc is None:
                 continue
@@ -111,7 +108,7 @@ def score_manifest_claims(
             if casualty:
                 _judge(c, g, kind, stem, kb_names, tally)
             else:
-                tally.other_found += 1
+                tally["other_found"] += 1
     spurious = [
         (stem, c)
         for stem in documents
@@ -124,12 +121,12 @@ def score_manifest_claims(
             f"{stem[:3]} spurious {c.kind} {c.low}-{c.high} at {docs[stem].raw[c.start : c.end]!r}"
         )
     return {
-        "casualty_gold": tally.gold,
-        "casualty_found": tally.found,
-        "casualty_right": tally.right,
-        "casualty_claimant_right": tally.claimant,
+        "casualty_gold": tally["gold"],
+        "casualty_found": tally["found"],
+        "casualty_right": tally["right"],
+        "casualty_claimant_right": tally["claimant"],
         "casualty_spurious": len(spurious),
-        "other_gold": tally.other_gold,
-        "other_found": tally.other_found,
+        "other_gold": tally["other_gold"],
+        "other_found": tally["other_found"],
         "problems": tally.problems,
     }
