@@ -23,6 +23,7 @@ from newstrace.services.correction_fields import (
     text_field,
 )
 from newstrace.services.corrections_apply import CorrectionSet, apply_to_document
+from newstrace.services.export import CLAIM_VALUES, pick
 from newstrace.settings import Settings
 from newstrace.store.corrections import ACTIONS, KINDS, Correction, CorrectionStore
 from newstrace.store.documents import DocumentStore
@@ -56,15 +57,7 @@ class Annotation:
 
 def _claim(doc: Document, k: Claim) -> Annotation:
     who = (k.claimant.name or k.claimant.text) if k.claimant else None
-    values = {
-        "kind": k.kind,
-        "low": k.low,
-        "high": k.high,
-        "bound": k.bound,
-        "unit": k.unit,
-        "subject": k.subject,
-        "claimant": who,
-    }
+    values = {**pick(k, CLAIM_VALUES[:-1]), "claimant": who}  # all but the side
     return Annotation(
         "claim", k.start, k.end, doc.raw[k.start : k.end], k.kind, k.evidence_start, k.evidence_end, values
     )

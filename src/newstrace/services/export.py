@@ -33,7 +33,12 @@ CSV_COLUMNS = (
 )
 
 
-def _pick(obj: Any, names: Sequence[str]) -> dict[str, Any]:
+# What a claim says, in the order every claim record lists it.
+CLAIM_VALUES = ("kind", "low", "high", "bound", "unit", "subject", "side")
+
+
+def pick(obj: Any, names: Sequence[str]) -> dict[str, Any]:
+    """The named fields of a record, in that order."""
     return {name: getattr(obj, name) for name in names}
 
 
@@ -54,8 +59,8 @@ def document_record(doc: Document) -> dict[str, Any]:
         "date_precision": date.value.precision.value if date else None,
         "date_source": date.source.value if date else "none",
         "duplicate_of": doc.duplicate_of,
-        "removed": [_pick(r, ("start", "end", "reason", "text", "stage")) for r in doc.removed],
-        "flags": [_pick(f, ("start", "end", "kind", "stage")) for f in doc.flags],
+        "removed": [pick(r, ("start", "end", "reason", "text", "stage")) for r in doc.removed],
+        "flags": [pick(f, ("start", "end", "kind", "stage")) for f in doc.flags],
     }
     for section in _SECTIONS:
         record.update(section(doc))
@@ -65,14 +70,14 @@ def document_record(doc: Document) -> dict[str, Any]:
 def _sentences(doc: Document) -> dict[str, Any]:
     if "sentences" not in doc.provided:
         return {}
-    return {"sentences": [_pick(s, ("start", "end", "lang")) for s in doc.sentences]}
+    return {"sentences": [pick(s, ("start", "end", "lang")) for s in doc.sentences]}
 
 
 def _quality(doc: Document) -> dict[str, Any]:
     if doc.quality is None:
         return {}
     names = ("start", "end", "text", "kind", "repair", "confidence")
-    spans = [_pick(q, names) for q in doc.quality.spans]
+    spans = [pick(q, names) for q in doc.quality.spans]
     return {"quality": {"label": doc.quality.label, "score": doc.quality.score, "spans": spans}}
 
 
@@ -80,7 +85,7 @@ def _entities(doc: Document) -> dict[str, Any]:
     if "entities" not in doc.provided:
         return {}
     names = ("start", "end", "text", "type", "entity_id", "name", "confidence", "in_boilerplate")
-    return {"entities": [_pick(m, names) for m in doc.mentions if m.type != "place"]}
+    return {"entities": [pick(m, names) for m in doc.mentions if m.type != "place"]}
 
 
 def _places(doc: Document) -> dict[str, Any]:
@@ -90,7 +95,7 @@ def _places(doc: Document) -> dict[str, Any]:
         "start", "end", "text", "name", "country", "lat", "lon", "geonames_id", "precision", "feature",
         "confidence", "in_boilerplate",
     )  # fmt: skip
-    return {"places": [_pick(p, names) for p in doc.places]}
+    return {"places": [pick(p, names) for p in doc.places]}
 
 
 def _claims(doc: Document) -> dict[str, Any]:
@@ -191,13 +196,7 @@ def _evidence(doc: Document, start: int, end: int) -> dict[str, Any]:
 def claim_record(doc: Document, k: Claim) -> dict[str, Any]:
     """One claim as the export contract shapes it (also used by `newstrace claims`)."""
     return {
-        "kind": k.kind,
-        "low": k.low,
-        "high": k.high,
-        "bound": k.bound,
-        "unit": k.unit,
-        "subject": k.subject,
-        "side": k.side,
+        **pick(k, CLAIM_VALUES),
         "claimant": _source(k.claimant),
         "via": list(k.via),
         "as_of": k.as_of,
@@ -294,13 +293,7 @@ def claim_row(doc: Document, k: Claim) -> dict[str, Any]:
     claimant = rec["claimant"] or {}
     return {
         "doc_id": doc.id,
-        "kind": k.kind,
-        "low": k.low,
-        "high": k.high,
-        "bound": k.bound,
-        "unit": k.unit,
-        "subject": k.subject,
-        "side": k.side,
+        **pick(k, CLAIM_VALUES),
         "claimant": claimant.get("name") or claimant.get("text"),
         "claimant_entity_id": claimant.get("entity_id"),
         "via": " > ".join(k.via),
