@@ -7,6 +7,7 @@ writes to it; tests that write (ingest, events) work on a copy.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import sqlite3
@@ -80,8 +81,9 @@ def client(web_app: FastAPI) -> Iterator[TestClient]:
         yield c
 
 
-@pytest.fixture(scope="session")
-def live_server(web_app: FastAPI) -> Iterator[str]:
+@contextlib.contextmanager
+def serving(web_app: FastAPI) -> Iterator[str]:
+    """The app served by uvicorn on a free local port, for as long as the block runs; its base URL."""
     import uvicorn
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -95,10 +97,18 @@ def live_server(web_app: FastAPI) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(web_app: FastAPI) -> Iterator[str]:
+    with serving(web_app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,7 @@ see the corrections still applied."""
 
 from __future__ import annotations
 
-import socket
 import sqlite3
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +20,7 @@ from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import Database
 from newstrace.web.app import create_app
-from web.conftest import copy_store
+from web.conftest import copy_store, serving
 from web.test_corrections import targets
 
 pytestmark = pytest.mark.e2e
@@ -33,24 +30,9 @@ TOKEN = "e2e-t0ken"
 @pytest.fixture
 def review_server(browser: Any, web_store: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A live server with a token, on a copy of the sample store (the shared store is never written)."""
-    import uvicorn
-
     path = copy_store(web_store, tmp_path / "e2e-review.db")
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(path, token=TOKEN), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", path
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    with serving(create_app(path, token=TOKEN)) as url:
+        yield url, path
 
 
 @pytest.fixture
