@@ -14,7 +14,7 @@ from newstrace.cli import browse as browse_cli
 from newstrace.cli import corrections as corrections_cli
 from newstrace.cli import render
 from newstrace.cli import spark as spark_cli
-from newstrace.cli.common import JsonOpt, date_option, open_store, print_json, settings_of
+from newstrace.cli.common import JsonOpt, date_option, log_to_stderr, open_store, print_json, settings_of
 from newstrace.cli.serve import serve as serve_command
 from newstrace.evaluation.gold import GoldError
 from newstrace.services.errors import StoreError
@@ -40,8 +40,13 @@ def main_options(
     config: Annotated[
         Path | None, typer.Option("--config", help="Settings file [default: ./newstrace.toml if present].")
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log what each batch and stage did, with timings.")
+    ] = False,
 ) -> None:
     ctx.meta["db_given"] = db is not None
+    if verbose:
+        ctx.call_on_close(log_to_stderr())
     try:
         ctx.obj = load_settings(config=config, db=db)
     except SettingsError as exc:

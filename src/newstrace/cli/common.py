@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
@@ -69,3 +70,20 @@ def print_list(
         table(data)
     else:
         overview.empty(key, db, given, offset)
+
+
+def log_to_stderr() -> Callable[[], None]:
+    """Show newstrace's INFO log lines (per batch and per stage counts and timings) on stderr; returns
+    the function that stops it, so that no handler outlives the command."""
+    logger = logging.getLogger("newstrace")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s", "%H:%M:%S"))
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+    def stop() -> None:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+
+    return stop

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from newstrace.model import Document, Rejection
-from newstrace.pipeline.pipeline import Pipeline, StageFailed
+from newstrace.pipeline.pipeline import Pipeline, StageFailed, StageStats
 from newstrace.settings import Settings
 
 Result = Document | Rejection
@@ -30,6 +30,8 @@ class Executor(Protocol):
 
     def close(self) -> None: ...
 
+    def stats(self) -> dict[str, StageStats]: ...
+
 
 class LocalExecutor:
     def __init__(self, pipeline: Pipeline, on_error: str = "reject") -> None:
@@ -41,6 +43,9 @@ class LocalExecutor:
 
     def close(self) -> None:
         pass
+
+    def stats(self) -> dict[str, StageStats]:
+        return self.pipeline.stats
 
 
 # The pipeline of a pool worker process, built once by the pool initializer (one model load per worker).
@@ -74,6 +79,10 @@ class PoolExecutor:
     def close(self) -> None:
         self._pool.close()
         self._pool.join()
+
+    def stats(self) -> dict[str, StageStats]:
+        """Nothing: each worker process keeps the counts of its own pipeline."""
+        return {}
 
 
 def make_executor(settings: Settings, factory: PipelineFactory) -> Executor:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from newstrace.model import Document
 from newstrace.pipeline.stage import RAW, Stage
@@ -21,10 +24,20 @@ class StageFailed(Exception):
         self.cause = cause
 
 
+@dataclass
+class StageStats:
+    """What one stage did in this process: documents done, documents it failed on, time spent."""
+
+    documents: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+
 class Pipeline:
     def __init__(self, stages: Sequence[Stage]) -> None:
         self.stages = tuple(stages)
         self.check()
+        self.stats = {s.name: StageStats() for s in self.stages}
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -47,8 +60,20 @@ class Pipeline:
 
     def run(self, doc: Document) -> Document:
         for stage in self.stages:
+            stats = self.stats[stage.name]
+            start = time.perf_counter()
             try:
                 doc = stage(doc)
             except Exception as exc:
+                stats.failed += 1
                 raise StageFailed(stage.name, doc.id, exc) from exc
+            finally:
+                stats.seconds += time.perf_counter() - start
+            stats.documents += 1
         return doc
+
+
+def log_stats(stats: Mapping[str, StageStats], log: logging.Logger) -> None:
+    """One INFO line per stage: documents, failures, seconds (shown with ``newstrace --verbose``)."""
+    for name, st in stats.items():
+        log.info("stage %-12s %6d documents %4d failed %9.2f s", name, st.documents, st.failed, st.seconds)

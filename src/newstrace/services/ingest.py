@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from newstrace.corpus.event_groups import EventLinker
 from newstrace.corpus.story_assigner import StoryAssigner
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.pipeline.executors import Executor, make_executor
+from newstrace.pipeline.pipeline import log_stats
 from newstrace.readers.discover import discover
 from newstrace.readers.names import source_name
 from newstrace.registry import build_pipeline, build_reader
@@ -60,6 +63,7 @@ class IngestReport:
 
 ProgressCallback = Callable[[int, int, IngestReport], None]
 _MAX_EXAMPLES = 50
+log = logging.getLogger(__name__)
 
 
 def read_inputs(
@@ -144,6 +148,7 @@ def ingest(
             if progress:
                 progress(report.files, total_files, report)
         status = "done"
+        log_stats(executor.stats(), log)
         # Annotations written anew (a document analysed again) take their corrections back.
         reattach(db)
     finally:
@@ -167,6 +172,7 @@ def _ingest_batch(
     events: EventLinker,
     report: IngestReport,
 ) -> None:
+    started = time.perf_counter()
     rejections = [r for r in items if isinstance(r, Rejection)]
     docs: list[Document] = []
     seen: set[str] = set()
@@ -211,6 +217,16 @@ def _ingest_batch(
         report.unchanged,
     )
     store.write_batch(finals, signatures, rejections, report.run_id, edges, merges, event_groups, counts)
+    log.info(
+        "batch of %d inputs: %d analysed, %d new, %d copies, %d rejected, %d unchanged in %.2f s",
+        len(items),
+        len(todo),
+        len(finals) - copies,
+        copies,
+        len(rejections),
+        len(docs) - len(todo),
+        time.perf_counter() - started,
+    )
     dedup.flush()
     if stories is not None:
         stories.flush()
