@@ -81,6 +81,36 @@ def test_a_division_named_after_a_town_decides_between_namesakes() -> None:
     assert not isinstance(got["Athens"], str) and got["Athens"][0] == "US"
 
 
+def test_the_other_names_candidates_pull_a_namesake_to_their_division() -> None:
+    # Nothing says "Texas": only that a county of that name has a candidate in the same state.
+    text = "Police in Athens said the man was held overnight in the Henderson County jail."
+    got = _placed(text, ["Athens", "Henderson County"], "en")
+    assert not isinstance(got["Athens"], str) and got["Athens"][0] == "US"
+    alone = _placed("Police in Athens said the man was held overnight.", ["Athens"], "en")
+    assert _near(alone["Athens"], 37.98, 23.73, 25)
+
+
+def test_a_country_is_placed_in_its_main_landmass() -> None:
+    # The middle of the contiguous states and of mainland France, not a point pulled by islands.
+    got = _placed("The United States and France signed the deal.", ["United States", "France"], "en")
+    assert _near(got["United States"], 39.8, -98.6, 161)
+    assert _near(got["France"], 46.6, 2.4, 100)
+
+
+def test_one_name_is_one_place_in_an_article() -> None:
+    from newstrace.linking.gazetteer import GazPlace
+    from newstrace.stages.places import _one_sense
+
+    far = GazPlace("gn:1", "Stanislav", "city", "UA", 48.9, 24.7, 200_000)
+    near = GazPlace("gn:2", "Stanislav", "city", "UA", 46.6, 32.2, 1_000)
+    # The first mention alone prefers the large town; the second, followed by its division, knows
+    # only the village; together they settle on the village for both.
+    scored = [[(10.0, far), (8.0, near)], [(9.0, near)], [(5.0, far)]]
+    out = _one_sense(["stanislav", "stanislav", "other"], scored)
+    assert out[0][0][1] is near and out[1][0][1] is near
+    assert out[2] == [(5.0, far)]
+
+
 def test_weekdays_and_unknown_names_stay_off_the_map() -> None:
     text = "On Sunday the convoy reached Zzyzxqborough, a name no gazetteer holds."
     got = _placed(text, ["Sunday", "Zzyzxqborough"], "en")

@@ -32,6 +32,7 @@ _GRID: dict[str, tuple[float, ...]] = {
     "context_admin1": (0.0, 1.5, 3.0, 5.0),
     "followed_by": (0.0, 3.0, 6.0, 10.0),
     "near": (0.0, 1.5, 3.0),
+    "shared_admin1": (0.0, 3.0, 6.0, 9.0),
 }
 _LEVEL_GRID = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
 

