@@ -145,14 +145,9 @@ class PlacesStage(BaseStage):
         for i in range(len(ms)):
             followed = options[containers[i]] if i in containers else []
             followed = [c for c in followed if c.level in (COUNTRY, ADMIN1, CITY)]
-            candidates = priors[i]
-            if i in containers.values():
-                # A division that contains the place named just before it is what this name means.
-                before = [options[j] for j, k in containers.items() if k == i]
-                candidates = [
-                    (s + (w.followed_by if any(contains(c, b) for opts in before for b in opts) else 0.0), c)
-                    for s, c in candidates
-                ]
+            # A division that contains the place named just before it is what this name means.
+            before = [b for j, k in containers.items() if k == i for b in options[j]]
+            candidates = _containing(priors[i], before, w.followed_by)
             inside = [(s, c) for s, c in candidates if any(contains(f, c) for f in followed)]
             # "Paris, Texas": what is named right after a place contains it, when any candidate fits.
             candidates = inside or candidates
@@ -232,6 +227,15 @@ class PlacesStage(BaseStage):
             stage=self.name,
             in_boilerplate=m.in_boilerplate,
         )
+
+
+def _containing(
+    candidates: list[tuple[float, GazPlace]], before: Sequence[GazPlace], bonus: float
+) -> list[tuple[float, GazPlace]]:
+    """Each candidate's score, plus ``bonus`` where it contains a candidate of the name before it."""
+    if not before:
+        return candidates
+    return [(s + (bonus if any(contains(c, b) for b in before) else 0.0), c) for s, c in candidates]
 
 
 def _one_sense(
