@@ -147,7 +147,7 @@ def test_merges_across_runs_reach_the_store(tmp_path: Path, monkeypatch: pytest.
 
     db = Database(tmp_path / "s.db")
     with monkeypatch.context() as m:
-        m.setattr(stories, "JOIN", 2.0)
+        m.setattr(stories.StoryClusterer, "join_cut", 2.0)
         ingest([copy(["005", "006"], tmp_path / "one")], Settings(), db)
     store = DocumentStore(db)
     before = {Path(d.source).name[:3]: d.story_id for d in store.iter_documents()}

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from newstrace.corpus import stories, story_learned
+from newstrace.corpus.story_base import BaseStoryClusterer
 from newstrace.corpus.syndication import Brief, brief, edge_kind
 from newstrace.model import Document, StoredStoryInput
 from newstrace.model.vectors import as_vector
@@ -34,7 +35,7 @@ class StoryAssigner:
     ) -> None:
         # "rules": the calibrated scores of ``corpus.stories``; "learned": ``corpus.story_learned``.
         self._learned = decision == "learned"
-        self.clusterer: stories.StoryClusterer | story_learned.LearnedStoryClusterer = (
+        self.clusterer: BaseStoryClusterer = (
             story_learned.LearnedStoryClusterer() if self._learned else stories.StoryClusterer()
         )
         self._signature = signature

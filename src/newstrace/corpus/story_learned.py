@@ -1,9 +1,8 @@
 """Stories with a learned join decision (``Settings.stories = "learned"``; the default is still the
 calibrated rules of ``corpus.stories``, which keep the sample corpus's floors).
 
-Each new document is compared only with candidate stories active within the time window: those that
-share one of its entities or figures (an inverted index) and those of its nearest earlier articles by
-embedding (an approximate nearest-neighbour index). The cost per document stays flat as the store grows.
+The candidate search (flat cost per document as the store grows), the copy rule, merging and adding
+are shared with the calibrated rules (``corpus.story_base``).
 
 The decision is learned (``story_join``): a probability from language-free features of the document
 against the story's *core*, never against one member, so that stories do not grow by chaining:
@@ -24,29 +23,30 @@ evidence: several documents that each match both of them.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import math
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from newstrace.corpus.neighbours import NearestDocuments
-from newstrace.corpus.stories import (
-    WINDOW_DAYS,
-    _claim_figures,
-    _figure_key,
-    days_apart,
+from newstrace.corpus.story_base import (
+    BaseStoryClusterer,
+    DocFeatures,
+    StoryState,
+    claim_figures,
     exact_day,
-    merge_stories,
+    nearest_day,
+    story_gap,
 )
 from newstrace.corpus.story_join import JoinModel, shipped_model
 from newstrace.model import Document, StoredStoryInput
 from newstrace.model.vectors import as_vector
 from newstrace.text.numbers import document_figures
+
+__all__ = ["DocFeatures", "LearnedStoryClusterer", "StoryState", "content_words", "features"]
 
 # Past a week, the evidence for joining a story fades with the gap in days: a follow-up weeks later
 # must share much more than the topic (measured on the sample corpus: the wrong joins were 30 to 60
@@ -62,11 +62,6 @@ SAME_DAYS_LOG_ODDS = 2.0
 # MERGE_AFTER such documents merge them (one bridging article is not enough: it may be a round-up).
 MERGE_PROBABILITY = 0.9
 MERGE_AFTER = 2
-# An entity or figure named in more stories than this does not find candidates.
-MAX_POSTINGS = 300
-MAX_CANDIDATES = 50
-# The stories of this many nearest earlier articles (title-and-lead embedding) are candidates too.
-NEIGHBOURS = 20
 # Each language's mean vector is shrunk towards the mean of all articles by this many pseudo-articles
 # (and that one towards zero alike), so that a language seen in few articles is centred on what all
 # news shares rather than on itself: centred on its own one or two articles, a language kept the common
@@ -83,42 +78,6 @@ WORDS_CHARS, MAX_WORDS = 600, 80
 MIN_WORD = 4
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-@dataclass
-class StoryState:
-    id: str
-    entities: Counter[str] = field(default_factory=Counter)
-    figures: Counter[float] = field(default_factory=Counter)
-    words: Counter[str] = field(default_factory=Counter)
-    langs: Counter[str] = field(default_factory=Counter)
-    # Sum of the members' unit vectors and their number, by language and dimension (one per encoder:
-    # vectors of two encoders are never compared). The centroid is centred when it is read, on the
-    # language means as they stand then, so early members are not left centred on stale means.
-    vectors: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
-    vector_n: Counter[tuple[str, int]] = field(default_factory=Counter)
-    docs: list[str] = field(default_factory=list)
-    first: str | None = None
-    last: str | None = None
-    # The exact publication days of its articles (day numbers): the same-days evidence is measured to
-    # the nearest of them, never to a month-precision date.
-    days: set[int] = field(default_factory=set)
-    seq: int = 0  # creation order: when two stories merge, the older keeps its id
-    # kind -> (articles, corpus size, sum of item weights) when last computed
-    weights: dict[str, tuple[int, int, float]] = field(default_factory=dict)
-
-
-@dataclass
-class DocFeatures:
-    id: str
-    lang: str | None
-    date: str | None
-    entities: Counter[str]
-    figures: set[float]
-    vector: np.ndarray | None
-    shingles_sig: bytes | None = None
-    words: frozenset[str] = frozenset()
-    duplicate_of: str | None = None
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -169,7 +128,7 @@ def stored_features(row: StoredStoryInput) -> DocFeatures:
     from newstrace.stages.embedding import join_lead
 
     ents = Counter(e for e in row.entities if not e.startswith("media/"))
-    figures = set(row.stated) if row.stated is not None else _claim_figures(row.figures)
+    figures = set(row.stated) if row.stated is not None else claim_figures(row.figures)
     # The clean text's opening stands for the lead (which also leaves out boilerplate): a story's
     # words and their rarity stay known across runs.
     words = content_words(join_lead(row.title or "", row.opening or "")) if row.opening else frozenset()
@@ -190,18 +149,14 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / n if n > 0 else v
 
 
-class LearnedStoryClusterer:
+class LearnedStoryClusterer(BaseStoryClusterer):
+    merge_cut = MERGE_PROBABILITY
+    merge_after = MERGE_AFTER
+
     def __init__(self, model: JoinModel | None = None) -> None:
+        super().__init__()
         self.model = model if model is not None else shipped_model()
-        self.stories: dict[str, StoryState] = {}
-        self.index: dict[str, set[str]] = defaultdict(set)
-        self.df: Counter[str] = Counter()  # documents naming each entity or stating each figure
-        self.word_df: Counter[str] = Counter()
-        self.n_docs = 0
-        self.merges: list[tuple[str, str]] = []  # (merged story, story it went into), in order
-        self._created = 0
-        self._bridges: Counter[tuple[str, str]] = Counter()
-        self._neighbours: dict[int, NearestDocuments] = {}
+        self.join_cut = self.model.join
         self._lang_sum: dict[tuple[str, int], np.ndarray] = {}
         self._lang_n: Counter[tuple[str, int]] = Counter()
         self._all_sum: dict[int, np.ndarray] = {}
@@ -211,7 +166,6 @@ class LearnedStoryClusterer:
         self._means: dict[tuple[str, int], np.ndarray | None] = {}
         # kind -> (document, corpus size, its items with their weights, their sum)
         self._doc_weights: dict[str, tuple[DocFeatures, int, list[tuple[Any, float]], float]] = {}
-        self.doc_story: dict[str, str] = {}  # the story each article is in now
 
     # -- evidence --------------------------------------------------------------------------------
 
@@ -312,34 +266,13 @@ class LearnedStoryClusterer:
         """The probability that ``doc`` tells ``story``, faded by the gap in days."""
         if centred is None:
             centred = self.centred(doc)
-        near = 0.0
-        day = exact_day(doc.date)
-        if day is not None and story.days:
-            near = max(0.0, 1.0 - min(abs(day - d) for d in story.days) / SAME_EVENT_DAYS)
+        near = nearest_day(doc, story, SAME_EVENT_DAYS)
         p = self.model.probability(self.join_features(doc, story, centred), SAME_DAYS_LOG_ODDS * near)
-        days = min(days_apart(doc.date, story.last), days_apart(doc.date, story.first))
-        return p * max(FADE_FLOOR, 1.0 - max(0.0, days - FADE_AFTER_DAYS) / FADE_OVER_DAYS)
+        return p * max(FADE_FLOOR, 1.0 - max(0.0, story_gap(doc, story) - FADE_AFTER_DAYS) / FADE_OVER_DAYS)
 
-    def candidates(self, doc: DocFeatures) -> set[str]:
-        """Stories sharing an entity or a figure, and the stories of the nearest earlier articles,
-        within the time window. Keys in too many stories are skipped and the candidates are capped, so
-        the work per document does not grow with the corpus."""
-        shared: Counter[str] = Counter()
-        for key in [*doc.entities, *map(_figure_key, doc.figures)]:
-            postings = self.index.get(key, set())
-            if len(postings) <= MAX_POSTINGS:
-                shared.update(postings)
-        found = [s for s, _ in shared.most_common(MAX_CANDIDATES)]
-        if doc.vector is not None:
-            index = self._neighbours.get(int(doc.vector.shape[0]))
-            if index is not None:
-                found += [self.doc_story[d] for d in index.nearest(doc.vector, NEIGHBOURS)]
-        return {
-            s
-            for s in found
-            if days_apart(doc.date, self.stories[s].last) <= WINDOW_DAYS
-            or days_apart(doc.date, self.stories[s].first) <= WINDOW_DAYS
-        }
+    def scorer(self, doc: DocFeatures) -> Callable[[StoryState], float]:
+        centred = self.centred(doc)
+        return lambda story: self.score(doc, story, centred)
 
     def singleton(self, doc: DocFeatures) -> StoryState:
         """A one-article story of ``doc`` as the corpus stands now (for comparing two articles)."""
@@ -356,91 +289,13 @@ class LearnedStoryClusterer:
             story.days.add(day)
         return story
 
-    # -- decisions -------------------------------------------------------------------------------
-
-    def assign(self, doc: DocFeatures) -> tuple[str, float]:
-        """The story ``doc`` joins (a new one when none reaches the model's join cut), and the
-        probability (a new story: 1.0). A copy joins its original's story. Other stories that ``doc``
-        also matches strongly count a bridge; after MERGE_AFTER bridges two stories merge (recorded
-        in ``self.merges`` for the store to apply)."""
-        original = self.doc_story.get(doc.duplicate_of) if doc.duplicate_of else None
-        if original is not None:
-            self.add(original, doc)
-            return original, 1.0
-        centred = self.centred(doc)
-        scored = sorted(
-            ((self.score(doc, self.stories[sid], centred), sid) for sid in self.candidates(doc)),
-            key=lambda p: (-p[0], p[1]),
-        )
-        if not scored or scored[0][0] < self.model.join:
-            best = "story-" + hashlib.sha256(doc.id.encode()).hexdigest()[:12]
-            self.add(best, doc)
-            return best, 1.0
-        best, best_score = scored[0][1], scored[0][0]
-        for sc, other in scored[1:]:
-            if sc < MERGE_PROBABILITY:
-                break
-            pair = (min(best, other), max(best, other))
-            self._bridges[pair] += 1
-            if self._bridges[pair] >= MERGE_AFTER:
-                best = self.merge(best, other)
-        self.add(best, doc)
-        return best, best_score
-
-    def merge(self, a: str, b: str) -> str:
-        """Merge two stories; the older one (created first) keeps its id, which is returned."""
-        keep, gone = merge_stories(self.stories, self.index, self.doc_story, (a, b), _absorb)
-        self.merges.append((gone, keep))
-        return keep
-
-    def add(self, sid: str, doc: DocFeatures) -> None:
-        story = self.stories.get(sid)
-        if story is None:
-            self._created += 1
-            story = self.stories[sid] = StoryState(sid, seq=self._created)
-        story.docs.append(doc.id)
-        story.entities.update(doc.entities)
-        story.figures.update(doc.figures)
-        story.words.update(doc.words)
-        story.langs[doc.lang or ""] += 1
-        self.doc_story[doc.id] = sid
-        if doc.vector is not None:
-            self._add_vector(story, doc)
-        if doc.date:
-            story.first = min(filter(None, [story.first, doc.date]))
-            story.last = max(filter(None, [story.last, doc.date]))
-            day = exact_day(doc.date)
-            if day is not None:
-                story.days.add(day)
-        for e in doc.entities:
-            self.index[e].add(sid)
-            self.df[e] += 1
-        for v in doc.figures:
-            self.index[_figure_key(v)].add(sid)
-        self.word_df.update(doc.words)
-        self.n_docs += 1
-
-    def _add_vector(self, story: StoryState, doc: DocFeatures) -> None:
-        assert doc.vector is not None
-        dim = int(doc.vector.shape[0])
+    def _add_vector(self, story: StoryState, doc: DocFeatures, vector: np.ndarray) -> None:
+        # The language means move with every article.
+        dim = int(vector.shape[0])
         key = (doc.lang or "", dim)
-        self._lang_sum[key] = self._lang_sum[key] + doc.vector if key in self._lang_sum else doc.vector.copy()
+        self._lang_sum[key] = self._lang_sum[key] + vector if key in self._lang_sum else vector.copy()
         self._lang_n[key] += 1
-        self._all_sum[dim] = self._all_sum[dim] + doc.vector if dim in self._all_sum else doc.vector.copy()
+        self._all_sum[dim] = self._all_sum[dim] + vector if dim in self._all_sum else vector.copy()
         self._all_n[dim] += 1
         self._means.clear()
-        story.vectors[key] = story.vectors[key] + doc.vector if key in story.vectors else doc.vector.copy()
-        story.vector_n[key] += 1
-        index = self._neighbours.get(dim)
-        if index is None:
-            index = self._neighbours[dim] = NearestDocuments()
-        index.add(doc.id, doc.vector)
-
-
-def _absorb(kept: StoryState, gone: StoryState) -> None:
-    kept.figures.update(gone.figures)
-    kept.words.update(gone.words)
-    kept.langs.update(gone.langs)
-    for key, total in gone.vectors.items():
-        kept.vectors[key] = kept.vectors[key] + total if key in kept.vectors else total.copy()
-    kept.vector_n.update(gone.vector_n)
+        super()._add_vector(story, doc, vector)
