@@ -10,17 +10,26 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 
 from newstrace.kb.loader import knowledge_base, name_synonyms
 from newstrace.text.thesaurus import name_word_synonyms
 
 _WORD = re.compile(r"[^\W\d_]+|&")
-_FUNCTION = frozenset({"the", "of", "for", "and", "on", "in", "at", "de", "du", "des", "la", "le", "&"})
+_FUNCTION = frozenset(
+    {"the", "of", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"}
+    | {"et", "y", "del", "di", "della", "dei", "für", "und"}
+)
 # Types whose names spinners mangle (people's names are left alone by synonym spinners).
 _TYPES = frozenset({"organization", "media", "military_unit"})
 # Articles in front of a name are not part of it ("le Washington Post", "die Zeit"): the text keeps its
 # own article, and the name is matched without one.
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "die", "der", "das", "el", "il", "lo", "los", "las"})
+# Thesaurus entries of one word only stand for a name word (the spinner table holds the multi-word
+# substitutes, "put up" for post): the thesaurus's many phrases made name matching several times slower.
+MAX_NAME_SUBSTITUTE_WORDS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,35 +68,77 @@ def _is_latin(name: str) -> bool:
     return all(ord(c) < 0x250 or not c.isalpha() for c in name)
 
 
-def _surfaces() -> list[tuple[str, str, str, list[str], list[str]]]:
-    """(entity id, canonical name, surface, surface words, lower-case words) of the names spinners
-    mangle. A leading article is dropped ("le Washington Post": the text keeps its own article) unless
-    the rest is one word: then it is the name's own ("Le Point", "El Universal")."""
-    out = []
-    for entity in knowledge_base():
-        if entity.type not in _TYPES:
-            continue
-        for surface in entity.all_names():
-            if not _is_latin(surface):
-                continue
-            surface_words = _WORD.findall(surface)
-            words = [w.lower() for w in surface_words]
-            while len(words) > 2 and words[0] in _ARTICLES:
-                words, surface_words = words[1:], surface_words[1:]
-            if words and len(words) != len(_WORD.findall(surface)):
-                surface = " ".join(surface_words)
-            if words:
-                out.append((entity.id, entity.name, surface, surface_words, words))
-            if len(words) == 2 and words[0] in _ARTICLES:
-                # the bare word too: a short form ("The Post")
-                out.append((entity.id, entity.name, surface_words[1], surface_words[1:], words[1:]))
+Surface = tuple[str, str, str, list[str], list[str]]
+
+
+def _surface(entity_id: str, canonical: str, surface: str) -> list[Surface]:
+    """(entity id, canonical name, surface, surface words, lower-case words) of one name. A leading
+    article is dropped ("le Washington Post": the text keeps its own article) unless the rest is one
+    word: then it is the name's own ("Le Point", "El Universal")."""
+    out: list[Surface] = []
+    surface_words = _WORD.findall(surface)
+    words = [w.lower() for w in surface_words]
+    while len(words) > 2 and words[0] in _ARTICLES:
+        words, surface_words = words[1:], surface_words[1:]
+    if words and len(words) != len(_WORD.findall(surface)):
+        surface = " ".join(surface_words)
+    if words:
+        out.append((entity_id, canonical, surface, surface_words, words))
+    if len(words) == 2 and words[0] in _ARTICLES:
+        # the bare word too: a short form ("The Post")
+        out.append((entity_id, canonical, surface_words[1], surface_words[1:], words[1:]))
     return out
 
 
 @functools.lru_cache(maxsize=1)
+def listed_names() -> tuple[tuple[str, str], ...]:
+    """(kind, name) of the outlet and organisation names listed for the spun-name check
+    (``data/quality/names.yaml``)."""
+    path = resources.files("newstrace").joinpath("data", "quality", "names.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple((str(kind), str(name)) for kind, names in data.items() for name in names or ())
+
+
+def _surfaces() -> list[Surface]:
+    """The names spinners mangle: the knowledge base's organisations, media and units, and the
+    listed outlet and organisation names worldwide."""
+    out: list[Surface] = []
+    for entity in knowledge_base():
+        if entity.type not in _TYPES:
+            continue
+        for surface in entity.all_names():
+            if _is_latin(surface):
+                out += _surface(entity.id, entity.name, surface)
+    for kind, name in listed_names():
+        out += _surface(f"{kind}/{name.lower()}", name, name)
+    return out
+
+
+def _slots(
+    words: list[str], synonyms: dict[str, tuple[str, ...]], thesaurus: dict[str, frozenset[str]]
+) -> tuple[tuple[frozenset[str], tuple[tuple[str, ...], ...]], ...]:
+    """Per name word: the single words and the word sequences a spinner may put in its place."""
+    slots = []
+    for w in words:
+        variants = {(w,)} | {tuple(s.split()) for s in synonyms.get(w, ())}
+        if w not in _FUNCTION and w not in _ARTICLES:
+            variants |= {
+                tuple(s.split())
+                for s in thesaurus.get(w, ())
+                if s.count(" ") < MAX_NAME_SUBSTITUTE_WORDS and w not in s.split()
+            }
+        if w == "and":
+            variants.add(("&",))
+        singles = frozenset(v[0] for v in variants if len(v) == 1)
+        multis = tuple(sorted((v for v in variants if len(v) > 1), key=len, reverse=True))
+        slots.append((singles, multis))
+    return tuple(slots)
+
+
+@functools.lru_cache(maxsize=1)
 def name_matcher() -> NameMatcher:
-    """Built once per process from the knowledge base, the spinner table of name words and the
-    thesaurus."""
+    """Built once per process from the knowledge base, the listed names, the spinner table of name
+    words and the thesaurus."""
     synonyms = name_synonyms()
     surfaces = _surfaces()
     thesaurus = name_word_synonyms(frozenset(w for *_, words in surfaces for w in words))
@@ -100,21 +151,12 @@ def name_matcher() -> NameMatcher:
                 short[sub].add((surface_words[-1], entity_id))
         if len(content) < 1 or len(words) < 2:
             continue
-        slots = []
-        for w in words:
-            variants = {(w,)} | {tuple(s.split()) for s in synonyms.get(w, ())}
-            if w not in _FUNCTION and w not in _ARTICLES:
-                # single words only: the table holds the multi-word substitutes ("put up")
-                variants |= {(s,) for s in thesaurus.get(w, ()) if " " not in s}
-            if w == "and":
-                variants.add(("&",))
-            singles = frozenset(v[0] for v in variants if len(v) == 1)
-            multis = tuple(sorted((v for v in variants if len(v) > 1), key=len, reverse=True))
-            slots.append((singles, multis))
-        pattern = NamePattern(surface, canonical, entity_id, tuple(slots), tuple(words))
+        slots = _slots(words, synonyms, thesaurus)
+        pattern = NamePattern(surface, canonical, entity_id, slots, tuple(words))
         for first in slots[0][0] | {m[0] for m in slots[0][1]}:
             by_first[first].append(pattern)
     names = {n.lower() for e in knowledge_base() for n in e.all_names()}
+    names |= {n.lower() for _, n in listed_names()}
     known = frozenset(names | _name_parts(names)) | _country_names()
     return NameMatcher(
         {k: tuple(dict.fromkeys(v)) for k, v in by_first.items()},
@@ -135,6 +177,13 @@ def spelling_variant(a: str, b: str) -> bool:
     return changed <= 2
 
 
+def _joined(before: re.Match[str], word: re.Match[str]) -> bool:
+    """Two words of one name: separated by a space, or by an apostrophe after an elided article
+    ("L'Express")."""
+    gap = word.string[before.end() : word.start()]
+    return gap == " " or (gap in {"'", "\u2019"} and before.group().lower() == "l")
+
+
 def _match(pattern: NamePattern, words: list[re.Match[str]], i: int) -> tuple[int, int, int, int] | None:
     """Match ``pattern`` at word ``i``: (index after the match, substituted words, intact content words,
     substitutions that are only spelling variants).
@@ -146,7 +195,7 @@ def _match(pattern: NamePattern, words: list[re.Match[str]], i: int) -> tuple[in
     substituted = kept = variants = 0
     for (singles, multis), own in zip(pattern.slots, pattern.exact, strict=True):
         # the words of a name are separated by spaces only ("Russia. Now" is no name)
-        if i < pos < len(words) and words[pos].string[words[pos - 1].end() : words[pos].start()] != " ":
+        if i < pos < len(words) and not _joined(words[pos - 1], words[pos]):
             return None
         best: tuple[str, ...] | None = None
         for variant in multis:
@@ -171,7 +220,7 @@ def _match(pattern: NamePattern, words: list[re.Match[str]], i: int) -> tuple[in
     return pos, substituted, kept, variants
 
 
-def find_names(text: str) -> Iterator[TorturedName]:
+def find_names(text: str, lang: str | None = None) -> Iterator[TorturedName]:
     """Known multi-word names, intact (``substituted == 0``) or mangled. A match needs a capital on its
     first word and evidence that it is that name: a word of the real name left intact, or two words or
     more all swapped for synonyms ("Monetary Instances"), or the name's own article written with its
@@ -189,7 +238,9 @@ def find_names(text: str) -> Iterator[TorturedName]:
                 if found is None:
                     continue
                 end_index, substituted, kept, variants = found
-                if kept < 1 and not (substituted >= 2 or _brand_article(pattern, words[i].group())):
+                if kept < 1 and not (
+                    _all_swapped(substituted, lang) or _brand_article(pattern, words, i, lang)
+                ):
                     continue
                 if substituted and _inside_longer_name(words, i, end_index, text, matcher.known):
                     continue
@@ -253,23 +304,52 @@ def _inside_longer_name(
         after = words[nxt]
         if capital_at(nxt, words[nxt - 1].end(), after.start()):
             return True
-        if after.group().lower() in _JOINERS and capital_at(nxt + 1, after.end(), after.end() + 1):
+        joined = text[words[nxt - 1].end() : after.start()] == " "
+        if joined and after.group().lower() in _JOINERS and capital_at(nxt + 1, after.end(), after.end() + 1):
             return True
     prev = first - 1
     if prev >= 0:
         before = words[prev]
         if before.group().lower() in _JOINERS and prev > 0:
-            return capital_at(prev - 1, words[prev - 1].end(), before.start())
-        sentence_start = not text[max(0, before.start() - 3) : before.start()].strip(" \n") or (
-            text[: before.start()].rstrip()[-1:] in '.!?»"”'
-        )
-        return capital_at(prev, before.end(), words[first].start()) and not sentence_start
+            # "Según la Brookings ...": a capital opening the sentence is no name's
+            opener = words[prev - 1]
+            return capital_at(prev - 1, opener.end(), before.start()) and not _opens_sentence(text, opener)
+        return capital_at(prev, before.end(), words[first].start()) and not _opens_sentence(text, before)
     return False
 
 
-def _brand_article(pattern: NamePattern, written: str) -> bool:
-    own = pattern.exact[0]
-    return len(pattern.exact) == 2 and own in _ARTICLES and own != "the" and written == own.capitalize()
+# A name with every word swapped ("Monetary Instances") is told from ordinary capitalised prose by
+# its count of swapped words: two suffice inside text of another language, where an English phrase
+# stands out; English prose is full of two-word capitalised phrases ("Public Library", "Supreme
+# Court") whose words a loose thesaurus links to some known name's, so there it takes three.
+ALL_SWAPPED_MIN = 2
+ALL_SWAPPED_MIN_ENGLISH = 3
+
+
+def _all_swapped(substituted: int, lang: str | None) -> bool:
+    return substituted >= (ALL_SWAPPED_MIN_ENGLISH if lang == "en" else ALL_SWAPPED_MIN)
+
+
+def _opens_sentence(text: str, word: re.Match[str]) -> bool:
+    return not text[max(0, word.start() - 3) : word.start()].strip(" \n") or (
+        text[: word.start()].rstrip()[-1:] in '.!?»"”'
+    )
+
+
+def _brand_article(pattern: NamePattern, words: list[re.Match[str]], i: int, lang: str | None) -> bool:
+    """The name's own article written with its capital before the swapped word ("Le Level" for Le
+    Point). English "The" opens English sentences, so it counts only inside text of another language
+    and not at a sentence start ("selon The Protector")."""
+    own, written = pattern.exact[0], words[i].group()
+    # the article must be the name's own, written with its capital ("The Guardian", not "the Post")
+    if len(pattern.exact) != 2 or own not in _ARTICLES or not pattern.name.startswith(own.capitalize()):
+        return False
+    if written != own.capitalize():
+        return False
+    if own != "the":
+        return True
+    before = words[i].string[: words[i].start()].rstrip()
+    return lang not in {None, "en"} and i > 0 and before[-1:] not in {".", "!", "?", ":", ""}
 
 
 def _repair(pattern: NamePattern) -> str:
