@@ -38,6 +38,7 @@ def main() -> None:
         texts.append((name, text))
     docs = prepared(texts, ["normalise", "boilerplate", "language", "sentences", "dates"])
     # load the knowledge base and each language's tables (thesaurus index) before timing
+    from newstrace.text.context_fit import word_vectors
     from newstrace.text.spinning import CHECKED_LANGUAGES
     from newstrace.text.thesaurus import spinner_index
 
@@ -45,6 +46,7 @@ def main() -> None:
         quality(next(d for d in docs if d.lang == lang))
         if lang in CHECKED_LANGUAGES:
             spinner_index(lang)
+            word_vectors(lang)  # the context check's vectors, where the language has them
     t0 = time.perf_counter()
     labels: dict[str, int] = {}
     for d in docs:

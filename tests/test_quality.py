@@ -98,3 +98,65 @@ def test_spun_german_words_are_detected(run_text: Run) -> None:
     )
     flags = _flags(doc)
     assert "furthermore" in flags and "troops" in flags
+
+
+def test_spun_names_beside_a_comma_and_an_elided_article(run_text: Run) -> None:
+    # A name followed by ", la Casa ..." is not part of a longer name; "L'" is the name's own article.
+    doc = run_text(
+        "Según el Washington Put up, la Casa Blanca estudia nuevas sanciones contra el régimen. "
+        "El ministro no quiso comentar la información en la rueda de prensa de la mañana.\n\n"
+        "Selon L'Specific, les négociations reprendront la semaine prochaine à Genève.\n"
+    )
+    flags = _flags(doc)
+    assert flags.get("Washington Put up") == "Washington Post", flags
+
+
+def test_short_form_inside_a_spun_name_does_not_break_the_document(run_text: Run) -> None:
+    # "Diary" is both a word of the spun name and a spun short form of it: one flag, one repair.
+    doc = run_text(
+        "Selon le Wall Road Diary, les discussions entre les deux délégations ont repris mardi soir. "
+        "Les médiateurs ont proposé un cessez-le-feu de trois jours dans la région.\n"
+    )
+    flags = _flags(doc)
+    assert flags.get("Wall Road Diary") == "Wall Street Journal", flags
+    assert doc.repaired is not None and "Wall Street Journal" in doc.repaired.text
+
+
+def test_listed_outlets_beyond_the_knowledge_base(run_text: Run) -> None:
+    doc = run_text(
+        "Selon le Lengthy Warfare Journal, les rebelles contrôlent désormais deux districts du nord. "
+        "D'après The Protector, l'armée a reconnu des pertes importantes au cours de la semaine.\n"
+    )
+    flags = _flags(doc)
+    assert flags.get("Lengthy Warfare Journal") == "Long War Journal", flags
+    assert flags.get("The Protector") == "The Guardian", flags
+
+
+def test_intact_listed_names_are_not_flagged(run_text: Run) -> None:
+    doc = run_text(
+        "Selon le Long War Journal et The Guardian, les combats se sont intensifiés dans le nord. "
+        "Le Committee to Protect Journalists demande la libération du reporter arrêté lundi.\n"
+    )
+    assert _flags(doc) == {}
+
+
+def test_english_word_common_in_french_web_text_is_found_by_context(run_text: Run) -> None:
+    # "touch" and "flow" are frequent enough in French web text to pass the frequency test; in these
+    # sentences the words they replaced ("contact", "flux") fit the context far better.
+    doc = run_text(
+        "Les secouristes ont perdu le touch avec deux équipes médicales envoyées dans la vallée, a "
+        "indiqué mardi la préfecture. Le flow de réfugiés vers la frontière ne faiblit pas depuis une "
+        "semaine, selon les autorités locales.\n"
+    )
+    flags = _flags(doc)
+    assert flags.get("touch") == "contact", flags
+    assert "flow" in flags, flags
+
+
+def test_french_words_that_look_english_are_not_flagged_by_context(run_text: Run) -> None:
+    doc = run_text(
+        "La situation reste tendue sur la route qui mène au port, où la police a installé un "
+        "poste de contrôle. Le plan de paix prévoit une date pour le retrait des troupes et un "
+        "bureau de liaison dans la capitale.\n"
+    )
+    assert _flags(doc) == {}

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from newstrace.model import Document, Edit, Quality, QualitySpan
+from newstrace.model.textview import TextView
 from newstrace.pipeline.stage import BaseStage
 from newstrace.text.prose import covered, exempt_spans
-from newstrace.text.spinning import CHECKED_LANGUAGES, englishish, find_foreign_words
+from newstrace.text.spinning import CHECKED_LANGUAGES, doc_words, englishish, find_foreign_words
 from newstrace.text.tortured_names import find_names, find_spun_short_forms
 
 # A document is "spun" when its flags' summed confidence is this dense (per 100 words of prose) and it
@@ -56,6 +57,61 @@ def _mt_label(spans: list[tuple[int, int, str]]) -> bool:
     return len(spans) >= MT_MIN_SPANS and len({k for _, _, k in spans}) >= 2
 
 
+# A flagged passage in clean-view offsets: (start, end, text, repair, confidence, kind).
+Span = tuple[int, int, str, str | None, float, str]
+
+
+def _name_spans(
+    text: str, lang: str | None, exempt: list[tuple[int, int]]
+) -> tuple[list[Span], list[tuple[int, int]]]:
+    """Spun names (flags) and every known name found, spun or intact (protected from word checks)."""
+    names = [n for n in find_names(text, lang) if not covered(exempt, n.start, n.end)]
+    mentioned = {n.entity_id for n in names}
+    tortured = [n for n in names if n.substituted > 0 and n.confidence > 0]
+    named = [(n.start, n.end) for n in names]
+    # a short form inside a name already found is part of that name ("Diary" of "Wall Road Diary")
+    tortured += [
+        n
+        for n in find_spun_short_forms(text, mentioned)
+        if not covered(exempt, n.start, n.end) and not covered(named, n.start, n.end)
+    ]
+    flags: list[Span] = [(n.start, n.end, n.text, n.repair, n.confidence, "tortured_name") for n in tortured]
+    return flags, named + [(n.start, n.end) for n in tortured]
+
+
+def _word_spans(doc: Document, view: TextView, protected: list[tuple[int, int]]) -> list[Span]:
+    """Inserted English words, sentence by sentence in each sentence's language."""
+    text = view.text
+    out: list[Span] = []
+    words, starts = doc_words(text)
+    for sentence in doc.sentences:
+        cs, ce = view.from_raw(sentence.start, sentence.end)
+        local = [(max(a, cs) - cs, min(b, ce) - cs) for a, b in protected if a < ce and cs < b]
+        for f in find_foreign_words(text[cs:ce], sentence.lang, {0}, local, (words, starts, cs)):
+            out.append((cs + f.start, cs + f.end, f.text, f.repair, f.confidence, "foreign_word"))
+    return out
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    """The flags without overlaps: of two overlapping flags the longer is kept (a name over a word of
+    it), so the repairs are disjoint edits."""
+    kept: list[Span] = []
+    for s in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if not any(k[0] < s[1] and s[0] < k[1] for k in kept):
+            kept.append(s)
+    return sorted(kept)
+
+
+def _spun_evidence(spans: list[Span], text: str, exempt: list[tuple[int, int]]) -> tuple[bool, float]:
+    """Whether the flags make the document spun, and their density (per 100 words of prose)."""
+    prose_words = len(_WORDS.findall(text)) - sum(len(_WORDS.findall(text[a:b])) for a, b in exempt)
+    confident = [s for s in spans if s[4] >= MIN_LABEL_CONFIDENCE]
+    density = 100 * sum(s[4] for s in confident) / max(prose_words, 1)
+    # distinct words: one term repeated ("double trap" twice) is one piece of evidence
+    distinct = {s[2].lower() for s in confident}
+    return len(distinct) >= SPUN_MIN_FLAGS and density >= SPUN_DENSITY, density
+
+
 class QualityStage(BaseStage):
     name = "quality"
     requires = frozenset({"clean", "boilerplate", "language", "sentences"})
@@ -66,27 +122,11 @@ class QualityStage(BaseStage):
         text = view.text
         lang = doc.lang
         exempt = exempt_spans(text, (lambda w: englishish(w, lang)) if lang in CHECKED_LANGUAGES else None)
-        names = [n for n in find_names(text) if not covered(exempt, n.start, n.end)]
-        mentioned = {n.entity_id for n in names}
-        tortured = [n for n in names if n.substituted > 0 and n.confidence > 0]
-        tortured += [n for n in find_spun_short_forms(text, mentioned) if not covered(exempt, n.start, n.end)]
-        spans: list[tuple[int, int, str, str | None, float, str]] = [
-            (n.start, n.end, n.text, n.repair, n.confidence, "tortured_name") for n in tortured
-        ]
-        protected = exempt + [(n.start, n.end) for n in names] + [(n.start, n.end) for n in tortured]
-        for sentence in doc.sentences:
-            cs, ce = view.from_raw(sentence.start, sentence.end)
-            local = [(max(a, cs) - cs, min(b, ce) - cs) for a, b in protected if a < ce and cs < b]
-            for f in find_foreign_words(text[cs:ce], sentence.lang, {0}, local):
-                spans.append((cs + f.start, cs + f.end, f.text, f.repair, f.confidence, "foreign_word"))
-        spans.sort()
-        prose_words = len(_WORDS.findall(text)) - sum(len(_WORDS.findall(text[a:b])) for a, b in exempt)
-        confident = [s for s in spans if s[4] >= MIN_LABEL_CONFIDENCE]
-        density = 100 * sum(s[4] for s in confident) / max(prose_words, 1)
-        mt = _mt_spans(text, doc.lang, exempt)
-        # distinct words: one term repeated ("double trap" twice) is one piece of evidence
-        distinct = {s[2].lower() for s in confident}
-        if len(distinct) >= SPUN_MIN_FLAGS and density >= SPUN_DENSITY:
+        spans, named = _name_spans(text, lang, exempt)
+        spans = _disjoint(spans + _word_spans(doc, view, exempt + named))
+        spun, density = _spun_evidence(spans, text, exempt)
+        mt = _mt_spans(text, lang, exempt)
+        if spun:
             label = "spun"
         elif _mt_label(mt):
             label = "machine_translated"
