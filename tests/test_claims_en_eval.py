@@ -90,10 +90,11 @@ def test_claims_en_floor_on_a_fixed_subset() -> None:
     from newstrace.evaluation.claims_en import score_claims_en
     from newstrace.settings import Settings
 
-    # Floors: the scores on the first 60 records (19 gold claims) minus a small margin; only raise them.
+    # Floors: the scores on the first 60 records (19 gold claims: P 1.0, R 1.0, side and claimant 0.842)
+    # minus a small margin; only raise them.
     scores = score_claims_en(path, Settings(), limit=60)
-    assert scores["precision"] >= 0.85
-    assert scores["recall"] >= 0.8
+    assert scores["precision"] >= 0.9
+    assert scores["recall"] >= 0.9
     assert scores["value_exact"] >= 0.9
-    assert scores["subject_side"] >= 0.75
-    assert scores["claimant"] >= 0.75
+    assert scores["subject_side"] >= 0.8
+    assert scores["claimant"] >= 0.8

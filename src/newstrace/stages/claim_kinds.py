@@ -8,6 +8,7 @@ casualties"), the predicate of its comma-delimited segment ("30 людей за�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from newstrace.text import claim_lexicon as lex
 from newstrace.text.number_roles import CLAIMABLE, number_role
@@ -68,6 +69,8 @@ def kind_of(stext: str, n: Number) -> Kind:
         return None, ""  # "one of the journalists injured": one of a group, not a count
     if role == "equipment":
         return _equipment(stext, n)
+    if _DEPLOYED.match(stext[n.end : n.end + 70]):
+        return None, ""  # "mobilizing 100,000 troops along the border": a build-up, not a loss
     return _people(stext, n, role)
 
 
@@ -111,6 +114,10 @@ _LISTED = re.compile(
     r"(?i)\b(?:killed|wounded|injured)(?:,\s*\w+)*,?\s+(?:or|and)\s+(?:captured|missing|wounded|injured)\s*$"
 )
 _NEAR_BEFORE = 40
+_DEPLOYED = re.compile(
+    r"(?i)^\s*(?:[\w-]+\s+){0,2}?(?:troops|soldiers|servicemen|forces)\s+(?:(?:massed|deployed|stationed|"
+    r"amassed|gathered|concentrated)\b|(?:along|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border|frontier)s?\b)"
+)
 _ONE_OF = re.compile(r"(?i)^\s*of\s+(?:the|those|these|its|his|her|their|them)\b")
 _LOSSES_BEFORE = re.compile(
     r"(?i)\b(?:russian|ukrainian|russia's|ukraine's|enemy|the enemy's|российск\w*|русск\w*|росій\w*|"
@@ -125,14 +132,9 @@ def _people(stext: str, n: Number, role: str) -> Kind:
     listed = _LISTED.search(head)
     if listed is not None:
         return "killed_or_wounded", "people"  # "killed, injured or captured 5,000 troops"
-    if (
-        people is not None
-        and lex.PROTEST.search(stext)
-        and not lex.NOT_PEOPLE_PROTESTERS.match(people.group())
-    ):
-        return "protesters", "people"
     before_seg, after_seg = _segment(stext, n)
-    seg_after, _ = kind_in(after_seg)
+    elsewhere = _ELSEWHERE.search(after_seg)
+    seg_after, _ = kind_in(after_seg[: elsewhere.start()] if elsewhere else after_seg)
     # Only the words just before the figure: "caused the death of over 500", not a word of the
     # sentence's opening ("The circumstances of the murder ... whether three men knew each other").
     seg_before, _ = kind_in(before_seg[-_NEAR_BEFORE:], nearest_end=True)
@@ -140,12 +142,17 @@ def _people(stext: str, n: Number, role: str) -> Kind:
         if k is not None and k not in (*_ADJACENT_ONLY, "equipment_lost"):
             return k, "people"
     after = clause(stext, n.end)
+    if people is not None and _protesters(stext, n, people.group(), after):
+        return "protesters", "people"  # "thousands of residents marched", "a rally of 5,000 people"
     kind, pos = kind_in(after)
     if kind is not None and kind not in _ADJACENT_ONLY and pos <= 4:
         return kind, "people"  # "140 000 blessés": the word right after the figure says what it counts
     if _LOSSES_BEFORE.search(stext[max(0, n.start - 130) : n.start]):
         return "killed_or_wounded", "people"  # "Russian losses ... amounted to 899 soldiers"
     counted = lex.NUMBER_OF.search(stext[max(0, n.start - 70) : n.start])
+    figure_start = n.end - len(n.text.split()[-1]) if n.text.split() else n.start
+    if counted is None and lex.NUMBER_IS.search(stext[:figure_start]):
+        counted = _last(lex.NUMBER_OF.finditer(stext[: n.start]))
     if counted is not None:
         k, _ = kind_in(counted.group(1))
         if k is not None:
@@ -161,6 +168,19 @@ def _people(stext: str, n: Number, role: str) -> Kind:
     ):
         return kind, "people"  # "198 civilians, including three children, had been killed"
     return None, ""
+
+
+def _protesters(stext: str, n: Number, people: str, after: str) -> bool:
+    """People (not troops) with a protest word in their clause or right before them."""
+    protest = lex.PROTEST.search(after) or lex.PROTEST.search(stext[max(0, n.start - 25) : n.start])
+    return protest is not None and not lex.NOT_PEOPLE_PROTESTERS.match(people)
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for m in matches:
+        found = m
+    return found
 
 
 def _currency(word: str) -> str:

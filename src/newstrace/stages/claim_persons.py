@@ -46,9 +46,11 @@ _PERSON_NOUN = (
     r"pensioner|mercenary|prosecutor|official|mayor|activist|priest|student|teacher|victim|head|chief|"
     r"homme|femme|garçon|fille|enfant|soldat|journaliste|civil|Mann|Frau|Junge|Mädchen|Kind|Soldat)"
 )
+# "a prosecutor and his deputy": one person and one named by their relation to them, two in all.
+_PAIR = r"\s+(?:and|et|und)\s+(?:his|her|their|son|sa|sein|seine|ihr|ihre)\s+[\w'’-]+"
 _DESCRIBED = re.compile(
     rf"(?i)(?:^|[\s,.;:(\"“])((?:a|an|the|one|another|un|une|le|la|l'|ein|eine|der|die)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"{_PERSON_NOUN})(?:\s*,[^,]{{1,60}},)?\s+$"
+    rf"{_PERSON_NOUN}(?:{_PAIR})?)(?:\s*,[^,]{{1,60}},)?\s+$"
 )
 # Appositions between the name and the predicate: ", 55, who worked for ...," (commas shared).
 _APPOSITIONS = r"(?:(?:\s*,[^,]{1,90}){1,3},)?"
@@ -84,6 +86,26 @@ def _objects(stext: str, taken: list[Number]) -> list[tuple[str, Number, str | N
     return out
 
 
+_WHERE = re.compile(r"(?i)\b(?:where|où|wo|где|де)\s+$")
+# "X was killed alongside journalist Y": Y too.
+_ALONGSIDE = re.compile(
+    r"(?i)\b(?P<verb>killed|died|wounded|injured)\s+(?:alongside|together with|along with)\s+"
+)
+
+
+def _companions(stext: str, local: list[tuple[int, int, Mention]]) -> list[tuple[str, Number, str | None]]:
+    out: list[tuple[str, Number, str | None]] = []
+    for m in _ALONGSIDE.finditer(stext):
+        person = next((x for s, e, x in local if x.type == "person" and m.end() <= s <= m.end() + 60), None)
+        if person is None:
+            continue
+        end = next(e for s, e, x in local if x is person)
+        kind = _OBJECT_KIND.get(m.group("verb").lower(), "killed")
+        text = stext[m.start() : end]
+        out.append((kind, Number(m.start(), end, 1, 1, "exact", text), stext[m.end() : end]))
+    return out
+
+
 def single_victims(
     stext: str,
     local: list[tuple[int, int, Mention]],
@@ -101,16 +123,19 @@ def single_victims(
         if start is None or any(n.start < m.end() and start < n.end for n in taken):
             continue
         phrase = stext[start : m.start()]
-        if re.search(r"(?i)\b(?:and|et|und|и|і|та)\b", phrase.split(",")[0]):
-            continue  # "a prosecutor and his deputy died": two people, not one
-        n = Number(start, m.end(), 1, 1, "exact", stext[start : m.end()])
+        if _WHERE.search(stext[max(0, start - 12) : start]):
+            continue  # "the colony where X died": a description of a place, not a report of the death
+        count = 2 if re.search(_PAIR + r"\s*$", phrase.split(",")[0]) else 1
+        if count == 1 and re.search(r"(?i)\b(?:and|et|und|и|і|та)\b", phrase.split(",")[0]):
+            continue  # "Ivan and Olena died": several people, not one
+        n = Number(start, m.end(), count, count, "exact", stext[start : m.end()])
         context = stext[max(0, start - 40) : start] + phrase  # "Russian corporal X", "cameraman X"
         person = next((x for s, _, x in local if s == start and x.type == "person"), None)
         if person is not None and person.entity_id is not None and described:
             context = described.get(person.entity_id, "") + " " + context
         side = "civilian" if _CIVIL.search(context) else nearest_side(context)
         out.append((kind, n, "people", phrase.split(",")[0].strip(), side, None, perpetrator(stext, n)))
-    for kind, n, obj in _objects(stext, taken + [x[1] for x in out]):
+    for kind, n, obj in _objects(stext, taken + [x[1] for x in out]) + _companions(stext, local):
         side = "civilian" if _CIVIL.search(obj or "") else side_of(obj or "")
         out.append((kind, n, "people", obj, side, None, None))
     return out

@@ -68,6 +68,22 @@ class Memory:
     def saw_body(self, source: Source) -> None:
         self.named.append(source)
 
+    def said(self, source: Source | None, via: tuple[str, ...], people_here: set[str]) -> None:
+        """Remember the source of a sentence (``people_here``: the persons it names)."""
+        self.previous = source
+        if source is None:
+            return
+        self.saw_body(source)
+        self.last_source = source
+        one = _ONE_SPEAKER.search(source.name or source.text) is not None
+        if (source.entity_id or source.text) not in self.persons | people_here and not one:
+            self.last_body = source
+        self.last_via = via
+        if one and source.entity_id is None:
+            self.last_speaker, self.speaker_is_latest = source, True
+        if via:
+            self.via_by_source[source.entity_id or source.text] = via
+
     def resolve(self, source: Source) -> Source:
         """A bare definite description ("the ministry", "the staff") is the last body named with that
         word; anything else is itself."""
@@ -125,18 +141,7 @@ def attribute(stext: str, local: list[Located], memory: Memory) -> tuple[Source 
     for x in sources:
         if x[2].type == "organization":
             memory.saw_body(source_of(x[2]))
-    memory.previous = source
-    if source is not None:
-        memory.saw_body(source)
-        memory.last_source = source
-        people = memory.persons | {x[2].entity_id or x[2].text for x in local if x[2].type == "person"}
-        if (source.entity_id or source.text) not in people and not _ONE_SPEAKER.search(source.name or ""):
-            memory.last_body = source
-        memory.last_via = tuple(via)
-        if _ONE_SPEAKER.search(source.name or source.text) and source.entity_id is None:
-            memory.last_speaker, memory.speaker_is_latest = source, True
-        if via:
-            memory.via_by_source[source.entity_id or source.text] = tuple(via)
+    memory.said(source, tuple(via), {x[2].entity_id or x[2].text for x in local if x[2].type == "person"})
     return source, tuple(via)
 
 

@@ -11,6 +11,8 @@ forces", "tués par l'armée russe") is the claim's ``by`` and says nothing of t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from newstrace.model import Mention
 from newstrace.stages.claim_kinds import clause
@@ -59,7 +61,10 @@ _NOT_VICTIMS_AFTER = re.compile(
 )
 _POSTNOMINAL = re.compile(r"^\s+[\w-]+(?:\s+[\w-]+)?")
 _DETENTION = re.compile(r"(?i)\b(?:detention|detained|arbitrar\w*)\b")
-_FLIGHT_KINDS = frozenset({"fled", "displaced"})
+# Kinds whose people are civilians unless the text says soldiers: refugees, the displaced, protesters.
+_CIVIL_KINDS = frozenset({"fled", "displaced", "protesters"})
+_OF_THEM = re.compile(r"(?i)^\s+of\s+(?:them|those|these)\b")
+_CASUALTY_NOUN = re.compile(r"(?i)dead|wounded|injured|deaths?|casualties|bodies|lives|victims?")
 
 
 def side_of(phrase: str) -> str | None:
@@ -82,21 +87,57 @@ def nearest_side(text: str) -> str | None:
     return best
 
 
+_ENEMY = re.compile(
+    r"(?i)\b(?:the\s+)?(?:enemy|aggressor|invader|occupier|adversary)(?:['’]s|s['’])?\s+(?:\S+\s+){0,12}?$"
+)
+
+
+def enemy_side(head: str, text_before: str, claimant: str | None) -> str | None:
+    """ "The aggressor's army was to lose 166,000 soldiers" (``head``: the sentence up to the figure): the
+    side named last before (``text_before``) that is not the claimant's own; unknown without a claimant
+    of a known side."""
+    if claimant is None or not _ENEMY.search(head):
+        return None
+    own = side_of(claimant)
+    if own is None:
+        return None
+    others = [code for _, _, code in nationality_words(text_before) if code != own]
+    return others[-1] if others else None
+
+
 def perpetrator(stext: str, n: Number) -> str | None:
     """Who the clause says did it: "killed by Russian forces" -> "Russian forces"."""
     m = _BY.search(clause(stext, n.end, 120))
     return m.group(1).strip() if m else None
 
 
-def subject_of(
-    stext: str, n: Number, kind: str, local: list[tuple[int, int, Mention]]
-) -> tuple[str | None, str | None]:
-    """The victims' description and side."""
+@dataclass(frozen=True)
+class _Phrase:
+    """What the rules read about one figure: its clause after it (the perpetrator cut off), the people
+    noun it quantifies and the side words of that noun phrase, and "<side> losses" before it."""
+
+    stext: str
+    n: Number
+    kind: str
+    local: list[tuple[int, int, Mention]]
+    after: str
+    people: re.Match[str] | None
+    phrase: str
+    losses: re.Match[str] | None
+
+    @property
+    def noun(self) -> str:
+        return self.people.group().strip() if self.people is not None else ""
+
+
+def _read(stext: str, n: Number, kind: str, local: list[tuple[int, int, Mention]]) -> _Phrase:
     after = clause(stext, n.end, 70)
     by = _BY.search(after)
     if by is not None:
         after = after[: by.start()]  # the perpetrator is not the victims
     people = PEOPLE_NOUN.match(after)
+    if people is not None and _CASUALTY_NOUN.fullmatch(people.group("noun")):
+        people = None  # "340 injured": no noun of victims; the figure before may name them
     phrase = "" if people is None else after[: people.end()]
     if people is not None:
         post = _POSTNOMINAL.match(after[people.end() :])
@@ -105,30 +146,91 @@ def subject_of(
     losses = _side_losses(stext[max(0, n.start - 130) : n.start])
     if people is None and losses is not None:
         phrase = losses.group(0)  # "Russian losses ... reached 473,400"
+    return _Phrase(stext, n, kind, local, after, people, phrase, losses)
+
+
+Subject = tuple[str | None, str | None]
+
+
+def _of_them(p: _Phrase) -> Subject | None:
+    """ "executing more than 70 of them": the people named before the figure in the sentence."""
+    if not _OF_THEM.match(p.stext[p.n.end :]):
+        return None
+    before = p.stext[: p.n.start]
+    civil = list(_VICTIMS_CIVIL.finditer(before))
+    forces = list(_FORCES.finditer(before))
+    if civil and (not forces or civil[-1].start() > forces[-1].start()):
+        return _generic_noun(civil[-1].group()), "civilian"
+    if forces:
+        return "soldiers", nearest_side(before[: forces[-1].start()])
+    return None
+
+
+def _named_body(p: _Phrase) -> Subject | None:
+    """ "12 Azov fighters" read as an organisation right after the figure, with no noun of people."""
     orgs = [
-        m for s, e, m in local if n.end <= s <= n.end + 15 and m.type in ("organization", "military_unit")
+        m
+        for s, e, m in p.local
+        if p.n.end <= s <= p.n.end + 15 and m.type in ("organization", "military_unit")
     ]
-    side = side_of(phrase)
-    if orgs and people is None:
-        org = orgs[0]
-        return org.name or org.text, side
-    noun = people.group().strip() if people is not None else ""
-    if _VICTIMS_CIVIL.search(noun) or (kind in _FLIGHT_KINDS and not _FORCES.search(noun)):
+    if orgs and p.people is None:
+        return orgs[0].name or orgs[0].text, side_of(p.phrase)
+    return None
+
+
+def _civilians(p: _Phrase) -> Subject | None:
+    """Civilians by their noun; refugees, the displaced and protesters whatever their nationality."""
+    noun = p.noun
+    if _VICTIMS_CIVIL.search(noun) or (p.kind in _CIVIL_KINDS and not _FORCES.search(noun)):
         return _generic_noun(noun) if noun else "civilians", "civilian"
-    if kind == "captured" and not _FORCES.search(noun) and _DETENTION.search(after):
-        return _generic_noun(noun) if noun else "detained civilians", "civilian"
-    if side is None and losses is not None and (not noun or _FORCES.search(noun)):
-        side = side_of(losses.group(0))  # "Russian losses in people ... is 899 soldiers"
-    if side is None and _FORCES.search(noun):
-        side = nearest_side(stext[max(0, n.start - _CONTEXT) : n.start])  # "Russia ... lost 900 soldiers"
-    if people is None:
+    return None
+
+
+def _detained(p: _Phrase) -> Subject | None:
+    """People detained who are not soldiers: civilians ("864 cases of arbitrary detention – 763 men")."""
+    if p.kind != "captured" or _FORCES.search(p.noun):
+        return None
+    window = p.stext[max(0, p.n.start - _CONTEXT) : p.n.start] + p.after
+    if _DETENTION.search(window):
+        return _generic_noun(p.noun) if p.noun else "detained civilians", "civilian"
+    return None
+
+
+def _mixed(p: _Phrase) -> Subject | None:
+    """ "tens of thousands of Russians and Ukrainians": two sides, no one side."""
+    if len({code for _, _, code in nationality_words(p.phrase)}) > 1:
+        return "people", None
+    return None
+
+
+def _sided(p: _Phrase) -> Subject:
+    """The remaining figures: the side of the noun phrase, of "<side> losses", or of the nearest side
+    word before a noun of soldiers ("Russia ... lost 900 soldiers")."""
+    side = side_of(p.phrase)
+    forces = bool(_FORCES.search(p.noun))
+    if side is None and p.losses is not None and (not p.noun or forces):
+        side = side_of(p.losses.group(0))  # "Russian losses in people ... is 899 soldiers"
+    if side is None and forces:
+        side = nearest_side(p.stext[max(0, p.n.start - _CONTEXT) : p.n.start])
+    if p.people is None:
         return None, side
-    if side is not None and (_FORCES.search(noun) or side_of(noun)):
+    if side is not None and (forces or side_of(p.noun)):
         # One ledger line per side, whatever the word for troops ("6,000 Russians", "soldats russes").
         return f"{demonym(side)} military", side
-    if side is not None:
-        return _generic_noun(noun), side
-    return _generic_noun(noun), None
+    return _generic_noun(p.noun), side
+
+
+_RULES: list[Callable[[_Phrase], Subject | None]] = [_of_them, _named_body, _civilians, _detained, _mixed]
+
+
+def subject_of(stext: str, n: Number, kind: str, local: list[tuple[int, int, Mention]]) -> Subject:
+    """The victims' description and side: the first rule that decides, else the side of the phrase."""
+    p = _read(stext, n, kind, local)
+    for rule in _RULES:
+        found = rule(p)
+        if found is not None:
+            return found
+    return _sided(p)
 
 
 def _side_losses(text: str) -> re.Match[str] | None:

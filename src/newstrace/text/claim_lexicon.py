@@ -63,6 +63,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "fled",
             r"\b(?:réfugiés?|refugees?|fled|fleeing|crossed (?:into|the border)|left the country|"
+            # Hosting and registration abroad count people who fled ("hosted 86,000 Ukrainian citizens").
+            r"host(?:ed|ing|s)|registered (?:as refugees|abroad|in (?:[\w-]+\s+){0,3}countries)|"
             r"беженц\w*|біженц\w*|Flüchtling\w*|geflohen|бежал\w*|втекл\w*)",
         ),
         (
@@ -99,7 +101,7 @@ EQUIPMENT_LOSS = re.compile(
 # Protest verbs: a count of people in a sentence with one of these is a count of protesters.
 PROTEST = re.compile(
     r"\b(?:manifest\w*|protest\w*|pris d'assaut|rassembl\w*|marched|marché|rally|rallied|demonstrat\w*|"
-    r"confront\w*|affront\w*|"
+    r"confront\w*|affront\w*|(?-i:march(?:ed|es|ing)?)|"
     r"митинг\w*|протест\w*|акци\w* протеста|Demonstr\w*|demonstrier\w*)",
     re.IGNORECASE,
 )
@@ -107,7 +109,9 @@ PEOPLE = re.compile(
     r"^\s*(?:de |d'|of )?(?:(?:[\wéèêëàâîïôûüç'-]+\s){0,2})?"
     r"(?:soldats?|militaires|hommes|men|soldiers|troops|servicemen|people|personnes|civils|civilians|"
     r"femmes|women|épouses|wives|mothers|mères|combattants|fighters|recrues|recruits|conscrits|conscripts|"
-    r"prisonniers|prisoners|enfants|children|habitants|residents|réservistes|reservists|"
+    r"prisonniers|prisoners|enfants|children|habitants|residents|réservistes|reservists|citizens|nationals|"
+    r"journalists|reporters|media workers|media professionals|medics|rescuers|volunteers|"
+    r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is))|"
     r"военн\w*|военнослужащ\w*|солдат\w*|бойц\w*|людей|человек|мирных|жител\w*|женщин\w*|"
     r"військов\w*|солдат\w*|бійц\w*|людей|осіб|цивільн\w*|жінок|"
     r"Soldaten|Menschen|Zivilisten|Frauen|Kämpfer)\b",
@@ -146,7 +150,14 @@ INVERTED_PRONOUN = re.compile(r"(?i)-t-(?:il|elle)|-(?:il|elle)s?\b")
 # "Les femmes ont exigé...", "The women accused...": a described subject at the start of the clause.
 LOST = re.compile(r"(?i)\b(?:perdu\w*|lost|lose|losing|потерял\w*|потеряли|втратил\w*|втратили|verloren)\b")
 NUMBER_OF = re.compile(
-    r"(?i)\b(?:le nombre de|the number of|death toll|bilan|число|кількість|die Zahl der)\s+(\w+(?:\s+\w+)?)"
+    r"(?i)\b(?:le nombre de|the number of|death toll|bilan|число|кількість|die Zahl der)\s+"
+    r"(\w+(?:\s+\w+){0,2})"
+)
+# The figure is what "the number of X" comes to, however far back it was named ("the number of children
+# abducted during the past nine years, since ..., could reach 300,000").
+NUMBER_IS = re.compile(
+    r"(?i)\b(?:reach(?:ed|es)?|is|was|stands?\s+at|stood\s+at|exceed(?:s|ed)?|amount(?:s|ed)\s+to|"
+    r"rose\s+to|totals?|totalled|atteint|s'élève à|составляет|становить|beträgt)\s+(?:\w+\s+){0,2}$"
 )
 NOT_PEOPLE_PROTESTERS = re.compile(
     r"(?i)^\s*(?:de |d'|of )?(?:soldats|soldiers|troops|militaires|servicemen)"

@@ -37,7 +37,7 @@ _DURATION = re.compile(
     r"(?i)^[\s-]*(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|"
     r"ans?\b|années?|mois|semaines?|jours?|heures?|minutes?|"
     r"лет\b|год\w*|месяц\w*|недел\w*|дн(?:я|ей|і|ів)\b|сут\w*|час\w*|рок(?:и|ів)\b|місяц\w*|тижн\w*|"
-    r"годин\w*|Jahre?n?\b|Monate?n?\b|Wochen?\b|Tage?n?\b|Stunden?\b)"
+    r"годин\w*|Jahre?n?\b|Monate?n?\b|Wochen?\b|Tage?n?\b|Stunden?\b)(?!\w)"  # "jours" is not "journalists"
 )
 _AGE_APPOSITION = re.compile(r"(?:[A-ZА-ЯІЇЄ][\w'’-]+|\))\s*,\s*$")
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])")
@@ -81,8 +81,8 @@ _EQUIPMENT = re.compile(
 )
 _PEOPLE = re.compile(
     r"(?i)(?:people|persons?|civilians?|soldiers?|solders?|troops|servicem[ae]n|servicewom[ae]n|"
-    r"service\s+members|militar(?:y|ies)|personnel|fighters?|mercenaries|men|women|children|kids|boys|"
-    r"girls|babies|residents?|inhabitants|citizens|refugees|migrants|journalists?|reporters?|"
+    r"service\s+members|militar(?:y|ies)|personnel|fighters?|mercenaries|m[ae]n|wom[ae]n|child(?:ren)?|"
+    r"kids|boys?|girls?|bab(?:y|ies)|media\s+(?:workers|professionals)|residents?|inhabitants|citizens|nationals|refugees|migrants|journalists?|reporters?|"
     r"medics?|doctors?|rescuers?|workers?|volunteers?|officers?|sailors?|pilots?|prisoners?|POWs?|"
     r"detainees?|hostages?|victims?|bodies|lives|deaths?|dead|wounded|injured|casualties|conscripts?|"
     r"recruits?|reservists?|deserters?|protesters?|demonstrators?|individuals?|"
