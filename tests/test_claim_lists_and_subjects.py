@@ -43,6 +43,8 @@ def test_including_and_a_dash_restate_the_figure_before(run_text: Run) -> None:
         "on Sunday.",
     )
     assert got[3000][0] == "fled"
+    breakdown = _claims(run_text, "Another 60 wounded people, including 9 children, were taken to hospital.")
+    assert 9 not in breakdown and breakdown[60][0] == "wounded"
 
 
 def test_an_aside_between_the_figure_and_its_predicate_is_read_through(run_text: Run) -> None:

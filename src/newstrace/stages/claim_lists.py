@@ -24,6 +24,7 @@ _PART_OF = re.compile(
 )
 _ASIDE = re.compile(r"(?<=\w)\s[\u2013\u2014]\s[^\u2013\u2014.;:!?\d\n]{1,90}?\s[\u2013\u2014]\s")
 _PEOPLE_ROLES = frozenset({"people", "bare"})
+_DASHES = ("\u2013", "\u2014")
 
 
 def inherited_kind(stext: str, n: Number, kind: str | None, previous: Number | None) -> str | None:
@@ -32,12 +33,18 @@ def inherited_kind(stext: str, n: Number, kind: str | None, previous: Number | N
     if kind is None or previous is None or previous.end > n.start:
         return None
     figure_start = n.end - len(n.text.split()[-1]) if n.text.split() else n.start
-    if number_role(stext, figure_start, n.end) not in _PEOPLE_ROLES:
+    role = number_role(stext, figure_start, n.end)
+    if role not in _PEOPLE_ROLES:
         return None
     between = stext[previous.end : n.start]
     if ";" in between:
         return None
-    if _LISTED.fullmatch(between) or _PART_OF.search(between):
+    if _LISTED.fullmatch(between):
+        return kind
+    part = _PART_OF.search(between)
+    # A part named by its own noun ("98 wounded, including 16 children") is a breakdown, not a claim of
+    # its own; a bare one ("including 9,000 who arrived") or a restatement after a dash is.
+    if part is not None and (role == "bare" or part.group().strip() in _DASHES):
         return kind
     return None
 
