@@ -10,6 +10,7 @@ ordinals, times, and figures glued to a unit of distance or money (the claims la
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -401,18 +402,23 @@ def _find_numbers(text: str, lang: str | None) -> Iterator[Number]:
     yield from _collectives(text)
 
 
+@functools.lru_cache(maxsize=1)
+def _collective_pattern() -> tuple[list[str], re.Pattern[str]]:
+    """All the phrases of ``COLLECTIVES`` in one pattern, longest first, one group each (compiled once:
+    a pattern per phrase and per sentence was the claims stage's hot spot)."""
+    phrases = sorted(COLLECTIVES, key=len, reverse=True)
+    alternatives = "|".join(f"({re.escape(p)})" for p in phrases)
+    return phrases, re.compile(rf"(?i)(?<!\d\s)(?<!\w)(?:{alternatives})(?!\w)")
+
+
 def _collectives(text: str) -> Iterator[Number]:
     """Words of vague size ("dozens", "hundreds of thousands": one figure, the longest phrase wins)."""
-    spans: list[tuple[int, int, float | None, float | None, str]] = []
-    for phrase, (lo, hi, bd) in COLLECTIVES.items():
-        for m in re.finditer(rf"(?i)(?<!\d\s)(?<!\w){re.escape(phrase)}(?!\w)", text):
-            spans.append((m.start(), m.end(), lo, hi, bd))
-    spans.sort(key=lambda x: (x[0], -x[1]))
-    last_end = -1
-    for s, e, lo, hi, bd in spans:
-        if s < last_end:
-            continue  # "thousands" inside "hundreds of thousands"
-        last_end = e
+    phrases, pattern = _collective_pattern()
+    # One pass, the longest phrase first at each place: "thousands" inside "hundreds of thousands" is
+    # not found again.
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        lo, hi, bd = COLLECTIVES[phrases[(m.lastindex or 1) - 1]]
         bm = _BOUND_RE.search(text[max(0, s - 25) : s])
         if lo is not None and lo < 1 and bm and BOUNDS[bm.group(1).lower()] != "about":
             continue  # "fewer than half", "more than half": a share with a bound is no count
