@@ -38,30 +38,35 @@ ACLED_COLUMNS = [
 PAGE = 1000
 
 
+# The ACLED-like record of an event group: (record key, column of the events view), in record order.
+EVENT_COLUMNS = (
+    ("event_id", "event"),
+    ("event_date", "event_date"),
+    ("event_type", "acled_event_type"),
+    ("sub_event_type", "acled_sub_event_type"),
+    ("actor1", "actor1"),
+    ("actor2", "actor2"),
+    ("location", "place_name"),
+    ("latitude", "lat"),
+    ("longitude", "lon"),
+    ("geo_precision", "geo_precision"),
+    ("time_precision", "time_precision"),
+    ("fatalities", "fatalities"),
+    ("notes", "evidence"),
+    ("source", "source"),
+    ("country", "country"),
+    ("newstrace_type", "type"),
+    ("plover", "plover"),
+    ("reports", "reports"),
+    ("languages", "languages"),
+    ("story_id", "story_id"),
+    ("review", "review"),
+)
+
+
 def event_record(row: Any) -> dict[str, Any]:
-    return {
-        "event_id": row["event"],
-        "event_date": row["event_date"],
-        "event_type": row["acled_event_type"],
-        "sub_event_type": row["acled_sub_event_type"],
-        "actor1": row["actor1"],
-        "actor2": row["actor2"],
-        "location": row["place_name"],
-        "latitude": row["lat"],
-        "longitude": row["lon"],
-        "geo_precision": row["geo_precision"],
-        "time_precision": row["time_precision"],
-        "fatalities": row["fatalities"],
-        "notes": row["evidence"],
-        "source": public_source(row["source"]),
-        "country": row["country"],
-        "newstrace_type": row["type"],
-        "plover": row["plover"],
-        "reports": row["reports"],
-        "languages": row["languages"],
-        "story_id": row["story_id"],
-        "review": row["review"],
-    }
+    # The source as shown publicly (a file name, never a path on this machine).
+    return {key: public_source(row[c]) if c == "source" else row[c] for key, c in EVENT_COLUMNS}
 
 
 def list_events(db: Database, flt: EventFilter, limit: int = 50, offset: int = 0) -> dict[str, Any]:

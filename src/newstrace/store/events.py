@@ -9,15 +9,35 @@ from dataclasses import dataclass
 
 from newstrace.model import Document, Event, EventActor, Place
 from newstrace.store.corrections import corrected_events
-from newstrace.store.rows import record
+from newstrace.store.rows import insert_rows, record, stored
 from newstrace.store.sqlite import Database
 from newstrace.text.event_lexicon import event_lexicon
 
 
-def _actor_columns(a: EventActor | None) -> tuple[object, ...]:
-    if a is None:
-        return (None, None, None, None)
-    return (a.name or a.text, a.text, a.entity_id, a.side)
+def _actor_columns(n: int, a: EventActor | None) -> dict[str, object]:
+    return {
+        f"actor{n}": (a.name or a.text) if a else None,
+        f"actor{n}_text": a.text if a else None,
+        f"actor{n}_entity": a.entity_id if a else None,
+        f"actor{n}_side": a.side if a else None,
+    }
+
+
+def _place_columns(p: Place | None) -> dict[str, object]:
+    return {
+        "place_name": p.name if p else None,
+        "place_start": p.start if p else None,
+        "place_end": p.end if p else None,
+        "lat": p.lat if p else None,
+        "lon": p.lon if p else None,
+        "geonames_id": p.geonames_id if p else None,
+        "geo_precision": p.precision if p else None,
+        "country": p.country if p else None,
+    }
+
+
+# Event fields stored under other names or in several columns (given to ``stored`` one by one).
+_EVENT_SPREAD = ("start", "end", "actor1", "actor2", "place", "date", "claim_starts")
 
 
 def write_events(c: sqlite3.Connection, doc: Document, groups: Sequence[str | None] = ()) -> None:
@@ -25,52 +45,28 @@ def write_events(c: sqlite3.Connection, doc: Document, groups: Sequence[str | No
     rows = []
     for i, e in enumerate(doc.events):
         t = lexicon.types.get(e.type)
-        p = e.place
         rows.append(
-            (
-                f"{doc.id}:{i}",
+            stored(
+                e,
                 doc.id,
-                i,
-                e.cluster,
-                groups[i] if i < len(groups) else None,
-                e.type,
-                t.acled_event_type if t else None,
-                t.acled_sub_event_type if t else None,
-                t.plover if t else None,
-                e.status,
-                e.start,
-                e.end,
-                e.evidence_start,
-                e.evidence_end,
-                " ".join(doc.raw[e.evidence_start : e.evidence_end].split()),
-                *_actor_columns(e.actor1),
-                *_actor_columns(e.actor2),
-                p.name if p else None,
-                p.start if p else None,
-                p.end if p else None,
-                e.place_source,
-                p.lat if p else None,
-                p.lon if p else None,
-                p.geonames_id if p else None,
-                p.precision if p else None,
-                p.country if p else None,
-                e.date,
-                e.time_precision,
-                e.fatalities,
-                json.dumps(list(e.claim_starts)),
-                e.stage,
-                e.confidence,
+                skip=_EVENT_SPREAD,
+                id=f"{doc.id}:{i}",
+                idx=i,
+                event_group=groups[i] if i < len(groups) else None,
+                acled_event_type=t.acled_event_type if t else None,
+                acled_sub_event_type=t.acled_sub_event_type if t else None,
+                plover=t.plover if t else None,
+                trigger_start=e.start,
+                trigger_end=e.end,
+                evidence=" ".join(doc.raw[e.evidence_start : e.evidence_end].split()),
+                **_actor_columns(1, e.actor1),
+                **_actor_columns(2, e.actor2),
+                **_place_columns(e.place),
+                event_date=e.date,
+                claim_starts=json.dumps(list(e.claim_starts)),
             )
         )
-    c.executemany(
-        "INSERT OR IGNORE INTO events(id, doc_id, idx, cluster, event_group, type, acled_event_type, "
-        "acled_sub_event_type, plover, status, trigger_start, trigger_end, evidence_start, evidence_end, "
-        "evidence, actor1, actor1_text, actor1_entity, actor1_side, actor2, actor2_text, actor2_entity, "
-        "actor2_side, place_name, place_start, place_end, place_source, lat, lon, geonames_id, "
-        "geo_precision, country, event_date, time_precision, fatalities, claim_starts, stage, confidence) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows,
-    )
+    insert_rows(c, "events", rows)
 
 
 def _actor(r: sqlite3.Row, n: int) -> EventActor | None:

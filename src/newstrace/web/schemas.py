@@ -260,13 +260,18 @@ class SnippetPart(BaseModel):
     match: bool
 
 
-class SearchHit(BaseModel):
+class _FoundDocument(BaseModel):
+    """What a search answer says of every document it lists."""
+
     id: str
     title: str | None
     lang: str | None
     date: str | None
     story_id: str | None
     duplicate_of: str | None
+
+
+class SearchHit(_FoundDocument):
     snippet: list[SnippetPart]
 
 
@@ -278,13 +283,7 @@ class EntityMatch(BaseModel):
     matched_names: list[str]
 
 
-class EntityMatchDocument(BaseModel):
-    id: str
-    title: str | None
-    lang: str | None
-    date: str | None
-    story_id: str | None
-    duplicate_of: str | None
+class EntityMatchDocument(_FoundDocument):
     matched: str | None
     mentions: int
 
