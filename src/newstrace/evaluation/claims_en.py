@@ -151,75 +151,89 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 0.0
 
 
+def _judge_pair(rid: str, c: Claim, g: dict[str, Any], t: dict[str, int], problems: list[str]) -> None:
+    """Value, claimant and side of one matched claim, counted in ``t``; disagreements noted."""
+    t["exact"] += _value_exact(c, g)
+    t["lenient"] += _value_lenient(c, g)
+    # The canonical name or the words of the text: "the UN human rights office" is the gold's
+    # "UN Human Rights Office" whatever the knowledge base calls it.
+    surface = c.claimant.text if c.claimant else None
+    ok_claimant = same_claimant(_claimant_name(c), g.get("claimant")) or (
+        surface is not None and same_claimant(re.sub(r"(?i)^the\s+", "", surface), g.get("claimant"))
+    )
+    t["claimant"] += ok_claimant
+    t["side"] += _side(c) == g.get("subject_side")
+    if _side(c) != g.get("subject_side"):
+        problems.append(f"{rid[:24]} side {_side(c)!r} ({c.subject}) gold {g.get('subject_side')!r}")
+    if not ok_claimant:
+        problems.append(f"{rid[:24]} claimant {_claimant_name(c)!r} gold {g.get('claimant')!r}")
+
+
+def _note_unmatched(
+    rid: str,
+    raw: str,
+    claims: list[Claim],
+    gold: list[dict[str, Any]],
+    pairs: list[tuple[int, int]],
+    problems: list[str],
+) -> None:
+    hit_s = {i for i, _ in pairs}
+    hit_g = {j for _, j in pairs}
+    for j, g in enumerate(gold):
+        if j not in hit_g:
+            problems.append(f"{rid[:24]} missed {g['kind']} {raw[g['start'] : g['end']]!r}")
+    for i, c in enumerate(claims):
+        if i not in hit_s:
+            problems.append(f"{rid[:24]} spurious {c.kind} {c.low}-{c.high} {raw[c.start : c.end]!r}")
+
+
+def _without_aside(
+    claims: list[Claim], gold: list[dict[str, Any]]
+) -> tuple[list[Claim], list[dict[str, Any]]]:
+    """The gold claims marked historical or projection left out, with the system claims paired with them
+    (in a matching over all of them)."""
+    taken = {i for i, j in match(claims, gold, same_kind=False) if _set_aside(gold[j])}
+    return [c for i, c in enumerate(claims) if i not in taken], [g for g in gold if not _set_aside(g)]
+
+
 def score_records(
     pairs: Iterable[tuple[dict[str, Any], Document | None]], keep_aside: bool = True
 ) -> dict[str, Any]:
     """Precision, recall and match qualities over ``(record, document)`` pairs; ``keep_aside=False``
     leaves out the gold claims marked historical or projection (and the system claims they match)."""
-    n_sys = n_gold = n_match = n_any = 0
-    exact = lenient = claimant = side = 0
-    screened = 0
+    t = dict.fromkeys(("sys", "gold", "match", "any", "exact", "lenient", "claimant", "side", "screened"), 0)
     problems: list[str] = []
     for rec, doc in pairs:
         claims = [c for c in (doc.claims if doc is not None else ()) if c.kind in GOLD_KINDS]
         if rec.get("annotated") != "full":
-            screened += len(claims)
+            t["screened"] += len(claims)
             continue
         gold = list(rec.get("claims") or [])
         if not keep_aside:
-            # System claims paired with a set-aside gold claim (in a matching over all of them) go too.
-            taken = {i for i, j in match(claims, gold, same_kind=False) if _set_aside(gold[j])}
-            claims = [c for i, c in enumerate(claims) if i not in taken]
-            gold = [g for g in gold if not _set_aside(g)]
+            claims, gold = _without_aside(claims, gold)
         pairs_ = match(claims, gold)
-        n_sys += len(claims)
-        n_gold += len(gold)
-        n_match += len(pairs_)
-        n_any += len(match(claims, gold, same_kind=False))
+        t["sys"] += len(claims)
+        t["gold"] += len(gold)
+        t["match"] += len(pairs_)
+        t["any"] += len(match(claims, gold, same_kind=False))
         for i, j in pairs_:
-            c, g = claims[i], gold[j]
-            exact += _value_exact(c, g)
-            lenient += _value_lenient(c, g)
-            # The canonical name or the words of the text: "the UN human rights office" is the gold's
-            # "UN Human Rights Office" whatever the knowledge base calls it.
-            surface = c.claimant.text if c.claimant else None
-            ok_claimant = same_claimant(_claimant_name(c), g.get("claimant")) or (
-                surface is not None and same_claimant(re.sub(r"(?i)^the\s+", "", surface), g.get("claimant"))
-            )
-            claimant += ok_claimant
-            side += _side(c) == g.get("subject_side")
-            if _side(c) != g.get("subject_side"):
-                problems.append(
-                    f"{rec['id'][:24]} side {_side(c)!r} ({c.subject}) gold {g.get('subject_side')!r}"
-                )
-            if not ok_claimant:
-                problems.append(f"{rec['id'][:24]} claimant {_claimant_name(c)!r} gold {g.get('claimant')!r}")
-        hit_s = {i for i, _ in pairs_}
-        hit_g = {j for _, j in pairs_}
-        raw = doc.raw if doc is not None else ""
-        for j, g in enumerate(gold):
-            if j not in hit_g:
-                problems.append(f"{rec['id'][:24]} missed {g['kind']} {raw[g['start'] : g['end']]!r}")
-        for i, c in enumerate(claims):
-            if i not in hit_s:
-                problems.append(
-                    f"{rec['id'][:24]} spurious {c.kind} {c.low}-{c.high} {raw[c.start : c.end]!r}"
-                )
-    precision, recall = _ratio(n_match, n_sys), _ratio(n_match, n_gold)
+            _judge_pair(rec["id"], claims[i], gold[j], t, problems)
+        _note_unmatched(rec["id"], doc.raw if doc is not None else "", claims, gold, pairs_, problems)
+    precision, recall = _ratio(t["match"], t["sys"]), _ratio(t["match"], t["gold"])
     f1 = round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0
     return {
-        "gold": n_gold,
-        "system": n_sys,
-        "matched": n_match,
+        "gold": t["gold"],
+        "system": t["sys"],
+        "matched": t["match"],
         "precision": precision,
         "recall": recall,
         "f1": f1,
-        "kind_agnostic_recall": _ratio(n_any, n_gold),
-        "value_exact": _ratio(exact, n_match),
-        "value_lenient": _ratio(lenient, n_match),
-        "claimant": _ratio(claimant, n_match),
-        "subject_side": _ratio(side, n_match),
-        "screened_claims": screened,
+        "kind_agnostic_recall": _ratio(t["any"], t["gold"]),
+        "value_exact": _ratio(t["exact"], t["match"]),
+        "value_lenient": _ratio(t["lenient"], t["match"]),
+        "claimant": _ratio(t["claimant"], t["match"]),
+        "subject_side": _ratio(t["side"], t["match"]),
+        "screened_claims": t["screened"],
         "problems": problems,
     }
 

@@ -18,187 +18,8 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from newstrace.model import Document
+from newstrace.text.number_words import BOUNDS, COLLECTIVES, MULTIPLIERS, TEXT2NUM_WORDS, WORD_NUMBERS
 
-WORD_NUMBERS: dict[str, dict[str, int]] = {
-    "ru": {
-        "один": 1,
-        "одна": 1,
-        "два": 2,
-        "две": 2,
-        "три": 3,
-        "четыре": 4,
-        "пять": 5,
-        "шесть": 6,
-        "семь": 7,
-        "восемь": 8,
-        "девять": 9,
-        "десять": 10,
-        "двенадцать": 12,
-        "пятнадцать": 15,
-        "двадцать": 20,
-        "тридцать": 30,
-        "сорок": 40,
-        "пятьдесят": 50,
-        "сто": 100,
-        "двести": 200,
-        "триста": 300,
-        "пятьсот": 500,
-        "тысяча": 1000,
-    },
-    "uk": {
-        "один": 1,
-        "одна": 1,
-        "два": 2,
-        "дві": 2,
-        "три": 3,
-        "чотири": 4,
-        "п'ять": 5,
-        "шість": 6,
-        "сім": 7,
-        "вісім": 8,
-        "дев'ять": 9,
-        "десять": 10,
-        "дванадцять": 12,
-        "двадцять": 20,
-        "тридцять": 30,
-        "сорок": 40,
-        "п'ятдесят": 50,
-        "сто": 100,
-        "двісті": 200,
-        "триста": 300,
-        "п'ятсот": 500,
-        "тисяча": 1000,
-    },
-}
-_TEXT2NUM_WORDS = {
-    "fr": "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt "
-    "trente quarante cinquante soixante cent cents mille",
-    "en": "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand",
-    "de": "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert "
-    "tausend",
-}
-MULTIPLIERS = {
-    "million": 1_000_000,
-    "millions": 1_000_000,
-    "millionen": 1_000_000,
-    "mio": 1_000_000,
-    "milliard": 1_000_000_000,
-    "milliards": 1_000_000_000,
-    "billion": 1_000_000_000,
-    "billions": 1_000_000_000,
-    "milliarden": 1_000_000_000,
-    "mrd": 1_000_000_000,
-    "млн": 1_000_000,
-    "миллион": 1_000_000,
-    "миллиона": 1_000_000,
-    "миллионов": 1_000_000,
-    "мільйон": 1_000_000,
-    "мільйони": 1_000_000,
-    "мільйонів": 1_000_000,
-    "тыс": 1000,
-    "тысяч": 1000,
-    "тысячи": 1000,
-    "тысяча": 1000,
-    "тис": 1000,
-    "тисяч": 1000,
-    "тисячі": 1000,
-    "thousand": 1000,
-    "mille": 1000,
-    "tausend": 1000,
-}
-# Collective words: (low, high, bound). "dozens" is at least 24 (two dozen), as ACLED would not guess.
-COLLECTIVES: dict[str, tuple[float | None, float | None, str]] = {
-    "une douzaine": (12, 12, "about"),
-    "a dozen": (12, 12, "about"),
-    "ein dutzend": (12, 12, "about"),
-    "des dizaines": (20, None, "at_least"),
-    "dozens": (24, None, "at_least"),
-    "dutzende": (24, None, "at_least"),
-    "десятки": (20, None, "at_least"),
-    "десятки тысяч": (20000, None, "at_least"),
-    "des dizaines de milliers": (20000, None, "at_least"),
-    "des centaines de milliers": (200000, None, "at_least"),
-    "tens of thousands": (20000, None, "at_least"),
-    "hundreds of thousands": (200000, None, "at_least"),
-    "tens of millions": (20_000_000, None, "at_least"),
-    "millions": (2_000_000, None, "at_least"),
-    "scores": (40, None, "at_least"),
-    "zehntausende": (20000, None, "at_least"),
-    "hunderttausende": (200000, None, "at_least"),
-    "сотни тысяч": (200000, None, "at_least"),
-    "сотні тисяч": (200000, None, "at_least"),
-    "десятки тисяч": (20000, None, "at_least"),
-    "a million": (1_000_000, 1_000_000, "exact"),
-    "one million": (1_000_000, 1_000_000, "exact"),
-    "a thousand": (1000, 1000, "exact"),
-    "a hundred": (100, 100, "exact"),
-    "des centaines": (200, None, "at_least"),
-    "hundreds": (200, None, "at_least"),
-    "hunderte": (200, None, "at_least"),
-    "сотни": (200, None, "at_least"),
-    "сотні": (200, None, "at_least"),
-    "des milliers": (2000, None, "at_least"),
-    "thousands": (2000, None, "at_least"),
-    "tausende": (2000, None, "at_least"),
-    "тысячи": (2000, None, "at_least"),
-    "тисячі": (2000, None, "at_least"),
-    "la moitié": (0.5, 0.5, "exact"),
-    "half": (0.5, 0.5, "exact"),
-    "die hälfte": (0.5, 0.5, "exact"),
-    "половина": (0.5, 0.5, "exact"),
-    "половину": (0.5, 0.5, "exact"),
-}
-BOUNDS: dict[str, str] = {
-    "jusqu'à": "at_most",
-    "up to": "at_most",
-    "bis zu": "at_most",
-    "до": "at_most",
-    "pourrait atteindre": "at_most",
-    "could reach": "at_most",
-    "moins de": "at_most",
-    "less than": "at_most",
-    "fewer than": "at_most",
-    "weniger als": "at_most",
-    "менее": "at_most",
-    "менше": "at_most",
-    "au moins": "at_least",
-    "at least": "at_least",
-    "mindestens": "at_least",
-    "не менее": "at_least",
-    "щонайменше": "at_least",
-    "по меньшей мере": "at_least",
-    "plus de": "above",
-    "plus d'": "above",
-    "more than": "above",
-    "over": "above",
-    "mehr als": "above",
-    "über": "above",
-    "более": "above",
-    "больше": "above",
-    "свыше": "above",
-    "понад": "above",
-    "більше": "above",
-    "environ": "about",
-    "quelque": "about",
-    "près de": "about",
-    "around": "about",
-    "about": "about",
-    "some": "about",
-    "roughly": "about",
-    "nearly": "below",
-    "almost": "below",
-    "approximately": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "etwa": "about",
-    "rund": "about",
-    "около": "about",
-    "примерно": "about",
-    "приблизно": "about",
-    "близько": "about",
-    "presque": "about",
-}
 _BOUND_RE = re.compile(
     r"(?i)(?:^|(?<=[\s(«\"']))("
     + "|".join(re.escape(b) for b in sorted(BOUNDS, key=len, reverse=True))
@@ -279,9 +100,7 @@ def document_figures(doc: Document) -> frozenset[float]:
 
 
 def _word_number_pattern(lang: str) -> re.Pattern[str] | None:
-    words = (
-        list(WORD_NUMBERS.get(lang, {})) if lang in WORD_NUMBERS else _TEXT2NUM_WORDS.get(lang, "").split()
-    )
+    words = list(WORD_NUMBERS.get(lang, {})) if lang in WORD_NUMBERS else TEXT2NUM_WORDS.get(lang, "").split()
     if not words:
         return None
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -341,33 +160,56 @@ def find_numbers(text: str, lang: str | None) -> Iterator[Number]:
 
 
 def _find_numbers(text: str, lang: str | None) -> Iterator[Number]:
+    raw = _digit_figures(text)
+    if lang:
+        raw += _word_figures(text, lang, raw)
+    raw.sort()
+    counts = _counts(text, raw)
+    i = 0
+    while i < len(counts):
+        number, used = _with_range(text, counts, i)
+        yield number
+        i += used
+    yield from _collectives(text)
+
+
+def _digit_figures(text: str) -> list[tuple[int, int, float]]:
+    """Figures written in digits, as ``(start, end, value)``."""
     raw: list[tuple[int, int, float]] = []
     for m in _NUMBER.finditer(text):
         value = parse_digits(m.group(1))
-        if value is None:
+        if value is not None:
+            raw.append((m.start(1), m.end(1), value))
+    return raw
+
+
+def _word_figures(text: str, lang: str, digits: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Figures written in words of ``lang`` that no digit figure covers."""
+    if lang not in _WORD_PATTERNS:
+        _WORD_PATTERNS[lang] = _word_number_pattern(lang)
+    pattern = _WORD_PATTERNS[lang]
+    found: list[tuple[int, int, float]] = []
+    if pattern is None:
+        return found
+    for m in pattern.finditer(text):
+        if any(a <= m.start() < b for a, b, _ in digits):
             continue
-        raw.append((m.start(1), m.end(1), value))
-    if lang:
-        if lang not in _WORD_PATTERNS:
-            _WORD_PATTERNS[lang] = _word_number_pattern(lang)
-        pattern = _WORD_PATTERNS[lang]
-        if pattern is not None:
-            for m in pattern.finditer(text):
-                if any(a <= m.start() < b for a, b, _ in raw):
-                    continue
-                value = _word_value(m.group(1), lang)
-                if value is not None:
-                    raw.append((m.start(1), m.end(1), value))
-                    continue
-                # "quarante et cinquante": two numbers joined by "and", not one compound.
-                pos = m.start(1)
-                for piece in re.split(r"(\s+(?:et|and|und)\s+)", m.group(1)):
-                    v = None if re.fullmatch(r"\s+(?:et|and|und)\s+", piece) else _word_value(piece, lang)
-                    if v is not None:
-                        raw.append((pos, pos + len(piece), v))
-                    pos += len(piece)
-    raw.sort()
-    # Multipliers ("9 millions", "300 тысяч") and what is not a count.
+        value = _word_value(m.group(1), lang)
+        if value is not None:
+            found.append((m.start(1), m.end(1), value))
+            continue
+        # "quarante et cinquante": two numbers joined by "and", not one compound.
+        pos = m.start(1)
+        for piece in re.split(r"(\s+(?:et|and|und)\s+)", m.group(1)):
+            v = None if re.fullmatch(r"\s+(?:et|and|und)\s+", piece) else _word_value(piece, lang)
+            if v is not None:
+                found.append((pos, pos + len(piece), v))
+            pos += len(piece)
+    return found
+
+
+def _counts(text: str, raw: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Multipliers applied ("9 millions", "300 тысяч") and what is not a count left out."""
     counts: list[tuple[int, int, float]] = []
     for s, e, v in raw:
         mm = re.match(r"[\s]*([^\W\d_]+)\.?", text[e : e + 14])
@@ -377,29 +219,32 @@ def _find_numbers(text: str, lang: str | None) -> Iterator[Number]:
         if _is_not_a_count(text, s, e, v):
             continue
         counts.append((s, e, v))
-    i = 0
-    while i < len(counts):
-        s, e, v = counts[i]
-        written: tuple[float, ...] = (v,)
-        low: float | None = v
-        high: float | None = v
-        # Ranges: "40 000 à 60 000", "60-70 тисяч" (the multiplier of the second applies to the first).
-        if i + 1 < len(counts) and _RANGE_LINK.match(text[e : counts[i + 1][0]]):
-            _, e2, v2 = counts[i + 1]
-            if v2 > v:
-                if v2 >= 1000 and v < 1000 and v2 / 1000 == int(v2 / 1000):
-                    scale = 1_000_000 if v2 >= 1_000_000 and v < 1000 else 1000
-                    v = v * scale if v * scale < v2 else v
-                low, high, e = v, v2, e2
-                written = (v, v2)
-                i += 1
-                opener = _RANGE_OPEN.search(text[max(0, s - 12) : s])
-                if opener:
-                    s = s - (len(text[max(0, s - 12) : s]) - opener.start())
-        s, low, high, bound = _bounded(text, s, low, high, "exact")
-        yield Number(s, e, low, high, bound, text[s:e], written)
-        i += 1
-    yield from _collectives(text)
+    return counts
+
+
+def _with_range(text: str, counts: list[tuple[int, int, float]], i: int) -> tuple[Number, int]:
+    """The count at ``i`` as a number, joined with the next into a range where a range word links them
+    ("40 000 à 60 000", "60-70 тисяч": the multiplier of the second applies to the first); with how many
+    counts it took."""
+    s, e, v = counts[i]
+    written: tuple[float, ...] = (v,)
+    low: float | None = v
+    high: float | None = v
+    used = 1
+    if i + 1 < len(counts) and _RANGE_LINK.match(text[e : counts[i + 1][0]]):
+        _, e2, v2 = counts[i + 1]
+        if v2 > v:
+            if v2 >= 1000 and v < 1000 and v2 / 1000 == int(v2 / 1000):
+                scale = 1_000_000 if v2 >= 1_000_000 and v < 1000 else 1000
+                v = v * scale if v * scale < v2 else v
+            low, high, e = v, v2, e2
+            written = (v, v2)
+            used = 2
+            opener = _RANGE_OPEN.search(text[max(0, s - 12) : s])
+            if opener:
+                s = s - (len(text[max(0, s - 12) : s]) - opener.start())
+    s, low, high, bound = _bounded(text, s, low, high, "exact")
+    return Number(s, e, low, high, bound, text[s:e], written), used
 
 
 @functools.lru_cache(maxsize=1)
