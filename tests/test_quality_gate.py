@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from newstrace.cli import render
 from newstrace.evaluation import floors
 from newstrace.services.evaluate import evaluate
 from newstrace.settings import Settings
@@ -29,7 +30,7 @@ def test_seed_scores_meet_their_floors(seed_scores: dict[str, Any]) -> None:
     assert not failures, "\n".join(failures)
 
 
-def test_sample_corpus_scores_meet_their_floors() -> None:
+def test_sample_corpus_scores_meet_their_floors(capsys: pytest.CaptureFixture[str]) -> None:
     from newstrace.services.demo import sample_corpus
 
     manifest = sample_corpus() / "MANIFEST.json"
@@ -37,6 +38,9 @@ def test_sample_corpus_scores_meet_their_floors() -> None:
     assert scores["documents"] >= 20 and not scores["missing_documents"]
     failures = floors.check(scores, floors.load(FLOORS, "sample"))
     assert not failures, "\n".join(failures)
+    # `newstrace eval` prints the same scores: the sample's manifest has claims but no sourcing chains.
+    render.scores(scores)
+    assert "casualty found" in capsys.readouterr().out
 
 
 def test_seed_spun_labels(seed_scores: dict[str, Any]) -> None:
