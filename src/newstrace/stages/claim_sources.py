@@ -257,7 +257,8 @@ def _anaphor(
     m = lex.ANAPHORIC_SUBJECT.match(stext.strip()) or lex.ANAPHORIC_SUBJECT.match(clause)
     if m is None and not _IT_ACTS.match(stext.strip()):
         return None
-    if (m is None or _BODY_ANAPHOR.match(m.group())) and memory.last_body is not None:
+    body = m is None or m.group("document") is not None or m.group("it") is not None
+    if body and memory.last_body is not None:
         return Found(memory.last_body)
     if memory.last_source is not None:
         return Found(memory.last_source, via=list(memory.last_via))
@@ -382,9 +383,6 @@ _NOT_INVERTED = re.compile(r"(?i)\d|\b(?:by|from|in|on|at|for|about|that|against
 _DOCUMENT = re.compile(
     r"(?i)^(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:report|update|data|statement|figures|study|analysis|"
     r"assessment|estimates?|bulletin|summary)s?$"
-)
-_BODY_ANAPHOR = re.compile(
-    r"(?i)^(?:it\b|the\s+(?:\w+\s+)?(?:analysis|report|study|data|figures|update|statement|document|estimate))"
 )
 # "It documented 864 cases", "It interviewed hundreds ...": "it" acting, not an impersonal "it is".
 _IT_ACTS = re.compile(

@@ -162,12 +162,15 @@ NUMBER_IS = re.compile(
 NOT_PEOPLE_PROTESTERS = re.compile(
     r"(?i)^\s*(?:de |d'|of )?(?:soldats|soldiers|troops|militaires|servicemen)"
 )
+# A subject standing for a source named before. The groups "document" (an English report, study or
+# figures) and "it" mark those that stand for the body that issued them rather than a person.
 ANAPHORIC_SUBJECT = re.compile(
     r"(?i)^(?:l'analyse|le rapport|l'étude|le ministère|l'institut|les données|"
-    r"the (?:(?:presented|latest|new|same|published|updated)\s+)?(?:analysis|report|study|ministry|"
-    r"institute|agency|estimate|data|figures|update|statement|document|office|staff|department)|"
+    r"the (?:(?:presented|latest|new|same|published|updated)\s+)?(?:"
+    r"(?P<document>analysis|report|study|estimate|data|figures|update|statement|document)|"
+    r"ministry|institute|agency|office|staff|department)|"
     r"the authors? of the (?:letter|report|statement|appeal|study|analysis)|"
-    r"(?:it|they)\s+(?:also\s+)?(?:said|says|documented|documents|recorded|records|counted|found|"
+    r"(?:(?P<it>it)|they)\s+(?:also\s+)?(?:said|says|documented|documents|recorded|records|counted|found|"
     r"estimated|estimates|reported|reports|added)|"
     r"ведомство|отчет|звіт|відомство|der bericht|die analyse|das ministerium|die daten)\b"
 )
