@@ -54,6 +54,17 @@ class Annotation:
     evidence_end: int | None
     values: dict[str, Any]
 
+    def placement(self) -> dict[str, Any]:
+        """Where a correction of this annotation sits and what it judged: the fields a new judgement
+        and each of its copies in the article's other reports take from the annotation."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "evidence_start": self.evidence_start,
+            "evidence_end": self.evidence_end,
+            "original": self.values,
+        }
+
 
 def _claim(doc: Document, k: Claim) -> Annotation:
     who = (k.claimant.name or k.claimant.text) if k.claimant else None
@@ -158,17 +169,13 @@ def record(
     correction = Correction(
         doc_id=doc.id,
         kind=kind,
-        start=ann.start,
-        end=ann.end,
         key=ann.key,
         subkind=ann.subkind,
-        evidence_start=ann.evidence_start,
-        evidence_end=ann.evidence_end,
         action=action,
         who=name,
         fields=checked,
-        original=ann.values,
         note=text_field(note, "note"),
+        **ann.placement(),
     )
     saved = CorrectionStore(db).add(correction)
     to_copies(db, doc.duplicate_of or doc.id, saved)
@@ -193,17 +200,7 @@ def to_copies(db: Database, original: str, c: Correction) -> int:
         if found is None:
             continue
         note = f"as judged in the copy {c.doc_id}" + (f": {c.note}" if c.note else "")
-        copy = dataclasses.replace(
-            c,
-            doc_id=other_id,
-            start=found.start,
-            end=found.end,
-            evidence_start=found.evidence_start,
-            evidence_end=found.evidence_end,
-            original=found.values,
-            note=note[:MAX_TEXT],
-            id=0,
-        )
+        copy = dataclasses.replace(c, doc_id=other_id, note=note[:MAX_TEXT], id=0, **found.placement())
         store.add(copy)
         n += 1
     return n
