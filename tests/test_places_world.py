@@ -97,6 +97,29 @@ def test_a_country_is_placed_in_its_main_landmass() -> None:
     assert _near(got["France"], 46.6, 2.4, 100)
 
 
+def test_a_country_whose_main_landmass_is_a_part_keeps_its_published_point() -> None:
+    # Borneo is Indonesia's largest island, the South Island New Zealand's: their centroids stand for
+    # a part of the country, and the published point (Sulawesi, the North Island's south) is kept.
+    got = _placed("Indonesia and New Zealand sent doctors.", ["Indonesia", "New Zealand"], "en")
+    assert _near(got["Indonesia"], -5.0, 120.0, 161)
+    assert _near(got["New Zealand"], -41.0, 174.0, 161)
+
+
+def test_a_province_is_placed_in_its_middle_not_among_its_southern_towns() -> None:
+    got = _placed("Wildfires spread across Alberta.", ["Alberta"], "en")
+    assert _near(got["Alberta"], 55.0, -115.0, 161)
+
+
+def test_a_demonym_handed_in_as_a_place_is_its_country() -> None:
+    # The entities stage keeps demonyms out of its place mentions; a caller's spans may hold them, and
+    # they name a country, never a town spelt like one ("Syrian" is not the Iranian town Sirjan).
+    text = "Syrian and American officials met Russians and Sudanese envoys."
+    got = _placed(text, ["Syrian", "American", "Russians", "Sudanese"], "en")
+    expected = {"Syrian": "SY", "American": "US", "Russians": "RU", "Sudanese": "SD"}
+    for name, country in expected.items():
+        assert not isinstance(got[name], str) and got[name][0] == country, (name, got[name])
+
+
 def test_one_name_is_one_place_in_an_article() -> None:
     from newstrace.linking.gazetteer import GazPlace
     from newstrace.stages.places import _one_sense

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import math
 import os
 import pickle
 from collections import defaultdict
@@ -25,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from newstrace.kb.loader import ENTITY_FILES
 from newstrace.linking.gazetteer_build import CITY, COUNTRY, LEVEL_FEATURE, Row, build_rows
+from newstrace.linking.gazetteer_build import distance_km as distance_km
 from newstrace.linking.keys import compact, name_keys
 
 # Fuzzy matching (0-100) is a last resort for long names of notable places (see ``fuzzy_candidates``).
@@ -49,12 +49,6 @@ class GazPlace:
     level: int = CITY  # gazetteer_build: CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY
     admin1: str | None = None  # the id of the first-level division it lies in
     row: int = -1
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _hash(key: str) -> int:

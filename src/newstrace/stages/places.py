@@ -36,6 +36,7 @@ from newstrace.linking.place_scoring import (
 )
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
+from newstrace.stages.entity_places import demonym_countries
 
 _REGION_WORDS = re.compile(
     r"\b(?:oblast|oblasts|région|region|province|gouvernorat|governorate|district|county|area|Gebiet|"
@@ -79,6 +80,33 @@ def _calendar_words(lang: str | None) -> frozenset[str]:
                 for width in context.values():
                     words.update(str(v).casefold() for v in width.values())
     return frozenset(w for w in words if len(w) > 2)
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, frozenset[str]]:
+    """English demonyms (countryinfo's) -> the countries that have the word ("American": the United
+    States and its outlying islands)."""
+    from newstrace.text.nationalities import nationalities
+
+    codes: dict[str, set[str]] = {}
+    for code, word in nationalities().demonyms.items():
+        codes.setdefault(word.casefold(), set()).add(code)
+    return {word: frozenset(c) for word, c in codes.items()}
+
+
+def _demonym_country(gaz: Gazetteer, text: str, lang: str | None) -> GazPlace | None:
+    """The country a demonym handed in as a place names ("Russian", "Syrians", "soudanais"): the
+    entities stage keeps demonyms out of its place mentions, but a caller's spans (or a corpus that
+    tags them, as LGL and TR-News do) may hold one, and the country is what it points to, never a
+    town spelt like it ("Syrian" is not Sirjan)."""
+    low = text.casefold()
+    table = _demonyms()
+    codes = table.get(low) or (table.get(low[:-1]) if low.endswith("s") else None) or frozenset()
+    if not codes and lang not in (None, "en") and " " not in text:
+        codes = frozenset(demonym_countries(text, lang))
+    # A demonym of several countries stands for the most populous ("American").
+    countries = [c for c in map(gaz.country_place, sorted(codes)) if c is not None]
+    return max(countries, key=lambda c: c.population, default=None)
 
 
 class PlacesStage(BaseStage):
@@ -177,6 +205,9 @@ class PlacesStage(BaseStage):
             if known is not None:
                 return [known], None
         text = m.text.strip()
+        country = _demonym_country(gaz, text, lang)
+        if country is not None:
+            return [country], None
         if text.casefold() in _calendar_words(lang):
             return [], "calendar_word"
         core = _REGION_WORDS.sub(" ", text).strip(" ,.'’")
