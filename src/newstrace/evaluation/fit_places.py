@@ -22,7 +22,7 @@ from newstrace.linking.gazetteer import GazPlace, distance_km
 from newstrace.linking.place_scoring import WEIGHTS, Weights
 from newstrace.model import Mention
 from newstrace.settings import Settings, load_settings
-from newstrace.stages.places import PlacesStage
+from newstrace.stages.places import PlacesStage, outlet_of
 
 _GRID: dict[str, tuple[float, ...]] = {
     "capital": (0.0, 1.5, 3.0, 5.0),
@@ -33,8 +33,12 @@ _GRID: dict[str, tuple[float, ...]] = {
     "followed_by": (0.0, 3.0, 6.0, 10.0),
     "near": (0.0, 1.5, 3.0),
     "shared_admin1": (0.0, 3.0, 6.0, 9.0),
+    "outlet_admin1": (0.0, 2.0, 4.0, 6.0, 9.0, 12.0),
+    "outlet_country": (0.0, 2.0, 4.0, 6.0, 9.0),
 }
 _LEVEL_GRID = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
+# The levels whose weights are fitted (all, unless ``--only`` leaves them out).
+_LEVEL_WEIGHTS = list(range(len(WEIGHTS.level)))
 
 
 @dataclasses.dataclass
@@ -44,6 +48,7 @@ class _Doc:
     mentions: list[Mention]
     options: list[list[GazPlace]]
     gold: list[tuple[float, float] | None]
+    outlet: str | None = None
 
 
 def _prepare(records: Sequence[dict[str, Any]], settings: Settings) -> tuple[PlacesStage, list[_Doc]]:
@@ -63,17 +68,24 @@ def _prepare(records: Sequence[dict[str, Any]], settings: Settings) -> tuple[Pla
             t = gold_at[(m.start, m.end)]
             gold.append((t["lat"], t["lon"]) if t.get("lat") is not None else None)
         options = [stage._candidates(gaz, m, doc.lang)[0] for m in ms]
-        docs.append(_Doc(str(rec["id"]), doc.raw, ms, options, gold))
+        docs.append(_Doc(str(rec["id"]), doc.raw, ms, options, gold, outlet_of(doc)))
     return stage, docs
 
 
-def _evaluate(stage: PlacesStage, docs: Sequence[_Doc], w: Weights) -> tuple[int, int, int]:
-    """(gold toponyms with coordinates, placed, placed within 161 km)."""
+def _evaluate(
+    stage: PlacesStage, docs: Sequence[_Doc], w: Weights, scored: set[str] | None = None
+) -> tuple[int, int, int]:
+    """(gold toponyms with coordinates, placed, placed within 161 km) over the articles in ``scored``
+    (all by default). Every article is read, in order, so that the outlets' memory (which holds the
+    system's own choices, never a gold point) is what a run over the whole corpus would have."""
     stage.weights = w
+    stage.outlets.clear()  # the outlets' memory is learnt afresh from the articles scored, in order
     gaz = stage._gazetteer()
     n = placed = near = 0
     for d in docs:
-        picks = stage.choose(gaz, d.raw, d.mentions, d.options)
+        picks = stage.choose(gaz, d.raw, d.mentions, d.options, d.outlet)
+        if scored is not None and d.id not in scored:
+            continue
         for pick, gold in zip(picks, d.gold, strict=True):
             if gold is None:
                 continue
@@ -84,27 +96,51 @@ def _evaluate(stage: PlacesStage, docs: Sequence[_Doc], w: Weights) -> tuple[int
     return n, placed, near
 
 
-def fit(stage: PlacesStage, docs: Sequence[_Doc], start: Weights = WEIGHTS, rounds: int = 2) -> Weights:
-    best = start
-    best_score = _evaluate(stage, docs, best)[2]
+def fit(  # the choice weights, with no abstention (``fit_margin`` comes after)
+    stage: PlacesStage,
+    docs: Sequence[_Doc],
+    start: Weights = WEIGHTS,
+    rounds: int = 2,
+    scored: set[str] | None = None,
+) -> Weights:
+    """Coordinate ascent over ``_GRID`` on the toponyms of the articles in ``scored`` (all by default)."""
+    best = dataclasses.replace(start, min_margin=0.0)
+    best_score = _evaluate(stage, docs, best, scored)[2]
     for _ in range(rounds):
         improved = False
-        for level in range(len(best.level)):
+        for level in _LEVEL_WEIGHTS:
             for value in _LEVEL_GRID:
                 levels = list(best.level)
                 levels[level] = value
                 trial = dataclasses.replace(best, level=tuple(levels))
-                score = _evaluate(stage, docs, trial)[2]
+                score = _evaluate(stage, docs, trial, scored)[2]
                 if score > best_score:
                     best, best_score, improved = trial, score, True
         for name, values in _GRID.items():
             for value in values:
                 trial = dataclasses.replace(best, **{name: value})  # type: ignore[arg-type]
-                score = _evaluate(stage, docs, trial)[2]
+                score = _evaluate(stage, docs, trial, scored)[2]
                 if score > best_score:
                     best, best_score, improved = trial, score, True
         if not improved:
             break
+    return best
+
+
+_MARGIN_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)
+
+
+def fit_margin(
+    stage: PlacesStage, docs: Sequence[_Doc], w: Weights, scored: set[str] | None = None
+) -> Weights:
+    """The abstention margin (``Weights.min_margin``) that maximises toponyms placed within 161 km minus
+    those placed farther, with the choice weights ``w`` fixed."""
+    best, best_gain = w, -(10**9)
+    for value in _MARGIN_GRID:
+        trial = dataclasses.replace(w, min_margin=value)
+        _, placed, near = _evaluate(stage, docs, trial, scored)
+        if near - (placed - near) > best_gain:
+            best, best_gain = trial, near - (placed - near)
     return best
 
 
@@ -115,19 +151,26 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("path", nargs="?", type=Path, default=default_dir(Path.cwd()) / "places_en.jsonl")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--only", default=None, help="comma-separated weights to fit, the others kept")
     args = parser.parse_args(argv)
+    if args.only:
+        keep = set(args.only.split(","))
+        for name in [n for n in _GRID if n not in keep]:
+            del _GRID[name]
+        if "level" not in keep:
+            _LEVEL_WEIGHTS.clear()
     stage, docs = _prepare(read_jsonl(args.path, args.limit), load_settings())
     by_id = {d.id: d for d in docs}
     total = [0, 0, 0]
     for i, held in enumerate(folds(list(by_id), args.folds)):
-        train = [d for d in docs if d.id not in set(held)]
-        w = fit(stage, train)
-        n, placed, near = _evaluate(stage, [by_id[k] for k in held], w)
+        train = {d.id for d in docs} - set(held)
+        w = fit_margin(stage, docs, fit(stage, docs, scored=train), train)
+        n, placed, near = _evaluate(stage, docs, w, set(held))
         total = [total[0] + n, total[1] + placed, total[2] + near]
         print(f"fold {i}: held-out acc161 {near / n:.4f} precision161 {near / max(placed, 1):.4f} ({n}) {w}")
     n, placed, near = total
     print(f"held out, all folds: acc161 {near / n:.4f} precision161 {near / max(placed, 1):.4f} ({n})")
-    print(f"fitted on all: {fit(stage, docs)}")
+    print(f"fitted on all: {fit_margin(stage, docs, fit(stage, docs))}")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 from newstrace.kb.loader import knowledge_base
@@ -297,9 +298,32 @@ def _kb_places() -> Iterator[Row]:
         yield row
 
 
+def _fill_admin1(towns: list[Row], divisions: list[Row]) -> None:
+    """A town whose first-level division code the division table lacks (codes newer than the table:
+    about a thousand Ukrainian towns, Slovenian and Kenyan ones) is given the division of the nearest
+    town of its country that has a known one, so that what the article says of its division counts."""
+    known = {r.id for r in divisions if r.level == ADMIN1}
+    by_country: dict[str, list[Row]] = defaultdict(list)
+    for t in towns:
+        if t.admin1 in known and t.country:
+            by_country[t.country].append(t)
+    points = {
+        cc: (np.radians([t.lat for t in ts]), np.radians([t.lon for t in ts]))
+        for cc, ts in by_country.items()
+    }
+    for t in towns:
+        if t.admin1 in known or t.country not in points:
+            continue
+        lat, lon = points[t.country]
+        x = (lon - math.radians(t.lon)) * math.cos(math.radians(t.lat))
+        t.admin1 = by_country[t.country][int(np.argmin(x * x + (lat - math.radians(t.lat)) ** 2))].admin1
+
+
 def build_rows() -> list[Row]:
     towns, by_point = _cities()
     cldr = _cldr_names()
-    rows = [*_continents(cldr), *_countries(towns, cldr), *_divisions(towns, by_point), *_kb_places()]
+    divisions = _divisions(towns, by_point)
+    _fill_admin1(towns, divisions)
+    rows = [*_continents(cldr), *_countries(towns, cldr), *divisions, *_kb_places()]
     rows.extend(towns)
     return rows

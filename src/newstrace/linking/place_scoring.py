@@ -19,6 +19,15 @@ from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, CONTINENT, C
 from newstrace.linking.keys import name_keys
 
 NEAR_KM = 250.0
+# Namesakes closer than this to the best candidate are the same answer at the geoparsing literature's
+# tolerance (100 miles): only farther ones make a mention ambiguous.
+RIVAL_KM = 161.0
+# A place this populous, or a national capital, is never left unplaced for a close namesake (a French
+# article's "Genève" misses the main-name bonus of the English "Geneva" and would tie with small
+# American Genevas). On places_en.jsonl (gold spans) toponyms placed within 161 km minus those placed
+# farther hardly move with it (margin 4: 4,992 with 50,000 people, 5,007 with 100,000, 5,015 with
+# 200,000 or a million; 4,984 with no exemption at margin 1.5): it is set for the sense of a bare name.
+WELL_KNOWN_POPULATION = 100_000
 # A town this close to the point of a region the knowledge base knows (an oblast) lies in it.
 REGION_KM = 150.0
 
@@ -30,6 +39,10 @@ class Weights:
     # ``realdata.folds(seed=0)``. Held out (each fold scored with weights fitted on the other four):
     # acc161 0.696, precision161 0.780 over 7,848 toponyms. The values are those fitted on all folds.
     # Objective: toponyms placed within 161 km of the gold point. Only differences between levels count.
+    # The outlet weights were then fitted the same way with the others kept (``fit_places --only
+    # outlet_admin1,outlet_country``; every fold chose outlet_admin1 12, outlet_country 0), and the
+    # abstention margin after them (``--only min_margin``, grid 0-8; every fold chose 4): held out
+    # acc161 0.766, precision161 0.858 over 7,897 toponyms (0.781 and 0.831 with no abstention).
     level: tuple[float, ...] = (6.0, 8.0, 4.0, 4.0, 4.0, 3.0)  # CONTINENT .. FACILITY
     capital: float = 0.0
     population: float = 1.0  # per power of ten
@@ -41,12 +54,22 @@ class Weights:
     # Lies in a first-level division where another name of the article has a candidate too ("Athens"
     # and "Henderson County" both have one in Texas): read before any choice is made.
     shared_admin1: float = 6.0
-    # A one-word name that is also a common word of the language stands for a town only this populous
-    # (set by hand, not fitted: low enough for a regional capital such as Kherson, whose GeoNames
-    # population is understated, high enough to keep "Mobile" or "Reading" off small namesakes).
-    common_word_population: int = 50_000
+    # Lies in the first-level division (times its share) where the outlet's earlier articles put their
+    # places (``Context.outlet_admin1``): a local paper's "Paris" is the town of its own state.
+    outlet_admin1: float = 12.0
+    outlet_country: float = 0.0  # likewise for the country
+    # A one-word name that is also a common word of the language stands for a town only this populous.
+    # wordfreq folds case, so place names are "common words" too ("Paris", "Oxford"): with the outlet
+    # weight above, places_en.jsonl (gold spans) placed within 161 km 6,179 toponyms at 5,000, 6,183 at
+    # 10,000, 6,165 at 20,000, 6,150 at 50,000 (the former value, set by hand) and 6,115 with no limit.
+    common_word_population: int = 10_000
     # Below this score the best candidate is too weak to put on the map.
     min_score: float = 0.0
+    # The best candidate must beat the best one lying farther than ``RIVAL_KM`` from it by this much, or
+    # the mention stays unplaced ("ambiguous"): a wrong town is worse than none. Fitted separately from
+    # the choice weights (``fit_places.fit_margin``) to maximise toponyms placed within 161 km minus
+    # those placed farther, i.e. a mention is placed when it is more likely right than wrong.
+    min_margin: float = 4.0
 
 
 WEIGHTS = Weights()
@@ -63,6 +86,45 @@ class Context:
     total: int = 0
     # First-level division -> the names of the article (spelling-insensitive keys) with a candidate in it.
     candidate_admin1: dict[str, set[str]] = field(default_factory=dict)
+    # Shares of the places the same outlet's earlier articles were given, by first-level division and by
+    # country (``OutletMemory``): empty for an article of an unknown or new outlet.
+    outlet_admin1: dict[str, float] = field(default_factory=dict)
+    outlet_country: dict[str, float] = field(default_factory=dict)
+
+
+class OutletMemory:
+    """Where each outlet's articles put their places so far (a prior learned from the corpus as it is
+    read, never from a list): first-level divisions and countries of the places chosen, per outlet."""
+
+    def __init__(self) -> None:
+        self.admin1: dict[str, Counter[str]] = {}
+        self.country: dict[str, Counter[str]] = {}
+
+    def clear(self) -> None:
+        self.admin1.clear()
+        self.country.clear()
+
+    def shares(self, outlet: str | None) -> tuple[dict[str, float], dict[str, float]]:
+        if not outlet:
+            return {}, {}
+        return _shares(self.admin1.get(outlet)), _shares(self.country.get(outlet))
+
+    def add(self, outlet: str | None, places: Sequence[GazPlace]) -> None:
+        if not outlet:
+            return
+        for p in places:
+            if p.level == CONTINENT:
+                continue
+            if p.country:
+                self.country.setdefault(outlet, Counter())[p.country] += 1
+            region = _admin1_of(p)
+            if region:
+                self.admin1.setdefault(outlet, Counter())[region] += 1
+
+
+def _shares(counts: Counter[str] | None) -> dict[str, float]:
+    total = sum(counts.values()) if counts else 0
+    return {k: v / total for k, v in counts.items()} if counts and total else {}
 
 
 def is_capital(gaz: Gazetteer, c: GazPlace, cache: dict[str, str | None]) -> bool:
@@ -108,6 +170,10 @@ def contextual(
     )
     if named or (c.level >= ADMIN2 and any(r is not own and _near(r, c, REGION_KM) for r in ctx.kb_regions)):
         score += w.context_admin1
+    if region:
+        score += w.outlet_admin1 * ctx.outlet_admin1.get(region, 0.0)
+    if c.country:
+        score += w.outlet_country * ctx.outlet_country.get(c.country, 0.0)
     if c.level >= ADMIN2 and any(contains(f, c) for f in followed):
         score += w.followed_by
     if c.level >= ADMIN2 and any(
@@ -116,6 +182,22 @@ def contextual(
     ):
         score += w.near
     return score
+
+
+def decided(
+    scored: Sequence[tuple[float, GazPlace]], w: Weights, well_known: bool = False
+) -> GazPlace | None:
+    """The best of a mention's scored candidates (best first), or None where it is too weak or a far
+    namesake scores within ``w.min_margin`` of it. A ``well_known`` best candidate (a national capital,
+    a place of ``WELL_KNOWN_POPULATION``) is what a bare name means when nothing says otherwise
+    ("Tripoli"), and is kept however close its namesakes score."""
+    if not scored or scored[0][0] < w.min_score:
+        return None
+    top, best = scored[0]
+    rival = next((s for s, c in scored[1:] if not _near(c, best, RIVAL_KM)), None)
+    if rival is not None and top - rival < w.min_margin and not well_known:
+        return None
+    return best
 
 
 def _near(a: GazPlace, b: GazPlace, km: float) -> bool:

@@ -16,6 +16,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from wordfreq import zipf_frequency
 
@@ -24,11 +25,14 @@ from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.place_scoring import (
     WEIGHTS,
+    WELL_KNOWN_POPULATION,
+    OutletMemory,
     Weights,
     abbreviation_of_other,
     build_context,
     contains,
     contextual,
+    decided,
     is_capital,
     name_key,
     prior,
@@ -118,6 +122,7 @@ class PlacesStage(BaseStage):
         self._loader = gazetteer_loader
         self.weights = weights
         self._capitals: dict[str, str | None] = {}
+        self.outlets = OutletMemory()
 
     def _gazetteer(self) -> Gazetteer:
         loader = self._loader
@@ -134,7 +139,7 @@ class PlacesStage(BaseStage):
             self._candidates(gaz, m, doc.lang, i in containers.values(), i in containers)
             for i, m in enumerate(ms)
         ]
-        picks = self.choose(gaz, doc.raw, ms, [c for c, _ in found])
+        picks = self.choose(gaz, doc.raw, ms, [c for c, _ in found], outlet_of(doc))
         places: list[Place] = []
         resolved: dict[int, tuple[GazPlace | None, str | None]] = {}
         for m, (_, reason), pick in zip(ms, found, picks, strict=True):
@@ -155,7 +160,12 @@ class PlacesStage(BaseStage):
         return self.done(doc, mentions=tuple(mentions), places=tuple(places))
 
     def scored(
-        self, gaz: Gazetteer, raw: str, ms: Sequence[Mention], options: Sequence[list[GazPlace]]
+        self,
+        gaz: Gazetteer,
+        raw: str,
+        ms: Sequence[Mention],
+        options: Sequence[list[GazPlace]],
+        outlet: str | None = None,
     ) -> list[list[tuple[float, GazPlace]]]:
         """Each mention's candidates with their scores, best first."""
         w = self.weights
@@ -168,6 +178,7 @@ class PlacesStage(BaseStage):
         # The towns an abbreviation spells ("US": the town Us) are noise, not the article's divisions.
         spelt = [[] if abbreviation_of_other(m.text) else c for m, c in zip(ms, options, strict=True)]
         ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, keys)
+        ctx.outlet_admin1, ctx.outlet_country = self.outlets.shares(outlet)
         containers = _containers(raw, ms)
         out: list[list[tuple[float, GazPlace]]] = []
         for i in range(len(ms)):
@@ -187,12 +198,23 @@ class PlacesStage(BaseStage):
         return _one_sense(keys, out)
 
     def choose(
-        self, gaz: Gazetteer, raw: str, ms: Sequence[Mention], options: Sequence[list[GazPlace]]
+        self,
+        gaz: Gazetteer,
+        raw: str,
+        ms: Sequence[Mention],
+        options: Sequence[list[GazPlace]],
+        outlet: str | None = None,
     ) -> list[GazPlace | None]:
-        return [
-            s[0][1] if s and s[0][0] >= self.weights.min_score else None
-            for s in self.scored(gaz, raw, ms, options)
+        """Each mention's place, or None; the outlet's memory then learns this article's places."""
+        picks = [
+            decided(s, self.weights, bool(s) and self._well_known(gaz, s[0][1]))
+            for s in self.scored(gaz, raw, ms, options, outlet)
         ]
+        self.outlets.add(outlet, [p for p in picks if p is not None])
+        return picks
+
+    def _well_known(self, gaz: Gazetteer, c: GazPlace) -> bool:
+        return c.population >= WELL_KNOWN_POPULATION or is_capital(gaz, c, self._capitals)
 
     def _candidates(
         self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool = False, contained: bool = False
@@ -258,6 +280,14 @@ class PlacesStage(BaseStage):
             stage=self.name,
             in_boilerplate=m.in_boilerplate,
         )
+
+
+def outlet_of(doc: Document) -> str | None:
+    """The outlet that published the article: as the input named it, else its web address's host."""
+    if doc.meta.outlet:
+        return doc.meta.outlet
+    host = urlsplit(doc.meta.url).hostname if doc.meta.url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _containing(
