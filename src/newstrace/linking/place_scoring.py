@@ -60,9 +60,9 @@ class Weights:
     outlet_country: float = 0.0  # likewise for the country
     # A one-word name that is also a common word of the language stands for a town only this populous.
     # wordfreq folds case, so place names are "common words" too ("Paris", "Oxford"): with the outlet
-    # weight above, places_en.jsonl (gold spans) placed within 161 km 6,179 toponyms at 5,000, 6,183 at
-    # 10,000, 6,165 at 20,000, 6,150 at 50,000 (the former value, set by hand) and 6,115 with no limit.
-    common_word_population: int = 10_000
+    # weight above, places_en.jsonl (gold spans) placed within 161 km 6,183 toponyms at 10,000 against
+    # 6,150 at 50,000, but 10,000 lets "Cher ami" in French read as a town: kept at 50,000 (set by hand).
+    common_word_population: int = 50_000
     # Below this score the best candidate is too weak to put on the map.
     min_score: float = 0.0
     # The best candidate must beat the best one lying farther than ``RIVAL_KM`` from it by this much, or
