@@ -76,9 +76,9 @@ def fit_name_words(n_docs: int) -> None:
     if not path.is_file():
         print("ner_fr.jsonl not present: NAME_WORD_ZIPF not fitted")
         return
+    from newstrace.linking.name_shapes import trim_span as _trim
     from newstrace.linking.ner import recognisers
     from newstrace.linking.wordclass import is_dictionary_word
-    from newstrace.stages.entities import _trim
 
     recogniser = recognisers().for_language("fr")
     assert recogniser is not None

@@ -55,6 +55,11 @@ class FuzzyNames:
         self._surnames = ([k for k, _ in unique], [i for _, i in unique])
 
     def match(self, surface: str, label: str) -> KbEntity | None:
+        found = self.match_name(surface, label)
+        return found[0] if found is not None else None
+
+    def match_name(self, surface: str, label: str) -> tuple[KbEntity, str] | None:
+        """The entity ``surface`` is a misspelling of, with the name key it was matched to."""
         if self._names is None or self._surnames is None:
             self._build()
         assert self._names is not None and self._surnames is not None
@@ -65,11 +70,11 @@ class FuzzyNames:
         hit = process.extractOne(key, self._names[0], scorer=fuzz.ratio, score_cutoff=FUZZY_LINK)
         if hit is not None:
             entity = self.entities[self._names[1][hit[2]]]
-            return None if label == "person" and entity.type != "person" else entity
+            return None if label == "person" and entity.type != "person" else (entity, hit[0])
         if label == "person" and " " not in key and len(key) >= MIN_SURNAME_KEY:
             hit = process.extractOne(key, self._surnames[0], scorer=fuzz.ratio, score_cutoff=FUZZY_SURNAME)
             if hit is not None:
-                return self.entities[self._surnames[1][hit[2]]]
+                return self.entities[self._surnames[1][hit[2]]], hit[0]
         return None
 
 

@@ -96,6 +96,9 @@ class KbIndex:
         dictionary form in Russian and Ukrainian."""
         ids: list[str] = list(self.acronyms.get(name.strip(), ()))
         forms = [name]
+        words = _WORD.findall(name)
+        if len(words) > 1 and words[0].casefold() in _ARTICLES:
+            forms.append(" ".join(words[1:]))  # names are indexed without their article ("Le Monde")
         if lang is not None:
             lemma = lemmatise_phrase(name, lang)
             if lemma:
@@ -144,6 +147,7 @@ class KbIndex:
                 start, end = words[i].start(), words[end_word].end()
                 entity = self._pick(best[1])
                 if not _other_person(entity, text, words, i, best[0]):
+                    start = _with_title_article(entity, text, words, i, end)
                     yield KbMatch(start, end, text[start:end], entity)
                     i = best[0]
                     continue
@@ -185,6 +189,21 @@ def _path_keys(word: str, multi: bool) -> list[str]:
             if key not in out:
                 out.append(key)
     return out
+
+
+def _with_title_article(entity: KbEntity, text: str, words: list[re.Match[str]], i: int, end: int) -> int:
+    """Where the match starts: at the capitalised article before it when the entity's own name begins
+    with that article ("Le Monde", "The Guardian": a title, not "le Guardian" of running French text)."""
+    start = words[i].start()
+    if i == 0 or not words[i - 1].group()[:1].isupper() or words[i - 1].group().casefold() not in _ARTICLES:
+        return start
+    prev = words[i - 1]
+    if text[prev.end() : start] not in (" ", "'", "’"):
+        return start
+    name = text[prev.start() : end]
+    wanted = set(name_keys(name))
+    titled = any(n[:1].isupper() and wanted & set(name_keys(n)) for n in entity.all_names())
+    return prev.start() if titled else start
 
 
 def _is_acronym(word: str) -> bool:

@@ -22,6 +22,7 @@ from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
 from newstrace.linking.kb_index import KbIndex, KbMatch
 from newstrace.linking.keys import compact, name_keys
+from newstrace.linking.name_shapes import ROAD_CODE, lower_name, named_thing, overlaps, trim_span
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
 from newstrace.linking.wordclass import has_dictionary, is_adjective, is_dictionary_word, not_a_place_word
@@ -40,20 +41,10 @@ NAME_WORD_ZIPF = 4.5
 _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|de|du|des|au|aux|the)\s+|(?:l|d|qu)['’]\s*)+", re.IGNORECASE)
 # A gazetteer town this large, or any region or country, is a place whatever else the word is.
 KNOWN_TOWN_POPULATION = 15_000
-# Quotation marks around a place name make it the name of something else: a ship, a newspaper, an
-# operation ("крейсер «Москва»", the daily "Kyiv Post" is found as media before this test).
 # A capitalised particle right before a person span belongs to the name ("De Gendt", "Van Aert").
 _NAME_PARTICLE = re.compile(r"(?<=[\w,;:)] )(?:De|Van|Von|Di|Da|Du|Der|Ter|Ten|Mac|Le) $")
 # "<Capitalised word> de <place>" mid-sentence: the place is part of a longer name.
 _OF_NAME = re.compile(r"(?<=[a-zà-ÿ,;] )[A-ZÀ-Ý][\w-]+ (?:de|du|des|d['’])\s*$")
-_OPEN_QUOTES = '«“„"‘‹'
-_CLOSE_QUOTES = '»”“"’›'
-_TITLES = re.compile(
-    r"^(?:(?:le |la |l'|the )?(?:lieutenant|capitaine|colonel|général|sergent|président|ministre|"
-    r"lieutenant-colonel|lt\.?|capt\.?|col\.?|gen\.?|sgt\.?|president|minister|mr\.?|mrs\.?|ms\.?|dr\.?|"
-    r"reservist|réserviste|soldat|soldier|porte-parole|spokesman|spokeswoman)\s+)+",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -73,7 +64,7 @@ class _Collected:
     found: list[_Found] = field(default_factory=list)
 
     def free(self, s: int, e: int) -> bool:
-        return not _overlaps(s, e, [(f.start, f.end) for f in self.found])
+        return not overlaps(s, e, [(f.start, f.end) for f in self.found])
 
     def add(self, f: _Found) -> None:
         self.found.append(f)
@@ -160,7 +151,7 @@ class EntitiesStage(BaseStage):
             # CLDR country and continent names add to the model ("Syrie" it missed), never inside a
             # longer name it found ("Tour de France").
             inside = any(a <= s and e <= b for a, b, _ in ner)
-            if out.free(s, e) and not inside and not _named_thing(text, s, e):
+            if out.free(s, e) and not inside and not named_thing(text, s, e):
                 out.add(_Found(s, e, "place", None, 0.8))
         self._add_evidence(out, text, lang, evidence)
         return out.found, evidence.countries
@@ -176,9 +167,23 @@ class EntitiesStage(BaseStage):
         for m in kb_matches:
             if self._inside_longer_name(text, m.start, m.end, m.entity, ner, lang):
                 continue
-            if m.entity.type == "place" and _named_thing(text, m.start, m.end):
+            if m.entity.type == "place" and named_thing(text, m.start, m.end):
                 continue  # the cruiser «Москва», the newspaper "Kyiv": not the city
-            out.add(_Found(m.start, m.end, m.entity.type, m.entity, 1.0))
+            s, e = self._name_within(text, m, ner, lang)
+            out.add(_Found(s, e, m.entity.type, m.entity, 1.0))
+
+    def _name_within(
+        self, text: str, m: KbMatch, ner: list[tuple[int, int, str]], lang: str | None
+    ) -> tuple[int, int]:
+        """The name alone where a knowledge-base name holds a class word before it ("quotidien Le Monde",
+        "agence RIA Novosti") and the NER model found the same entity's name inside it."""
+        if not m.text[:1].islower():
+            return m.start, m.end
+        for s, e, _ in ner:
+            inside = m.start < s and e == m.end
+            if inside and any(x.id == m.entity.id for x in self.kb.lookup(text[s:e], lang)):
+                return s, e
+        return m.start, m.end
 
     def _add_evidence(self, out: _Collected, text: str, lang: str | None, evidence: PlaceEvidence) -> None:
         """Gazetteer names the NER model missed (after a place preposition; every capitalised word in a
@@ -213,7 +218,7 @@ class EntitiesStage(BaseStage):
         for pair in evidence.contained(text, lang):
             for s, e in pair:
                 own = any(a <= s and e <= b and lab == "place" and "," not in text[a:b] for a, b, lab in ner)
-                if out.free(s, e) and not own and not _named_thing(text, s, e):
+                if out.free(s, e) and not own and not named_thing(text, s, e):
                     out.add(_Found(s, e, "place", None, 0.8))
 
     def _inside_longer_name(
@@ -232,7 +237,7 @@ class EntitiesStage(BaseStage):
     def _trim(self, text: str, s: int, e: int, label: str) -> tuple[int, int]:
         """Exact name spans: no line break, leading title, article or preposition ("la France",
         "de Haute-Marne", "l'Espagne"), nor trailing punctuation."""
-        s, e = _trim(text, s, e)
+        s, e = trim_span(text, s, e)
         if label == "person":
             particle = _NAME_PARTICLE.search(text[max(0, s - 8) : s])
             return (s - len(particle.group()), e) if particle else (s, e)  # "De Gendt", not "Gendt"
@@ -259,14 +264,14 @@ class EntitiesStage(BaseStage):
         self, text: str, s: int, e: int, label: str, lang: str | None, evidence: PlaceEvidence
     ) -> _Found | None:
         surface = text[s:e]
-        if not surface[:1].isupper() and not surface[:1].isdigit() and not _lower_name(surface, label):
+        if not surface[:1].isupper() and not surface[:1].isdigit() and not lower_name(surface, label):
             return None  # "ministre de la Défense": a role, not a name
-        if sum(c.isalpha() for c in surface) < 2:
-            return None  # "groupe A": a letter is not a name
+        if sum(c.isalpha() for c in surface) < 2 and not (label == "place" and ROAD_CODE.fullmatch(surface)):
+            return None  # "groupe A": a letter is not a name (but "A8" is a road)
         entities = self.kb.lookup(surface, lang)
         if entities:
             entity = _prefer(entities, label)
-            if entity.type == "place" and _named_thing(text, s, e):
+            if entity.type == "place" and named_thing(text, s, e):
                 return None
             return _Found(s, e, entity.type, entity, 0.95, label)
         the = text[max(0, s - 4) : s].casefold() == "the "  # "the Moskva", "the Kursk": a ship, not the town
@@ -276,6 +281,7 @@ class EntitiesStage(BaseStage):
             label in ("person", "organization", "misc")
             and " " not in surface
             and not the
+            and not (label != "person" and surface.isupper())  # an acronym ("ITU", "BRI"), not a town
             and evidence.mislabelled_town(surface)
         ):
             # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
@@ -288,37 +294,33 @@ class EntitiesStage(BaseStage):
             return _Found(s, e, "place", None, 0.8, label)
         if _not_a_name(surface, label, lang):
             return None  # "Newsletters", "Terms of Service", a bare "Foreign"
-        fuzzy = self._fuzzy(surface, label)
+        fuzzy = self._fuzzy(surface, label, evidence.countries)
         if fuzzy is not None:
             return _Found(s, e, fuzzy.type, fuzzy, 0.75, label)
         if label in ("person", "organization"):
             return _Found(s, e, label, None, 0.7, label)
         return None  # MISC without a knowledge-base entry: too vague to keep
 
-    def _fuzzy(self, surface: str, label: str) -> KbEntity | None:
+    def _fuzzy(self, surface: str, label: str, countries: frozenset[str]) -> KbEntity | None:
+        """A misspelt known name. A body named without its country ("ministère de l'Intérieur") is
+        close to a foreign body's fuller name ("ministère de l'Intérieur russe"): it links only where
+        that country is the article's own, else it stays unlinked (the article's country's body)."""
         if self._fuzzy_names is None:
             self._fuzzy_names = FuzzyNames(self.kb.entities)
-        return self._fuzzy_names.match(surface, label)
-
-
-def _lower_name(surface: str, label: str) -> bool:
-    """Names that start in lower case: a body or a place with its class word ("ministère de l'Intérieur",
-    "mont Ventoux"), a person with a particle ("de Gaulle")."""
-    words = surface.split()
-    if label == "person":
-        return len(words) >= 2 and len(words[0]) <= 3 and all(w[:1].isupper() for w in words[1:])
-    return label in ("organization", "place") and any(w[:1].isupper() for w in words[1:])
-
-
-def _named_thing(text: str, s: int, e: int) -> bool:
-    before = text[max(0, s - 1) : s]
-    after = text[e : e + 1]
-    return bool(before) and before in _OPEN_QUOTES and bool(after) and after in _CLOSE_QUOTES
+        found = self._fuzzy_names.match_name(surface, label)
+        if found is None:
+            return None
+        entity, key = found
+        surface_keys = name_keys(surface)
+        missing_words = bool(surface_keys) and len(key.split()) > len(surface_keys[0].split())
+        if entity.type != "person" and entity.country and missing_words and entity.country not in countries:
+            return None
+        return entity
 
 
 def _never_a_place(text: str, s: int, e: int, lang: str | None) -> bool:
     """A calendar word or an adverb ("Monday", "Зранку"), or a name in quotation marks (a ship, a paper)."""
-    return not_a_place_word(text[s:e], lang) or _named_thing(text, s, e)
+    return not_a_place_word(text[s:e], lang) or named_thing(text, s, e)
 
 
 def _ordinary_word(word: str, lang: str | None) -> bool:
@@ -352,27 +354,6 @@ def _not_a_name(surface: str, label: str, lang: str | None) -> bool:
         bool(capitalised)
         and min(zipf_frequency(w.lower(), lang or "en") for w in capitalised) >= NAME_WORD_ZIPF
     )
-
-
-def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in taken)
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Cut a span at a line break (NER sometimes runs over one) and drop a leading title."""
-    nl = text.find("\n", s, e)
-    if nl >= 0:
-        e = nl
-    m = _TITLES.match(text[s:e])
-    if m:
-        s += m.end()
-    # Trailing punctuation goes, but not the full stop of an abbreviation the model kept ("U.S.",
-    # "Pa."): NER tokenisers split a sentence's full stop off a name. A possessive goes too.
-    while e > s and not text[e - 1].isalnum() and not (text[e - 1] == "." and "." not in text[e - 2 : e - 1]):
-        e -= 1
-    if text[s:e].endswith(("'s", "’s")) and e - s > 2:
-        e -= 2
-    return s, e
 
 
 def _prefer(entities: list[KbEntity], label: str) -> KbEntity:
