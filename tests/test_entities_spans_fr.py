@@ -94,3 +94,23 @@ def test_no_body_of_the_knowledge_base_is_named_by_a_bare_country_name() -> None
         if any(a == 0 and b == len(n) for a, b in country_spans(n, lang))
     ]
     assert bad == []
+
+
+def test_demonyms_under_another_languages_place_name_are_not_places() -> None:
+    text = "L'Australien Marc Dupont a battu l'Italien Paolo Verdi et le Russe Ivan Petrov à Lyon."
+    found = _by_text(_run(text))
+    assert not {"Australien", "Italien", "Russe"} & set(found), found
+    assert found["Lyon"].type == "place" and found["Marc Dupont"].type == "person"
+    # A demonym that is also the language's own name of a country, a division or a town stays a place.
+    found = _by_text(_run("Il a couru en Suisse, près de Limoges et dans le Jura."))
+    assert {"Suisse", "Limoges", "Jura"} <= {t for t, m in found.items() if m.type == "place"}
+
+
+def test_frequent_words_no_gazetteer_holds_are_not_places() -> None:
+    found = _by_text(
+        _run(
+            "Selon l'État, la République a dépensé trop. Les finances de l'État sont en crise à Paris, "
+            "dit la Nation."
+        )
+    )
+    assert set(found) == {"Paris"}, found

@@ -51,7 +51,7 @@ def test_registered() -> None:
 # Floors on a fixed subset (the first 30 documents of ner_fr.jsonl): the score the code reaches minus a
 # small margin. Recognition (the entities stage) must beat spaCy alone on the same documents.
 SUBSET = 30
-FLOORS = {"entities_micro_f1": 0.77, "entities_location_recall": 0.79, "pipeline_micro_f1": 0.67}
+FLOORS = {"entities_micro_f1": 0.79, "entities_location_recall": 0.80, "pipeline_micro_f1": 0.79}
 
 
 @pytest.mark.slow
@@ -63,7 +63,7 @@ def test_ner_fr_floors_on_a_fixed_subset() -> None:
     ours, spacy = scores["entities_stage"], scores["spacy_alone"]
     assert scores["failed"] == 0
     assert ours["micro"]["f1"] >= FLOORS["entities_micro_f1"]
-    assert ours["micro"]["f1"] >= spacy["micro"]["f1"] + 0.015
+    assert ours["micro"]["f1"] >= spacy["micro"]["f1"] + 0.025
     assert ours["Location"]["recall"] >= FLOORS["entities_location_recall"]
     assert ours["Location"]["recall"] >= spacy["Location"]["recall"] - 0.01
     assert scores["newstrace"]["micro"]["f1"] >= FLOORS["pipeline_micro_f1"]

@@ -5,6 +5,7 @@ recognisers of the entities stage."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # A capital letter or two and a number: a road's or route's code ("A8", "N7", "M4"), a place where the
 # NER model calls it one; on French Wikinews (ner_fr.jsonl, 991 documents) spaCy place spans of this
@@ -68,3 +69,8 @@ def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
     if text[s:e].endswith(("'s", "’s")) and e - s > 2:
         e -= 2
     return s, e
+
+
+def fold(name: str) -> str:
+    """Case and accents folded, nothing else ("Bénin" = "Benin", but "Russe" is not "Ruse")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
