@@ -114,3 +114,8 @@ def test_frequent_words_no_gazetteer_holds_are_not_places() -> None:
         )
     )
     assert set(found) == {"Paris"}, found
+
+
+def test_a_body_named_by_one_common_word_is_kept() -> None:
+    found = _by_text(_run("Jeudi, le Sénat a rejeté le texte que le Parlement avait voté à Rome en mai."))
+    assert found["Sénat"].type == "organization" and found["Parlement"].type == "organization"

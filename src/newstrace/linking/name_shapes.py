@@ -63,8 +63,9 @@ def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
     if m:
         s += m.end()
     # Trailing punctuation goes, but not the full stop of an abbreviation the model kept ("U.S.",
-    # "Pa."): NER tokenisers split a sentence's full stop off a name. A possessive goes too.
-    while e > s and not text[e - 1].isalnum() and not (text[e - 1] == "." and "." not in text[e - 2 : e - 1]):
+    # "Pa."): NER tokenisers split a sentence's full stop off a name; nor the plus sign of a brand
+    # ("Canal+"). A possessive goes too.
+    while e > s and not text[e - 1].isalnum() and not _kept_last(text, e):
         e -= 1
     if text[s:e].endswith(("'s", "’s")) and e - s > 2:
         e -= 2
@@ -74,3 +75,8 @@ def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
 def fold(name: str) -> str:
     """Case and accents folded, nothing else ("Bénin" = "Benin", but "Russe" is not "Ruse")."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def _kept_last(text: str, e: int) -> bool:
+    last = text[e - 1]
+    return (last == "." and "." not in text[e - 2 : e - 1]) or (last == "+" and text[e - 2 : e - 1].isalnum())

@@ -368,9 +368,11 @@ def _common_word(word: str, lang: str | None) -> bool:
 def _not_a_name(surface: str, label: str, lang: str | None) -> bool:
     """Words NER takes for people or bodies: a common word alone ("Gloire", "Cher"), an adjective alone
     ("Foreign" of "Foreign Minister"), or only dictionary words that are all frequent ("Terms of Service",
-    "Newsletters"), while "Pierre Martin" keeps a surname rarer than the cutoff."""
+    "Newsletters"), while "Pierre Martin" keeps a surname rarer than the cutoff. A body is often named by
+    one common word ("Sénat", "Parlement"): on ner_fr, spaCy organisation spans of one common word are
+    gold organisations 121 times and something else 82 times, so that test is for people only."""
     words = surface.split()
-    if len(words) == 1 and _common_word(surface, lang):
+    if len(words) == 1 and label != "organization" and _common_word(surface, lang):
         return True
     if len(words) == 1 and is_adjective(surface, lang):
         return True
