@@ -29,7 +29,7 @@ from newstrace.model import (
     TitleSource,
 )
 from newstrace.store.events import read_events
-from newstrace.store.rows import record
+from newstrace.store.rows import plain_values, record
 
 
 def read_document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
@@ -59,8 +59,6 @@ def read_document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
             for r in rows("quotes")
         ),
         events=read_events(conn, doc_id, places),
-        embedding=row["embedding"],
-        story_id=row["story_id"],
     )
 
 
@@ -84,21 +82,14 @@ def _row_document(row: sqlite3.Row, quality_spans: tuple[QualitySpan, ...]) -> D
         quality = Quality(row["quality_label"], row["quality_score"] or 0.0, quality_spans, "quality")
     language = LanguageGuess(row["lang"], row["lang_score"] or 0.0, "language") if row["lang"] else None
     return Document(
-        id=row["id"],
-        source=row["source"],
-        raw=row["raw"],
-        fmt=row["fmt"],
-        source_id=row["source_id"],
-        encoding=row["encoding"],
+        **plain_values(Document, row),
         meta=_meta(row),
         clean=clean,
         title=_title(row),
         language=language,
         date=_date(row),
-        duplicate_of=row["duplicate_of"],
         quality=quality,
         repaired=repaired,
-        content_hash=row["content_hash"],
         provided=frozenset(json.loads(row["stages"])),
     )
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from newstrace.model import Claim, DateSource, Document, TextView
 from newstrace.store.events import write_events
-from newstrace.store.rows import insert_rows, source_columns, stored, via_json
+from newstrace.store.rows import insert_rows, plain_columns, source_columns, stored, via_json
 from newstrace.text.numbers import document_figures
 
 # Fields of a mention the pipeline uses in passing and the store does not keep.
@@ -36,8 +36,7 @@ def write_document(
     insert_rows(c, "sentences", sentences, verb="INSERT")
     insert_rows(c, "flags", [stored(f, doc.id) for f in doc.flags])
     c.execute(
-        "UPDATE documents SET embedding = ?, story_id = ?, figures = ? WHERE id = ?",
-        (doc.embedding, doc.story_id, json.dumps(sorted(document_figures(doc))), doc.id),
+        "UPDATE documents SET figures = ? WHERE id = ?", (json.dumps(sorted(document_figures(doc))), doc.id)
     )
     _write_entities(c, doc)
     insert_rows(c, "claims", [_claim_row(doc.id, k) for k in doc.claims])
@@ -101,19 +100,16 @@ def _runs_json(view: TextView) -> str:
 
 
 def _document_row(doc: Document, signature: bytes | None, run_id: int | None) -> dict[str, object]:
+    """The documents row: the document's plain fields by name (``rows.plain_columns``), then the
+    columns its structured fields are spread over."""
     view = doc.clean or TextView.identity(doc.raw)
     title, date, lang, quality, repaired = doc.title, doc.date, doc.language, doc.quality, doc.repaired
     title_span = title.span if title else None
     date_span = date.span if date else None
     return {
-        "id": doc.id,
-        "source": doc.source,
-        "source_id": doc.source_id,
-        "fmt": doc.fmt,
+        **plain_columns(doc),
         "url": doc.meta.url,
         "outlet": doc.meta.outlet,
-        "encoding": doc.encoding,
-        "raw": doc.raw,
         "clean": view.text,
         "clean_map": _runs_json(view),
         "title": title.text if title else None,
@@ -131,7 +127,6 @@ def _document_row(doc: Document, signature: bytes | None, run_id: int | None) ->
         "meta_date": doc.meta.date.iso() if doc.meta.date else None,
         "meta_lang": doc.meta.lang,
         "extra": doc.meta.extra_json,
-        "duplicate_of": doc.duplicate_of,
         "content_hash": doc.content_hash or "",
         "minhash": signature,
         "stages": json.dumps(sorted(doc.provided)),

@@ -5,8 +5,11 @@ does not have is skipped, a field the table does not have keeps its default)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import sqlite3
+import types
+import typing
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -65,3 +68,52 @@ def stored(obj: Any, doc_id: str, skip: Sequence[str] = (), **given: Any) -> dic
         row[f.name] = int(value) if isinstance(value, bool) else value
     row.update(given)
     return row
+
+
+@functools.cache
+def plain_fields(cls: type) -> dict[str, bool]:
+    """The fields of ``cls`` a table column holds as they are, by name: a scalar (``str``, ``int``,
+    ``float``, ``bool``, ``bytes``, or None), or a tuple of scalars (True: kept as a JSON list). A
+    field of such a type added to the model is written and read with no code here or in the store."""
+    plain: dict[str, bool] = {}
+    for name, hint in typing.get_type_hints(cls).items():
+        args = [a for a in typing.get_args(hint) if a is not type(None)] if _is_union(hint) else [hint]
+        if len(args) != 1:
+            continue
+        tp = args[0]
+        if tp in _SCALARS:
+            plain[name] = False
+        elif typing.get_origin(tp) is tuple and all(a in _SCALARS or a is ... for a in typing.get_args(tp)):
+            plain[name] = True
+    return plain
+
+
+_SCALARS = (str, int, float, bool, bytes)
+
+
+def _is_union(hint: Any) -> bool:
+    return typing.get_origin(hint) in (types.UnionType, typing.Union)
+
+
+def plain_columns(obj: Any) -> dict[str, Any]:
+    """The plain fields of a record (:func:`plain_fields`) as column values."""
+    row: dict[str, Any] = {}
+    cls: type = obj.__class__
+    for name, as_json in plain_fields(cls).items():
+        value = getattr(obj, name)
+        if as_json and value is not None:
+            value = json.dumps(list(value), ensure_ascii=False)
+        row[name] = int(value) if isinstance(value, bool) else value
+    return row
+
+
+def plain_values(cls: type, row: sqlite3.Row) -> dict[str, Any]:
+    """The plain fields of ``cls`` from the row's columns of the same names (the reverse of
+    :func:`plain_columns`); a field the table has no column for keeps its default."""
+    columns = set(row.keys())
+    values: dict[str, Any] = {}
+    for name, as_json in plain_fields(cls).items():
+        if name in columns:
+            value = row[name]
+            values[name] = tuple(json.loads(value)) if as_json and value is not None else value
+    return values
