@@ -265,6 +265,9 @@ class Document:
     mentions: tuple[Mention, ...] = ()
     places: tuple[Place, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # The figures the analysed text states outside its boilerplate, sorted, each once (the claims stage;
+    # story assignment compares them across languages). None until that stage ran.
+    figures: tuple[float, ...] | None = None
     attributions: tuple[Attribution, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()

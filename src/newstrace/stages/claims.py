@@ -24,7 +24,7 @@ from newstrace.stages.claim_persons import single_victims
 from newstrace.stages.claim_sources import Memory, attribute, inside_quote, source_of
 from newstrace.stages.claim_subjects import enemy_side, nearest_side, perpetrator, subject_of
 from newstrace.text import claim_lexicon as lex
-from newstrace.text.numbers import Number, find_numbers
+from newstrace.text.numbers import Number, find_numbers, stated_figures
 from newstrace.text.quotes import QuoteSpan, find_quotes
 from newstrace.text.relative_dates import find_date_expressions, resolve_date
 
@@ -49,7 +49,7 @@ Found = tuple[str, Number, str, str | None, str | None, float | None, str | None
 class ClaimsStage(BaseStage):
     name = "claims"
     requires = frozenset({"sentences", "entities", "places"})
-    provides = frozenset({"claims", "quotes"})
+    provides = frozenset({"claims", "quotes", "figures"})
 
     def process(self, doc: Document) -> Document:
         reader = _Reader(doc, self.name)
@@ -64,6 +64,7 @@ class ClaimsStage(BaseStage):
             claims=tuple(reader.claims),
             attributions=tuple(reader.attributions),
             quotes=tuple(reader.quotes),
+            figures=tuple(sorted(stated_figures(reader.text, doc.lang))),
         )
 
 

@@ -10,7 +10,6 @@ from typing import Any
 from newstrace.model import Claim, DateSource, Document, TextView
 from newstrace.store.events import write_events
 from newstrace.store.rows import insert_rows, plain_columns, source_columns, stored, via_json
-from newstrace.text.numbers import document_figures
 
 # Fields of a mention the pipeline uses in passing and the store does not keep.
 _MENTION_TRANSIENT = ("label", "unresolved")
@@ -35,9 +34,6 @@ def write_document(
     sentences = [stored(s, doc.id, idx=i) for i, s in enumerate(doc.sentences)]
     insert_rows(c, "sentences", sentences, verb="INSERT")
     insert_rows(c, "flags", [stored(f, doc.id) for f in doc.flags])
-    c.execute(
-        "UPDATE documents SET figures = ? WHERE id = ?", (json.dumps(sorted(document_figures(doc))), doc.id)
-    )
     _write_entities(c, doc)
     insert_rows(c, "claims", [_claim_row(doc.id, k) for k in doc.claims])
     insert_rows(
