@@ -54,6 +54,9 @@ def test_an_event_per_language_with_its_place(run_text: Run, body: str, etype: s
     assert e.place is not None and same_place(place, e.place), e.place
     acled = event_lexicon().types[e.type]
     assert acled.acled_event_type and acled.plover
+    # The stage puts the type's codes on the event; the store keeps them as they are.
+    codes = (e.acled_event_type, e.acled_sub_event_type, e.plover)
+    assert codes == (acled.acled_event_type, acled.acled_sub_event_type, acled.plover)
 
 
 @pytest.mark.parametrize(

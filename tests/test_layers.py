@@ -32,12 +32,14 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def store_imports(folder: str) -> list[str]:
+def store_imports(folder: str, layer: str = "store") -> list[str]:
+    """Imports of ``newstrace.<layer>`` by the modules under ``folder``."""
     bad = []
+    package = f"newstrace.{layer}"
     for path in sorted((PACKAGE / folder).rglob("*.py")):
         name = _module_name(path)
         for target in imported_modules(path.read_text(encoding="utf-8"), name):
-            if target == "newstrace.store" or target.startswith("newstrace.store."):
+            if target == package or target.startswith(f"{package}."):
                 bad.append(f"{name} imports {target}")
     return bad
 
@@ -45,6 +47,12 @@ def store_imports(folder: str) -> list[str]:
 def test_interfaces_do_not_import_the_store() -> None:
     for folder in INTERFACES:
         assert store_imports(folder) == []
+
+
+def test_the_store_analyses_no_text() -> None:
+    # What the store keeps is computed by stages and stored as annotation fields (the stated figures,
+    # an event's ACLED codes); the store only writes and reads them.
+    assert store_imports("store", layer="text") == []
 
 
 def test_the_check_sees_every_form_of_import() -> None:

@@ -243,6 +243,10 @@ class Event:
     stage: str
     # How far the report can be trusted to be an event of this type (stages/events.py says how).
     confidence: float = 1.0
+    # The type's codes in ACLED's and PLOVER's vocabularies (data/events/types.yaml), set with the type.
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    plover: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

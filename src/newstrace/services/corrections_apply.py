@@ -141,7 +141,11 @@ def corrected_event(e: Event, f: dict[str, Any]) -> Event:
     if "place" in f:
         given = f["place"]
         place = None if not given else _place_of(given, e)
-    return dataclasses.replace(e, type=f.get("type", e.type), status=f.get("status", e.status), place=place)
+    # A corrected type comes with its ACLED and PLOVER codes (``correction_fields.event_fields``).
+    codes = {k: f[k] for k in ("acled_event_type", "acled_sub_event_type", "plover") if k in f}
+    return dataclasses.replace(
+        e, type=f.get("type", e.type), status=f.get("status", e.status), place=place, **codes
+    )
 
 
 def _place_of(given: dict[str, Any], e: Event) -> Place:

@@ -154,6 +154,7 @@ class EventsStage(BaseStage):
         status = modality(text, t.start, t.end, ctx.lang)
         date, precision, current = ctx.date
         past = historical_year(text, t.start, t.end, base.year if base else None, current)
+        codes = lexicon.types.get(etype)
         return Event(
             type=etype,
             status="historical" if past is not None and status == "asserted" else status,
@@ -172,6 +173,9 @@ class EventsStage(BaseStage):
             cluster=cluster,
             stage=self.name,
             confidence=_confidence(typed[1], actor1, place),
+            acled_event_type=codes.acled_event_type if codes else None,
+            acled_sub_event_type=codes.acled_sub_event_type if codes else None,
+            plover=codes.plover if codes else None,
         )
 
 

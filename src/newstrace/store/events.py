@@ -11,7 +11,6 @@ from newstrace.model import Document, Event, EventActor, Place
 from newstrace.store.corrections import corrected_events
 from newstrace.store.rows import insert_rows, record, stored
 from newstrace.store.sqlite import Database
-from newstrace.text.event_lexicon import event_lexicon
 
 
 def _actor_columns(n: int, a: EventActor | None) -> dict[str, object]:
@@ -41,10 +40,8 @@ _EVENT_SPREAD = ("start", "end", "actor1", "actor2", "place", "date", "claim_sta
 
 
 def write_events(c: sqlite3.Connection, doc: Document, groups: Sequence[str | None] = ()) -> None:
-    lexicon = event_lexicon()
     rows = []
     for i, e in enumerate(doc.events):
-        t = lexicon.types.get(e.type)
         rows.append(
             stored(
                 e,
@@ -53,9 +50,6 @@ def write_events(c: sqlite3.Connection, doc: Document, groups: Sequence[str | No
                 id=f"{doc.id}:{i}",
                 idx=i,
                 event_group=groups[i] if i < len(groups) else None,
-                acled_event_type=t.acled_event_type if t else None,
-                acled_sub_event_type=t.acled_sub_event_type if t else None,
-                plover=t.plover if t else None,
                 trigger_start=e.start,
                 trigger_end=e.end,
                 evidence=" ".join(doc.raw[e.evidence_start : e.evidence_end].split()),
