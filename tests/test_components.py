@@ -14,24 +14,29 @@ from newstrace.settings import DEFAULT_STAGES, Settings, SettingsError, load_set
 
 # Snapshot: adding or renaming a built-in reader or stage must update this list on purpose.
 EXPECTED_STAGES = [
-    ("normalise", {"raw"}, {"clean"}),
-    ("boilerplate", {"clean"}, {"boilerplate", "title"}),
-    ("language", {"clean"}, {"language"}),
-    ("sentences", {"clean", "boilerplate", "language"}, {"sentences"}),
-    ("dates", {"clean"}, {"date"}),
-    ("quality", {"clean", "boilerplate", "language", "sentences"}, {"quality", "repaired"}),
-    ("entities", {"clean", "boilerplate", "language"}, {"entities"}),
-    ("places", {"entities"}, {"places"}),
-    ("claims", {"sentences", "entities", "places"}, {"claims", "quotes"}),
-    ("events", {"sentences", "entities", "places", "claims"}, {"events"}),
-    ("embedding", {"clean", "boilerplate", "title"}, {"embedding"}),
+    ("normalise", {"raw"}, set(), {"clean"}),
+    ("boilerplate", {"clean"}, set(), {"removed", "flags", "title"}),
+    ("language", {"clean"}, set(), {"language"}),
+    ("sentences", {"clean", "removed", "language"}, set(), {"sentences"}),
+    ("dates", {"clean"}, set(), {"date"}),
+    ("quality", {"clean", "removed", "language", "sentences"}, set(), {"quality", "repaired"}),
+    ("entities", {"clean", "removed", "language"}, {"repaired"}, {"mentions"}),
+    ("places", {"mentions"}, set(), {"places"}),
+    (
+        "claims",
+        {"sentences", "mentions", "places"},
+        {"repaired"},
+        {"claims", "attributions", "quotes", "figures"},
+    ),
+    ("events", {"sentences", "mentions", "places", "claims"}, {"repaired"}, {"events"}),
+    ("embedding", {"clean", "removed", "title"}, {"repaired"}, {"embedding"}),
 ]
 EXPECTED_READERS = ["text", "jsonl", "html", "warc", "feed"]
 
 
 def test_registry_snapshot(settings: Settings) -> None:
     stages = build_stages(list(STAGES), settings)
-    assert [(s.name, set(s.requires), set(s.provides)) for s in stages] == EXPECTED_STAGES
+    assert [(s.name, set(s.requires), set(s.reads), set(s.provides)) for s in stages] == EXPECTED_STAGES
     assert list(READERS) == EXPECTED_READERS
     assert all(isinstance(s, Stage) for s in stages)
     assert [READERS[n]().name for n in READERS] == EXPECTED_READERS
@@ -52,10 +57,39 @@ def test_wrong_order_fails_before_running(settings: Settings) -> None:
 
 class _Boom(BaseStage):
     name = "boom"
-    provides = frozenset({"boom"})
+    provides = frozenset({"clean"})
 
     def process(self, doc: Document) -> Document:
         raise RuntimeError("kaput")
+
+
+def test_a_pipeline_missing_a_provider_fails_with_a_clear_message(settings: Settings) -> None:
+    # Claims need the mentions; without the entities stage nothing provides them.
+    names = ["normalise", "boilerplate", "language", "sentences", "places", "claims"]
+    with pytest.raises(PipelineError, match=r"stage 'places' requires 'mentions': no stage provides it"):
+        Pipeline(build_stages(names, settings))
+    with pytest.raises(PipelineError, match=r"'language' requires 'clean': 'normalise' provides it after it"):
+        Pipeline(build_stages(["language", "normalise"], settings))
+
+
+def test_a_stage_reading_the_repaired_text_before_its_repair_fails(settings: Settings) -> None:
+    # Entities work without the quality stage (on the clean text), but not before it: they would read
+    # the spun text while a repaired one comes later.
+    base = ["normalise", "boilerplate", "language", "sentences"]
+    Pipeline(build_stages([*base, "entities"], settings))
+    late = r"'entities' reads 'repaired', which 'quality' provides only after"
+    with pytest.raises(PipelineError, match=late):
+        Pipeline(build_stages([*base, "entities", "quality"], settings))
+
+
+class _Named(BaseStage):
+    name = "named"
+    provides = frozenset({"clean", "entities"})
+
+
+def test_capabilities_are_document_fields() -> None:
+    with pytest.raises(PipelineError, match=r"names \['entities'\], which are no Document fields"):
+        Pipeline([_Named()])
 
 
 def test_stage_error_becomes_a_rejection_or_raises(settings: Settings) -> None:
@@ -84,3 +118,21 @@ def test_settings_layers(tmp_path: Path) -> None:
         Settings().with_overrides(workers=0)
     with pytest.raises(SettingsError, match="unknown"):
         Settings().with_overrides(colour="blue")
+
+
+def test_a_store_written_before_capabilities_were_fields_reads_them_as_fields(tmp_path: Path) -> None:
+    from newstrace.store.documents import DocumentStore
+    from newstrace.store.sqlite import Database, migrations
+
+    db = Database(tmp_path / "s.db")
+    try:
+        doc = Document(id="d", source="s.txt", raw="text", fmt="text")
+        DocumentStore(db).write_batch([doc], {}, [], None)
+        old = '["boilerplate", "claims", "clean", "entities", "places"]'
+        db.conn.execute("UPDATE documents SET stages = ?", (old,))
+        (_, _, sql), *_ = [m for m in migrations() if m[1] == "0013_capability_fields.sql"]
+        db.conn.execute(sql.split("\n\n", 1)[1])
+        provided = DocumentStore(db).get("d").provided
+        assert provided == {"flags", "removed", "attributions", "claims", "clean", "mentions", "places"}
+    finally:
+        db.close()

@@ -29,7 +29,7 @@ def _placed(text: str, names: list[str], lang: str) -> dict[str, tuple[str | Non
         doc,
         language=LanguageGuess(lang, 1.0, "test"),
         mentions=tuple(mentions),
-        provided=doc.provided | {"entities"},
+        provided=doc.provided | {"mentions"},
     )
     (stage,) = build_stages(["places"], Settings())
     out: Document = stage(doc)

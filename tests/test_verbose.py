@@ -40,7 +40,7 @@ def test_verbose_logs_batches_and_stages_on_stderr(tmp_path: Path) -> None:
 
 class _Upper(BaseStage):
     name = "upper"
-    provides = frozenset({"upper"})
+    provides = frozenset({"title"})
 
     def process(self, doc: Document) -> Document:
         if "fail" in doc.raw:

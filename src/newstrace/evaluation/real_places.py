@@ -93,7 +93,7 @@ def gold_span_documents(
             Mention(t["start"], t["end"], doc.raw[t["start"] : t["end"]], "place", None, None, 1.0, "gold")
             for t in _gold_toponyms(rec)
         )
-        doc = dataclasses.replace(doc, mentions=mentions, provided=doc.provided | {"entities"})
+        doc = dataclasses.replace(doc, mentions=mentions, provided=doc.provided | {"mentions"})
         yield rec, places_stage(doc)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Mapping, Sequence
@@ -44,17 +45,29 @@ class Pipeline:
         return tuple(s.name for s in self.stages)
 
     def check(self) -> None:
+        """Every capability a document field, every stage after what it requires and reads."""
+        fields = {f.name for f in dataclasses.fields(Document)}
+        order = f"(order: {' -> '.join(s.name for s in self.stages)})"
         available = {RAW}
         seen: set[str] = set()
-        for stage in self.stages:
+        for i, stage in enumerate(self.stages):
             if stage.name in seen:
                 raise PipelineError(f"stage {stage.name!r} is configured twice")
             seen.add(stage.name)
-            missing = set(stage.requires) - available
-            if missing:
+            reads = frozenset(getattr(stage, "reads", frozenset()))
+            unknown = (stage.requires | reads | stage.provides) - fields
+            if unknown:
                 raise PipelineError(
-                    f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage provides "
-                    f"(order: {' -> '.join(s.name for s in self.stages)})"
+                    f"stage {stage.name!r} names {sorted(unknown)}, which are no Document fields"
+                )
+            later = {f: s.name for s in reversed(self.stages[i + 1 :]) for f in s.provides}
+            for name in sorted(stage.requires - available):
+                where = f"{later[name]!r} provides it after it" if name in later else "no stage provides it"
+                raise PipelineError(f"stage {stage.name!r} requires {name!r}: {where} {order}")
+            for name in sorted((reads - available) & later.keys()):
+                raise PipelineError(
+                    f"stage {stage.name!r} reads {name!r}, which {later[name]!r} provides only after it "
+                    f"(it would read the document without it) {order}"
                 )
             available |= stage.provides
 

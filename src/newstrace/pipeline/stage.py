@@ -1,8 +1,12 @@
 """The stage contract: a pure function ``Document -> Document`` with a name and declared capabilities.
 
-Capabilities are plain strings ("clean", "boilerplate", "language", ...). The pipeline checks before
-running anything that each stage's ``requires`` is provided by the stages configured before it, so the
-order comes from configuration and a wrong order fails loudly instead of producing silent nonsense.
+Capabilities are the names of ``Document`` fields (spaCy's ``requires``/``assigns``): a stage
+``requires`` the fields it cannot work without, ``reads`` those it uses when an earlier stage filled
+them (the extractors read the repaired text where the quality stage ran, the clean text otherwise), and
+``provides`` the fields it fills. The pipeline checks before running anything that every name is a
+field, that each stage's ``requires`` is provided by the stages configured before it, and that no field
+a stage ``reads`` is provided only after it, so the order comes from configuration and a wrong order
+fails loudly instead of producing silent nonsense. ``Document.provided`` records the fields filled.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ class BaseStage:
 
     name: ClassVar[str]
     requires: ClassVar[frozenset[str]] = frozenset({RAW})
+    reads: ClassVar[frozenset[str]] = frozenset()
     provides: ClassVar[frozenset[str]] = frozenset()
 
     def __call__(self, doc: Document) -> Document:

@@ -117,13 +117,13 @@ def _document_scores(gold: Gold, docs: dict[str, Document]) -> dict[str, Any]:
     }
 
 
-def _provided(docs: dict[str, Document], stage: str) -> bool:
-    return any(stage in d.provided for d in docs.values())
+def _provided(docs: dict[str, Document], field: str) -> bool:
+    return any(field in d.provided for d in docs.values())
 
 
 def _entities(gold: Gold, docs: dict[str, Document]) -> dict[str, Any] | None:
     gold_entities = gold.data.get("entities")
-    if not isinstance(gold_entities, dict) or not _provided(docs, "entities"):
+    if not isinstance(gold_entities, dict) or not _provided(docs, "mentions"):
         return None
     from newstrace.evaluation.entities import score_entities
 

@@ -82,7 +82,7 @@ def _quality(doc: Document) -> dict[str, Any]:
 
 
 def _entities(doc: Document) -> dict[str, Any]:
-    if "entities" not in doc.provided:
+    if "mentions" not in doc.provided:
         return {}
     names = ("start", "end", "text", "type", "entity_id", "name", "confidence", "in_boilerplate")
     return {"entities": [pick(m, names) for m in doc.mentions if m.type != "place"]}

@@ -289,7 +289,7 @@ def _fragments(lines: list[_Line], rm: _Removals) -> Iterator[_Line]:
 class BoilerplateStage(BaseStage):
     name = "boilerplate"
     requires = frozenset({"clean"})
-    provides = frozenset({"boilerplate", "title"})
+    provides = frozenset({"removed", "flags", "title"})
 
     def process(self, doc: Document) -> Document:
         view = doc.require_clean()

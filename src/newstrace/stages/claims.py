@@ -48,8 +48,9 @@ Found = tuple[str, Number, str, str | None, str | None, float | None, str | None
 
 class ClaimsStage(BaseStage):
     name = "claims"
-    requires = frozenset({"sentences", "entities", "places"})
-    provides = frozenset({"claims", "quotes", "figures"})
+    requires = frozenset({"sentences", "mentions", "places"})
+    reads = frozenset({"repaired"})
+    provides = frozenset({"claims", "attributions", "quotes", "figures"})
 
     def process(self, doc: Document) -> Document:
         reader = _Reader(doc, self.name)

@@ -55,7 +55,8 @@ def join_lead(title: str, body: str, chars: int = LEAD_CHARS) -> str:
 
 class EmbeddingStage(BaseStage):
     name = "embedding"
-    requires = frozenset({"clean", "boilerplate", "title"})
+    requires = frozenset({"clean", "removed", "title"})
+    reads = frozenset({"repaired"})
     provides = frozenset({"embedding"})
 
     def __init__(self, learned: bool = False) -> None:

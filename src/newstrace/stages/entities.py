@@ -72,8 +72,9 @@ class _Collected:
 
 class EntitiesStage(BaseStage):
     name = "entities"
-    requires = frozenset({"clean", "boilerplate", "language"})
-    provides = frozenset({"entities"})
+    requires = frozenset({"clean", "removed", "language"})
+    reads = frozenset({"repaired"})
+    provides = frozenset({"mentions"})
 
     def __init__(self, kb: KbIndex, gazetteer_loader: object, recognisers: Recognisers | None = None) -> None:
         self.kb = kb

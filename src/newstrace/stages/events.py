@@ -71,7 +71,8 @@ class _Found:
 
 class EventsStage(BaseStage):
     name = "events"
-    requires = frozenset({"sentences", "entities", "places", "claims"})
+    requires = frozenset({"sentences", "mentions", "places", "claims"})
+    reads = frozenset({"repaired"})
     provides = frozenset({"events"})
 
     def __init__(self) -> None:

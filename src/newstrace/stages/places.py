@@ -115,7 +115,7 @@ def _demonym_country(gaz: Gazetteer, text: str, lang: str | None) -> GazPlace | 
 
 class PlacesStage(BaseStage):
     name = "places"
-    requires = frozenset({"entities"})
+    requires = frozenset({"mentions"})
     provides = frozenset({"places"})
 
     def __init__(self, gazetteer_loader: object, weights: Weights = WEIGHTS) -> None:

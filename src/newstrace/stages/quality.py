@@ -114,7 +114,7 @@ def _spun_evidence(spans: list[Span], text: str, exempt: list[tuple[int, int]]) 
 
 class QualityStage(BaseStage):
     name = "quality"
-    requires = frozenset({"clean", "boilerplate", "language", "sentences"})
+    requires = frozenset({"clean", "removed", "language", "sentences"})
     provides = frozenset({"quality", "repaired"})
 
     def process(self, doc: Document) -> Document:

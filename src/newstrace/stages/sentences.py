@@ -23,7 +23,7 @@ SWITCH_CONFIDENCE = 0.8
 
 class SentenceStage(BaseStage):
     name = "sentences"
-    requires = frozenset({"clean", "boilerplate", "language"})
+    requires = frozenset({"clean", "removed", "language"})
     provides = frozenset({"sentences"})
 
     def __init__(self, identifier: LanguageIdentifier | None = None) -> None:
