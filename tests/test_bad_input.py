@@ -13,7 +13,8 @@ import pytest
 
 from helpers.warcs import Response, html_page, warc_bytes
 from newstrace.services.export import export_jsonl
-from newstrace.services.ingest import IngestReport, ingest
+from newstrace.services.ingest import ingest
+from newstrace.services.report import RunReport
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import Database
@@ -347,7 +348,7 @@ def test_ingesting_the_same_folder_twice_changes_nothing(folder: BadFolder, db: 
     rejections_before = [dict(r) for r in store.rejections()]
     export_before = export(db)
 
-    second: IngestReport = ingest([folder.root], Settings(), db)
+    second: RunReport = ingest([folder.root], Settings(), db)
 
     assert store.count() == docs_before
     assert [dict(r) for r in store.rejections()] == rejections_before

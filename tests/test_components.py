@@ -32,6 +32,7 @@ EXPECTED_STAGES = [
     ("embedding", {"clean", "removed", "title"}, {"repaired"}, {"embedding"}),
 ]
 EXPECTED_READERS = ["text", "jsonl", "html", "warc", "feed"]
+EXPECTED_CORPUS_STAGES = ["entity_merge", "duplicates", "stories", "event_groups"]
 
 
 def test_registry_snapshot(settings: Settings) -> None:
@@ -40,6 +41,26 @@ def test_registry_snapshot(settings: Settings) -> None:
     assert list(READERS) == EXPECTED_READERS
     assert all(isinstance(s, Stage) for s in stages)
     assert [READERS[n]().name for n in READERS] == EXPECTED_READERS
+
+
+def test_corpus_stages_are_listed_and_wired_once(settings: Settings, tmp_path: Path) -> None:
+    from newstrace.registry import CORPUS_STAGES, build_corpus_stages, corpus_stage_names
+    from newstrace.store.documents import DocumentStore
+    from newstrace.store.sqlite import Database
+
+    assert list(CORPUS_STAGES) == EXPECTED_CORPUS_STAGES
+    # Stories only where the embedding stage gives them vectors; the loader runs what the job leaves.
+    no_vectors = Settings(stages=("normalise",))
+    assert corpus_stage_names(no_vectors) == ["entity_merge", "duplicates", "event_groups"]
+    assert corpus_stage_names(Settings(), after_spark=True) == ["event_groups"]
+    db = Database(tmp_path / "s.db")
+    try:
+        stages = build_corpus_stages(EXPECTED_CORPUS_STAGES, settings, DocumentStore(db))
+        assert [s.name for s in stages] == EXPECTED_CORPUS_STAGES
+        with pytest.raises(UnknownComponent):
+            build_corpus_stages(["teleport"], settings, DocumentStore(db))
+    finally:
+        db.close()
 
 
 def test_default_order_is_valid(settings: Settings) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from newstrace.readers.decode import decode_bytes
-from newstrace.services.ingest import IngestReport, ingest
+from newstrace.services.ingest import ingest
+from newstrace.services.report import RunReport
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import Database
@@ -22,7 +23,7 @@ OTHER = "The regional library reopened its reading room after repairs to the roo
 THIRD = "Volunteers in the district delivered water filters to villages cut off by the flooded road.\n"
 
 
-def run(paths: list[Path], db: Database, settings: Settings = FAST) -> IngestReport:
+def run(paths: list[Path], db: Database, settings: Settings = FAST) -> RunReport:
     return ingest(paths, settings, db)
 
 

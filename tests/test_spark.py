@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 from helpers.crawl import Crawl, build_crawl
 from newstrace.cli.app import app
 from newstrace.services.export import iter_claim_rows, iter_records
-from newstrace.services.ingest import IngestReport, ingest
+from newstrace.services.ingest import ingest
 from newstrace.services.ledger import build_ledger
+from newstrace.services.report import RunReport
 from newstrace.services.stories import iter_story_records
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore
@@ -33,7 +34,7 @@ class Runs:
     job: dict[str, Any]
     local: Database
     loaded: Database
-    local_report: IngestReport
+    local_report: RunReport
     load_output: str
 
 

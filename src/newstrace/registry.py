@@ -1,4 +1,4 @@
-"""Every built-in reader and stage, in one place. A snapshot test keeps this list honest.
+"""Every built-in reader, stage and corpus stage, in one place. A snapshot test keeps this list honest.
 
 Stages are built by name from the settings, so their order is configuration, never import order.
 Factories import lazily: building a pipeline loads only the stages it uses.
@@ -7,11 +7,16 @@ Factories import lazily: building a pipeline loads only the stages it uses.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from newstrace.pipeline.pipeline import Pipeline
 from newstrace.pipeline.stage import Stage
 from newstrace.readers.base import Reader
 from newstrace.settings import Settings
+
+if TYPE_CHECKING:
+    from newstrace.corpus.stage import CorpusStage
+    from newstrace.store.documents import DocumentStore
 
 
 def _normalise(settings: Settings) -> Stage:
@@ -140,6 +145,63 @@ READERS: dict[str, Callable[[], Reader]] = {
     "warc": _warc,
     "feed": _feed,
 }
+
+
+def _entity_merge(settings: Settings, store: DocumentStore) -> CorpusStage:
+    from newstrace.corpus.stage import EntityMergeStage
+
+    return EntityMergeStage(store.corpus_entities())
+
+
+def _duplicates(settings: Settings, store: DocumentStore) -> CorpusStage:
+    from newstrace.corpus.dedup import Deduplicator
+    from newstrace.corpus.stage import DuplicatesStage
+
+    dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold, store.signature)
+    dedup.load(store.signatures())
+    return DuplicatesStage(dedup, store.owner_of_hash)
+
+
+def _stories(settings: Settings, store: DocumentStore) -> CorpusStage:
+    from newstrace.corpus.stage import StoriesStage
+    from newstrace.corpus.story_assigner import StoryAssigner
+
+    assigner = StoryAssigner(store.signature, store.analysed_text, settings.stories)
+    assigner.load(store.story_inputs())
+    return StoriesStage(assigner)
+
+
+def _event_groups(settings: Settings, store: DocumentStore) -> CorpusStage:
+    from newstrace.corpus.stage import EventGroupsStage
+    from newstrace.store.events import known_event_groups
+
+    return EventGroupsStage(known_event_groups(store.conn))
+
+
+# In input order, each after the decisions it reads. Stories need the embedding stage's vectors.
+CORPUS_STAGES: dict[str, Callable[[Settings, DocumentStore], CorpusStage]] = {
+    "entity_merge": _entity_merge,
+    "duplicates": _duplicates,
+    "stories": _stories,
+    "event_groups": _event_groups,
+}
+# The corpus stages the Spark job decides itself, at scale (spark/run.py); ``newstrace load`` runs the
+# others on the job's documents.
+SPARK_JOB_STAGES = ("entity_merge", "duplicates", "stories")
+
+
+def corpus_stage_names(settings: Settings, after_spark: bool = False) -> list[str]:
+    """The corpus stages a run with ``settings`` makes (``after_spark``: those left to the loader)."""
+    names = [n for n in CORPUS_STAGES if n != "stories" or "embedding" in settings.stages]
+    return [n for n in names if n not in SPARK_JOB_STAGES] if after_spark else names
+
+
+def build_corpus_stages(names: Sequence[str], settings: Settings, store: DocumentStore) -> list[CorpusStage]:
+    """The named corpus stages, each holding what ``store`` already has."""
+    unknown = [n for n in names if n not in CORPUS_STAGES]
+    if unknown:
+        raise UnknownComponent(f"unknown corpus stage(s) {unknown}; known: {sorted(CORPUS_STAGES)}")
+    return [CORPUS_STAGES[n](settings, store) for n in names]
 
 
 class UnknownComponent(KeyError):

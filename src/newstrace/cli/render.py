@@ -15,7 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from newstrace.cli.cells import cut, plain
-from newstrace.services.ingest import IngestReport, ProgressCallback
+from newstrace.services.ingest import ProgressCallback
+from newstrace.services.report import RunReport
 
 out = Console()
 err = Console(stderr=True)
@@ -47,7 +48,7 @@ def progress(quiet: bool = False) -> Iterator[ProgressCallback | None]:
     ) as bar:
         task = bar.add_task("ingest", total=None, docs=0)
 
-        def update(done: int, total: int, report: IngestReport) -> None:
+        def update(done: int, total: int, report: RunReport) -> None:
             docs = report.accepted + report.duplicates + report.unchanged
             bar.update(task, completed=done, total=total or None, docs=docs)
 

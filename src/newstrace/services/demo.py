@@ -7,7 +7,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from newstrace.services.ingest import IngestReport, ProgressCallback, ingest
+from newstrace.services.ingest import ProgressCallback, ingest
+from newstrace.services.report import RunReport
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import Database, StoreError
@@ -33,7 +34,7 @@ def fresh_store(path: Path) -> Database:
 
 def run_demo(
     settings: Settings, progress: ProgressCallback | None = None
-) -> tuple[IngestReport, dict[str, Any]]:
+) -> tuple[RunReport, dict[str, Any]]:
     db = fresh_store(settings.db)
     try:
         report = ingest([sample_corpus()], settings, db, progress)

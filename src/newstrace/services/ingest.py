@@ -1,4 +1,4 @@
-"""Ingest: read inputs, run the per-document stages, find duplicates, write batches to the store.
+"""Ingest: read inputs, run the per-document stages, then the corpus stages, write batches to the store.
 
 Streaming end to end: records are read lazily and written in batches of ``settings.batch_size``, each
 batch in one transaction. Documents already in the store are skipped before any analysis, so a repeated
@@ -11,58 +11,24 @@ import dataclasses
 import json
 import logging
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from newstrace.corpus.dedup import Deduplicator
-from newstrace.corpus.entity_merge import EntityMerger
-from newstrace.corpus.event_groups import EventLinker
-from newstrace.corpus.story_assigner import StoryAssigner
+from newstrace.corpus.stage import CorpusBatch, CorpusStage, run_corpus
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.pipeline.executors import Executor, make_executor
 from newstrace.pipeline.pipeline import log_stats
 from newstrace.readers.discover import discover
 from newstrace.readers.names import source_name
-from newstrace.registry import build_pipeline, build_reader
+from newstrace.registry import build_corpus_stages, build_pipeline, build_reader, corpus_stage_names
 from newstrace.services.corrections import reattach
+from newstrace.services.report import RunReport
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore, RunCounts
-from newstrace.store.events import known_event_groups
 from newstrace.store.sqlite import Database
 
-
-@dataclass
-class IngestReport:
-    run_id: int = 0
-    files: int = 0
-    accepted: int = 0
-    duplicates: int = 0
-    unchanged: int = 0
-    rejected: Counter[str] = field(default_factory=Counter)
-    rejected_examples: list[Rejection] = field(default_factory=list)
-
-    @property
-    def rejected_total(self) -> int:
-        return sum(self.rejected.values())
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "run_id": self.run_id,
-            "files": self.files,
-            "accepted": self.accepted,
-            "duplicates": self.duplicates,
-            "unchanged": self.unchanged,
-            "rejected": self.rejected_total,
-            "rejected_by_reason": dict(sorted(self.rejected.items())),
-            "rejected_examples": [dataclasses.asdict(r) for r in self.rejected_examples],
-        }
-
-
-ProgressCallback = Callable[[int, int, IngestReport], None]
-_MAX_EXAMPLES = 50
+ProgressCallback = Callable[[int, int, RunReport], None]
 log = logging.getLogger(__name__)
 
 
@@ -112,11 +78,11 @@ def ingest(
     db: Database,
     progress: ProgressCallback | None = None,
     names: Mapping[str, str] | None = None,
-) -> IngestReport:
+) -> RunReport:
     """Ingest ``paths`` (files, folders, patterns); ``names`` as in :func:`read_inputs`."""
     store = DocumentStore(db)
     db.acquire_writer()
-    report = IngestReport()
+    report = RunReport(run_id=0, files=0, rejected_examples=[])
     settings_json = json.dumps(
         {
             "stages": list(settings.stages),
@@ -127,24 +93,14 @@ def ingest(
     report.run_id = store.start_run(
         [(names or {}).get(source_name(p), source_name(p)) for p in paths], settings_json
     )
-    dedup = Deduplicator(settings.minhash_perm, settings.near_duplicate_threshold, store.signature)
-    dedup.load(store.signatures())
-    merger = EntityMerger(store.corpus_entities())
-    stories: StoryAssigner | None = None
-    if "embedding" in settings.stages:
-        stories = StoryAssigner(store.signature, store.analysed_text, settings.stories)
-        stories.load(store.story_inputs())
-    events = EventLinker()
-    events.load(known_event_groups(store.conn))
+    corpus = build_corpus_stages(corpus_stage_names(settings), settings, store)
     executor = make_executor(settings, build_pipeline)
     total_files = count_files(paths, settings.follow_links) if progress else 0
     status = "failed"
     try:
         for batch in _batches(read_inputs(paths, settings, names), settings.batch_size):
-            report.files = max(report.files, batch[-1][0])
-            _ingest_batch(
-                [item for _, item in batch], store, executor, dedup, merger, stories, events, report
-            )
+            report.files = max(report.files or 0, batch[-1][0])
+            _ingest_batch([item for _, item in batch], store, executor, corpus, report)
             if progress:
                 progress(report.files, total_files, report)
         status = "done"
@@ -166,11 +122,8 @@ def _ingest_batch(
     items: list[RawRecord | Rejection],
     store: DocumentStore,
     executor: Executor,
-    dedup: Deduplicator,
-    merger: EntityMerger,
-    stories: StoryAssigner | None,
-    events: EventLinker,
-    report: IngestReport,
+    corpus: Sequence[CorpusStage],
+    report: RunReport,
 ) -> None:
     started = time.perf_counter()
     rejections = [r for r in items if isinstance(r, Rejection)]
@@ -188,25 +141,35 @@ def _ingest_batch(
     todo = [d for d in docs if d.id not in known]
     report.unchanged += len(docs) - len(todo)
     results = executor.run(todo) if todo else []
-    finals: list[Document] = []
-    signatures: dict[str, bytes] = {}
-    edges: list[tuple[str, str, str, str, float]] = []
-    merges: list[tuple[str, str]] = []
-    event_groups: dict[str, list[str]] = {}
-    for res in results:
-        if isinstance(res, Rejection):
-            rejections.append(res)
-            continue
-        checked, sig = dedup.check(merger.merge(res), store.owner_of_hash)
-        if stories is not None:
-            checked, new_edges = stories.assign(checked, sig)
-            edges.extend(new_edges)
-            new_merges = stories.take_merges()
-            events.merge_stories(new_merges)
-            merges.extend(new_merges)
-        event_groups[checked.id] = events.assign(checked)
-        finals.append(checked)
-        signatures[checked.id] = sig
+    rejections.extend(r for r in results if isinstance(r, Rejection))
+    analysed = [r for r in results if isinstance(r, Document)]
+    copies = write_corpus_batch(store, corpus, analysed, rejections, report)
+    log.info(
+        "batch of %d inputs: %d analysed, %d new, %d copies, %d rejected, %d unchanged in %.2f s",
+        len(items),
+        len(todo),
+        len(analysed) - copies,
+        copies,
+        len(rejections),
+        len(docs) - len(todo),
+        time.perf_counter() - started,
+    )
+
+
+def write_corpus_batch(
+    store: DocumentStore,
+    corpus: Sequence[CorpusStage],
+    docs: Sequence[Document],
+    rejections: Sequence[Rejection],
+    report: RunReport,
+    signatures: Mapping[str, bytes] | None = None,
+) -> int:
+    """New documents through the corpus stages, in input order, then written with what the stages
+    decided and the rejections, in one transaction with the run's counts; returns the copies among
+    them. The one wiring of the corpus stages, for local ingest and ``newstrace load``
+    (``signatures``: those the Spark job computed)."""
+    batch = CorpusBatch(signatures=dict(signatures or {}))
+    finals = run_corpus(corpus, docs, batch)
     copies = sum(1 for doc in finals if doc.duplicate_of)
     # The run's counts move with each batch, in its transaction: a run killed later still says what it
     # stored (its status stays "running" until the next run marks it interrupted).
@@ -216,26 +179,20 @@ def _ingest_batch(
         report.rejected_total + len(rejections),
         report.unchanged,
     )
-    store.write_batch(finals, signatures, rejections, report.run_id, edges, merges, event_groups, counts)
-    log.info(
-        "batch of %d inputs: %d analysed, %d new, %d copies, %d rejected, %d unchanged in %.2f s",
-        len(items),
-        len(todo),
-        len(finals) - copies,
-        copies,
-        len(rejections),
-        len(docs) - len(todo),
-        time.perf_counter() - started,
+    store.write_batch(
+        finals,
+        batch.signatures,
+        rejections,
+        report.run_id,
+        batch.edges,
+        batch.merges,
+        batch.event_groups,
+        counts if report.run_id is not None else None,
     )
-    dedup.flush()
-    if stories is not None:
-        stories.flush()
-    for doc in finals:
-        if doc.duplicate_of:
-            report.duplicates += 1
-        else:
-            report.accepted += 1
+    for stage in corpus:
+        stage.flush()
+    report.accepted += len(finals) - copies
+    report.duplicates += copies
     for rej in rejections:
-        report.rejected[rej.reason] += 1
-        if len(report.rejected_examples) < _MAX_EXAMPLES:
-            report.rejected_examples.append(rej)
+        report.reject(rej)
+    return copies

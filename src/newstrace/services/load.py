@@ -14,45 +14,22 @@ with pyarrow (``pip install 'newstrace[spark]'``); Spark is not needed to load.
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from newstrace.corpus.event_groups import EventLinker
+from newstrace.corpus.stage import CorpusStage
 from newstrace.model import Document, Rejection
 from newstrace.model.serialise import document_from_json
+from newstrace.registry import build_corpus_stages, corpus_stage_names
 from newstrace.services.corrections import reattach
+from newstrace.services.ingest import write_corpus_batch
+from newstrace.services.report import RunReport
 from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore, RunCounts
-from newstrace.store.events import known_event_groups
 from newstrace.store.sqlite import Database, StoreError
 
 TABLES = ("documents", "rejected", "story_edges", "run")
-
-
-@dataclass
-class LoadReport:
-    run_id: int = 0
-    accepted: int = 0
-    duplicates: int = 0
-    unchanged: int = 0
-    rejected: Counter[str] = field(default_factory=Counter)
-    edges: int = 0
-    store_was_empty: bool = True
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "run_id": self.run_id,
-            "accepted": self.accepted,
-            "duplicates": self.duplicates,
-            "unchanged": self.unchanged,
-            "rejected": sum(self.rejected.values()),
-            "rejected_by_reason": dict(sorted(self.rejected.items())),
-            "story_edges": self.edges,
-            "store_was_empty": self.store_was_empty,
-        }
 
 
 def _pyarrow() -> Any:
@@ -86,18 +63,18 @@ def _rows(folder: Path, table: str, columns: list[str], order: str | None = None
             yield from batch.to_pylist()
 
 
-def load_parquet(folder: Path, settings: Settings, db: Database) -> LoadReport:
+def load_parquet(folder: Path, settings: Settings, db: Database) -> RunReport:
     for table in TABLES:
         _files(folder, table)
     store = DocumentStore(db)
     db.acquire_writer()
-    report = LoadReport(store_was_empty=store.count() == 0)
+    report = RunReport(run_id=0, edges=0, store_was_empty=store.count() == 0)
     runs = list(_rows(folder, "run", ["settings", "inputs"]))
     settings_json = runs[0]["settings"] if runs else "{}"
     report.run_id = store.start_run([str(folder)], json.dumps({"spark": json.loads(settings_json)}))
     status = "failed"
-    events = EventLinker()
-    events.load(known_event_groups(store.conn))
+    # The corpus stages the job leaves to the loader (event groups), each after what the store holds.
+    corpus = build_corpus_stages(corpus_stage_names(settings, after_spark=True), settings, store)
     try:
         batch: list[Document] = []
         signatures: dict[str, bytes] = {}
@@ -106,9 +83,9 @@ def load_parquet(folder: Path, settings: Settings, db: Database) -> LoadReport:
             batch.append(doc)
             signatures[doc.id] = bytes(row["minhash"])
             if len(batch) >= settings.batch_size:
-                _write(store, batch, signatures, events, report)
+                _write(store, batch, signatures, corpus, report)
                 batch, signatures = [], {}
-        _write(store, batch, signatures, events, report)
+        _write(store, batch, signatures, corpus, report)
         columns = ["file_index", "record_index", "source", "source_id", "reason", "detail"]
         rejections = [
             Rejection(r["source"], r["reason"], r["detail"] or "", r["source_id"])
@@ -142,19 +119,11 @@ def _write(
     store: DocumentStore,
     docs: list[Document],
     signatures: dict[str, bytes],
-    events: EventLinker,
-    report: LoadReport,
+    corpus: Sequence[CorpusStage],
+    report: RunReport,
 ) -> None:
     if not docs:
         return
     known = store.known_ids(d.id for d in docs)
-    groups = {d.id: events.assign(d) for d in docs if d.id not in known}
-    store.write_batch(docs, signatures, [], report.run_id, event_groups=groups)
     report.unchanged += len(known)
-    for doc in docs:
-        if doc.id in known:
-            continue
-        if doc.duplicate_of:
-            report.duplicates += 1
-        else:
-            report.accepted += 1
+    write_corpus_batch(store, corpus, [d for d in docs if d.id not in known], [], report, signatures)

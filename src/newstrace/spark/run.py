@@ -12,14 +12,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 from newstrace.corpus.entity_merge import EntityMerger
+from newstrace.registry import corpus_stage_names
+from newstrace.services.report import RunReport
 from newstrace.settings import Settings
 from newstrace.spark import job
 from newstrace.spark.blocking import day_number, prefix_frequencies, story_blocks, story_record
@@ -49,48 +49,23 @@ ANNOTATED = (
 _EXAMPLES = 20
 
 
-@dataclass
-class JobReport:
-    out: str
-    files: int = 0
-    documents: int = 0
-    duplicates: int = 0
-    unchanged: int = 0
-    stories: int = 0
-    claims: int = 0
-    rejected: Counter[str] = field(default_factory=Counter)
-    rejected_examples: list[dict[str, Any]] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "out": self.out,
-            "files": self.files,
-            "documents": self.documents,
-            "accepted": self.documents - self.duplicates,
-            "duplicates": self.duplicates,
-            "unchanged": self.unchanged,
-            "stories": self.stories,
-            "claims": self.claims,
-            "rejected": sum(self.rejected.values()),
-            "rejected_by_reason": dict(sorted(self.rejected.items())),
-            "rejected_examples": self.rejected_examples,
-            "seconds": self.seconds,
-        }
-
-
 def table_path(out: str, name: str) -> str:
     return f"{out.rstrip('/')}/{name}"
 
 
 def run_job(
     spark: SparkSession, inputs: Sequence[str], out: str, settings: Settings, partitions: int | None = None
-) -> JobReport:
-    """Read ``inputs``, run every stage of ``settings.stages`` and the corpus stages, write ``out``."""
+) -> RunReport:
+    """Read ``inputs``, run every stage of ``settings.stages`` and the corpus stages the job makes
+    (``registry.SPARK_JOB_STAGES``, each a phase here), write ``out``."""
     from pyspark import StorageLevel
 
-    report = JobReport(out)
-    phase = _Phases(report.seconds)
+    seconds: dict[str, float] = {}
+    report = RunReport(
+        out=out, files=0, documents=0, stories=0, claims=0, rejected_examples=[], seconds=seconds
+    )
+    corpus = corpus_stage_names(settings)
+    phase = _Phases(seconds)
     sc = spark.sparkContext
     key = job.settings_key(settings)
     with phase("stages"):
@@ -113,8 +88,8 @@ def run_job(
             annotated.filter(lambda t: t[0] == job.DOC).map(lambda t: t[1:]), ANNOTATED
         )
         ranked = _ranked(spark, docs).persist(StorageLevel.MEMORY_AND_DISK)
-        report.documents = ranked.count()
-        report.unchanged = docs.count() - report.documents
+        n_docs = report.documents = ranked.count()
+        report.unchanged = docs.count() - n_docs
         rejected = spark.createDataFrame(
             annotated.filter(lambda t: t[0] == job.REJ)
             .map(lambda t: t[1:])
@@ -128,7 +103,7 @@ def run_job(
         report.rejected_examples = [r.asDict() for r in first]
         annotated.unpersist()
     with phase("entities"):
-        aliases = _entity_aliases(ranked)
+        aliases = _entity_aliases(ranked) if "entity_merge" in corpus else {}
     with phase("dedup"):
         copies = near_duplicates(
             ranked.select("rank", "id", "content_hash", "minhash"),
@@ -136,9 +111,10 @@ def run_job(
             settings.near_duplicate_threshold,
         )
         report.duplicates = len(copies)
+        report.accepted = n_docs - report.duplicates
     with phase("stories"):
-        stories = "embedding" in settings.stages
-        final, held = _finalise(spark, ranked, aliases, copies, stories, report.documents, cores)
+        stories = "stories" in corpus
+        final, held = _finalise(spark, ranked, aliases, copies, stories, n_docs, cores)
         final = final.persist(StorageLevel.MEMORY_AND_DISK)
         counts = final.map(lambda t: t[0]).countByValue()
         report.claims = int(counts.get(CLAIM, 0))
@@ -271,7 +247,7 @@ def _write(
     frame.write.mode("overwrite").parquet(table_path(out, name))
 
 
-def _write_run(spark: SparkSession, out: str, inputs: Iterable[str], key: str, report: JobReport) -> None:
+def _write_run(spark: SparkSession, out: str, inputs: Iterable[str], key: str, report: RunReport) -> None:
     record = {
         "newstrace_version": version("newstrace"),
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
