@@ -6,11 +6,24 @@ A key whose capability does not exist yet is absent, never faked.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
-from newstrace.model import Claim, Document, Event, EventActor, Source
+from newstrace.model import (
+    Claim,
+    Document,
+    Event,
+    EventActor,
+    Flag,
+    Mention,
+    Place,
+    QualitySpan,
+    RemovedSpan,
+    Sentence,
+    Source,
+)
 from newstrace.readers.names import public_source
 from newstrace.services.corrections_apply import CorrectionSet, apply_to_document, mark_record
 from newstrace.store.documents import DocumentStore
@@ -42,6 +55,25 @@ def pick(obj: Any, names: Sequence[str]) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in names}
 
 
+# Fields of an annotation the contract leaves out: which stage made it, and what the pipeline uses in
+# passing. Every other field is exported under its own name, in the dataclass's order, so a field added
+# to one of these annotations reaches the contract with no change here.
+_NOT_EXPORTED: dict[type, tuple[str, ...]] = {
+    RemovedSpan: (),
+    Flag: (),
+    Sentence: ("stage",),
+    QualitySpan: ("stage",),
+    Mention: ("stage", "label", "unresolved"),
+    Place: ("stage",),
+}
+
+
+def exported(obj: Any) -> dict[str, Any]:
+    """An annotation as the contract lists it: its fields but those in ``_NOT_EXPORTED``."""
+    skip = _NOT_EXPORTED[type(obj)]
+    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj) if f.name not in skip}
+
+
 def document_record(doc: Document) -> dict[str, Any]:
     date = doc.date
     record: dict[str, Any] = {
@@ -59,8 +91,8 @@ def document_record(doc: Document) -> dict[str, Any]:
         "date_precision": date.value.precision.value if date else None,
         "date_source": date.source.value if date else "none",
         "duplicate_of": doc.duplicate_of,
-        "removed": [pick(r, ("start", "end", "reason", "text", "stage")) for r in doc.removed],
-        "flags": [pick(f, ("start", "end", "kind", "stage")) for f in doc.flags],
+        "removed": [exported(r) for r in doc.removed],
+        "flags": [exported(f) for f in doc.flags],
     }
     for section in _SECTIONS:
         record.update(section(doc))
@@ -70,32 +102,26 @@ def document_record(doc: Document) -> dict[str, Any]:
 def _sentences(doc: Document) -> dict[str, Any]:
     if "sentences" not in doc.provided:
         return {}
-    return {"sentences": [pick(s, ("start", "end", "lang")) for s in doc.sentences]}
+    return {"sentences": [exported(s) for s in doc.sentences]}
 
 
 def _quality(doc: Document) -> dict[str, Any]:
     if doc.quality is None:
         return {}
-    names = ("start", "end", "text", "kind", "repair", "confidence")
-    spans = [pick(q, names) for q in doc.quality.spans]
+    spans = [exported(q) for q in doc.quality.spans]
     return {"quality": {"label": doc.quality.label, "score": doc.quality.score, "spans": spans}}
 
 
 def _entities(doc: Document) -> dict[str, Any]:
     if "mentions" not in doc.provided:
         return {}
-    names = ("start", "end", "text", "type", "entity_id", "name", "confidence", "in_boilerplate")
-    return {"entities": [pick(m, names) for m in doc.mentions if m.type != "place"]}
+    return {"entities": [exported(m) for m in doc.mentions if m.type != "place"]}
 
 
 def _places(doc: Document) -> dict[str, Any]:
     if "places" not in doc.provided:
         return {}
-    names = (
-        "start", "end", "text", "name", "country", "lat", "lon", "geonames_id", "precision", "feature",
-        "confidence", "in_boilerplate",
-    )  # fmt: skip
-    return {"places": [pick(p, names) for p in doc.places]}
+    return {"places": [exported(p) for p in doc.places]}
 
 
 def _claims(doc: Document) -> dict[str, Any]:
