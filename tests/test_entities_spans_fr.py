@@ -27,11 +27,12 @@ def _by_text(doc: Document) -> dict[str, Mention]:
 
 def test_road_codes_are_places_but_a_lone_letter_is_not() -> None:
     doc = _run(
-        "La circulation était coupée sur l'A7 et sur la N7 près de Valence, "
+        "La circulation était coupée sur l'A7 et sur l'A50 près de Toulon, puis sur la N7 près de Valence, "
         "mais la catégorie A des alertes restait levée."
     )
     found = _by_text(doc)
     assert found["A7"].type == "place" and found["N7"].type == "place"
+    assert found["A50"].type == "place"  # the road, not the aircraft of the same code
     assert "A" not in found
 
 

@@ -288,6 +288,8 @@ class EntitiesStage(BaseStage):
         if sum(c.isalpha() for c in surface) < 2 and not (label == "place" and ROAD_CODE.fullmatch(surface)):
             return None  # "groupe A": a letter is not a name (but "A8" is a road)
         entities = self.kb.lookup(surface, lang)
+        if label == "place" and ROAD_CODE.fullmatch(surface):
+            entities = [x for x in entities if x.type != "equipment"]  # the road A50, not the aircraft A-50
         if entities:
             entity = _prefer(entities, label)
             if entity.type == "place" and named_thing(text, s, e):
