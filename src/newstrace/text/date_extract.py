@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterator
 
 from newstrace.model import PartialDate
-from newstrace.text.calendar_words import MONTHS
+from newstrace.text.calendar_words import DATE_LINKS, MONTHS
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+# "5 de marzo de 2024": a language pack's words linking day, month and year (none where no pack has any).
+_LINK = rf"(?:(?:{'|'.join(re.escape(w) for w in sorted(DATE_LINKS))})\s+)?" if DATE_LINKS else ""
 _DATE = re.compile(
     rf"(?i)\b(?:"
-    rf"(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.|-го)?\s+(?P<m1>{_MONTH_ALT})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.|-го)?\s+{_LINK}(?P<m1>{_MONTH_ALT})\.?,?\s+{_LINK}(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
     rf"|(?P<d3>\d{{1,2}})[./](?P<n3>\d{{1,2}})[./](?P<y3>\d{{4}})"
     rf"|(?P<y4>\d{{4}})-(?P<n4>\d{{2}})-(?P<d4>\d{{2}})"

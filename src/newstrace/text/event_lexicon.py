@@ -15,9 +15,8 @@ from typing import Any
 
 import yaml
 
+from newstrace.languages import LANGUAGES, pack_file
 from newstrace.text.first_chars import WordStartScanner
-
-LANGUAGES = ("fr", "en", "de", "ru", "uk")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,4 +127,24 @@ def event_lexicon() -> EventLexicon:
     folder = resources.files("newstrace") / "data" / "events"
     types = yaml.safe_load((folder / "types.yaml").read_text(encoding="utf-8"))
     weapons = yaml.safe_load((folder / "weapons.yaml").read_text(encoding="utf-8"))
+    for lang in LANGUAGES:
+        _add_pack_words(lang, types, weapons)
     return EventLexicon(types, weapons)
+
+
+def _add_pack_words(lang: str, types: list[dict[str, Any]], weapons: list[dict[str, Any]]) -> None:
+    """Add the triggers and weapons of a language pack's ``events.yaml`` to the type and weapon records."""
+    text = pack_file(lang, "events.yaml")
+    if text is None:
+        return
+    data = yaml.safe_load(text) or {}
+    for key, records, field in (("triggers", types, "type"), ("weapons", weapons, "class")):
+        by_name = {str(r[field]): r for r in records}
+        for name, patterns in (data.get(key) or {}).items():
+            if name not in by_name:
+                raise ValueError(f"language pack {lang}: unknown {field} {name!r} in events.yaml")
+            words = by_name[name].setdefault(key, {}) or {}
+            if lang in words:
+                raise ValueError(f"language pack {lang}: {field} {name!r} has {key} in two places")
+            words[lang] = list(patterns)
+            by_name[name][key] = words

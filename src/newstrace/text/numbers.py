@@ -1,6 +1,6 @@
-"""Counts in running text, in French, English, German, Russian and Ukrainian: digits with any group
-separator ("5 937", "77,950", "1.200"), number words (text2num where it covers the language, small
-tables for Russian and Ukrainian), multipliers ("9 millions", "60 тысяч"), collective words ("une
+"""Counts in running text, in every language pack's words: digits with any group
+separator ("5 937", "77,950", "1.200"), number words (text2num where it covers the language, the
+pack's table elsewhere), multipliers ("9 millions", "60 тысяч"), collective words ("une
 douzaine", "dozens", "la moitié"), ranges ("40 000 à 60 000", "between 60,000 and 70,000",
 "60-70 тисяч") and bounds ("jusqu'à", "at least", "plus de", "environ", "понад").
 
@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from newstrace.model import Document
-from newstrace.text.number_words import BOUNDS, COLLECTIVES, MULTIPLIERS, TEXT2NUM_WORDS, WORD_NUMBERS
+from newstrace.text.number_words import (
+    BOUNDS,
+    COLLECTIVES,
+    MULTIPLIERS,
+    NUMBER_JOINERS,
+    TEXT2NUM_WORDS,
+    WORD_NUMBERS,
+)
 
 _BOUND_RE = re.compile(
     r"(?i)(?:^|(?<=[\s(«\"']))("
@@ -104,7 +111,10 @@ def _word_number_pattern(lang: str) -> re.Pattern[str] | None:
     if not words:
         return None
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<!\w)((?:{alt})(?:[\s-]+(?:et[\s-]+|and[\s-]+|und)?(?:{alt}))*)(?!\w)")
+    joiners = "".join(f"|{re.escape(j)}[\\s-]+" for j in NUMBER_JOINERS.get(lang, ()))
+    return re.compile(
+        rf"(?i)(?<!\w)((?:{alt})(?:[\s-]+(?:et[\s-]+|and[\s-]+|und{joiners})?(?:{alt}))*)(?!\w)"
+    )
 
 
 _WORD_PATTERNS: dict[str, re.Pattern[str] | None] = {}

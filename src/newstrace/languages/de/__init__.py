@@ -1,0 +1,92 @@
+"""German."""
+
+from newstrace.languages.pack import LanguagePack
+
+PACK = LanguagePack(
+    code="de",
+    name="German",
+    ner=None,
+    text2num_words="zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig "
+    "vierzig fünfzig "
+    "hundert tausend",
+    multipliers={
+        "millionen": 1_000_000,
+        "mio": 1_000_000,
+        "milliarden": 1_000_000_000,
+        "mrd": 1_000_000_000,
+        "tausend": 1000,
+    },
+    collectives={
+        "ein dutzend": (12, 12, "about"),
+        "dutzende": (24, None, "at_least"),
+        "zehntausende": (20000, None, "at_least"),
+        "hunderttausende": (200000, None, "at_least"),
+        "hunderte": (200, None, "at_least"),
+        "tausende": (2000, None, "at_least"),
+        "die hälfte": (0.5, 0.5, "exact"),
+    },
+    bounds={
+        "bis zu": "at_most",
+        "weniger als": "at_most",
+        "mindestens": "at_least",
+        "mehr als": "above",
+        "über": "above",
+        "etwa": "about",
+        "rund": "about",
+    },
+    months={
+        1: "januar jänner",
+        2: "februar",
+        3: "märz maerz",
+        4: "april",
+        5: "mai",
+        6: "juni",
+        7: "juli",
+        8: "august",
+        9: "september",
+        10: "oktober",
+        11: "november",
+        12: "dezember",
+    },
+    weekdays={
+        0: "montag",
+        1: "dienstag",
+        2: "mittwoch",
+        3: "donnerstag",
+        4: "freitag",
+        5: "samstag sonnabend",
+        6: "sonntag",
+    },
+    relative_phrases={
+        "heute": ("day", 0),
+        "heute morgen": ("day", 0),
+        "gestern": ("day", -1),
+        "vorgestern": ("day", -2),
+        "morgen": ("day", 1),
+        "letzte woche": ("week", -1),
+        "vergangene woche": ("week", -1),
+        "diese woche": ("week", 0),
+        "letzten monat": ("month", -1),
+        "vergangenen monat": ("month", -1),
+        "im vergangenen monat": ("month", -1),
+        "diesen monat": ("month", 0),
+        "anfang des monats": ("month", 0),
+        "letztes jahr": ("year", -1),
+        "im vergangenen jahr": ("year", -1),
+        "vergangenes jahr": ("year", -1),
+        "dieses jahr": ("year", 0),
+        "anfang des jahres": ("year", 0),
+    },
+    month_parts={"anfang": "early", "mitte": "mid", "ende": "late"},
+    modality={
+        "negation": r"\bnicht\b|\bkein\w*|\bnie\b|\bdementier\w*|\bohne\b",
+        # "droh-" is threatening, not "Drohnen" (drones).
+        "hypothetical": r"\bwenn\b|\bfalls\b|\bkönnte\w*|\bwürde\w*|\bdroh(?:t|te|ten|en|ung|ungen)\b|"
+        r"\bmöglich\w*",
+        "obligation": r"\bmuss\b|\bmüssen\b|\bsollte\w*|\bforderte?n?\b",
+        "purpose": r"\bzu\s+$",
+        "future": r"\bwird\b|\bwerden\b|\bplan\w*|\bwollen\b|\bwill\b|\bvorbereit\w*|\bbereite\w*",
+        "planned_before": r"\b(?:geplant|erwartet|bevorstehend|angekündigt|kommend|nächst)\w*\s+$",
+        "supposed_before": r"\b(?:möglich|befürchtet|eventuell|potenziell)\w*\s+$",
+    },
+)

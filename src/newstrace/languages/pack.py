@@ -1,0 +1,70 @@
+"""What newstrace knows about one language, as plain data: a ``LanguagePack``.
+
+Every field has an empty default, so a pack states only what its language has; the modules that read a
+field skip a language whose pack leaves it empty. Patterns are regular-expression fragments (word
+stems, matched case-insensitively where the reading module says so); word lists are plain words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+def _empty() -> Mapping[str, str]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class LanguagePack:
+    code: str  # ISO 639-1, as the language stage writes it
+    name: str
+    # Named-entity recogniser: "spacy:<package>" (a spaCy pipeline installed from the package registry),
+    # "natasha" (weights shipped in the natasha package), or None: the knowledge base and the gazetteer
+    # (CLDR names) then find people, bodies and places.
+    ner: str | None = None
+
+    # Numbers (read by text/number_words.py). Either text2num reads the language, and
+    # ``text2num_words`` are the words that start a figure, or ``word_numbers`` gives each word's value
+    # (inflected forms listed: "dwóch", "trzech").
+    text2num_words: str = ""
+    word_numbers: Mapping[str, int] = field(default_factory=dict)
+    # Words joining the parts of one number ("treinta y dos"); et, and, und are always read.
+    number_joiners: tuple[str, ...] = ()
+    multipliers: Mapping[str, int] = field(default_factory=dict)
+    # Words of vague size: phrase -> (low, high, bound).
+    collectives: Mapping[str, tuple[float | None, float | None, str]] = field(default_factory=dict)
+    # Words before a figure: phrase -> at_most, at_least, above, below or about.
+    bounds: Mapping[str, str] = field(default_factory=dict)
+
+    # Calendar words (read by text/calendar_words.py). Months 1-12 and weekdays 0-6 (Monday 0), each a
+    # space-separated list of forms in every case the press uses ("marca", "stycznia").
+    months: Mapping[int, str] = field(default_factory=dict)
+    weekdays: Mapping[int, str] = field(default_factory=dict)
+    # Relative phrase -> (unit, offset), unit one of day, week, month, year.
+    relative_phrases: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+    # Words narrowing a month: phrase -> early, mid or late; and the bare words those phrases leave.
+    month_parts: Mapping[str, str] = field(default_factory=dict)
+    month_part_words: tuple[str, ...] = ()
+    # Words between the day, the month and the year of a full date ("5 de marzo de 2024").
+    date_links: tuple[str, ...] = ()
+
+    # Event modality cues (read by text/event_modality.py): negation, hypothetical, obligation, purpose,
+    # future, planned_before, planned_after, supposed_before, supposed_after.
+    modality: Mapping[str, str] = field(default_factory=_empty)
+
+    # Claims (read by text/claim_lexicon.py), added to the patterns it holds: kind -> pattern of the
+    # words that make a figure that kind of claim, and the words of sources, speech and people.
+    claim_kinds: Mapping[str, str] = field(default_factory=_empty)
+    claim_words: Mapping[str, str] = field(default_factory=_empty)
+
+    # Places (read by stages/entity_places.py): words before a place name, where no NER model reads
+    # the language ("w", "cerca de").
+    place_prepositions: tuple[str, ...] = ()
+    # Whether a capitalised word inside a sentence is looked up in the gazetteer as a place name: for
+    # languages without an NER model that capitalise names only (not German, which capitalises nouns).
+    bare_names: bool = False
+    # Case endings of place names and their dictionary endings, tried in order where the name as
+    # written is not in the gazetteer ("w Charkowie" -> "Charków": ("owie", "ów")).
+    place_endings: tuple[tuple[str, str], ...] = ()

@@ -1,0 +1,184 @@
+"""Language packs: the registry lists every pack and every pack has the parts the pipeline reads; Spanish
+and Polish, added as packs, are read end to end (language, dates, numbers, claims, events, places) on
+sentences written for these tests. To add a language, copy the Spanish or Polish tests below."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from importlib import resources
+
+import pytest
+import yaml
+
+from newstrace.evaluation.events import same_place
+from newstrace.languages import LANGUAGES, pack, pack_file, packs
+from newstrace.model import Claim, Document, PartialDate
+from newstrace.text.date_extract import find_dates
+from newstrace.text.event_lexicon import event_lexicon
+from newstrace.text.numbers import find_numbers
+from newstrace.text.relative_dates import resolve_date
+
+Run = Callable[[str], Document]
+
+MODALITY_CUES = ("negation", "hypothetical", "obligation", "purpose", "future")
+
+
+def test_the_registry_lists_every_pack_folder() -> None:
+    folders = {
+        p.name
+        for p in resources.files("newstrace").joinpath("languages").iterdir()
+        if p.is_dir() and not p.name.startswith("_")
+    }
+    assert folders == set(LANGUAGES)
+    assert [p.code for p in packs()] == list(LANGUAGES)
+    assert pack("xx") is None and pack(None) is None
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_pack_has_the_required_parts(code: str) -> None:
+    p = pack(code)
+    assert p is not None and p.code == code and p.name
+    assert sorted(p.months) == list(range(1, 13)) and all(p.months.values())
+    assert sorted(p.weekdays) == list(range(7)) and all(p.weekdays.values())
+    assert p.relative_phrases and p.month_parts
+    assert bool(p.text2num_words) != bool(p.word_numbers), "number words: text2num's or a table, one of them"
+    assert p.multipliers and p.collectives and p.bounds
+    assert set(MODALITY_CUES) <= set(p.modality)
+    for cue in p.modality.values():
+        re.compile(cue)
+    assert p.ner is None or p.ner == "natasha" or p.ner.startswith("spacy:")
+    # Every language has event triggers (in its pack's events.yaml or, for the first five, types.yaml).
+    assert event_lexicon()._patterns.get(code) is not None
+    events = pack_file(code, "events.yaml")
+    if events is not None:
+        data = yaml.safe_load(events)
+        assert set(data) <= {"triggers", "weapons"}
+
+
+# Spanish ---------------------------------------------------------------------------------------------
+
+ES_ARTICLE = (
+    " date 2024-03-12\n\n"
+    "Las fuerzas rusas bombardearon Járkov, en el este de Ucrania, durante la noche del lunes. "
+    "Según el gobernador regional, tres civiles murieron y doce personas resultaron heridas. "
+    "Un ataque con drones alcanzó después el puerto de Odesa.\n"
+)
+
+
+def _claims(doc: Document, kind: str) -> list[Claim]:
+    return [c for c in doc.claims if c.kind == kind]
+
+
+def test_spanish_language_is_detected(run_text: Run) -> None:
+    doc = run_text(ES_ARTICLE)
+    assert doc.language is not None and doc.language.lang == "es"
+
+
+def test_spanish_dates_are_read() -> None:
+    base = PartialDate(2024, 3, 12)
+    assert resolve_date("5 de marzo de 2024", base) == PartialDate(2024, 3, 5)
+    assert resolve_date("ayer", base) == PartialDate(2024, 3, 11)
+    assert resolve_date("el martes", base) == PartialDate(2024, 3, 12)
+    assert resolve_date("finales de febrero", base) == PartialDate(2024, 2)
+    found = [d for _, _, d in find_dates("El ataque ocurrió el 5 de marzo de 2024 por la mañana.")]
+    assert found == [PartialDate(2024, 3, 5)]
+
+
+def test_spanish_numbers_are_read_in_words_and_digits() -> None:
+    text = "Murieron treinta y dos personas, 1.200 resultaron heridas y más de 3 mil fueron evacuadas."
+    got = [(n.text, n.low, n.high, n.bound) for n in find_numbers(text, "es")]
+    assert got == [
+        ("treinta y dos", 32, 32, "exact"),
+        ("1.200", 1200, 1200, "exact"),
+        ("más de 3 mil", 3001, None, "at_least"),
+    ]
+
+
+def test_spanish_casualty_claim_has_kind_value_and_claimant(run_text: Run) -> None:
+    doc = run_text(ES_ARTICLE)
+    killed = _claims(doc, "killed")
+    assert [(c.low, c.high) for c in killed] == [(3, 3)]
+    assert killed[0].claimant is not None and "gobernador" in killed[0].claimant.text
+    assert [(c.low, c.high) for c in _claims(doc, "wounded")] == [(12, 12)]
+
+
+def test_spanish_events_have_their_type_and_place(run_text: Run) -> None:
+    doc = run_text(ES_ARTICLE)
+    by_type = {e.type: e for e in doc.events}
+    assert by_type["shelling"].status == "asserted"
+    assert by_type["shelling"].place is not None and same_place("Kharkiv", by_type["shelling"].place)
+    assert by_type["air_or_drone_strike"].place is not None
+    assert same_place("Odesa", by_type["air_or_drone_strike"].place)
+
+
+def test_spanish_negated_event_is_not_asserted(run_text: Run) -> None:
+    doc = run_text(" date 2024-03-12\n\nEl ejército negó que sus tropas no bombardearon la ciudad.\n")
+    assert all(e.status != "asserted" for e in doc.events if e.type == "shelling")
+
+
+def test_spanish_places_resolve_to_the_gazetteer(run_text: Run) -> None:
+    doc = run_text(ES_ARTICLE)
+    names = {p.name for p in doc.places}
+    assert {"Kharkiv", "Odesa"} <= names, names
+
+
+# Polish ----------------------------------------------------------------------------------------------
+
+PL_ARTICLE = (
+    " date 2024-03-12\n\n"
+    "Rosyjskie wojska ostrzelały w nocy osiedla w Charkowie. "
+    "Jak poinformował gubernator obwodu, zginęło dwóch cywilów, a piętnaście osób zostało rannych. "
+    "Rano atak rakietowy uderzył w port w Odessie.\n"
+)
+
+
+def test_polish_language_is_detected(run_text: Run) -> None:
+    doc = run_text(PL_ARTICLE)
+    assert doc.language is not None and doc.language.lang == "pl"
+
+
+def test_polish_dates_are_read_with_genitive_months() -> None:
+    base = PartialDate(2024, 3, 12)
+    assert resolve_date("5 marca 2024", base) == PartialDate(2024, 3, 5)
+    assert resolve_date("wczoraj", base) == PartialDate(2024, 3, 11)
+    assert resolve_date("we wtorek", base) == PartialDate(2024, 3, 12)
+    assert resolve_date("pod koniec lutego", base) == PartialDate(2024, 2)
+    assert resolve_date("w marcu", base) == PartialDate(2024, 3)
+    found = [d for _, _, d in find_dates("Atak nastąpił 5 marca 2024 roku nad ranem.")]
+    assert found == [PartialDate(2024, 3, 5)]
+
+
+def test_polish_numbers_are_read_in_their_cases() -> None:
+    text = "Zginęło dwóch żołnierzy, trzech zostało rannych, a ponad 40 tysięcy osób uciekło z miasta."
+    got = [(n.text, n.low, n.high, n.bound) for n in find_numbers(text, "pl")]
+    assert got == [
+        ("dwóch", 2, 2, "exact"),
+        ("trzech", 3, 3, "exact"),
+        ("ponad 40 tysięcy", 40001, None, "at_least"),
+    ]
+    words = [n.low for n in find_numbers("co najmniej dwadzieścia pięć domów i dwa tysiące ludzi", "pl")]
+    assert words == [25, 2000]
+
+
+def test_polish_casualty_claim_has_kind_value_and_claimant(run_text: Run) -> None:
+    doc = run_text(PL_ARTICLE)
+    killed = _claims(doc, "killed")
+    assert [(c.low, c.high) for c in killed] == [(2, 2)]
+    assert killed[0].claimant is not None and "gubernator" in killed[0].claimant.text
+    assert [(c.low, c.high) for c in _claims(doc, "wounded")] == [(15, 15)]
+
+
+def test_polish_events_have_their_type_and_place(run_text: Run) -> None:
+    doc = run_text(PL_ARTICLE)
+    by_type = {e.type: e for e in doc.events}
+    assert by_type["shelling"].status == "asserted"
+    assert by_type["shelling"].place is not None and same_place("Kharkiv", by_type["shelling"].place)
+    missile = by_type["missile_strike"]
+    assert missile.place is not None and same_place("Odesa", missile.place)
+
+
+def test_polish_places_are_read_in_the_locative(run_text: Run) -> None:
+    doc = run_text(PL_ARTICLE)
+    found = {(doc.raw[p.start : p.end], p.name) for p in doc.places}
+    assert ("Charkowie", "Kharkiv") in found and ("Odessie", "Odesa") in found, found
