@@ -16,6 +16,7 @@ from newstrace.languages import LANGUAGES, pack, pack_file, packs
 from newstrace.model import Claim, Document, PartialDate
 from newstrace.text.date_extract import find_dates
 from newstrace.text.event_lexicon import event_lexicon
+from newstrace.text.event_sense import armed_agent, event_sense
 from newstrace.text.numbers import find_numbers
 from newstrace.text.relative_dates import resolve_date
 
@@ -48,12 +49,12 @@ def test_every_pack_has_the_required_parts(code: str) -> None:
     for cue in p.modality.values():
         re.compile(cue)
     assert p.ner is None or p.ner == "natasha" or p.ner.startswith("spacy:")
-    # Every language has event triggers (in its pack's events.yaml or, for the first five, types.yaml).
-    assert event_lexicon()._patterns.get(code) is not None
+    assert p.armed_forces, "an unspecific verb of force needs the armed forces of the language"
     events = pack_file(code, "events.yaml")
-    if events is not None:
-        data = yaml.safe_load(events)
-        assert set(data) <= {"triggers", "weapons"}
+    assert events is not None, "event triggers and weapons: languages/<code>/events.yaml"
+    data = yaml.safe_load(events)
+    assert set(data) == {"triggers", "weapons"} and data["triggers"] and data["weapons"]
+    assert event_lexicon()._patterns.get(code) is not None
 
 
 # Spanish ---------------------------------------------------------------------------------------------
@@ -95,6 +96,12 @@ def test_spanish_numbers_are_read_in_words_and_digits() -> None:
     ]
 
 
+def test_spanish_ranges_ages_and_years_are_read() -> None:
+    text = "En 2022 murieron entre 40 y 60 personas, entre ellas un niño de 12 años."
+    got = [(n.text, n.low, n.high) for n in find_numbers(text, "es")]
+    assert got == [("entre 40 y 60", 40, 60)]
+
+
 def test_spanish_casualty_claim_has_kind_value_and_claimant(run_text: Run) -> None:
     doc = run_text(ES_ARTICLE)
     killed = _claims(doc, "killed")
@@ -115,6 +122,18 @@ def test_spanish_events_have_their_type_and_place(run_text: Run) -> None:
 def test_spanish_negated_event_is_not_asserted(run_text: Run) -> None:
     doc = run_text(" date 2024-03-12\n\nEl ejército negó que sus tropas no bombardearon la ciudad.\n")
     assert all(e.status != "asserted" for e in doc.events if e.type == "shelling")
+
+
+def test_spanish_and_polish_trigger_words_in_another_sense() -> None:
+    lexicon = event_lexicon()
+    rifle = "Los soldados llevaban un fusil de asalto."
+    assert [t.type for t in lexicon.triggers(rifle, "es")] == ["battle"]
+    trigger = lexicon.triggers(rifle, "es")[0]
+    assert not event_sense(rifle, trigger.start, trigger.end, "es")
+    assert lexicon.triggers("Żołnierz miał karabin szturmowy.", "pl") == []
+    assert armed_agent("Las tropas rusas golpearon el depósito.", "es")
+    assert armed_agent("Rosyjskie wojska uderzyły w magazyn.", "pl")
+    assert not armed_agent("La tormenta golpeó la costa.", "es")
 
 
 def test_spanish_places_resolve_to_the_gazetteer(run_text: Run) -> None:
@@ -159,6 +178,12 @@ def test_polish_numbers_are_read_in_their_cases() -> None:
     ]
     words = [n.low for n in find_numbers("co najmniej dwadzieścia pięć domów i dwa tysiące ludzi", "pl")]
     assert words == [25, 2000]
+
+
+def test_polish_ranges_ages_and_years_are_read() -> None:
+    text = "W 2022 roku zginęło od 40 do 60 osób, w tym chłopiec w wieku 12 lat."
+    got = [(n.text, n.low, n.high) for n in find_numbers(text, "pl")]
+    assert got == [("od 40 do 60", 40, 60)]
 
 
 def test_polish_casualty_claim_has_kind_value_and_claimant(run_text: Run) -> None:

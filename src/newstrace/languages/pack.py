@@ -33,6 +33,10 @@ class LanguagePack:
     # Words joining the parts of one number ("treinta y dos"); et, and, und are always read.
     number_joiners: tuple[str, ...] = ()
     multipliers: Mapping[str, int] = field(default_factory=dict)
+    # Words around figures, read in this language's text only (text/numbers.py): range_links ("do" of
+    # "od 40 do 60"), range_openers ("od", "entre"), year_before ("w" of "w 2022 roku"), year_after
+    # ("roku"), age_after ("años", "lat"): pattern fragments.
+    figure_context: Mapping[str, str] = field(default_factory=_empty)
     # Words of vague size: phrase -> (low, high, bound).
     collectives: Mapping[str, tuple[float | None, float | None, str]] = field(default_factory=dict)
     # Words before a figure: phrase -> at_most, at_least, above, below or about.
@@ -53,6 +57,12 @@ class LanguagePack:
     # Event modality cues (read by text/event_modality.py): negation, hypothetical, obligation, purpose,
     # future, planned_before, planned_after, supposed_before, supposed_after.
     modality: Mapping[str, str] = field(default_factory=_empty)
+    # Event sense (read by text/event_sense.py): nouns a trigger modifies when it names a kind of unit,
+    # weapon or quality ("battle groups"); the words linking a head that comes first ("groupe de combat":
+    # "de|d'"), empty where the head follows the trigger; armed forces as the agent of a verb of force.
+    event_heads: str = ""
+    event_head_links: str = ""
+    armed_forces: str = ""
 
     # Claims (read by text/claim_lexicon.py), added to the patterns it holds: kind -> pattern of the
     # words that make a figure that kind of claim, and the words of sources, speech and people.

@@ -1,7 +1,8 @@
 """Events: what happened, where and when, in newstrace's vocabulary mapped to ACLED and PLOVER.
 
-Per sentence (never in removed captions or credits): triggers from ``data/events/types.yaml``; the
-status (asserted, negated, hypothetical, future) from cues before the trigger; actors from the linked
+Per sentence (never in removed captions or credits): triggers of ``data/events/types.yaml``'s types in
+the language pack's words (``languages/<code>/events.yaml``); the status (asserted, negated,
+hypothetical, future) from cues before the trigger; actors from the linked
 entities around the trigger, else from a side word ("bombardements ukrainiens"); the place named in the
 sentence (not a country, not where something came from); the date said in the sentence, else the
 publication date at week precision; fatalities from the "killed" claims of the sentence.

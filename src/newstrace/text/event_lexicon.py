@@ -1,4 +1,5 @@
-"""The event vocabulary (``data/events/types.yaml``) compiled into one trigger pattern per language.
+"""The event vocabulary (``data/events/types.yaml``, with the triggers and weapon words of every language
+pack's ``events.yaml``) compiled into one trigger pattern per language.
 
 One alternation per language with a named group per trigger, read word start by word start and trying
 only the triggers that can begin with that word's first letter (``first_chars``), so a sentence is

@@ -17,26 +17,20 @@ from __future__ import annotations
 
 import re
 
-# Nouns a trigger modifies when it names a kind of unit, weapon, vehicle or quality.
-_HEADS = {
-    "en": r"groups?|units?|tanks?|rifles?|troops|brigades?|battalions?|regiments?|squads?|teams?|"
-    r"helicopters?|aircraft|jets?|drones?|weapons?|weaponry|vehicles?|gear|ships?|boats?|zones?|"
-    r"readiness|experience|capabilit(?:y|ies)|formations?|training|uniforms?|fatigues|boots|dress|dogs?|"
-    r"cry|plans?|lines?|positions|posture|age|chance|spirit|words?|stance|capacity|power|potential|"
-    r"role|operations? (?:centre|center)|course|forces|equipment|kit|craft|shelters?|sirens?|alerts?|"
-    r"alarms?|warnings?",
-    "fr": r"groupes?|unités?|chars?|fusils?|hélicoptères?|avions?|brigades?|bataillons?|tenues?|"
-    r"véhicules?|drones?|navires?|bateaux?|troupes",
-    "de": r"gruppen?|einheiten?|panzer|gewehre?|hubschrauber|flugzeuge?|waffen|fahrzeuge?",
-}
-# A trigger that follows one of these nouns and "de"/"d'" modifies it (French word order).
+from newstrace.languages import packs
+
+# Nouns a trigger modifies when it names a kind of unit, weapon, vehicle or quality, per language pack
+# (``event_heads``); in languages whose modified noun comes first and is linked by a word
+# (``event_head_links``: French "groupe de combat", "fusil d'assaut") the head is read before the trigger.
 _HEAD_BEFORE = {
-    "fr": re.compile(r"(?:" + _HEADS["fr"] + r")\s+(?:de|d['’])\s*$", re.IGNORECASE),
+    p.code: re.compile(r"(?:" + p.event_heads + r")\s+(?:" + p.event_head_links + r")\s*$", re.IGNORECASE)
+    for p in packs()
+    if p.event_heads and p.event_head_links
 }
 _HEAD_AFTER = {
-    lang: re.compile(r"\s+(?:" + heads + r")\b", re.IGNORECASE)
-    for lang, heads in _HEADS.items()
-    if lang != "fr"
+    p.code: re.compile(r"\s+(?:" + p.event_heads + r")\b", re.IGNORECASE)
+    for p in packs()
+    if p.event_heads and not p.event_head_links
 }
 # Trigger words that are also adjectives (English "offensive", French "offensive").
 _ADJECTIVAL = re.compile(r"^(?:offensive|offensif|offensifs|offensives)$", re.IGNORECASE)
@@ -82,16 +76,13 @@ _INFORMATION = re.compile(
     r"phone|signals|documents?|letters?|shipments?|cargo)\b",
     re.IGNORECASE,
 )
-# Armed forces as an agent of an unspecific verb of force (nouns only: "military budget" does not count).
-_ARMED = {
-    "en": r"forces|troops|army|soldiers|servicemen|militants?|rebels?|fighters|gunmen|partisans|"
-    r"units?|navy|marines|militia\w*|paramilitar\w*|insurgents?|guerrillas?|military\b(?! \w)",
-    "fr": r"forces|troupes|armée|militaires|soldats|rebelles|combattants|insurgés|milices?|séparatistes",
-    "de": r"truppen|streitkräfte|armee|militär|soldaten|kämpfer|rebellen|separatisten|milizen?",
-    "ru": r"войск\w*|сил(?:ы|ами)\b|арми\w*|военн(?:ые|ых|ыми)\b|боевик\w*|ВСУ|ВС РФ|ополченц\w*",
-    "uk": r"військ\w*|сил(?:и|ами)\b|армі\w*|військов(?:і|их|ими)\b|бойовик\w*|ЗСУ|окупант\w*",
+# Armed forces as an agent of an unspecific verb of force (nouns only: "military budget" does not count),
+# per language pack (``armed_forces``).
+_ARMED_RE = {
+    p.code: re.compile(r"(?<!\w)(?:" + p.armed_forces + r")", re.IGNORECASE)
+    for p in packs()
+    if p.armed_forces
 }
-_ARMED_RE = {lang: re.compile(r"(?<!\w)(?:" + p + r")", re.IGNORECASE) for lang, p in _ARMED.items()}
 
 
 # Trigger nouns that can modify another noun (verb forms never do: "shot down drones" is an event).

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from newstrace.languages import pack
 from newstrace.model import Document
 from newstrace.text.number_words import (
     BOUNDS,
@@ -40,6 +41,45 @@ _RANGE_OPEN = re.compile(r"(?i)(?:entre|between|zwischen|от|від|de)\s*$")
 # Context that makes a number something other than a count.
 _YEAR_CONTEXT = re.compile(r"(?i)(?:en|in|im|de|du|since|depuis|seit|année|year|года|року|в|у)\s*$")
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:ans|an|years?|-year-old|jahre|jährige|лет|года|років|роки)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _PackContext:
+    """A language pack's own words around figures, read only in text of that language (the shared
+    patterns above hold the first five languages' words and apply whatever the language)."""
+
+    range_link: re.Pattern[str] | None
+    range_open: re.Pattern[str] | None
+    year_before: re.Pattern[str] | None
+    year_after: re.Pattern[str] | None
+    age_after: re.Pattern[str] | None
+
+
+def _maybe(pattern: str, words: str) -> re.Pattern[str] | None:
+    return re.compile(pattern.format(words), re.IGNORECASE) if words else None
+
+
+@functools.lru_cache(maxsize=32)
+def _pack_context(lang: str | None) -> _PackContext | None:
+    found = pack(lang)
+    if found is None or not found.figure_context:
+        return None
+    words = found.figure_context
+    return _PackContext(
+        _maybe(r"^\s*(?:{})\s*$", words.get("range_links", "")),
+        _maybe(r"(?<!\w)(?:{})\s*$", words.get("range_openers", "")),
+        _maybe(r"(?<!\w)(?:{})\s*$", words.get("year_before", "")),
+        _maybe(r"^\s*(?:{})(?!\w)", words.get("year_after", "")),
+        _maybe(r"^\s*(?:{})(?!\w)", words.get("age_after", "")),
+    )
+
+
+def _hit(pattern: re.Pattern[str] | None, text: str, match: bool = False) -> bool:
+    if pattern is None:
+        return False
+    return bool(pattern.match(text) if match else pattern.search(text))
+
+
 _UNIT_BEFORE = re.compile(r"(?i)(?:\bunité|\bunit|\bEinheit|в/ч|частина|часть|\bn°|\bno\.|\bnr\.|№)\s*$")
 # German ordinals end with a full stop ("3. Oktober", "72. Brigade"); a sentence's last figure does too,
 # so the stop counts only before a month or a unit word.
@@ -132,15 +172,22 @@ def _word_value(text: str, lang: str) -> float | None:
         return None
 
 
-def _is_not_a_count(text: str, s: int, e: int, value: float) -> bool:
+def _is_not_a_count(text: str, s: int, e: int, value: float, lang: str | None = None) -> bool:
     before, after = text[max(0, s - 20) : s], text[e : e + 15]
+    own = _pack_context(lang)
     if (
         value.is_integer()
         and 1900 <= value <= 2100
-        and (_YEAR_CONTEXT.search(before) or not after.strip()[:1].isalpha())
+        and (
+            _YEAR_CONTEXT.search(before)
+            or not after.strip()[:1].isalpha()
+            or (own is not None and (_hit(own.year_before, before) or _hit(own.year_after, after, True)))
+        )
     ):
         return True
     if _AGE_AFTER.match(after) or _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    if own is not None and _hit(own.age_after, after, True):
         return True
     if re.search(r"\d\s?[h:]\s?$", before):  # the minutes of "14 h 30"
         return True
@@ -174,10 +221,10 @@ def _find_numbers(text: str, lang: str | None) -> Iterator[Number]:
     if lang:
         raw += _word_figures(text, lang, raw)
     raw.sort()
-    counts = _counts(text, raw)
+    counts = _counts(text, raw, lang)
     i = 0
     while i < len(counts):
-        number, used = _with_range(text, counts, i)
+        number, used = _with_range(text, counts, i, lang)
         yield number
         i += used
     yield from _collectives(text)
@@ -218,7 +265,7 @@ def _word_figures(text: str, lang: str, digits: list[tuple[int, int, float]]) ->
     return found
 
 
-def _counts(text: str, raw: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+def _counts(text: str, raw: list[tuple[int, int, float]], lang: str | None) -> list[tuple[int, int, float]]:
     """Multipliers applied ("9 millions", "300 тысяч") and what is not a count left out."""
     counts: list[tuple[int, int, float]] = []
     for s, e, v in raw:
@@ -226,13 +273,15 @@ def _counts(text: str, raw: list[tuple[int, int, float]]) -> list[tuple[int, int
         if mm and mm.group(1).lower() in MULTIPLIERS:
             v *= MULTIPLIERS[mm.group(1).lower()]
             e = e + mm.end()
-        if _is_not_a_count(text, s, e, v):
+        if _is_not_a_count(text, s, e, v, lang):
             continue
         counts.append((s, e, v))
     return counts
 
 
-def _with_range(text: str, counts: list[tuple[int, int, float]], i: int) -> tuple[Number, int]:
+def _with_range(
+    text: str, counts: list[tuple[int, int, float]], i: int, lang: str | None = None
+) -> tuple[Number, int]:
     """The count at ``i`` as a number, joined with the next into a range where a range word links them
     ("40 000 à 60 000", "60-70 тисяч": the multiplier of the second applies to the first); with how many
     counts it took."""
@@ -241,7 +290,9 @@ def _with_range(text: str, counts: list[tuple[int, int, float]], i: int) -> tupl
     low: float | None = v
     high: float | None = v
     used = 1
-    if i + 1 < len(counts) and _RANGE_LINK.match(text[e : counts[i + 1][0]]):
+    own = _pack_context(lang)
+    link = text[e : counts[i + 1][0]] if i + 1 < len(counts) else None
+    if link is not None and (_RANGE_LINK.match(link) or _hit(own.range_link if own else None, link, True)):
         _, e2, v2 = counts[i + 1]
         if v2 > v:
             if v2 >= 1000 and v < 1000 and v2 / 1000 == int(v2 / 1000):
@@ -251,6 +302,8 @@ def _with_range(text: str, counts: list[tuple[int, int, float]], i: int) -> tupl
             written = (v, v2)
             used = 2
             opener = _RANGE_OPEN.search(text[max(0, s - 12) : s])
+            if opener is None and own is not None and own.range_open is not None:
+                opener = own.range_open.search(text[max(0, s - 12) : s])
             if opener:
                 s = s - (len(text[max(0, s - 12) : s]) - opener.start())
     s, low, high, bound = _bounded(text, s, low, high, "exact")

@@ -78,6 +78,8 @@ PACK = LanguagePack(
         "anfang des jahres": ("year", 0),
     },
     month_parts={"anfang": "early", "mitte": "mid", "ende": "late"},
+    event_heads=r"gruppen?|einheiten?|panzer|gewehre?|hubschrauber|flugzeuge?|waffen|fahrzeuge?",
+    armed_forces=r"truppen|streitkräfte|armee|militär|soldaten|kämpfer|rebellen|separatisten|milizen?",
     modality={
         "negation": r"\bnicht\b|\bkein\w*|\bnie\b|\bdementier\w*|\bohne\b",
         # "droh-" is threatening, not "Drohnen" (drones).

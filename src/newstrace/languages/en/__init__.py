@@ -99,6 +99,14 @@ PACK = LanguagePack(
         "late": "late",
     },
     month_part_words=("end", "beginning"),
+    event_heads=r"groups?|units?|tanks?|rifles?|troops|brigades?|battalions?|regiments?|squads?|teams?|"
+    r"helicopters?|aircraft|jets?|drones?|weapons?|weaponry|vehicles?|gear|ships?|boats?|zones?|"
+    r"readiness|experience|capabilit(?:y|ies)|formations?|training|uniforms?|fatigues|boots|dress|dogs?|"
+    r"cry|plans?|lines?|positions|posture|age|chance|spirit|words?|stance|capacity|power|potential|"
+    r"role|operations? (?:centre|center)|course|forces|equipment|kit|craft|shelters?|sirens?|alerts?|"
+    r"alarms?|warnings?",
+    armed_forces=r"forces|troops|army|soldiers|servicemen|militants?|rebels?|fighters|gunmen|partisans|"
+    r"units?|navy|marines|militia\w*|paramilitar\w*|insurgents?|guerrillas?|military\b(?! \w)",
     modality={
         "negation": r"\bnot\b|n't\b|\bno\b|\bnever\b|\bden(?:y|ied|ies)\b|\bwithout\b",
         "hypothetical": r"\bif\b|\bcould\b|\bwould\b|\bmight\b|(?-i:\bmay\b)|\bthreat\w*|\bunless\b|"

@@ -17,6 +17,12 @@ PACK = LanguagePack(
     number_joiners=("y",),
     multipliers={"mil": 1000, "millón": 1_000_000, "millones": 1_000_000},
     # "miles" alone is also the English word: only "miles de" counts.
+    figure_context={
+        "range_links": r"y|o|a",
+        "range_openers": r"entre|de",
+        "year_before": r"en|desde|año|de",
+        "age_after": r"años",
+    },
     collectives={
         "una docena": (12, 12, "about"),
         "decenas": (20, None, "at_least"),
@@ -78,6 +84,11 @@ PACK = LanguagePack(
     },
     date_links=("de",),
     month_parts={"principios de": "early", "mediados de": "mid", "finales de": "late"},
+    event_heads=r"grupos?|unidad(?:es)?|tanques?|fusil(?:es)?|helicópteros?|avi(?:ón|ones)|brigadas?|"
+    r"batall(?:ón|ones)|vehículos?|dron(?:es)?|buques?|tropas",
+    event_head_links=r"de",
+    armed_forces=r"fuerzas|tropas|ejército|militares|soldados|rebeldes|combatientes|milicias?|insurgentes|"
+    r"separatistas",
     modality={
         "negation": r"\bno\b|\bnunca\b|\bjamás\b|\bsin\b|\bneg(?:ó|aron|ado)\b|\bdesmint\w*",
         "hypothetical": r"\bsi\b|\bpodría\w*|\bpodrían\b|\bamenaz\w*|\ben caso de\b|\bposibles?\b|"

@@ -80,6 +80,10 @@ PACK = LanguagePack(
         "en début d'année": ("year", 0),
     },
     month_parts={"début": "early", "debut": "early", "mi": "mid", "mi-": "mid", "fin": "late"},
+    event_heads=r"groupes?|unités?|chars?|fusils?|hélicoptères?|avions?|brigades?|bataillons?|tenues?|"
+    r"véhicules?|drones?|navires?|bateaux?|troupes",
+    event_head_links=r"de|d['’]",
+    armed_forces=r"forces|troupes|armée|militaires|soldats|rebelles|combattants|insurgés|milices?|séparatistes",
     modality={
         "negation": r"\bne\b|\bn['’]|\bpas\b|\bjamais\b|\baucun\w*|\bsans\b|\bdémen\w*|\bni[ée]\w*\b",
         "hypothetical": r"\bsi\b|\bs['’]ils?\b|\bpourrai\w*|\bpourraient\b|\brisqu\w* de\b|"

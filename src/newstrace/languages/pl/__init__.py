@@ -66,6 +66,13 @@ PACK = LanguagePack(
         "miliardy": 1_000_000_000,
         "miliardów": 1_000_000_000,
     },
+    figure_context={
+        "range_links": r"do|i|lub|albo",
+        "range_openers": r"od|między",
+        "year_before": r"w|od|roku",
+        "year_after": r"r\.|roku|rok",
+        "age_after": r"lat|lata|latk\w*|letni\w*",
+    },
     collectives={
         "tuzin": (12, 12, "about"),
         "dziesiątki": (20, None, "at_least"),
@@ -134,6 +141,7 @@ PACK = LanguagePack(
         "koniec": "late",
         "pod koniec": "late",
     },
+    armed_forces=r"wojsk\w*|sił(?:y|ami)\b|armi[aię]\b|żołnierz\w*|bojownik\w*|rebelian\w*|separatyst\w*",
     modality={
         "negation": r"\bnie\b|\bnigdy\b|\bbez\b|\bzaprzecz\w*|\bdementow\w*",
         "hypothetical": r"\bjeśli\b|\bjeżeli\b|\bgdyby\b|\bmoże\b|\bmogą\b|\bmógłby\w*|\bmogłyby\b|"
