@@ -61,7 +61,7 @@ def test_every_pack_has_the_required_parts(code: str) -> None:
 
 ES_ARTICLE = (
     " date 2024-03-12\n\n"
-    "Las fuerzas rusas bombardearon Járkov, en el este de Ucrania, durante la noche del lunes. "
+    "Las fuerzas rusas bombardearon la ciudad de Járkov durante la noche del lunes. "
     "Según el gobernador regional, tres civiles murieron y doce personas resultaron heridas. "
     "Un ataque con drones alcanzó después el puerto de Odesa.\n"
 )

@@ -164,6 +164,13 @@ def article_countries(
     return with_neighbours(out)
 
 
+def _in_longer_name(text: str, s: int, e: int) -> bool:
+    """Whether the capitalised word at [s, e) has a capitalised word right before or after it."""
+    before = text[max(0, s - 30) : s].split()
+    after = text[e : e + 30].split()
+    return bool(before and before[-1][:1].isupper()) or bool(after and after[0][:1].isupper())
+
+
 @functools.lru_cache(maxsize=16)
 def _pack_prepositions(lang: str) -> re.Pattern[str] | None:
     found = pack(lang)
@@ -291,8 +298,14 @@ class PlaceEvidence:
             return
         if found.bare_names:
             for wm in _CAPITALISED_LATIN.finditer(text):
-                if wm.group()[0].isupper() and self.bare_place(wm.group(), lang):
-                    yield wm.span()
+                s, e = wm.span()
+                # A word of a longer name ("Hulusi Akar", "Mando Operativo Sur") is not a place alone.
+                if (
+                    wm.group()[0].isupper()
+                    and not _in_longer_name(text, s, e)
+                    and self.bare_place(wm.group(), lang)
+                ):
+                    yield s, e
         prepositions = _pack_prepositions(lang)
         if prepositions is not None:
             for pm in prepositions.finditer(text):

@@ -118,6 +118,9 @@ PACK = LanguagePack(
         "speech": r"dijo|afirmó|informó|declaró|aseguró|señaló|indicó|anunció|añadió|precisó|estimó",
         "pronoun_subject": r"él|ella|ellos|ellas",
     },
-    bare_names=True,
+    # Capitalised words are not read as places: in Spanish running text they are as often surnames and
+    # names of units ("Hulusi Akar", "Mando Operativo Sur" found Bhutan's Jakar and Oman's Sur); places
+    # come after a preposition ("la ciudad de Járkov", "cerca de Odesa") or from the knowledge base.
+    bare_names=False,
     place_prepositions=("en", "cerca de", "desde", "hacia"),
 )
