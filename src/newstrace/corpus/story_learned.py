@@ -208,17 +208,31 @@ class LearnedStoryClusterer(BaseStoryClusterer):
             total = part if total is None else total + part
         return total
 
-    def _story_weight(self, story: StoryState, kind: str, items: Counter[Any], df: Counter[Any]) -> float:
-        """Sum of the story's item weights (rarity x share of its articles), cached until the story
-        changes or the corpus grows by a tenth (rarity drifts slowly): the cost of a comparison then
-        depends on the document's items only, not on the size of the story."""
-        n = max(1, len(story.docs))
-        cached = story.weights.get(kind)
-        if cached is not None and cached[0] == n and self.n_docs <= cached[1] * 1.1 + 10:
-            return cached[2]
-        total = sum(self._idf(df[k]) * c for k, c in items.items()) / n
-        story.weights[kind] = (n, self.n_docs, total)
-        return total
+    def _items(self, kind: str) -> tuple[Callable[[StoryState], Counter[Any]], Counter[Any]]:
+        if kind == "entities":
+            return (lambda story: story.entities), self.df
+        return (lambda story: story.words), self.word_df
+
+    def on_add(self, story: StoryState, doc: DocFeatures) -> None:
+        # Running sums: log(1 + df) and the count of each new item, as it stands now.
+        for kind, items in (("entities", doc.entities), ("words", Counter(doc.words))):
+            state = story.log_df.get(kind)
+            if state is not None:
+                df = self.df if kind == "entities" else self.word_df
+                state[0] += sum(c * math.log1p(df[k]) for k, c in items.items())
+                state[2] += sum(items.values())
+
+    def _story_weight(self, story: StoryState, kind: str) -> float:
+        """Sum of the story's item weights (rarity x share of its articles): with idf = log(1 + N) -
+        log(1 + df), it is (count x log(1 + N) - the running sum of log(1 + df)) / articles."""
+        of, df = self._items(kind)
+
+        def full() -> list[float]:
+            items = of(story)
+            return [sum(c * math.log1p(df[k]) for k, c in items.items()), self.n_docs, sum(items.values())]
+
+        log_df, _, count = self.summed(story, kind, full)
+        return max(0.0, count * math.log1p(self.n_docs) - log_df) / max(1, len(story.docs))
 
     def _weighted(self, doc: DocFeatures, kind: str) -> tuple[list[tuple[Any, float]], float]:
         """The document's items of ``kind`` with their rarity weights, and their sum: computed once
@@ -236,7 +250,7 @@ class LearnedStoryClusterer(BaseStoryClusterer):
     def _overlap(self, doc: DocFeatures, story: StoryState, kind: str) -> float:
         """Weighted Jaccard of the document's items and the story's, each weighted by its rarity and,
         on the story's side, by the share of the story's articles that carry it."""
-        items, df = (story.entities, self.df) if kind == "entities" else (story.words, self.word_df)
+        items = story.entities if kind == "entities" else story.words
         n = max(1, len(story.docs))
         mine, mine_total = self._weighted(doc, kind)
         shared = 0.0
@@ -244,7 +258,7 @@ class LearnedStoryClusterer(BaseStoryClusterer):
             c = items.get(k, 0)
             if c:
                 shared += min(w, w * c / n)
-        union = mine_total + self._story_weight(story, kind, items, df) - shared
+        union = mine_total + self._story_weight(story, kind) - shared
         return shared / union if union > 0 else 0.0
 
     def join_features(self, doc: DocFeatures, story: StoryState, centred: np.ndarray | None) -> np.ndarray:

@@ -7,10 +7,14 @@ original's story. ``benchmarks/stories.py --pairs`` prints it; the tests pin flo
 
 from __future__ import annotations
 
+import itertools
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+import numpy as np
 
 from newstrace.evaluation.story_pairs import label
 from newstrace.model import Document
@@ -80,4 +84,49 @@ def score_stream(
         "copies_with_original": sum(story[c] == story[o] for c, o in copies.items()),
         "all": _prf(tally, ""),
         "cross_language": _prf(tally, "cross-"),
+    }
+
+
+def _crawl_number(article_id: str) -> int:
+    # A translated copy's id carries a language suffix ("1484039360it"): the number is the article's.
+    found = re.match(r"\d+", article_id)
+    if found is None:
+        raise ValueError(f"article id {article_id!r} does not start with its crawl number")
+    return int(found.group())
+
+
+def publication_gaps(records: Sequence[dict[str, Any]], docs: Iterable[Document]) -> dict[str, Any]:
+    """How many days apart the articles of clear same-story pairs came out (what ``WINDOW_DAYS`` is
+    fitted on). The pairs carry no dates, but their article ids are crawl numbers that grow with the
+    day: the ids per day are the median slope between any two articles whose text gives a day (the
+    date stage's reading, which can be an event's day rather than the publication's: the median
+    ignores those), and a pair's gap is the difference of its ids over that rate."""
+    days = {
+        _crawl_number(str(d.source_id)): d.date.value.anchor().toordinal()
+        for d in docs
+        if d.date is not None and d.date.value.anchor() == d.date.value.last_day()
+    }
+    slopes = [
+        (b - a) / (db - da)
+        for (a, da), (b, db) in itertools.combinations(sorted(days.items()), 2)
+        if db != da
+    ]
+    if not slopes:
+        raise ValueError("no two articles with a day in their text: the crawl rate cannot be read")
+    rate = float(np.median(slopes))
+    gaps = np.array(
+        [
+            abs(_crawl_number(str(r["article_id1"])) - _crawl_number(str(r["article_id2"]))) / rate
+            for r in records
+            if label(r) == 1
+        ]
+    )
+    return {
+        "dated_articles": len(days),
+        "ids_per_day": round(rate),
+        "same_story_pairs": len(gaps),
+        "percentile_days": {
+            q: round(float(np.percentile(gaps, q)), 1) for q in (50, 75, 90, 95, 98, 99, 100)
+        },
+        "share_within": {w: round(float(np.mean(gaps <= w)), 3) for w in (7, 14, 30, 45, 60, 75, 90)},
     }

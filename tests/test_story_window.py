@@ -1,0 +1,59 @@
+"""The live window: old stories leave the candidate indexes, stay reachable for copies; a story's item
+weights kept as articles arrive agree with a sum made afresh."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import pytest
+
+from helpers.stories import clusterer, hot, story_doc
+from newstrace.corpus.story_base import WINDOW_DAYS, exact_day
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "learned"])
+def test_a_story_older_than_the_window_leaves_the_indexes_and_copies_still_find_it(learned: bool) -> None:
+    c = clusterer(learned)
+    old = story_doc("old", ["auto/p", "auto/q"], "2024-01-01", vector=hot(1), learned=learned)
+    sid, _ = c.assign(old)
+    probe = story_doc("probe", ["auto/p"], "2024-01-02", vector=hot(1), learned=learned)
+    assert sid in c.candidates(probe)
+    # The stream moves on past the window: the old story is no longer live.
+    late = exact_day("2024-01-01")
+    assert late is not None
+    c.assign(story_doc("later", ["auto/z"], "2024-04-15", vector=hot(7), learned=learned))
+    assert c.today is not None and c.today - late > WINDOW_DAYS
+    assert not c.stories[sid].live and "auto/p" not in c.index
+    assert sid not in c.candidates(
+        story_doc("again", ["auto/p"], "2024-04-15", vector=hot(1), learned=learned)
+    )
+    # A copy of the old article still joins its story, which is live again.
+    copy = dataclasses.replace(old, id="copy", date="2024-04-16", duplicate_of="old")
+    assert c.assign(copy)[0] == sid and c.stories[sid].live and sid in c.index["auto/q"]
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "learned"])
+def test_undated_stories_stay_live(learned: bool) -> None:
+    c = clusterer(learned)
+    sid, _ = c.assign(story_doc("a", ["auto/p"], None, vector=hot(1), learned=learned))
+    c.assign(story_doc("b", ["auto/z"], "2024-01-01", vector=hot(7), learned=learned))
+    c.assign(story_doc("c", ["auto/y"], "2024-06-01", vector=hot(9), learned=learned))
+    assert c.stories[sid].live and sid in c.candidates(story_doc("d", ["auto/p"], None, learned=learned))
+
+
+def test_running_sums_of_item_rarity_match_a_fresh_sum() -> None:
+    c = clusterer(True)
+    for i in range(30):
+        c.assign(
+            story_doc(f"n{i}", [f"auto/n{i}", "auto/common"], "2024-03-01", vector=hot(i % 16), learned=True)
+        )
+    story = c.stories[c.doc_story["n3"]]
+    kept = c._story_weight(story, "entities")
+    story.log_df.clear()
+    fresh = c._story_weight(story, "entities")
+    # Within the drift allowed between refreshes (frequencies grow by at most REFRESH_GROWTH).
+    assert kept == pytest.approx(fresh, rel=0.1) and fresh > 0
+    n = max(1, len(story.docs))
+    exact = sum(c._idf(c.df[k]) * cnt for k, cnt in story.entities.items()) / n
+    assert fresh == pytest.approx(exact) and math.isfinite(kept)
