@@ -57,3 +57,22 @@ def test_running_sums_of_item_rarity_match_a_fresh_sum() -> None:
     n = max(1, len(story.docs))
     exact = sum(c._idf(c.df[k]) * cnt for k, cnt in story.entities.items()) / n
     assert fresh == pytest.approx(exact) and math.isfinite(kept)
+
+
+def test_publication_gaps_read_days_from_crawl_numbers() -> None:
+    from types import SimpleNamespace
+
+    from newstrace.evaluation.story_stream import publication_gaps
+    from newstrace.model import PartialDate
+
+    def dated(number: int, iso: str) -> SimpleNamespace:
+        return SimpleNamespace(source_id=str(number), date=SimpleNamespace(value=PartialDate.parse_iso(iso)))
+
+    # Crawl numbers grow by 1,000 a day; one article's day is an event's, far off: the median ignores it.
+    days = ["2020-01-01", "2020-01-03", "2020-01-05", "2020-01-08", "2020-01-10"]
+    docs = [dated(1000 * int(d[-2:]), d) for d in days] + [dated(6000, "2019-06-01")]
+    same = {"overall": 1.0, "article_id1": "1000", "article_id2": "8000it"}
+    other = {"overall": 4.0, "article_id1": "1000", "article_id2": "90000"}
+    r = publication_gaps([same, same, other], docs)  # type: ignore[arg-type]
+    assert r["ids_per_day"] == 1000 and r["same_story_pairs"] == 2
+    assert r["percentile_days"][50] == 7.0 and r["share_within"][7] == 1.0

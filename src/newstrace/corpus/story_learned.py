@@ -217,6 +217,8 @@ class LearnedStoryClusterer(BaseStoryClusterer):
         # Running sums: log(1 + df) and the count of each new item, as it stands now.
         for kind, items in (("entities", doc.entities), ("words", Counter(doc.words))):
             state = story.log_df.get(kind)
+            if state is None and not story.docs:  # a new story: its sums start here
+                state = story.log_df[kind] = [0.0, self.n_docs, 0.0]
             if state is not None:
                 df = self.df if kind == "entities" else self.word_df
                 state[0] += sum(c * math.log1p(df[k]) for k, c in items.items())

@@ -17,7 +17,10 @@ What can differ from local ingest on a large corpus (exactly the same when the c
 when no story spans more than the window between its articles that share an entity): a story whose
 article sharing the entity is older than the window although the story itself is still active;
 ``MAX_POSTINGS`` and ``MAX_CANDIDATES`` counted within a block; the IDF of an entity of the story that
-the new article does not name, which is its frequency when the block last saw it.
+the new article does not name, which is its frequency when the block last saw it; which stories are live
+(local ingest drops a story from its candidate indexes once the newest day it has seen is more than the
+window past the story's latest article: a block counts the newest day among its own articles, so an
+out-of-order article may still find, in a block, a story that local ingest had already retired).
 """
 
 from __future__ import annotations
