@@ -6,7 +6,7 @@
    of one person's surname in the knowledge base's languages ("Zelensky", "Selenskyj", "Zelenskyy" as
    keys); negatives: a surname against the most similar surname of another person. The cutoff that
    best separates them on four folds of people is scored on the fifth.
-2. ``NAME_WORD_ZIPF`` (stages/entities.py): on French Wikinews with gold entities
+2. ``NAME_WORD_ZIPF`` (stages/entity_words.py): on French Wikinews with gold entities
    (``../shared/realdata/ner_fr.jsonl``, skipped when absent). Candidates: the spans spaCy calls persons
    that are made only of dictionary words; positives: gold persons (to keep), negatives: not a gold
    person (to drop). The cutoff that maximises dropped errors minus dropped persons on four folds of

@@ -158,23 +158,45 @@ def abbreviation_of_other(surface: str, name: str = "") -> bool:
 def contextual(
     c: GazPlace, own: GazPlace | None, ctx: Context, w: Weights, followed: Sequence[GazPlace]
 ) -> float:
-    """What the rest of the article adds, leaving out the mention's own first guess ``own``."""
+    """What the rest of the article adds, leaving out the mention's own first guess ``own``. The terms
+    are added in one fixed order (article, outlet, neighbourhood), so equal inputs score equal."""
+    score = _named_in_article(c, own, ctx, w)
+    score = _outlet_home(c, ctx, w, score)
+    return _neighbourhood(c, ctx, w, followed, score)
+
+
+def _named_in_article(c: GazPlace, own: GazPlace | None, ctx: Context, w: Weights) -> float:
+    """The share of the article's other places in the candidate's country, and whether its first-level
+    division is named (or a knowledge-base region lies near it)."""
     score = 0.0
     others = ctx.total - (1 if own is not None else 0)
     if others > 0 and c.country:
         same = ctx.countries[c.country] - (1 if own is not None and own.country == c.country else 0)
         score += w.context_country * same / others
-    region = c.id if c.level == ADMIN1 else c.admin1
+    region = _admin1_of(c)
     named = (
         bool(region)
         and ctx.admin1[region or ""] - (1 if own is not None and _admin1_of(own) == region else 0) > 0
     )
     if named or (c.level >= ADMIN2 and any(r is not own and _near(r, c, REGION_KM) for r in ctx.kb_regions)):
         score += w.context_admin1
+    return score
+
+
+def _outlet_home(c: GazPlace, ctx: Context, w: Weights, score: float) -> float:
+    """Where the outlet's earlier articles were: its division and country pull namesakes home."""
+    region = _admin1_of(c)
     if region:
         score += w.outlet_admin1 * ctx.outlet_admin1.get(region, 0.0)
     if c.country:
         score += w.outlet_country * ctx.outlet_country.get(c.country, 0.0)
+    return score
+
+
+def _neighbourhood(
+    c: GazPlace, ctx: Context, w: Weights, followed: Sequence[GazPlace], score: float
+) -> float:
+    """A town in the place named right after it ("X, Y"), or near a town the article already placed."""
     if c.level >= ADMIN2 and any(contains(f, c) for f in followed):
         score += w.followed_by
     if c.level >= ADMIN2 and any(

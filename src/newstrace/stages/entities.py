@@ -14,29 +14,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wordfreq import zipf_frequency
-
 from newstrace.kb.model import KbEntity
 from newstrace.linking.countries import country_spans
 from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
 from newstrace.linking.kb_index import KbIndex, KbMatch
 from newstrace.linking.keys import compact, name_keys
-from newstrace.linking.name_shapes import ROAD_CODE, fold, lower_name, named_thing, overlaps, trim_span
+from newstrace.linking.name_shapes import ROAD_CODE, fold, named_thing, overlaps, trim_span
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
-from newstrace.linking.wordclass import has_dictionary, is_adjective, is_dictionary_word, not_a_place_word
 from newstrace.model import Document, Mention
 from newstrace.pipeline.stage import BaseStage
-from newstrace.stages.entity_places import COMMON_WORD_ZIPF, PlaceEvidence, article_countries
+from newstrace.stages.entity_places import PlaceEvidence, article_countries
+from newstrace.stages.entity_words import (
+    common_noun,
+    never_a_place,
+    not_a_name,
+    not_a_name_shape,
+    ordinary_word,
+)
 
 # Removed spans whose text still names real people, places and outlets.
 _READ_REMOVED = frozenset({"caption", "credit", "teaser"})
-# A person name made only of dictionary words is an NER error when its rarest capitalised word is at
-# least this frequent (zipf). Fitted by benchmarks/fit_names.py on French Wikinews with gold entities
-# (spaCy person spans of dictionary words in 400 documents, 5 folds by document): 4.5 in four folds,
-# held out it drops 6-8 non-persons per fold for at most one person lost.
-NAME_WORD_ZIPF = 4.5
 # Articles and prepositions NER models include in a span ("la France", "de Haute-Marne", "l'Espagne").
 _LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|de|du|des|au|aux|the)\s+|(?:l|d|qu)['’]\s*)+", re.IGNORECASE)
 # A gazetteer town this large, or any region or country, is a place whatever else the word is.
@@ -190,9 +189,9 @@ class EntitiesStage(BaseStage):
         """Gazetteer names the NER model missed (after a place preposition; every capitalised word in a
         language with no model), unless an adjective the gazetteer does not know as a place."""
         for s, e in evidence.places(text, lang):
-            if not out.free(s, e) or _never_a_place(text, s, e, lang):
+            if not out.free(s, e) or never_a_place(text, s, e, lang):
                 continue
-            if not _ordinary_word(text[s:e], lang) or self._is_known_place(text[s:e], lang):
+            if not ordinary_word(text[s:e], lang) or self._is_known_place(text[s:e], lang):
                 out.add(_Found(s, e, "place", None, 0.7))
 
     def _ner_spans(self, text: str, lang: str | None) -> list[tuple[int, int, str]]:
@@ -283,10 +282,8 @@ class EntitiesStage(BaseStage):
         self, text: str, s: int, e: int, label: str, lang: str | None, evidence: PlaceEvidence
     ) -> _Found | None:
         surface = text[s:e]
-        if not surface[:1].isupper() and not surface[:1].isdigit() and not lower_name(surface, label):
-            return None  # "ministre de la Défense": a role, not a name
-        if sum(c.isalpha() for c in surface) < 2 and not (label == "place" and ROAD_CODE.fullmatch(surface)):
-            return None  # "groupe A": a letter is not a name (but "A8" is a road)
+        if not_a_name_shape(surface, label):
+            return None
         entities = self.kb.lookup(surface, lang)
         if label == "place" and ROAD_CODE.fullmatch(surface):
             entities = [x for x in entities if x.type != "equipment"]  # the road A50, not the aircraft A-50
@@ -298,31 +295,37 @@ class EntitiesStage(BaseStage):
         the = text[max(0, s - 4) : s].casefold() == "the "  # "the Moskva", "the Kursk": a ship, not the town
         if the and label == "person" and " " not in surface:
             return None  # nor a person
-        if (
-            label in ("person", "organization", "misc")
-            and " " not in surface
-            and not the
-            and not (label != "person" and surface.isupper())  # an acronym ("ITU", "BRI"), not a town
-            and evidence.mislabelled_town(surface)
-        ):
+        if not the and _town_candidate(surface, label) and evidence.mislabelled_town(surface):
             # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
             return _Found(s, e, "place", None, 0.8, label)
         if label == "place":
-            if _never_a_place(text, s, e, lang):
-                return None
-            if _ordinary_word(surface, lang) and not self._place_in_language(surface, lang):
-                return None  # "Américaine", "Russes": a demonym, not a place
-            if _common_noun(surface, lang) and not self._is_known_place(surface, lang):
-                return None  # "État", "République": a frequent word no gazetteer or KB holds
-            return _Found(s, e, "place", None, 0.8, label)
-        if _not_a_name(surface, label, lang):
+            return self._ner_place(text, s, e, lang)
+        return self._ner_name(s, e, label, lang, evidence.countries, surface)
+
+    def _ner_place(self, text: str, s: int, e: int, lang: str | None) -> _Found | None:
+        """An NER place no knowledge-base entry names: kept unless it is a word that is never a place."""
+        surface = text[s:e]
+        if never_a_place(text, s, e, lang):
+            return None
+        if ordinary_word(surface, lang) and not self._place_in_language(surface, lang):
+            return None  # "Américaine", "Russes": a demonym, not a place
+        if common_noun(surface, lang) and not self._is_known_place(surface, lang):
+            return None  # "État", "République": a frequent word no gazetteer or KB holds
+        return _Found(s, e, "place", None, 0.8, "place")
+
+    def _ner_name(
+        self, s: int, e: int, label: str, lang: str | None, countries: frozenset[str], surface: str
+    ) -> _Found | None:
+        """An NER person, body or misc name no knowledge-base entry names exactly: a misspelt known one,
+        else a new person or body; a misc name without an entry is too vague to keep."""
+        if not_a_name(surface, label, lang):
             return None  # "Newsletters", "Terms of Service", a bare "Foreign"
-        fuzzy = self._fuzzy(surface, label, evidence.countries)
+        fuzzy = self._fuzzy(surface, label, countries)
         if fuzzy is not None:
             return _Found(s, e, fuzzy.type, fuzzy, 0.75, label)
         if label in ("person", "organization"):
             return _Found(s, e, label, None, 0.7, label)
-        return None  # MISC without a knowledge-base entry: too vague to keep
+        return None
 
     def _fuzzy(self, surface: str, label: str, countries: frozenset[str]) -> KbEntity | None:
         """A misspelt known name. A body named without its country ("ministère de l'Intérieur") is
@@ -341,51 +344,12 @@ class EntitiesStage(BaseStage):
         return entity
 
 
-def _never_a_place(text: str, s: int, e: int, lang: str | None) -> bool:
-    """A calendar word or an adverb ("Monday", "Зранку"), or a name in quotation marks (a ship, a paper)."""
-    return not_a_place_word(text[s:e], lang) or named_thing(text, s, e)
-
-
-def _ordinary_word(word: str, lang: str | None) -> bool:
-    """An adjective ("Américaine", "Українська", "Russes"): a place only where the gazetteer or the
-    knowledge base knows it as one (a demonym gives context, not a place). Nouns are not tested: the
-    dictionaries list "Canada" and "Ohio" among their nouns."""
-    return " " not in word.strip() and is_adjective(word, lang)
-
-
-def _common_noun(word: str, lang: str | None) -> bool:
-    """One frequent dictionary word, not hyphenated ("État", "République"; not "Pas-de-Calais"). On
-    ner_fr (991 documents) spaCy place spans of this kind that neither the knowledge base nor the
-    gazetteer holds are gold locations 79 times and something else 193 times."""
-    return " " not in word.strip() and "-" not in word and _common_word(word, lang)
-
-
-def _common_word(word: str, lang: str | None) -> bool:
-    """A frequent ordinary word of the language ("Gloire", "État"), not a frequent first name
-    ("François"): frequent, and in the language's dictionary where it has one."""
-    if not lang or zipf_frequency(word.lower(), lang) < COMMON_WORD_ZIPF:
+def _town_candidate(surface: str, label: str) -> bool:
+    """A one-word person, body or misc name the gazetteer may show to be a town; an all-capitals body is
+    an acronym ("ITU", "BRI"), not the town it spells."""
+    if label not in ("person", "organization", "misc") or " " in surface:
         return False
-    return is_dictionary_word(word, lang) or not has_dictionary(lang)
-
-
-def _not_a_name(surface: str, label: str, lang: str | None) -> bool:
-    """Words NER takes for people or bodies: a common word alone ("Gloire", "Cher"), an adjective alone
-    ("Foreign" of "Foreign Minister"), or only dictionary words that are all frequent ("Terms of Service",
-    "Newsletters"), while "Pierre Martin" keeps a surname rarer than the cutoff. A body is often named by
-    one common word ("Sénat", "Parlement"): on ner_fr, spaCy organisation spans of one common word are
-    gold organisations 121 times and something else 82 times, so that test is for people only."""
-    words = surface.split()
-    if len(words) == 1 and label != "organization" and _common_word(surface, lang):
-        return True
-    if len(words) == 1 and is_adjective(surface, lang):
-        return True
-    if label != "person" or not is_dictionary_word(surface, lang):
-        return False
-    capitalised = [w for w in words if w[:1].isupper()]
-    return (
-        bool(capitalised)
-        and min(zipf_frequency(w.lower(), lang or "en") for w in capitalised) >= NAME_WORD_ZIPF
-    )
+    return label == "person" or not surface.isupper()
 
 
 def _prefer(entities: list[KbEntity], label: str) -> KbEntity:
