@@ -26,12 +26,18 @@ _NOT_NAME_POS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=4)
 def _tables(lang: str) -> tuple[dict[str, frozenset[str]], Any] | None:
-    """The part-of-speech index (pos -> lemmas) and the lemma lookup table of a spaCy model."""
+    """The part-of-speech index (pos -> lemmas) and the lemma lookup table of the language's spaCy
+    model, None for a language without one."""
     model = _LOOKUP_MODELS.get(lang)
-    if model is None:
-        return None
+    return None if model is None else _model_tables(model)
+
+
+# Keyed by model, not by language: a cache of a few languages evicted the French and English tables
+# whenever text in more languages than its size came in, and reloading them from disk doubled the
+# whole pipeline's time on a mixed-language stream (benchmarks/ingest.py --stages all).
+@functools.lru_cache(maxsize=len(_LOOKUP_MODELS))
+def _model_tables(model: str) -> tuple[dict[str, frozenset[str]], Any] | None:
     try:
         import spacy.util
         from spacy.lookups import Lookups
