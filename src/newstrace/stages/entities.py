@@ -252,8 +252,11 @@ class EntitiesStage(BaseStage):
                 s += m.end()  # "La France" at a sentence start, but "Le Havre" keeps its article
         return s, e
 
+    def _kb_place(self, name: str, lang: str | None) -> bool:
+        return any(ent.type == "place" for ent in self.kb.lookup(name, lang))
+
     def _is_known_place(self, name: str, lang: str | None = None) -> bool:
-        if any(ent.type == "place" for ent in self.kb.lookup(name, lang)):
+        if self._kb_place(name, lang):
             return True
         return any(
             c.feature != "city" or c.population >= KNOWN_TOWN_POPULATION
@@ -266,7 +269,7 @@ class EntitiesStage(BaseStage):
         ("Limoges"). Not a country under another language's name, nor a place whose key only looks
         alike: the gazetteer holds German "Australien" and "Italien" and keys "Russe" as "Ruse"; French
         demonyms rescued that way were never gold locations on ner_fr (about 30 spans)."""
-        if any(ent.type == "place" for ent in self.kb.lookup(word, lang)):
+        if self._kb_place(word, lang):
             return True
         if (0, len(word)) in country_spans(word, lang):
             return True
