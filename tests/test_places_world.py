@@ -201,3 +201,13 @@ def test_a_far_namesake_scoring_as_well_leaves_the_mention_unplaced() -> None:
     assert decided([(10.0, here), (9.5, close), (7.0, far)], w) is here  # the near one is no rival
     assert decided([(10.0, here)], w) is here
     assert decided([], w) is None
+
+
+def test_a_town_spelt_like_a_common_word_is_placed_where_the_article_names_its_state() -> None:
+    # "Hope" is a frequent English word: alone, it is not taken for a small town (nor kept as a place) ...
+    assert "Hope" not in _placed("The mayor of Hope spoke on Monday.", ["Hope"], "en")
+    # ... but an article that names a place of the town's state means the town.
+    text = "The mayor of Hope drove to Little Rock, Arkansas, on Monday."
+    got = _placed(text, ["Hope", "Little Rock", "Arkansas"], "en")
+    assert not isinstance(got["Hope"], str) and got["Hope"][0] == "US", got["Hope"]
+    assert _near(got["Hope"], 33.67, -93.59, 25)

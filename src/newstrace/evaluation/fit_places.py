@@ -22,7 +22,7 @@ from newstrace.linking.gazetteer import GazPlace, distance_km
 from newstrace.linking.place_scoring import WEIGHTS, Weights
 from newstrace.model import Mention
 from newstrace.settings import Settings, load_settings
-from newstrace.stages.places import PlacesStage, outlet_of
+from newstrace.stages.places import PlacesStage, _containers, outlet_of
 
 _GRID: dict[str, tuple[float, ...]] = {
     "capital": (0.0, 1.5, 3.0, 5.0),
@@ -35,6 +35,7 @@ _GRID: dict[str, tuple[float, ...]] = {
     "shared_admin1": (0.0, 3.0, 6.0, 9.0),
     "outlet_admin1": (0.0, 2.0, 4.0, 6.0, 9.0, 12.0),
     "outlet_country": (0.0, 2.0, 4.0, 6.0, 9.0),
+    "outlet_home_share": (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.01),
 }
 _LEVEL_GRID = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
 # The levels whose weights are fitted (all, unless ``--only`` leaves them out).
@@ -47,6 +48,7 @@ class _Doc:
     raw: str
     mentions: list[Mention]
     options: list[list[GazPlace]]
+    held: list[list[GazPlace]]
     gold: list[tuple[float, float] | None]
     outlet: str | None = None
 
@@ -67,8 +69,13 @@ def _prepare(records: Sequence[dict[str, Any]], settings: Settings) -> tuple[Pla
         for m in ms:
             t = gold_at[(m.start, m.end)]
             gold.append((t["lat"], t["lon"]) if t.get("lat") is not None else None)
-        options = [stage._candidates(gaz, m, doc.lang)[0] for m in ms]
-        docs.append(_Doc(str(rec["id"]), doc.raw, ms, options, gold, outlet_of(doc)))
+        containers = _containers(doc.raw, ms)
+        found = [
+            stage.candidates_held(gaz, m, doc.lang, i in containers.values(), i in containers)
+            for i, m in enumerate(ms)
+        ]
+        options, held = [c for c, _, _ in found], [h for *_, h in found]
+        docs.append(_Doc(str(rec["id"]), doc.raw, ms, options, held, gold, outlet_of(doc)))
     return stage, docs
 
 
@@ -83,7 +90,7 @@ def _evaluate(
     gaz = stage._gazetteer()
     n = placed = near = 0
     for d in docs:
-        picks = stage.choose(gaz, d.raw, d.mentions, d.options, d.outlet)
+        picks = stage.choose(gaz, d.raw, d.mentions, d.options, d.outlet, d.held)
         if scored is not None and d.id not in scored:
             continue
         for pick, gold in zip(picks, d.gold, strict=True):

@@ -38,6 +38,7 @@ from newstrace.linking.place_scoring import (
     name_key,
     prior,
     shared,
+    supported,
 )
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
@@ -137,13 +138,15 @@ class PlacesStage(BaseStage):
         ms = [m for m in doc.mentions if m.type == "place"]
         containers = _containers(doc.raw, ms)
         found = [
-            self._candidates(gaz, m, doc.lang, i in containers.values(), i in containers)
+            self.candidates_held(gaz, m, doc.lang, i in containers.values(), i in containers)
             for i, m in enumerate(ms)
         ]
-        picks = self.choose(gaz, doc.raw, ms, [c for c, _ in found], outlet_of(doc))
+        picks = self.choose(
+            gaz, doc.raw, ms, [c for c, _, _ in found], outlet_of(doc), [h for *_, h in found]
+        )
         places: list[Place] = []
         resolved: dict[int, tuple[GazPlace | None, str | None]] = {}
-        for m, (_, reason), pick in zip(ms, found, picks, strict=True):
+        for m, (_, reason, _), pick in zip(ms, found, picks, strict=True):
             resolved[id(m)] = (pick, None if pick is not None else (reason or "ambiguous"))
         mentions: list[Mention] = []
         for m in doc.mentions:
@@ -167,8 +170,11 @@ class PlacesStage(BaseStage):
         ms: Sequence[Mention],
         options: Sequence[list[GazPlace]],
         outlet: str | None = None,
+        held: Sequence[list[GazPlace]] | None = None,
     ) -> list[list[tuple[float, GazPlace]]]:
-        """Each mention's candidates with their scores, best first."""
+        """Each mention's candidates with their scores, best first. ``held`` are each mention's towns
+        held back because the name is a common word (``candidates_held``): one is a candidate only where
+        another place of the article lies in its first-level division."""
         w = self.weights
         priors = [
             [(prior(c, m.text, w, is_capital(gaz, c, self._capitals)), c) for c in cands]
@@ -180,6 +186,11 @@ class PlacesStage(BaseStage):
         spelt = [[] if abbreviation_of_other(m.text) else c for m, c in zip(ms, options, strict=True)]
         ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, keys)
         ctx.outlet_admin1, ctx.outlet_country = self.outlets.shares(outlet)
+        if held:
+            priors = [
+                p + [(prior(c, m.text, w, False), c) for c in h if supported(c, ctx, w.outlet_home_share)]
+                for m, p, h in zip(ms, priors, held, strict=True)
+            ]
         containers = _containers(raw, ms)
         out: list[list[tuple[float, GazPlace]]] = []
         for i in range(len(ms)):
@@ -205,11 +216,12 @@ class PlacesStage(BaseStage):
         ms: Sequence[Mention],
         options: Sequence[list[GazPlace]],
         outlet: str | None = None,
+        held: Sequence[list[GazPlace]] | None = None,
     ) -> list[GazPlace | None]:
         """Each mention's place, or None; the outlet's memory then learns this article's places."""
         picks = [
             decided(s, self.weights, bool(s) and self._well_known(gaz, s[0][1]))
-            for s in self.scored(gaz, raw, ms, options, outlet)
+            for s in self.scored(gaz, raw, ms, options, outlet, held)
         ]
         self.outlets.add(outlet, [p for p in picks if p is not None])
         return picks
@@ -220,39 +232,56 @@ class PlacesStage(BaseStage):
     def _candidates(
         self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool = False, contained: bool = False
     ) -> tuple[list[GazPlace], str | None]:
-        """The mention's candidates, or none and why. A ``container`` follows another place name
+        cands, why, _ = self.candidates_held(gaz, m, lang, container, contained)
+        return cands, why
+
+    def candidates_held(
+        self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool = False, contained: bool = False
+    ) -> tuple[list[GazPlace], str | None, list[GazPlace]]:
+        """The mention's candidates, or none and why, and the towns held back because the name is a
+        common word (see ``scored``). A ``container`` follows another place name
         ("Myrove, Dnipropetrovsk"): there a name shared by a region and its main town may be the region.
         A ``contained`` name is followed by one ("Paris, Texas"): a word-like name is a place there."""
         if m.entity_id and m.entity_id.startswith("place/"):
             known = gaz.kb_place(m.entity_id)
             if known is not None:
-                return [known], None
+                return [known], None, []
         text = m.text.strip()
         country = _demonym_country(gaz, text, lang)
         if country is not None:
-            return [country], None
+            return [country], None, []
         if text.casefold() in _calendar_words(lang):
-            return [], "calendar_word"
+            return [], "calendar_word", []
         core = _REGION_WORDS.sub(" ", text).strip(" ,.'’")
         is_region = core != text and bool(core)
         cands = _lookup(gaz, text, core, lang)
         if not cands:
-            return [], "not_in_gazetteer"
+            return [], "not_in_gazetteer", []
         if is_region:
             regions = [c for c in cands if c.feature == "region"]
-            return (regions or cands), None
+            return (regions or cands), None, []
         if not container:
             cands = _drop_namesake_regions(cands)
         if _is_common(text, lang) and not contained:
-            cands = [
+            keep = [
                 c
                 for c in cands
                 if c.level < ADMIN2
                 or (c.level == CITY and c.population >= self.weights.common_word_population)
             ]
-            if not cands:
-                return [], "common_word"
-        return cands, None
+            # Only a town under its own name, and only where the name means no country or division
+            # ("Kansas", "Iran"): there the division is what the name means.
+            held = (
+                []
+                if any(c.level in (COUNTRY, ADMIN1) for c in keep)
+                else [
+                    c
+                    for c in cands
+                    if c not in keep and c.level == CITY and name_key(c.name) == name_key(text)
+                ]
+            )
+            return keep, (None if keep else "common_word"), held
+        return cands, None, []
 
     def _place(self, gaz: Gazetteer, raw: str, m: Mention, pick: GazPlace) -> Place:
         precision = 1
