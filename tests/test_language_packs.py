@@ -4,6 +4,7 @@ sentences written for these tests. To add a language, copy the Spanish or Polish
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from importlib import resources
@@ -207,3 +208,16 @@ def test_polish_places_are_read_in_the_locative(run_text: Run) -> None:
     doc = run_text(PL_ARTICLE)
     found = {(doc.raw[p.start : p.end], p.name) for p in doc.places}
     assert ("Charkowie", "Kharkiv") in found and ("Odessie", "Odesa") in found, found
+
+
+def test_a_pack_file_with_an_unknown_field_or_none_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The module, not the function ``languages.pack`` that shadows its name on the package.
+    pack_module = importlib.import_module("newstrace.languages.pack")
+    with pytest.raises(FileNotFoundError, match=r"languages/xx/pack\.yaml"):
+        pack_module.read_pack("xx")
+    monkeypatch.setattr(pack_module, "pack_file", lambda code, name: "name: Test\nmonths_typo: {}\n")
+    try:
+        with pytest.raises(ValueError, match=r"unknown fields in pack\.yaml: months_typo"):
+            pack_module.read_pack("zz")
+    finally:
+        pack_module.read_pack.cache_clear()

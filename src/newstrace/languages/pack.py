@@ -1,4 +1,5 @@
-"""What newstrace knows about one language, as plain data: a ``LanguagePack``.
+"""What newstrace knows about one language, as plain data: a ``LanguagePack``, read from the data file
+``languages/<code>/pack.yaml`` by ``read_pack``.
 
 Every field has an empty default, so a pack states only what its language has; the modules that read a
 field skip a language whose pack leaves it empty. Patterns are regular-expression fragments (word
@@ -7,9 +8,15 @@ stems, matched case-insensitively where the reading module says so); word lists 
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from types import MappingProxyType
+from typing import Any
+
+import yaml
 
 
 def _empty() -> Mapping[str, str]:
@@ -27,7 +34,7 @@ class LanguagePack:
 
     # Numbers (read by text/number_words.py). Either text2num reads the language, and
     # ``text2num_words`` are the words that start a figure, or ``word_numbers`` gives each word's value
-    # (inflected forms listed: "dwóch", "trzech").
+    # (inflected forms listed: "dwóch", "trzech"; in pack.yaml, as for months, value -> its forms).
     text2num_words: str = ""
     word_numbers: Mapping[str, int] = field(default_factory=dict)
     # Words joining the parts of one number ("treinta y dos"); et, and, und are always read.
@@ -78,3 +85,42 @@ class LanguagePack:
     # Case endings of place names and their dictionary endings, tried in order where the name as
     # written is not in the gazetteer ("w Charkowie" -> "Charków": ("owie", "ów")).
     place_endings: tuple[tuple[str, str], ...] = ()
+
+
+def pack_file(code: str, name: str) -> str | None:
+    """The text of a data file of a pack (``pack.yaml``, ``events.yaml``), None where the pack has none."""
+    path = resources.files("newstrace") / "languages" / code / name
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _frozen(value: Any) -> Any:
+    """YAML's lists as tuples and its mappings read-only, at every depth: a pack is shared by every reader."""
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    return value
+
+
+_FIELDS = frozenset(f.name for f in dataclasses.fields(LanguagePack)) - {"code"}
+
+
+@functools.cache
+def read_pack(code: str) -> LanguagePack:
+    """The pack of ``code`` from ``languages/<code>/pack.yaml``, read once on first use."""
+    text = pack_file(code, "pack.yaml")
+    if text is None:
+        raise FileNotFoundError(f"language pack {code!r}: languages/{code}/pack.yaml is missing")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"language pack {code!r}: pack.yaml must be a mapping of LanguagePack fields")
+    unknown = ", ".join(sorted(str(key) for key in set(data) - _FIELDS))
+    if unknown:
+        raise ValueError(f"language pack {code!r}: unknown fields in pack.yaml: {unknown}")
+    # A number table is written as the months are, value -> its forms; the pipeline looks forms up.
+    words = data.pop("word_numbers", None) or {}
+    fields = {key: _frozen(value) for key, value in data.items()}
+    fields["word_numbers"] = MappingProxyType(
+        {form: value for value, forms in words.items() for form in str(forms).split()}
+    )
+    return LanguagePack(code=code, **fields)
