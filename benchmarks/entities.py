@@ -9,7 +9,6 @@ the ratio says what linking and geocoding cost on top. Russian uses natasha; Ukr
 
 from __future__ import annotations
 
-import argparse
 import resource
 import shutil
 import subprocess
@@ -26,16 +25,10 @@ def _rss_mb() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--n", type=int, default=300, help="articles per language")
-    args = parser.parse_args()
-    from generate import articles
+    from generate import articles, count_argument, prepared
 
+    n = count_argument(__doc__, 300, help="articles per language")
     from newstrace.linking import gazetteer as gz
-    from newstrace.model import RawRecord, RecordMeta
-    from newstrace.readers.text import parse_header
     from newstrace.registry import build_stages
     from newstrace.settings import Settings
 
@@ -62,22 +55,14 @@ def main() -> None:
     shutil.rmtree(cache, ignore_errors=True)
 
     settings = Settings(cache_dir=None)
-    before_stages = build_stages(
-        ["normalise", "boilerplate", "language", "sentences", "dates", "quality"], settings
-    )
     entities, places = build_stages(["entities", "places"], settings)
-    by_lang: dict[str, list] = {}
-    for name, text in articles(args.n * 6):
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for name, text in articles(n * 6):
         lang = name.split("_")[1].split(".")[0]
-        if len(by_lang.setdefault(lang, [])) >= args.n:
-            continue
-        date, header, headline = parse_header(text)
-        doc = RawRecord(
-            name, text, "text", meta=RecordMeta(date=date, header=header, headline=headline)
-        ).to_document()
-        for st in before_stages:
-            doc = st(doc)
-        by_lang[lang].append(doc)
+        if len(texts.setdefault(lang, [])) < n:
+            texts[lang].append((name, text))
+    before_stages = ["normalise", "boilerplate", "language", "sentences", "dates", "quality"]
+    by_lang = {lang: prepared(some, before_stages) for lang, some in texts.items()}
     print(
         f"{'lang':>4} {'docs':>5} {'entities+places doc/s':>22} {'bare NER doc/s':>15} {'ratio':>6} "
         f"{'mentions/doc':>13}"

@@ -7,7 +7,6 @@ stages before it already run. Target: at least 100 documents a second.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections import Counter
@@ -17,21 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--n", type=int, default=600)
-    args = parser.parse_args()
-    from generate import articles, prepared
+    from generate import count_argument, print_rate, stage_under_test
 
-    from newstrace.registry import build_stages
-    from newstrace.settings import Settings
-
-    settings = Settings()
-    (events,) = build_stages(["events"], settings)
-    before = list(settings.stages[: settings.stages.index("events")])
-    docs = prepared(articles(args.n), before)
-    events(docs[0])  # the vocabulary and the knowledge base's sides load once
+    events, docs = stage_under_test("events", count_argument(__doc__, 600))
     t0 = time.perf_counter()
     kinds: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
@@ -39,10 +26,7 @@ def main() -> None:
         out = events(d)
         kinds.update(e.type for e in out.events)
         statuses.update(e.status for e in out.events)
-    elapsed = time.perf_counter() - t0
-    print(f"documents: {len(docs)}  avg chars: {sum(len(d.raw) for d in docs) / len(docs):.0f}")
-    per_doc_ms = 1000 * elapsed / len(docs)
-    print(f"events stage: {len(docs) / elapsed:.1f} docs/s on one core ({per_doc_ms:.2f} ms/doc)")
+    print_rate("events", docs, time.perf_counter() - t0)
     print(f"per document: {sum(kinds.values()) / len(docs):.1f} event reports; status {dict(statuses)}")
     print(f"types: {dict(kinds.most_common())}")
 

@@ -7,9 +7,11 @@ does real work. Deterministic for a given seed.
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from newstrace.model import Document
@@ -86,3 +88,31 @@ def prepared(texts: list[tuple[str, str]], stages: list[str]) -> list[Document]:
             doc = stage(doc)
         docs.append(doc)
     return docs
+
+
+def count_argument(doc: str | None, default: int, help: str | None = None) -> int:
+    """The ``--n`` of a benchmark's command line (how many articles), its docstring as the usage."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=default, help=help)
+    n: int = parser.parse_args().n
+    return n
+
+
+def stage_under_test(stage: str, n: int) -> tuple[Callable[[Document], Document], list[Document]]:
+    """The stage ``stage`` and ``n`` generated articles run through the default stages before it; the
+    stage has run once, so that its vocabularies, models and the knowledge base are loaded before timing."""
+    from newstrace.registry import build_stages
+    from newstrace.settings import Settings
+
+    settings = Settings()
+    (run,) = build_stages([stage], settings)
+    docs = prepared(articles(n), list(settings.stages[: settings.stages.index(stage)]))
+    run(docs[0])
+    return run, docs
+
+
+def print_rate(stage: str, docs: list[Document], elapsed: float) -> None:
+    """The two lines every stage benchmark opens its report with: the articles, and documents a second."""
+    print(f"documents: {len(docs)}  avg chars: {sum(len(d.raw) for d in docs) / len(docs):.0f}")
+    per_doc_ms = 1000 * elapsed / len(docs)
+    print(f"{stage} stage: {len(docs) / elapsed:.1f} docs/s on one core ({per_doc_ms:.2f} ms/doc)")

@@ -6,7 +6,6 @@ length (half of the French ones with English words spun in), with the stages bef
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import time
@@ -18,12 +17,9 @@ SPINS = {" plus ": " additionally ", " front ": " entrance ", " question ": " pr
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--n", type=int, default=2000)
-    args = parser.parse_args()
-    from generate import articles, prepared
+    from generate import articles, count_argument, prepared, print_rate
+
+    n = count_argument(__doc__, 2000)
 
     from newstrace.registry import build_stages
     from newstrace.settings import Settings
@@ -31,7 +27,7 @@ def main() -> None:
     rng = random.Random(3)
     (quality,) = build_stages(["quality"], Settings())
     texts = []
-    for name, text in articles(args.n):
+    for name, text in articles(n):
         if name.endswith("_fr.txt") and rng.random() < 0.5:
             for a, b in SPINS.items():
                 text = text.replace(a, b, 2)
@@ -59,11 +55,7 @@ def main() -> None:
 
     knowledge_base.cache_clear()
     knowledge_base()
-    print(f"documents: {len(docs)}  avg chars: {sum(len(d.raw) for d in docs) / len(docs):.0f}")
-    print(
-        f"quality stage: {len(docs) / elapsed:.1f} docs/s on one core "
-        f"({1000 * elapsed / len(docs):.2f} ms/doc)"
-    )
+    print_rate("quality", docs, elapsed)
     print(f"labels: {labels}")
     print(f"knowledge base load: {time.perf_counter() - t1:.2f} s")
 
