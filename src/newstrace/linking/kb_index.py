@@ -45,6 +45,7 @@ class _Node:
 _INFLECTION = re.compile(r"(?:es|en|er|em|e|s)$")
 
 
+@functools.lru_cache(maxsize=100_000)
 def _word_keys(word: str) -> tuple[str, ...]:
     """Keys of one word, plus a stem without a German/French inflectional ending for long words
     ("britischen" and "britisches" meet "britisch"), so inflected forms of multi-word names match."""
@@ -53,6 +54,16 @@ def _word_keys(word: str) -> tuple[str, ...]:
         stems = tuple(_INFLECTION.sub("", k) for k in keys if len(k) >= 6)
         keys = keys + tuple(s for s in stems if s not in keys)
     return keys
+
+
+@functools.lru_cache(maxsize=100_000)
+def _text_word_keys(word: str, lang: str | None) -> tuple[str, ...]:
+    """The keys a word of running text walks the trie by: its own, and in Russian and Ukrainian those of
+    its dictionary forms. Cached per word: an article repeats its words, and a stream its vocabulary."""
+    keys = _word_keys(word)
+    if lang is None:
+        return keys
+    return keys + tuple(x for lem in lemmas(word, lang) for x in _word_keys(lem))
 
 
 class KbIndex:
@@ -114,12 +125,7 @@ class KbIndex:
         """Longest knowledge-base names in ``text``, left to right, not overlapping. In Russian and
         Ukrainian text each word also matches through its dictionary forms ("Херсонской" -> херсонский)."""
         words = list(_WORD.finditer(text))
-        keys = [_word_keys(w.group()) for w in words]
-        if lang is not None:
-            keys = [
-                k + tuple(x for lem in lemmas(w.group(), lang) for x in _word_keys(lem))
-                for k, w in zip(keys, words, strict=True)
-            ]
+        keys = [_text_word_keys(w.group(), lang) for w in words]
         i = 0
         while i < len(words):
             best: tuple[int, list[str]] | None = None

@@ -17,6 +17,23 @@ def _analyzer(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+# Readings kept per word: lemmas read the first three, the word-class tests the first five.
+_READINGS = 5
+
+
+@functools.lru_cache(maxsize=50_000)
+def readings(word: str, lang: str) -> tuple[tuple[str, float, str], ...]:
+    """The likelier pymorphy3 readings of ``word`` in ``lang``'s dictionary, best first, as (part of
+    speech, score, dictionary form); empty where the dictionary package is missing. Lemmas, the
+    demonym test and the not-a-place test all ask about the same words, so the dictionary is read
+    once per word (bounded: a long stream keeps the most recent words only)."""
+    try:
+        parses = _analyzer(lang).parse(word)
+    except Exception:  # a missing dictionary package: no readings, exact names only
+        return ()
+    return tuple((str(p.tag.POS), float(p.score), str(p.normal_form)) for p in parses[:_READINGS])
+
+
 @functools.lru_cache(maxsize=100_000)
 def lemmas(word: str, lang: str) -> tuple[str, ...]:
     """Candidate dictionary forms of ``word`` (several parses can be right), surface form excluded."""
@@ -24,12 +41,7 @@ def lemmas(word: str, lang: str) -> tuple[str, ...]:
         return ()
     out: list[str] = []
     for code in (lang, "ru" if lang == "uk" else "uk"):
-        try:
-            parses = _analyzer(code).parse(word)
-        except Exception:  # a missing dictionary package: no lemmas, exact names only
-            continue
-        for p in parses[:3]:
-            form = str(p.normal_form)
+        for _, _, form in readings(word, code)[:3]:
             if form != word.lower() and form not in out:
                 out.append(form)
     return tuple(out)

@@ -13,7 +13,7 @@ import functools
 import glob
 from typing import Any
 
-from newstrace.linking.lemmas import CYRILLIC_LANGS, _analyzer
+from newstrace.linking.lemmas import CYRILLIC_LANGS, readings
 from newstrace.text.calendar_words import MONTHS, WEEKDAYS
 
 # Models whose lemmatizer tables hold a part-of-speech index (the same models as the NER).
@@ -112,20 +112,13 @@ def is_calendar_word(word: str) -> bool:
 
 
 def _cyrillic_pos(word: str, lang: str) -> str | None:
-    try:
-        parses = _analyzer(lang).parse(word)
-    except Exception:  # a missing dictionary package: nothing known
-        return None
-    return str(parses[0].tag.POS) if parses else None
+    found = readings(word, lang)  # empty where the dictionary package is missing: nothing known
+    return found[0][0] if found else None
 
 
 def _cyrillic_pos_all(word: str, lang: str) -> set[str]:
     """Parts of speech of the likelier readings ("Українська" is a surname, a noun or an adjective)."""
-    try:
-        parses = _analyzer(lang).parse(word)
-    except Exception:  # a missing dictionary package: nothing known
-        return set()
-    return {str(p.tag.POS) for p in parses[:5] if p.score >= 0.05 or p is parses[0]}
+    return {pos for i, (pos, score, _) in enumerate(readings(word, lang)) if score >= 0.05 or i == 0}
 
 
 def not_a_place_word(word: str, lang: str | None) -> bool:
