@@ -31,6 +31,10 @@ from newstrace.linking.keys import compact, name_keys
 FUZZY_CUTOFF = 90
 FUZZY_MIN_LENGTH = 8
 FUZZY_MIN_POPULATION = 15_000
+# Names whose exact candidates are kept in memory: an article asks about each of its names from several
+# tests (entities, places, the article's countries), and a stream repeats its names. Cleared when full,
+# so a long stream holds at most this many.
+_MEMO_SIZE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,11 @@ class Gazetteer:
     def __len__(self) -> int:
         return self.size
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_memo", None)  # lookups made by this process, not data
+        return state
+
     def place(self, i: int) -> GazPlace:
         level = int(self.level[i])
         gid = int(self.geonames[i])
@@ -144,13 +153,26 @@ class Gazetteer:
 
     def candidates(self, name: str, fuzzy: bool = False) -> list[GazPlace]:
         """Every place named ``name`` (spelling-insensitive); fuzzily only if asked and none is."""
-        rows: list[int] = []
-        for key in name_keys(name):
-            for k in (key, compact(key)):
-                rows.extend(r for r in self._rows(k) if r not in rows)
-        if not rows and fuzzy:
+        found = self._exact(name)
+        if not found and fuzzy:
             return self.fuzzy_candidates(name)
-        return [self.place(r) for r in rows]
+        return list(found)
+
+    def _exact(self, name: str) -> tuple[GazPlace, ...]:
+        memo: dict[str, tuple[GazPlace, ...]] | None = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
+        found = memo.get(name)
+        if found is None:
+            rows: list[int] = []
+            for key in name_keys(name):
+                for k in (key, compact(key)):
+                    rows.extend(r for r in self._rows(k) if r not in rows)
+            found = tuple(self.place(r) for r in rows)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[name] = found
+        return found
 
     def fuzzy_candidates(self, name: str) -> list[GazPlace]:
         """Near spellings of a long name of a country, division or town of 15,000 or more ("Lougansk"
