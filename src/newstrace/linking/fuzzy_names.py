@@ -26,6 +26,9 @@ MIN_KEY = 5
 FUZZY_SURNAME = 77
 MIN_SURNAME_KEY = 6
 _FUZZY_TYPES = ("organization", "media", "person")
+# Answers kept per (name key, label): each search scans every name key of the knowledge base, and a
+# stream names the same unknown people again and again. Cleared when full: bounded on a long stream.
+_MEMO_SIZE = 20_000
 
 
 class FuzzyNames:
@@ -35,6 +38,7 @@ class FuzzyNames:
         self.entities = entities
         self._names: tuple[list[str], list[str]] | None = None
         self._surnames: tuple[list[str], list[str]] | None = None
+        self._memo: dict[tuple[str, str], tuple[tuple[KbEntity, str] | None]] = {}
 
     def _build(self) -> None:
         keys: list[str] = []
@@ -66,7 +70,16 @@ class FuzzyNames:
         keys = name_keys(surface)[:1]
         if not keys or len(keys[0]) < MIN_KEY:
             return None
-        key = keys[0]
+        known = self._memo.get((keys[0], label))
+        if known is None:
+            known = (self._search(keys[0], label),)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[keys[0], label] = known
+        return known[0]
+
+    def _search(self, key: str, label: str) -> tuple[KbEntity, str] | None:
+        assert self._names is not None and self._surnames is not None
         hit = process.extractOne(key, self._names[0], scorer=fuzz.ratio, score_cutoff=FUZZY_LINK)
         if hit is not None:
             entity = self.entities[self._names[1][hit[2]]]

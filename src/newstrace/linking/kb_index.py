@@ -126,20 +126,15 @@ class KbIndex:
         Ukrainian text each word also matches through its dictionary forms ("Херсонской" -> херсонский)."""
         words = list(_WORD.finditer(text))
         keys = [_text_word_keys(w.group(), lang) for w in words]
+        starts = self._root.children
         i = 0
         while i < len(words):
-            best: tuple[int, list[str]] | None = None
-            frontier = [(self._root, i)]
-            while frontier:
-                node, j = frontier.pop()
-                if j > i and node.entities and (best is None or j > best[0]):
-                    best = (j, node.entities)
-                if j < len(words) and j - i < _MAX_WORDS:
-                    for k in keys[j]:
-                        child = node.children.get(k)
-                        if child is not None:
-                            frontier.append((child, j + 1))
-            acronym = self.acronyms.get(words[i].group()) if words[i].group().isupper() else None
+            group = words[i].group()
+            acronym = self.acronyms.get(group) if group.isupper() else None
+            if not acronym and not any(k in starts for k in keys[i]):
+                i += 1  # most words begin no name: no walk
+                continue
+            best = self._longest(keys, i)
             follows = text[words[i].end() : words[i].end() + 2]
             # A longer name that starts with the acronym wins ("НАК «Нафтогаз»" is not the НАК).
             longer = best is not None and best[0] - i > 1
@@ -158,6 +153,21 @@ class KbIndex:
                     i = best[0]
                     continue
             i += 1
+
+    def _longest(self, keys: list[tuple[str, ...]], i: int) -> tuple[int, list[str]] | None:
+        """The longest name of the trie that starts at word ``i``: the word after it and its entities."""
+        best: tuple[int, list[str]] | None = None
+        frontier = [(self._root, i)]
+        while frontier:
+            node, j = frontier.pop()
+            if j > i and node.entities and (best is None or j > best[0]):
+                best = (j, node.entities)
+            if j < len(keys) and j - i < _MAX_WORDS:
+                for k in keys[j]:
+                    child = node.children.get(k)
+                    if child is not None:
+                        frontier.append((child, j + 1))
+        return best
 
     def _plausible(self, text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
         """A one-word name starts with a capital and not at a sentence start, where any word has one.

@@ -61,12 +61,14 @@ class _Collected:
     """Mentions found so far, and the spans they take."""
 
     found: list[_Found] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)  # kept with ``found``: asked per candidate
 
     def free(self, s: int, e: int) -> bool:
-        return not overlaps(s, e, [(f.start, f.end) for f in self.found])
+        return not overlaps(s, e, self.taken)
 
     def add(self, f: _Found) -> None:
         self.found.append(f)
+        self.taken.append((f.start, f.end))
 
 
 class EntitiesStage(BaseStage):
