@@ -56,23 +56,23 @@ class SpacyRecogniser:
 
 class NatashaRecogniser:
     def __init__(self) -> None:
-        self._tools: tuple[Any, Any] | None = None
+        self._tagger: Any = None
 
-    def _load(self) -> tuple[Any, Any]:
-        if self._tools is None:
-            from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+    def _load(self) -> Any:
+        if self._tagger is None:
+            from natasha import NewsEmbedding, NewsNERTagger
 
-            self._tools = (Segmenter(), NewsNERTagger(NewsEmbedding()))
-        return self._tools
+            self._tagger = NewsNERTagger(NewsEmbedding())
+        return self._tagger
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        from natasha import Doc
-
-        segmenter, tagger = self._load()
-        doc = Doc(text)
-        doc.segment(segmenter)
-        doc.tag_ner(tagger)
-        return [(s.start, s.stop, _LABELS.get(s.type, "misc")) for s in doc.spans]
+        # The tagger reads the text itself. natasha's Doc.tag_ner calls it the same way, and its
+        # Doc.segment (sentences and tokens, razdel) only attaches tokens to the spans, which nothing
+        # here reads: about a third of the Russian NER time, for the same spans.
+        if not text.strip():
+            return []
+        markup = self._load()(text)
+        return [(s.start, s.stop, _LABELS.get(s.type, "misc")) for s in markup.spans]
 
 
 class Recognisers:
