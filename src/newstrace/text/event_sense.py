@@ -15,23 +15,40 @@ sentence (``armed_agent``), so that "the storm struck" and "hit by sanctions" ar
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
-from newstrace.languages import packs
+from newstrace.languages import pack
 
-# Nouns a trigger modifies when it names a kind of unit, weapon, vehicle or quality, per language pack
-# (``event_heads``); in languages whose modified noun comes first and is linked by a word
-# (``event_head_links``: French "groupe de combat", "fusil d'assaut") the head is read before the trigger.
-_HEAD_BEFORE = {
-    p.code: re.compile(r"(?:" + p.event_heads + r")\s+(?:" + p.event_head_links + r")\s*$", re.IGNORECASE)
-    for p in packs()
-    if p.event_heads and p.event_head_links
-}
-_HEAD_AFTER = {
-    p.code: re.compile(r"\s+(?:" + p.event_heads + r")\b", re.IGNORECASE)
-    for p in packs()
-    if p.event_heads and not p.event_head_links
-}
+
+@dataclass(frozen=True, slots=True)
+class _PackSense:
+    """One language's pack words for the sense of a trigger (``newstrace.languages``)."""
+
+    # Nouns a trigger modifies when it names a kind of unit, weapon, vehicle or quality (``event_heads``);
+    # in languages whose modified noun comes first and is linked by a word (``event_head_links``: French
+    # "groupe de combat", "fusil d'assaut") the head is read before the trigger, elsewhere after it.
+    head_before: re.Pattern[str] | None
+    head_after: re.Pattern[str] | None
+    # Armed forces as an agent of an unspecific verb of force (nouns only: "military budget" does not
+    # count), from ``armed_forces``.
+    armed: re.Pattern[str] | None
+
+
+@functools.cache
+def _pack_sense(lang: str | None) -> _PackSense:
+    """``lang``'s pack words, compiled on first use (nothing for a language without a pack)."""
+    found = pack(lang)
+    heads, links = (found.event_heads, found.event_head_links) if found else ("", "")
+    forces = found.armed_forces if found else ""
+    return _PackSense(
+        re.compile(rf"(?:{heads})\s+(?:{links})\s*$", re.IGNORECASE) if heads and links else None,
+        re.compile(rf"\s+(?:{heads})\b", re.IGNORECASE) if heads and not links else None,
+        re.compile(rf"(?<!\w)(?:{forces})", re.IGNORECASE) if forces else None,
+    )
+
+
 # Trigger words that are also adjectives (English "offensive", French "offensive").
 _ADJECTIVAL = re.compile(r"^(?:offensive|offensif|offensifs|offensives)$", re.IGNORECASE)
 _ADJECTIVE_BEFORE = re.compile(
@@ -76,15 +93,6 @@ _INFORMATION = re.compile(
     r"phone|signals|documents?|letters?|shipments?|cargo)\b",
     re.IGNORECASE,
 )
-# Armed forces as an agent of an unspecific verb of force (nouns only: "military budget" does not count),
-# per language pack (``armed_forces``).
-_ARMED_RE = {
-    p.code: re.compile(r"(?<!\w)(?:" + p.armed_forces + r")", re.IGNORECASE)
-    for p in packs()
-    if p.armed_forces
-}
-
-
 # Trigger nouns that can modify another noun (verb forms never do: "shot down drones" is an event).
 _NOUNISH = re.compile(
     r"(?:battle|combat|assault|attack|strike|offensive|fighting|fire|raid|clash|protest|rally|siege|"
@@ -97,9 +105,10 @@ def event_sense(text: str, start: int, end: int, lang: str | None) -> bool:
     """False where the trigger at [start, end) of ``text`` is not used in an event sense."""
     word = text[start:end]
     before, after = text[:start], text[end:]
-    if lang in _HEAD_AFTER and _NOUNISH.search(word) and _HEAD_AFTER[lang].match(after):
+    own = _pack_sense(lang)
+    if own.head_after and _NOUNISH.search(word) and own.head_after.match(after):
         return False
-    if lang in _HEAD_BEFORE and _HEAD_BEFORE[lang].search(before):
+    if own.head_before and own.head_before.search(before):
         return False
     if _ADJECTIVAL.match(word) and (_ADJECTIVE_BEFORE.search(before) or _ADJECTIVE_AFTER.match(after)):
         return False
@@ -112,5 +121,5 @@ def event_sense(text: str, start: int, end: int, lang: str | None) -> bool:
 
 def armed_agent(text: str, lang: str | None) -> bool:
     """Whether the sentence names an armed force (the agent or the target of a verb of force)."""
-    pattern = _ARMED_RE.get(lang or "en", _ARMED_RE["en"])
-    return pattern.search(text) is not None
+    pattern = _pack_sense(lang).armed or _pack_sense("en").armed
+    return pattern is not None and pattern.search(text) is not None

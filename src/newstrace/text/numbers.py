@@ -19,20 +19,16 @@ from text_to_num import text2num
 
 from newstrace.languages import pack
 from newstrace.model import Document
-from newstrace.text.number_words import (
-    BOUNDS,
-    COLLECTIVES,
-    MULTIPLIERS,
-    NUMBER_JOINERS,
-    TEXT2NUM_WORDS,
-    WORD_NUMBERS,
-)
+from newstrace.text.number_words import number_words
 
-_BOUND_RE = re.compile(
-    r"(?i)(?:^|(?<=[\s(«\"']))("
-    + "|".join(re.escape(b) for b in sorted(BOUNDS, key=len, reverse=True))
-    + r")\s*$"
-)
+
+@functools.cache
+def _bound_re() -> re.Pattern[str]:
+    """The bound words of every pack before a figure, longest first."""
+    bounds = sorted(number_words().bounds, key=len, reverse=True)
+    return re.compile(r"(?i)(?:^|(?<=[\s(«\"']))(" + "|".join(re.escape(b) for b in bounds) + r")\s*$")
+
+
 _DIGITS = r"\d{1,3}(?:(?:[  ]\d{3})+|(?:,\d{3})+|(?:\.\d{3})+)(?!\d)|\d+(?:[.,]\d+)?"
 # Not glued to a letter ("MK-19", "T-72", "Su-25" are models, not counts); "60-70" is a range.
 _NUMBER = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)({_DIGITS})(?![\w]|[.,]\d)")
@@ -147,11 +143,16 @@ def document_figures(doc: Document) -> frozenset[float]:
 
 
 def _word_number_pattern(lang: str) -> re.Pattern[str] | None:
-    words = list(WORD_NUMBERS.get(lang, {})) if lang in WORD_NUMBERS else TEXT2NUM_WORDS.get(lang, "").split()
+    table = number_words()
+    words = (
+        list(table.word_numbers.get(lang, {}))
+        if lang in table.word_numbers
+        else table.text2num_words.get(lang, "").split()
+    )
     if not words:
         return None
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    joiners = "".join(f"|{re.escape(j)}[\\s-]+" for j in NUMBER_JOINERS.get(lang, ()))
+    joiners = "".join(f"|{re.escape(j)}[\\s-]+" for j in table.number_joiners.get(lang, ()))
     return re.compile(
         rf"(?i)(?<!\w)((?:{alt})(?:[\s-]+(?:et[\s-]+|and[\s-]+|und{joiners})?(?:{alt}))*)(?!\w)"
     )
@@ -161,10 +162,11 @@ _WORD_PATTERNS: dict[str, re.Pattern[str] | None] = {}
 
 
 def _word_value(text: str, lang: str) -> float | None:
-    if lang in WORD_NUMBERS:
+    values = number_words().word_numbers.get(lang)
+    if values is not None:
         total = 0
         for w in text.lower().split():
-            total += WORD_NUMBERS[lang].get(w, 0)
+            total += values.get(w, 0)
         return float(total) if total else None
     try:
         return float(text2num(text.lower(), lang))
@@ -268,10 +270,11 @@ def _word_figures(text: str, lang: str, digits: list[tuple[int, int, float]]) ->
 def _counts(text: str, raw: list[tuple[int, int, float]], lang: str | None) -> list[tuple[int, int, float]]:
     """Multipliers applied ("9 millions", "300 тысяч") and what is not a count left out."""
     counts: list[tuple[int, int, float]] = []
+    multipliers = number_words().multipliers
     for s, e, v in raw:
         mm = re.match(r"[\s]*([^\W\d_]+)\.?", text[e : e + 14])
-        if mm and mm.group(1).lower() in MULTIPLIERS:
-            v *= MULTIPLIERS[mm.group(1).lower()]
+        if mm and mm.group(1).lower() in multipliers:
+            v *= multipliers[mm.group(1).lower()]
             e = e + mm.end()
         if _is_not_a_count(text, s, e, v, lang):
             continue
@@ -312,9 +315,9 @@ def _with_range(
 
 @functools.lru_cache(maxsize=1)
 def _collective_pattern() -> tuple[list[str], re.Pattern[str]]:
-    """All the phrases of ``COLLECTIVES`` in one pattern, longest first, one group each (compiled once:
+    """All the collective phrases of the packs in one pattern, longest first, one group each (compiled once:
     a pattern per phrase and per sentence was the claims stage's hot spot)."""
-    phrases = sorted(COLLECTIVES, key=len, reverse=True)
+    phrases = sorted(number_words().collectives, key=len, reverse=True)
     alternatives = "|".join(f"({re.escape(p)})" for p in phrases)
     return phrases, re.compile(rf"(?i)(?<!\d\s)(?<!\w)(?:{alternatives})(?!\w)")
 
@@ -322,18 +325,19 @@ def _collective_pattern() -> tuple[list[str], re.Pattern[str]]:
 def _collectives(text: str) -> Iterator[Number]:
     """Words of vague size ("dozens", "hundreds of thousands": one figure, the longest phrase wins)."""
     phrases, pattern = _collective_pattern()
+    words = number_words()
     # One pass, the longest phrase first at each place: "thousands" inside "hundreds of thousands" is
     # not found again.
     for m in pattern.finditer(text):
         s, e = m.span()
-        lo, hi, bd = COLLECTIVES[phrases[(m.lastindex or 1) - 1]]
-        bm = _BOUND_RE.search(text[max(0, s - 25) : s])
-        if lo is not None and lo < 1 and bm and BOUNDS[bm.group(1).lower()] != "about":
+        lo, hi, bd = words.collectives[phrases[(m.lastindex or 1) - 1]]
+        bm = _bound_re().search(text[max(0, s - 25) : s])
+        if lo is not None and lo < 1 and bm and words.bounds[bm.group(1).lower()] != "about":
             continue  # "fewer than half", "more than half": a share with a bound is no count
         s2, low, high, bound = (
             _bounded(text, s, lo, hi, bd) if hi is not None or bm is None else (s, lo, hi, bd)
         )
-        if bm and BOUNDS[bm.group(1).lower()] == "above" and hi is None and lo is not None:
+        if bm and words.bounds[bm.group(1).lower()] == "above" and hi is None and lo is not None:
             s2, low, high, bound = s - (len(text[max(0, s - 25) : s]) - bm.start(1)), lo + 1, None, "at_least"
         yield Number(s2, e, low, high, bound, text[s2:e])
 
@@ -342,10 +346,10 @@ def _bounded(
     text: str, s: int, low: float | None, high: float | None, bound: str
 ) -> tuple[int, float | None, float | None, str]:
     """Apply the bound word before a figure: "up to", "at least", "more than", "about", "nearly"."""
-    bm = _BOUND_RE.search(text[max(0, s - 25) : s])
+    bm = _bound_re().search(text[max(0, s - 25) : s])
     if not bm:
         return s, low, high, bound
-    kind = BOUNDS[bm.group(1).lower()]
+    kind = number_words().bounds[bm.group(1).lower()]
     s = s - (len(text[max(0, s - 25) : s]) - bm.start(1))
     if kind == "at_most":
         return s, None, high, "at_most"

@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from newstrace.model import PartialDate, Precision
-from newstrace.text.calendar_words import MONTH_PART_WORDS, MONTHS, RELATIVE_PHRASES, WEEKDAYS
+from newstrace.text.calendar_words import calendar_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['ʼ’-][^\W\d_]+)*|\d+")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:er|re|e|st|nd|rd|th|\.|-го|-е|-я)?$")
@@ -119,7 +119,7 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _relative_phrase(text: str, base: PartialDate) -> PartialDate | None:
-    hit = RELATIVE_PHRASES.get(text)
+    hit = calendar_words().relative_phrases.get(text)
     if hit is None:
         return None
     unit, offset = hit
@@ -158,25 +158,27 @@ def resolve_date(expression: str, base: PartialDate | None) -> PartialDate | Non
             return found
     words = [w for w in _WORD.findall(text) if w not in _FILLER]
     # Month parts ("fin", "end of", "в конце") only narrow within a month: month precision stays.
-    words = [w for w in words if w not in MONTH_PART_WORDS and w not in {"of", "mi", "mid"}]
+    calendar = calendar_words()
+    words = [w for w in words if w not in calendar.month_part_words and w not in {"of", "mi", "mid"}]
     if not words:
         return None
-    if base is not None and len(words) == 1 and words[0] in WEEKDAYS:
+    if base is not None and len(words) == 1 and words[0] in calendar.weekdays:
         anchor = base.anchor()
-        back = (anchor.weekday() - WEEKDAYS[words[0]]) % 7
+        back = (anchor.weekday() - calendar.weekdays[words[0]]) % 7
         return _at_precision(anchor - timedelta(days=back), Precision.DAY, base)
-    if base is not None and " ".join(words) in RELATIVE_PHRASES:
+    if base is not None and " ".join(words) in calendar.relative_phrases:
         return _relative_phrase(" ".join(words), base)
     return _calendar(words, base)
 
 
 def _calendar(words: list[str], base: PartialDate | None) -> PartialDate | None:
     day = month = year = None
+    calendar = calendar_words()
     for w in words:
-        if w in MONTHS and month is None:
-            month = MONTHS[w]
+        if w in calendar.months and month is None:
+            month = calendar.months[w]
             continue
-        if w in WEEKDAYS:
+        if w in calendar.weekdays:
             continue
         m = _ORDINAL.match(w)
         if w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2100:
@@ -200,12 +202,11 @@ def _calendar(words: list[str], base: PartialDate | None) -> PartialDate | None:
 
 
 def _expression_pattern() -> re.Pattern[str]:
-    from newstrace.text.calendar_words import MONTH_PARTS
-
-    months = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
-    days = "|".join(sorted((re.escape(d) for d in WEEKDAYS), key=len, reverse=True))
-    phrases = "|".join(sorted((re.escape(p) for p in RELATIVE_PHRASES), key=len, reverse=True))
-    parts = "|".join(sorted((re.escape(p) for p in MONTH_PARTS), key=len, reverse=True))
+    calendar = calendar_words()
+    months = "|".join(sorted((re.escape(m) for m in calendar.months if len(m) > 3), key=len, reverse=True))
+    days = "|".join(sorted((re.escape(d) for d in calendar.weekdays), key=len, reverse=True))
+    phrases = "|".join(sorted((re.escape(p) for p in calendar.relative_phrases), key=len, reverse=True))
+    parts = "|".join(sorted((re.escape(p) for p in calendar.month_parts), key=len, reverse=True))
     return re.compile(
         rf"(?i)(?<!\w)(?:{phrases}|(?:(?:{parts})[\s-]*)?(?:le |the |am )?"
         rf"(?:\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+)?"
