@@ -82,6 +82,11 @@ def test_lexicon_patterns_end_at_word_ends() -> None:
         ("On Monday, Ukraine's General Staff ", False, "Ukrainian General Staff"),
         (" the Foreign Office, adding that", True, "Foreign Office"),
         (" les autorités locales", True, "autorités locales"),
+        # Bodies that go by several names get one.
+        ("The Ukrainian staff ", False, "Ukrainian General Staff"),
+        (" the General Staff of the Moldovan Armed Forces", True, "Moldovan General Staff"),
+        ("Later the Moscow-installed authorities ", False, "Russian-installed authorities"),
+        ("the Ukrainian media community ", False, "Ukrainian media community"),
     ],
 )
 def test_described_officials(text: str, at_start: bool, name: str) -> None:

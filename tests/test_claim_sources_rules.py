@@ -1,15 +1,13 @@
 """The claimant rules on sentences written for them: anaphors that stand for a body, a country's general
 staff, documents standing for their issuer, reportative sentences, titles in apposition, and verbs that
-do not invert across a figure."""
+do not invert across a figure. Bodies that go by several names are with the described officials
+(tests/test_claim_rules.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from newstrace.model import Document
-from newstrace.text.claim_speakers import described_official
 
 Run = Callable[..., Document]
 
@@ -17,20 +15,6 @@ Run = Callable[..., Document]
 def _claimant(doc: Document, low: float) -> str | None:
     claim = next(c for c in doc.claims if c.low == low)
     return None if claim.claimant is None else (claim.claimant.name or claim.claimant.text)
-
-
-@pytest.mark.parametrize(
-    ("text", "at_start", "name"),
-    [
-        ("The Ukrainian staff ", False, "Ukrainian General Staff"),
-        (" the General Staff of the Moldovan Armed Forces", True, "Moldovan General Staff"),
-        ("Later the Moscow-installed authorities ", False, "Russian-installed authorities"),
-        ("the Ukrainian media community ", False, "Ukrainian media community"),
-    ],
-)
-def test_bodies_that_go_by_several_names_get_one(text: str, at_start: bool, name: str) -> None:
-    found = described_official(text, at_start)
-    assert found is not None and found.source.name == name
 
 
 def test_it_stands_for_the_body_not_the_person_named_since(run_text: Run) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from helpers.corpus import text_folder
 from newstrace.cli.app import app
 
 runner = CliRunner()
@@ -20,11 +21,7 @@ ARTICLE = (
 
 
 def _corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
-    return folder
+    return text_folder(tmp_path, {"bridge.txt": ARTICLE, "empty.txt": "   \n"})
 
 
 def _ok(args: list[str]) -> str:
@@ -94,14 +91,11 @@ def test_eval_on_seeds(seeds_gold: Path) -> None:
 
 
 def test_docs_filter_by_quality_and_show_flags(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "spun.txt").write_text(
+    spun = (
         "Les soldats tiennent la entrance près de Koupiansk. La problem des munitions reste entière, "
-        "selon le New York Occasions, et les pertes sont additionally lourdes que prévu.\n",
-        encoding="utf-8",
+        "selon le New York Occasions, et les pertes sont additionally lourdes que prévu.\n"
     )
-    (folder / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    folder = text_folder(tmp_path, {"spun.txt": spun, "bridge.txt": ARTICLE})
     db = str(tmp_path / "s.db")
     _ok(["--db", db, "ingest", str(folder)])
     spun = json.loads(_ok(["--db", db, "docs", "--quality", "spun", "--json"]))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from helpers.corpus import text_folder
 from newstrace.cli.app import app
 
 runner = CliRunner()
@@ -22,10 +23,7 @@ ARTICLES = {
 
 
 def _store(tmp_path: Path) -> str:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    folder = text_folder(tmp_path, ARTICLES)
     db = str(tmp_path / "s.db")
     result = runner.invoke(app, ["--db", db, "ingest", str(folder)])
     assert result.exit_code == 0, result.output
@@ -71,13 +69,11 @@ def test_ledger_lists_quantities_and_rejects_unknown_ones(tmp_path: Path) -> Non
 
 
 def test_civilians_and_soldiers_are_separate_quantities(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "x.txt").write_text(
+    text = (
         " date 2023-02-01 Toll\n\nThe ministry said 57 civilians were killed by Russian forces, and the "
-        "General Staff said 900 Russian soldiers were killed.\n",
-        encoding="utf-8",
+        "General Staff said 900 Russian soldiers were killed.\n"
     )
+    folder = text_folder(tmp_path, {"x.txt": text})
     db = str(tmp_path / "s.db")
     assert runner.invoke(app, ["--db", db, "ingest", str(folder)]).exit_code == 0
     result = runner.invoke(app, ["--db", db, "ledger", "--json"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from newstrace.model import Document
 
 Run = Callable[..., Document]
@@ -74,41 +76,80 @@ def test_clean_french_news_is_not_flagged(run_text: Run) -> None:
     assert doc.quality.label == "clean"
 
 
-def test_english_text_is_not_checked_for_english(run_text: Run) -> None:
-    doc = run_text(
-        "Ukrainian forces repelled several assaults near Bakhmut on Tuesday, the general staff said. "
-        "Additionally, drones struck energy infrastructure overnight, according to the Washington Post.\n"
-    )
-    assert _flags(doc) == {}
+# Texts with no spun word: none is flagged.
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ukrainian forces repelled several assaults near Bakhmut on Tuesday, the general staff said. "
+            "Additionally, drones struck energy infrastructure overnight, according to the "
+            "Washington Post.\n",
+            id="english_text_is_not_checked_for_english",
+        ),
+        pytest.param(
+            "Un soldat a décrit la situation comme un « shitshow » total, selon Reuters. Le correspondant du "
+            "Financial Times a confirmé l'information auprès de l'Institute for the Study of War.\n",
+            id="quoted_english_term_and_names",
+        ),
+        pytest.param(
+            "Selon le Long War Journal et The Guardian, les combats se sont intensifiés dans le nord. "
+            "Le Committee to Protect Journalists demande la libération du reporter arrêté lundi.\n",
+            id="intact_listed_names",
+        ),
+        pytest.param(
+            "La situation reste tendue sur la route qui mène au port, où la police a installé un "
+            "poste de contrôle. Le plan de paix prévoit une date pour le retrait des troupes et un "
+            "bureau de liaison dans la capitale.\n",
+            id="french_words_that_look_english_by_context",
+        ),
+    ],
+)
+def test_is_not_flagged(run_text: Run, text: str) -> None:
+    assert _flags(run_text(text)) == {}
 
 
-def test_quoted_english_term_and_names_are_not_flagged(run_text: Run) -> None:
-    doc = run_text(
-        "Un soldat a décrit la situation comme un « shitshow » total, selon Reuters. Le correspondant du "
-        "Financial Times a confirmé l'information auprès de l'Institute for the Study of War.\n"
-    )
-    assert _flags(doc) == {}
-
-
-def test_spun_german_words_are_detected(run_text: Run) -> None:
-    doc = run_text(
-        "Die ukrainischen Truppen halten weiterhin die Stellungen bei Kupjansk, teilte der Generalstab mit. "
-        "Die Lage bleibt nach Angaben der Armee furthermore angespannt, und die troops warten auf "
-        "Nachschub.\n"
-    )
-    flags = _flags(doc)
-    assert "furthermore" in flags and "troops" in flags
-
-
-def test_spun_names_beside_a_comma_and_an_elided_article(run_text: Run) -> None:
-    # A name followed by ", la Casa ..." is not part of a longer name; "L'" is the name's own article.
-    doc = run_text(
-        "Según el Washington Put up, la Casa Blanca estudia nuevas sanciones contra el régimen. "
-        "El ministro no quiso comentar la información en la rueda de prensa de la mañana.\n\n"
-        "Selon L'Specific, les négociations reprendront la semaine prochaine à Genève.\n"
-    )
-    flags = _flags(doc)
-    assert flags.get("Washington Put up") == "Washington Post", flags
+# Spun words and names: each is flagged, with its repair where one is given (None: any repair).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Die ukrainischen Truppen halten weiterhin die Stellungen bei Kupjansk, teilte der "
+            "Generalstab mit. Die Lage bleibt nach Angaben der Armee furthermore angespannt, und die "
+            "troops warten auf Nachschub.\n",
+            {"furthermore": None, "troops": None},
+            id="spun_german_words",
+        ),
+        # A name followed by ", la Casa ..." is not part of a longer name; "L'" is the name's own article.
+        pytest.param(
+            "Según el Washington Put up, la Casa Blanca estudia nuevas sanciones contra el régimen. "
+            "El ministro no quiso comentar la información en la rueda de prensa de la mañana.\n\n"
+            "Selon L'Specific, les négociations reprendront la semaine prochaine à Genève.\n",
+            {"Washington Put up": "Washington Post"},
+            id="spun_names_beside_a_comma_and_an_elided_article",
+        ),
+        pytest.param(
+            "Selon le Lengthy Warfare Journal, les rebelles contrôlent désormais deux districts du nord. "
+            "D'après The Protector, l'armée a reconnu des pertes importantes au cours de la semaine.\n",
+            {"Lengthy Warfare Journal": "Long War Journal", "The Protector": "The Guardian"},
+            id="listed_outlets_beyond_the_knowledge_base",
+        ),
+        # "touch" and "flow" are frequent enough in French web text to pass the frequency test; in these
+        # sentences the words they replaced ("contact", "flux") fit the context far better.
+        pytest.param(
+            "Les secouristes ont perdu le touch avec deux équipes médicales envoyées dans la vallée, a "
+            "indiqué mardi la préfecture. Le flow de réfugiés vers la frontière ne faiblit pas depuis une "
+            "semaine, selon les autorités locales.\n",
+            {"touch": "contact", "flow": None},
+            id="english_word_common_in_french_web_text_found_by_context",
+        ),
+    ],
+)
+def test_is_flagged_and_repaired(run_text: Run, text: str, expected: dict[str, str | None]) -> None:
+    flags = _flags(run_text(text))
+    for word, repair in expected.items():
+        assert word in flags, flags
+        if repair is not None:
+            assert flags[word] == repair, flags
 
 
 def test_short_form_inside_a_spun_name_does_not_break_the_document(run_text: Run) -> None:
@@ -120,43 +161,3 @@ def test_short_form_inside_a_spun_name_does_not_break_the_document(run_text: Run
     flags = _flags(doc)
     assert flags.get("Wall Road Diary") == "Wall Street Journal", flags
     assert doc.repaired is not None and "Wall Street Journal" in doc.repaired.text
-
-
-def test_listed_outlets_beyond_the_knowledge_base(run_text: Run) -> None:
-    doc = run_text(
-        "Selon le Lengthy Warfare Journal, les rebelles contrôlent désormais deux districts du nord. "
-        "D'après The Protector, l'armée a reconnu des pertes importantes au cours de la semaine.\n"
-    )
-    flags = _flags(doc)
-    assert flags.get("Lengthy Warfare Journal") == "Long War Journal", flags
-    assert flags.get("The Protector") == "The Guardian", flags
-
-
-def test_intact_listed_names_are_not_flagged(run_text: Run) -> None:
-    doc = run_text(
-        "Selon le Long War Journal et The Guardian, les combats se sont intensifiés dans le nord. "
-        "Le Committee to Protect Journalists demande la libération du reporter arrêté lundi.\n"
-    )
-    assert _flags(doc) == {}
-
-
-def test_english_word_common_in_french_web_text_is_found_by_context(run_text: Run) -> None:
-    # "touch" and "flow" are frequent enough in French web text to pass the frequency test; in these
-    # sentences the words they replaced ("contact", "flux") fit the context far better.
-    doc = run_text(
-        "Les secouristes ont perdu le touch avec deux équipes médicales envoyées dans la vallée, a "
-        "indiqué mardi la préfecture. Le flow de réfugiés vers la frontière ne faiblit pas depuis une "
-        "semaine, selon les autorités locales.\n"
-    )
-    flags = _flags(doc)
-    assert flags.get("touch") == "contact", flags
-    assert "flow" in flags, flags
-
-
-def test_french_words_that_look_english_are_not_flagged_by_context(run_text: Run) -> None:
-    doc = run_text(
-        "La situation reste tendue sur la route qui mène au port, où la police a installé un "
-        "poste de contrôle. Le plan de paix prévoit une date pour le retrait des troupes et un "
-        "bureau de liaison dans la capitale.\n"
-    )
-    assert _flags(doc) == {}

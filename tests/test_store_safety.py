@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from helpers.corpus import text_folder
 from newstrace.cli.app import app
 from newstrace.services.ingest import ingest
 from newstrace.settings import Settings
@@ -46,11 +47,7 @@ STORE_COMMANDS = [
 
 
 def _folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir(exist_ok=True)
-    for i, text in enumerate(ARTICLES):
-        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
-    return folder
+    return text_folder(tmp_path, {f"a{i}.txt": text for i, text in enumerate(ARTICLES)})
 
 
 def _one_error_line(result: Result, *expected: str) -> None:

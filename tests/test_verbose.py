@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers.corpus import text_folder
 from newstrace.cli.app import app
 from newstrace.model import Document
 from newstrace.pipeline.pipeline import Pipeline, StageFailed
@@ -23,9 +24,7 @@ ARTICLE = (
 
 
 def test_verbose_logs_batches_and_stages_on_stderr(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    folder = text_folder(tmp_path, {"a.txt": ARTICLE})
     db = str(tmp_path / "s.db")
     result = runner.invoke(app, ["--db", db, "--verbose", "ingest", str(folder), "--json"])
     assert result.exit_code == 0, result.output
