@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from newstrace.model import Document
-from newstrace.text.claim_lexicon import KINDS
+from newstrace.text.claim_lexicon import claim_words
 from newstrace.text.claim_speakers import described_official
 from newstrace.text.number_roles import number_role
 from newstrace.text.numbers import find_numbers
@@ -63,12 +63,12 @@ def test_vague_and_bounded_values(text: str, expected: list[tuple[float | None, 
 
 
 def test_lexicon_patterns_end_at_word_ends() -> None:
-    captured = dict(KINDS)["captured"]
+    captured = dict(claim_words().kinds)["captured"]
     assert captured.search("Ten POWs were exchanged.")
     assert not captured.search("The great powers met.")
-    mobilized = dict(KINDS)["mobilized"]
+    mobilized = dict(claim_words().kinds)["mobilized"]
     assert not mobilized.search("the draft law was blocked")
-    killed = dict(KINDS)["killed"]
+    killed = dict(claim_words().kinds)["killed"]
     for ordinary in ("said on Tuesday that", "over the same period", "a tuba player", "the perimeter"):
         assert not killed.search(ordinary), ordinary
     for french in ("trois soldats ont été tués", "une femme tuée", "ils ont péri", "des hommes périrent"):

@@ -71,9 +71,13 @@ class LanguagePack:
     event_head_links: str = ""
     armed_forces: str = ""
 
-    # Claims (read by text/claim_lexicon.py), added to the patterns it holds: kind -> pattern of the
-    # words that make a figure that kind of claim, and the words of sources, speech and people.
+    # Claims (read by text/claim_lexicon.py, which joins every pack's words whatever the text's language):
+    # kind -> pattern of the words that make a figure that kind of claim, from a word start; the words that
+    # make it only as the first word after the figure ("12 lives", "3 regions"); and the words of people
+    # (the noun after a figure), of sources ("según"), of speech verbs (from a word start, each ending
+    # itself: "dijo\b") and subject pronouns.
     claim_kinds: Mapping[str, str] = field(default_factory=_empty)
+    claim_kinds_first: Mapping[str, str] = field(default_factory=_empty)
     claim_words: Mapping[str, str] = field(default_factory=_empty)
 
     # Places (read by stages/entity_places.py): words before a place name, where no NER model reads

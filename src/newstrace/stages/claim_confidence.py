@@ -31,5 +31,5 @@ def confidence(stext: str, n: Number, kind: str, subject: str | None, source: So
         k = 0.7
     v = 1.0 if re.search(r"\d", n.text) else 0.8
     s = 1.0 if subject else 0.9
-    c = 0.9 if source is None and lex.SPEECH.search(stext) else 1.0
+    c = 0.9 if source is None and lex.claim_words().speech.search(stext) else 1.0
     return round(k * v * s * c, 3)

@@ -35,7 +35,7 @@ def clause(stext: str, start: int, length: int = 90) -> str:
 def kind_in(window: str, nearest_end: bool = False) -> tuple[str | None, int]:
     """The kind whose word comes first in ``window`` (or last, nearest to a figure that follows)."""
     best: tuple[int, int, str] | None = None
-    for priority, (kind, pattern) in enumerate(lex.KINDS):
+    for priority, (kind, pattern) in enumerate(lex.claim_words().kinds):
         hits = list(pattern.finditer(window))
         if not hits:
             continue
@@ -127,7 +127,7 @@ _LOSSES_BEFORE = re.compile(
 
 
 def _people(stext: str, n: Number, role: str) -> Kind:
-    people = lex.PEOPLE.match(stext[n.end : n.end + 40])
+    people = lex.claim_words().people.match(stext[n.end : n.end + 40])
     head = stext[max(0, n.start - 50) : n.start]
     listed = _LISTED.search(head)
     if listed is not None:

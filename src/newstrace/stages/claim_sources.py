@@ -148,7 +148,7 @@ def attribute(stext: str, local: list[Located], memory: Memory) -> tuple[Source 
 def _according_to(stext: str, sources: list[Located], places: list[Located], memory: Memory) -> Found | None:
     """ "according to X", "selon X", "по данным X"; several in a sentence: a named one wins."""
     described: Found | None = None
-    for m in lex.SOURCE_BEFORE.finditer(stext):
+    for m in lex.claim_words().source_before.finditer(stext):
         after = [x for x in sources if x[0] >= m.end() and x[0] - m.end() <= 60]
         official = described_official(stext[m.end() :], at_start=True)
         if official is not None and _official_first(official, after, m.end()):
@@ -177,7 +177,7 @@ def _postposition(stext: str, sources: list[Located], places: list[Located], mem
 
 def _speech(stext: str, sources: list[Located], places: list[Located], memory: Memory) -> Found | None:
     """A speech or estimate verb outside quotation marks, and who it belongs to."""
-    for v in lex.SPEECH.finditer(stext):
+    for v in lex.claim_words().speech.finditer(stext):
         if inside_quote(stext, v.start(), memory.quote_open):
             continue  # "Ils ont dit" inside a quotation is the speaker's words, not the attribution
         for rule in _SPEAKER_RULES:
@@ -197,7 +197,7 @@ def _pronoun_speaker(
     """ "he said", "a-t-il déclaré": the last person named, in this sentence or an earlier one."""
     head = stext[max(0, v.start() - 12) : v.start()]
     pronoun = "-t-" in v.group() or lex.INVERTED_PRONOUN.match(stext[v.end() : v.end() + 6])
-    if not (pronoun or lex.PRONOUN_SUBJECT.search(head)):
+    if not (pronoun or lex.claim_words().pronoun_subject.search(head)):
         return None
     src = memory.last_speaker if memory.speaker_is_latest else None
     if src is None and memory.last_person is not None:

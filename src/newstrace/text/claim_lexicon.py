@@ -1,116 +1,89 @@
-"""Words that make a number a claim, per language: what it counts, about whom, and who says so.
+"""Words that make a number a claim: what it counts, about whom, and who says so.
 
-Patterns are word stems matched at word starts, so "tués", "tuées", "killed", "убиты", "загинули" are
-each one entry. Order matters where it says so: the first kind that matches the clause wins.
+The words of kinds, people, sources, speech and subject pronouns are the language packs'
+(``claim_words()`` joins them, whatever the text's language); the other patterns here still hold the
+first five languages' words. Patterns are word stems matched at word starts, so "tués", "tuées",
+"killed", "убиты", "загинули" are each one entry. Order matters where it says so: the first kind that
+matches the clause wins.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from newstrace.languages import packs
 
+# The kinds in the order they are tried: the first kind that matches the clause wins (killed_or_wounded
+# before killed and wounded; survived before killed, "ont survécu"). The words of each kind are the
+# packs' (``claim_kinds``, ``claim_kinds_first``), whatever the text's language.
+KIND_ORDER = (
+    "killed_or_wounded",
+    "survived",
+    "captured",
+    "missing",
+    "wounded",
+    "killed",
+    "deserted",
+    "mobilized",
+    "fled",
+    "displaced",
+    "people_affected",
+    "regions",
+    "territory",
+    "equipment_lost",
+)
+# Words of a kind start at a word start, but for units written right after the digits ("40km²"); unit
+# symbols belong to no language.
+_GLUED = {"territory": "km²|km2"}
 
-def _pack_kind(kind: str) -> str:
-    """The words of ``kind`` that language packs add, as one alternation ("" where none does)."""
-    return "|".join(p.claim_kinds[kind] for p in packs() if kind in p.claim_kinds)
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The packs' claim words as patterns, compiled once on first use (``claim_words()``)."""
+
+    # (kind, pattern) in KIND_ORDER; every pattern ends at a word end ("POWs" is not in "powers").
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    # The people a figure counts, right after it ("de 300 soldats", "12 Ukrainian civilians").
+    people: re.Pattern[str]
+    # Attribution: a phrase that introduces the source, the source following it.
+    source_before: re.Pattern[str]
+    # Speech and estimate verbs; the source is the subject before them or, inverted, the name after.
+    speech: re.Pattern[str]
+    # A pronoun subject right before a speech verb ("he said"): the last person named.
+    pronoun_subject: re.Pattern[str]
 
 
-def _pack_words(key: str) -> str:
-    """Pack words for ``key`` of ``LanguagePack.claim_words``, each pack's preceded by "|"."""
-    return "".join(f"|{p.claim_words[key]}" for p in packs() if key in p.claim_words)
+def _alternatives(key: str, field: str = "claim_words") -> str:
+    """Every pack's pattern for ``key``, in registry order, as one alternation ("" where none has one)."""
+    return "|".join(getattr(p, field)[key] for p in packs() if key in getattr(p, field))
 
 
-def _with_kind(kind: str, pattern: str) -> str:
-    extra = _pack_kind(kind)
-    # One group, so that the word end appended after it applies to every alternative.
-    return f"(?:(?:{pattern})|\\b(?:{extra}))" if extra else pattern
+def _kind_pattern(kind: str) -> re.Pattern[str]:
+    first = _alternatives(kind, "claim_kinds_first")
+    words = "|".join(w for w in (_GLUED.get(kind, ""), _alternatives(kind, "claim_kinds")) if w)
+    parts = [rf"^\s*(?:{first})"] if first else []
+    if words:
+        parts.append(f"(?:{words})" if kind in _GLUED else rf"\b(?:{words})")
+    return re.compile("(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
-# (kind, pattern). killed_or_wounded before killed and wounded; survived before killed ("ont survécu").
-KINDS: list[tuple[str, re.Pattern[str]]] = [
-    # Every pattern ends at a word end ("POWs" is not in "powers"): (?!\w) is appended below.
-    (kind, re.compile(_with_kind(kind, pattern) + r"(?!\w)", re.IGNORECASE))
-    for kind, pattern in [
-        (
-            "killed_or_wounded",
-            r"\b(?:bless\w* ou tu\w*|tu\w* ou bless\w*|killed or (?:wounded|injured)|"
-            r"(?:wounded|injured) or killed|killed and (?:wounded|injured)|"
-            r"killed, (?:wounded|injured),? or captured|"
-            r"casualt\w*|pertes humaines|losses in (?:people|personnel|manpower)|personnel losses|"
-            r"eliminat\w*|liquidat\w*|neutrali[sz]ed|"
-            r"убит\w* и ранен\w*|убитыми и ранеными|загибл\w* (?:і|та) поранен\w*|getötet oder verletzt|"
-            r"tot oder verwundet)",
+@functools.cache
+def claim_words() -> ClaimWords:
+    """The claim patterns of every pack's words, built on first use."""
+    return ClaimWords(
+        kinds=tuple((kind, _kind_pattern(kind)) for kind in KIND_ORDER),
+        people=re.compile(
+            r"^\s*(?:de |d'|of )?(?:(?:[\wéèêëàâîïôûüç'-]+\s){0,2})?(?:" + _alternatives("people") + r")\b",
+            re.IGNORECASE,
         ),
-        ("survived", r"\b(?:surv[eé]cu\w*|survived|survivors?|выжил\w*|вижил\w*|überleb\w*)"),
-        (
-            "captured",
-            r"\b(?:captur\w*|prisonniers?|faits? prisonniers?|taken prisoner|prisoners? of war|"
-            r"POWs?|detain\w*|detention|detainees?|taken hostage|hostages?|held captive|"
-            r"в плен\w*|пленн\w*|полон\w*|gefangen\w*)",
-        ),
-        (
-            "missing",
-            r"\b(?:disparu\w*|missing|disappeared|пропал\w* без вести|зникл\w* безвісти|vermisst\w*)",
-        ),
-        (
-            "wounded",
-            r"\b(?:bless[ée]\w*|wounded|injur(?:ed|ies|y|ing)|hurt|ранен\w*|поранен\w*|травмован\w*|"
-            r"verletzt\w*|verwundet\w*)",
-        ),
-        (
-            "killed",
-            # French forms of tuer and périr by their endings: a bare stem would take "Tuesday", "period".
-            r"^\s*lives|\b(?:tu(?:ée?s?|er|ent|ant|ait|aient|èrent)|mort(?:s|es)?|morte|décéd\w*|"
-            r"péri(?:r|t|s|rent|ssent|ssait)?|kill(?:ed|ing)|dead|died|dying|deaths?|"
-            r"death toll|(?:(?<=\d )|(?<=of ))lives|(?:claim|cost|took|take|los[te])\w*\s+(?:the\s+)?lives|"
-            r"bodies|fatalit\w*|murder\w*|executed|executing|executions?|shot dead|"
-            r"perdu\w* (?:un total de )?[\d\s]*(?:soldats|hommes|militaires)|los[et] [\w,\s]*?"
-            r"(?:soldiers|troops|men|servicemen)|убит\w*|погиб\w*|гибел\w*|загинул\w*|загибл\w*|вбит\w*|getötet\w*|"
-            r"tot|ums Leben|starben|verloren [\d.\s]*Soldaten)",
-        ),
-        (
-            "deserted",
-            r"\b(?:désert\w*|deserted|deserters?|desertion|дезертир\w*|дезертирств\w*|desertier\w*|Deserteur\w*)",
-        ),
-        (
-            "mobilized",
-            r"\b(?:mobilis(?:é|és|ées|ed|ing|ation)|mobiliz(?:ed|ing|ation)|drafted|draft(?=\s+[\d,.]+\s|\s*$)|"
-            r"conscripted|called up|reservists?|réservistes?|мобилиз\w*|"
-            r"мобіліз\w*|резервист\w*|einberuf\w*|Reservisten)",
-        ),
-        (
-            "fled",
-            r"\b(?:réfugiés?|refugees?|fled|fleeing|crossed (?:into|the border)|left the country|"
-            # Hosting and registration abroad count people who fled ("hosted 86,000 Ukrainian citizens").
-            r"host(?:ed|ing|s)|registered (?:as refugees|abroad|in (?:[\w-]+\s+){0,3}countries)|"
-            r"беженц\w*|біженц\w*|Flüchtling\w*|geflohen|бежал\w*|втекл\w*)",
-        ),
-        (
-            "displaced",
-            r"\b(?:déplacés?|évacué\w*|displaced|evacuat(?:ed|ion)|deported|deportation|abducted|"
-            r"forced (?:out of|from) their homes|(?:flee|leave|left|fled) their homes|"
-            r"эвакуир\w*|евакуйов\w*|депортир\w*|депортов\w*|vertrieben\w*|evakuiert\w*)",
-        ),
-        (
-            "people_affected",
-            r"\b(?:dans l['’]obscurité|sans (?:électricité|courant)|privé\w* d['’]électricité|"
-            r"without (?:power|electricity)|in the dark|без (?:света|электричества|світла|електрики)|"
-            r"ohne Strom)",
-        ),
-        ("regions", r"^\s*(?:régions?|regions?|oblasts?|регион\w*|област\w*|Regionen)"),
-        (
-            "territory",
-            r"(?:km²|km2|kilomètres carrés|square kilomet\w*|sq km|кв\.? ?км|квадратн\w* километр\w*|"
-            r"квадратн\w* кілометр\w*|Quadratkilometer\w*)",
-        ),
-        (
-            "equipment_lost",
-            r"\b(?:chars?|tanks?|blindés?|véhicules|vehicles|armou?red|танк\w*|бронетехник\w*|"
-            r"Panzer\w*|flotte de chars)",
-        ),
-    ]
-]
+        source_before=re.compile(r"(?i)\b(?:" + _alternatives("source_before") + r")\s+"),
+        speech=re.compile(r"(?i)\b(?:" + _alternatives("speech") + ")"),
+        pronoun_subject=re.compile(r"(?i)(?:^|[\s«\"“])(?:" + _alternatives("pronoun_subject") + r")\s+$"),
+    )
+
+
 # Military equipment is a claim only when the text says it was lost.
 EQUIPMENT_LOSS = re.compile(
     r"(?i)\b(?:destroy\w*|lost|los(?:e|ing|ses)|captured|seized|downed|shot down|abandon\w*|damaged|"
@@ -124,52 +97,10 @@ PROTEST = re.compile(
     r"митинг\w*|протест\w*|акци\w* протеста|Demonstr\w*|demonstrier\w*)",
     re.IGNORECASE,
 )
-PEOPLE = re.compile(
-    r"^\s*(?:de |d'|of )?(?:(?:[\wéèêëàâîïôûüç'-]+\s){0,2})?"
-    r"(?:soldats?|militaires|hommes|men|soldiers|troops|servicemen|people|personnes|civils|civilians|"
-    r"femmes|women|épouses|wives|mothers|mères|combattants|fighters|recrues|recruits|conscrits|conscripts|"
-    r"prisonniers|prisoners|enfants|children|habitants|residents|réservistes|reservists|citizens|nationals|"
-    r"journalists|reporters|media workers|media professionals|medics|rescuers|volunteers|"
-    r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is))|"
-    r"военн\w*|военнослужащ\w*|солдат\w*|бойц\w*|людей|человек|мирных|жител\w*|женщин\w*|"
-    r"військов\w*|солдат\w*|бійц\w*|людей|осіб|цивільн\w*|жінок|"
-    r"Soldaten|Menschen|Zivilisten|Frauen|Kämpfer" + _pack_words("people") + r")\b",
-    re.IGNORECASE,
-)
-CIVILIAN = re.compile(
-    r"\b(?:civil\w*|civilians?|мирн\w*|цивільн\w*|Zivil\w*|habitants|residents|жител\w*"
-    + _pack_words("civilian")
-    + ")",
-    re.IGNORECASE,
-)
-# Attribution: a phrase that introduces the source, the source following it.
-SOURCE_BEFORE = re.compile(
-    r"(?i)\b(?:selon|d'après|according to|citing|cité par|by the account of|laut|nach Angaben (?:de[sr]|von)|"
-    r"(?:по|за)\s+(?:[\wʼ'-]+\s+){0,2}?(?:данным|словам|информации|оценкам|даними|словами|інформацією|"
-    r"оцінками)" + _pack_words("source_before") + r")\s+"
-)
 # "Kyrylenko zufolge": the source before a postposition.
 SOURCE_AFTER = re.compile(r"(?i)\s+(?:zufolge|dixit)\b")
 # "по его данным", "selon lui", "according to him": the last person named.
 POSSESSIVE_SOURCE = re.compile(r"(?i)(?:^|\s)(?:его|її|ее|його|lui|elle|him|her|ihm|ihr|ihren|seinen)\b")
-# Speech and estimate verbs; the source is the subject before them or, inverted, the name after.
-SPEECH = re.compile(
-    r"(?i)\b(?:a-t-(?:il|elle)|ont-(?:ils|elles))\s+(?:déclaré|estimé|indiqué|affirmé|annoncé|dit|ajouté|"
-    r"précisé|expliqué|assuré)|\b(?:estimant|affirmant|déclarant|assurant|claiming|saying|estimating)\b|"
-    r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|estimé|indiqué|affirmé|annoncé|assuré|rapporté|précisé|"
-    r"évalué|dit|noté|souligné|reconnu|révélé|expliqué|confirmé|ajouté)|\b(?:estime|déclare|affirme|indique|"
-    r"évalue|évaluent|estiment|affirment|déclarent|annonce)\b|\b(?:said|says|told|estimated|estimates|claimed|"
-    r"claims|reported(?!\s+(?:being|having)\b)|reports|announced|stated|confirmed|added|believes|assessed|assesses|accused(?!\s+(?:of|in)\b)|say|"
-    r"published|publishes|documented|documents|recorded|records|counted|shows|showed|notes|noted|mentioned|"
-    r"detailing|thanked|praised|wrote|writes|estimate|forecasts|specified)\b|"
-    r"\b(?:заявил\w*|сообщил\w*|оценил\w*|рассказал\w*|заявив|заявила|повідомив|повідомила|повідомили|"
-    r"розповів|розповіла|sagte|erklärte|teilte\w* mit|berichtete" + _pack_words("speech") + r")\b"
-)
-PRONOUN_SUBJECT = re.compile(
-    r"(?i)(?:^|[\s«\"“])(?:il|elle|ils|elles|he|she|they|он|она|они|він|вона|вони|er|sie"
-    + _pack_words("pronoun_subject")
-    + r")\s+$"
-)
 INVERTED_PRONOUN = re.compile(r"(?i)-t-(?:il|elle)|-(?:il|elle)s?\b")
 # "Les femmes ont exigé...", "The women accused...": a described subject at the start of the clause.
 LOST = re.compile(r"(?i)\b(?:perdu\w*|lost|lose|losing|потерял\w*|потеряли|втратил\w*|втратили|verloren)\b")
