@@ -9,15 +9,30 @@ original values), so interfaces can show that an analyst looked at it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from newstrace.model import Claim, Document, Event, Mention, Place, Source
 from newstrace.store.corrections import Correction, CorrectionStore
 from newstrace.store.sqlite import Database
 
 Target = tuple[str, str, int, int, str]
+
+
+class _HasSpan(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_Span = TypeVar("_Span", bound=_HasSpan)
+
+
+def _relinked(m: Mention, fields: dict[str, Any]) -> Mention:
+    """A mention linked to the entity the analyst chose."""
+    return dataclasses.replace(m, entity_id=fields.get("entity_id"), name=fields.get("name"))
 
 
 def review_mark(c: Correction) -> dict[str, Any]:
@@ -56,38 +71,34 @@ class CorrectionSet:
         return self.by_target.get((doc_id, kind, start, end, subkind))
 
     # -- one annotation -----------------------------------------------------------------------------
-    def claim(self, doc_id: str, k: Claim) -> tuple[Claim | None, Correction | None]:
-        c = self.find(doc_id, "claim", k.start, k.end, k.kind)
+    def judged(
+        self,
+        doc_id: str,
+        kind: str,
+        item: _Span,
+        correct: Callable[[_Span, dict[str, Any]], _Span],
+        subkind: str = "",
+    ) -> tuple[_Span | None, Correction | None]:
+        """``item`` as judged: kept where confirmed or not judged, None where rejected, else corrected
+        by ``correct`` from the correction's fields; with the correction."""
+        c = self.find(doc_id, kind, item.start, item.end, subkind)
         if c is None or c.action == "confirm":
-            return k, c
+            return item, c
         if c.action == "reject":
             return None, c
-        return corrected_claim(k, c.fields), c
+        return correct(item, c.fields), c
+
+    def claim(self, doc_id: str, k: Claim) -> tuple[Claim | None, Correction | None]:
+        return self.judged(doc_id, "claim", k, corrected_claim, k.kind)
 
     def place(self, doc_id: str, p: Place) -> tuple[Place | None, Correction | None]:
-        c = self.find(doc_id, "place", p.start, p.end)
-        if c is None or c.action == "confirm":
-            return p, c
-        if c.action == "reject":
-            return None, c
-        return corrected_place(p, c.fields), c
+        return self.judged(doc_id, "place", p, corrected_place)
 
     def mention(self, doc_id: str, m: Mention) -> tuple[Mention | None, Correction | None]:
-        c = self.find(doc_id, "entity_link", m.start, m.end)
-        if c is None or c.action == "confirm":
-            return m, c
-        if c.action == "reject":
-            return None, c
-        f = c.fields
-        return dataclasses.replace(m, entity_id=f.get("entity_id"), name=f.get("name")), c
+        return self.judged(doc_id, "entity_link", m, _relinked)
 
     def event(self, doc_id: str, e: Event) -> tuple[Event | None, Correction | None]:
-        c = self.find(doc_id, "event", e.start, e.end)
-        if c is None or c.action == "confirm":
-            return e, c
-        if c.action == "reject":
-            return None, c
-        return corrected_event(e, c.fields), c
+        return self.judged(doc_id, "event", e, corrected_event)
 
     def event_row(self, row: dict[str, Any], doc_key: str = "doc_id") -> dict[str, Any] | None:
         """An event as a store row (``type``, ``status``, ``place_name``, ``lat``, ``lon``, trigger
@@ -192,50 +203,46 @@ class Reviewed:
     rejected: list[Correction]
 
 
+def _kept(
+    reviewed: Reviewed,
+    cset: CorrectionSet,
+    kind: str,
+    items: Sequence[_Span],
+    correct: Callable[[_Span, dict[str, Any]], _Span],
+    subkind: Callable[[_Span], str] = lambda _: "",
+    exempt: Callable[[_Span], bool] = lambda _: False,
+) -> tuple[_Span, ...]:
+    """``items`` as judged (those ``exempt`` are kept unjudged), rejected ones dropped; the marks and
+    rejections go to ``reviewed``."""
+    out: list[_Span] = []
+    for item in items:
+        new, c = (
+            (item, None) if exempt(item) else cset.judged(reviewed.doc.id, kind, item, correct, subkind(item))
+        )
+        if c is not None and new is None:
+            reviewed.rejected.append(c)
+            continue
+        if c is not None and new is not None:
+            reviewed.marks[(kind, item.start, item.end, subkind(new))] = review_mark(c)
+        if new is not None:
+            out.append(new)
+    return tuple(out)
+
+
 def apply_to_document(doc: Document, cset: CorrectionSet) -> Reviewed:
     """The document as the analyst corrected it."""
-    marks: dict[tuple[str, int, int, str], dict[str, Any]] = {}
-    rejected: list[Correction] = []
-
-    def keep(kind: str, item: Any, c: Correction | None, start: int, end: int, sub: str = "") -> bool:
-        if c is None:
-            return item is not None
-        if item is None:
-            rejected.append(c)
-            return False
-        marks[(kind, start, end, sub)] = review_mark(c)
-        return True
-
-    claims = []
-    for k in doc.claims:
-        new_k, c = cset.claim(doc.id, k)
-        if keep("claim", new_k, c, k.start, k.end, new_k.kind if new_k else ""):
-            assert new_k is not None
-            claims.append(new_k)
-    places = []
-    for p in doc.places:
-        new_p, c = cset.place(doc.id, p)
-        if keep("place", new_p, c, p.start, p.end):
-            assert new_p is not None
-            places.append(new_p)
-    mentions = []
-    for m in doc.mentions:
-        new_m, c = (m, None) if m.type == "place" else cset.mention(doc.id, m)
-        if keep("entity_link", new_m, c, m.start, m.end):
-            assert new_m is not None
-            mentions.append(new_m)
-    events = []
-    for e in doc.events:
-        new_e, c = cset.event(doc.id, e)
-        if keep("event", new_e, c, e.start, e.end):
-            assert new_e is not None
-            events.append(new_e)
-    if not marks and not rejected:
-        return Reviewed(doc, marks, rejected)
-    new_doc = dataclasses.replace(
-        doc, claims=tuple(claims), places=tuple(places), mentions=tuple(mentions), events=tuple(events)
+    reviewed = Reviewed(doc, {}, [])
+    claims = _kept(reviewed, cset, "claim", doc.claims, corrected_claim, lambda k: k.kind)
+    places = _kept(reviewed, cset, "place", doc.places, corrected_place)
+    # A place mention is judged as a place, not as an entity link.
+    mentions = _kept(
+        reviewed, cset, "entity_link", doc.mentions, _relinked, exempt=lambda m: m.type == "place"
     )
-    return Reviewed(new_doc, marks, rejected)
+    events = _kept(reviewed, cset, "event", doc.events, corrected_event)
+    if not reviewed.marks and not reviewed.rejected:
+        return reviewed
+    new_doc = dataclasses.replace(doc, claims=claims, places=places, mentions=mentions, events=events)
+    return Reviewed(new_doc, reviewed.marks, reviewed.rejected)
 
 
 def mark_record(record: dict[str, Any], reviewed: Reviewed) -> dict[str, Any]:
