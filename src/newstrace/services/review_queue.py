@@ -118,41 +118,40 @@ def _claims(db: Database) -> list[dict[str, Any]]:
     return _scored(rows, "claim", CLAIM_RULES, label, disputed, subkind=lambda r: str(r["kind"]))
 
 
-def _places(db: Database) -> list[dict[str, Any]]:
-    rows = db.conn.execute(
-        'SELECT p.doc_id, p.start, p."end", p.text, p.name, p.precision, p.confidence, '
-        "EXISTS (SELECT 1 FROM events e WHERE e.doc_id = p.doc_id AND e.place_start = p.start "
-        'AND e.place_end = p."end") AS of_event FROM places p WHERE p.in_boilerplate = 0 '
-        "ORDER BY p.confidence, p.doc_id LIMIT ?",
-        (PER_KIND,),
-    )
-    return _scored(rows, "place", PLACE_RULES, lambda r: f"{r['text']} -> {r['name']}")
+# The candidate rows of the kinds read with one query each, least confident first.
+_PLACE_ROWS = (
+    'SELECT p.doc_id, p.start, p."end", p.text, p.name, p.precision, p.confidence, '
+    "EXISTS (SELECT 1 FROM events e WHERE e.doc_id = p.doc_id AND e.place_start = p.start "
+    'AND e.place_end = p."end") AS of_event FROM places p WHERE p.in_boilerplate = 0 '
+    "ORDER BY p.confidence, p.doc_id LIMIT ?"
+)
+_LINK_ROWS = (
+    'SELECT m.doc_id, m.start, m."end", m.text, m.name, m.entity_id, m.confidence, '
+    "EXISTS (SELECT 1 FROM claims c WHERE c.claimant_entity = m.entity_id) AS claimant "
+    "FROM mentions m WHERE m.type != 'place' AND m.entity_id IS NOT NULL AND m.in_boilerplate = 0 "
+    "ORDER BY m.confidence, m.doc_id LIMIT ?"
+)
+_EVENT_ROWS = (
+    'SELECT e.doc_id, e.trigger_start AS start, e.trigger_end AS "end", e.type, e.place_name, '
+    "e.fatalities, e.claim_starts, e.lat, e.confidence, "
+    "substr(d.raw, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS text "
+    "FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.confidence, e.doc_id LIMIT ?"
+)
 
 
-def _links(db: Database) -> list[dict[str, Any]]:
-    rows = db.conn.execute(
-        'SELECT m.doc_id, m.start, m."end", m.text, m.name, m.entity_id, m.confidence, '
-        "EXISTS (SELECT 1 FROM claims c WHERE c.claimant_entity = m.entity_id) AS claimant "
-        "FROM mentions m WHERE m.type != 'place' AND m.entity_id IS NOT NULL AND m.in_boilerplate = 0 "
-        "ORDER BY m.confidence, m.doc_id LIMIT ?",
-        (PER_KIND,),
-    )
-    return _scored(rows, "entity_link", LINK_RULES, lambda r: f"{r['text']} -> {r['name']}")
+def _event_label(r: sqlite3.Row) -> str:
+    return f"{r['type']} ({r['text']})" + (f" at {r['place_name']}" if r["place_name"] else "")
 
 
-def _events(db: Database) -> list[dict[str, Any]]:
-    rows = db.conn.execute(
-        'SELECT e.doc_id, e.trigger_start AS start, e.trigger_end AS "end", e.type, e.place_name, '
-        "e.fatalities, e.claim_starts, e.lat, e.confidence, "
-        "substr(d.raw, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS text "
-        "FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.confidence, e.doc_id LIMIT ?",
-        (PER_KIND,),
-    )
+def _gatherer(
+    kind: str, sql: str, rules: tuple[Rule, ...], label: Label
+) -> Callable[[Database], list[dict[str, Any]]]:
+    """The queue items of a kind whose candidates one query reads and whose rules need no context."""
 
-    def label(r: sqlite3.Row) -> str:
-        return f"{r['type']} ({r['text']})" + (f" at {r['place_name']}" if r["place_name"] else "")
+    def gather(db: Database) -> list[dict[str, Any]]:
+        return _scored(db.conn.execute(sql, (PER_KIND,)), kind, rules, label)
 
-    return _scored(rows, "event", EVENT_RULES, label)
+    return gather
 
 
 def _item(
@@ -176,7 +175,12 @@ def _item(
     }
 
 
-GATHER = {"claim": _claims, "place": _places, "entity_link": _links, "event": _events}
+GATHER: dict[str, Callable[[Database], list[dict[str, Any]]]] = {
+    "claim": _claims,
+    "place": _gatherer("place", _PLACE_ROWS, PLACE_RULES, lambda r: f"{r['text']} -> {r['name']}"),
+    "entity_link": _gatherer("entity_link", _LINK_ROWS, LINK_RULES, lambda r: f"{r['text']} -> {r['name']}"),
+    "event": _gatherer("event", _EVENT_ROWS, EVENT_RULES, _event_label),
+}
 
 
 def review_queue(
