@@ -56,42 +56,46 @@ def test_french_mentions_link_to_the_knowledge_base_and_the_map(run_text: Run) -
     assert places["région de Kharkiv"][2] == 3
 
 
-def test_english_mentions_and_a_town_the_model_mislabels(run_text: Run) -> None:
-    doc = run_text(
-        "Governor Vyacheslav Gladkov said shelling in Belgorod and Shebekino injured two people. Ukraine's "
-        "military intelligence did not comment, the Washington Post reported. The strike on "
-        "Kramatorsk station killed dozens, Pavlo Kyrylenko said.\n"
-    )
-    places = _places(doc)
-    assert places["Belgorod"][:2] == ("Belgorod", "RU")
-    # The station is a facility of the knowledge base: placed at the station itself, in Ukraine.
-    assert places["Kramatorsk station"] == ("Kramatorsk railway station", "UA", 1)
-    ids = _by_text(doc)
-    assert ids["Washington Post"] == "media/washington-post"
-    assert ids["Pavlo Kyrylenko"] == "person/pavlo-kyrylenko"
-
-
-def test_russian_inflected_names(run_text: Run) -> None:
-    doc = run_text(
-        "Министр обороны Сергей Шойгу заявил в Москве, что войска отошли от Херсона. Об этом сообщает ТАСС. "
-        "По данным губернатора, в Белгородской области повреждены дома.\n"
-    )
-    ids = _by_text(doc)
-    assert ids["Сергей Шойгу"] == "person/sergei-shoigu"
-    places = _places(doc)
-    assert places["Москве"][:2] == ("Moscow", "RU")
-    assert places["Херсона"][:2] == ("Kherson", "UA")
-
-
-def test_ukrainian_without_ner_model(run_text: Run) -> None:
-    doc = run_text(
-        "Сили оборони звільнили Херсон, заявив Володимир Зеленський. Обстріли тривають на Донеччині, "
-        "повідомили у Генштабі. Окупанти відступили з правобережжя до Каховки.\n"
-    )
-    ids = _by_text(doc)
-    assert ids["Володимир Зеленський"] == "person/volodymyr-zelensky"
-    places = _places(doc)
-    assert places["Херсон"][:2] == ("Kherson", "UA")
+# Each language: the entity ids of people and bodies named, and places by (name, country) or, where the
+# precision matters, (name, country, precision).
+@pytest.mark.parametrize(
+    ("text", "ids", "places"),
+    [
+        pytest.param(
+            "Governor Vyacheslav Gladkov said shelling in Belgorod and Shebekino injured two people. "
+            "Ukraine's military intelligence did not comment, the Washington Post reported. The strike on "
+            "Kramatorsk station killed dozens, Pavlo Kyrylenko said.\n",
+            {"Washington Post": "media/washington-post", "Pavlo Kyrylenko": "person/pavlo-kyrylenko"},
+            # The station is a facility of the knowledge base: placed at the station itself, in Ukraine.
+            {"Belgorod": ("Belgorod", "RU"), "Kramatorsk station": ("Kramatorsk railway station", "UA", 1)},
+            id="english_and_a_town_the_model_mislabels",
+        ),
+        pytest.param(
+            "Министр обороны Сергей Шойгу заявил в Москве, что войска отошли от Херсона. "
+            "Об этом сообщает ТАСС. По данным губернатора, в Белгородской области повреждены дома.\n",
+            {"Сергей Шойгу": "person/sergei-shoigu"},
+            {"Москве": ("Moscow", "RU"), "Херсона": ("Kherson", "UA")},
+            id="russian_inflected_names",
+        ),
+        pytest.param(
+            "Сили оборони звільнили Херсон, заявив Володимир Зеленський. Обстріли тривають на Донеччині, "
+            "повідомили у Генштабі. Окупанти відступили з правобережжя до Каховки.\n",
+            {"Володимир Зеленський": "person/volodymyr-zelensky"},
+            {"Херсон": ("Kherson", "UA")},
+            id="ukrainian_without_ner_model",
+        ),
+    ],
+)
+def test_mentions_link_and_places_resolve(
+    run_text: Run, text: str, ids: dict[str, str], places: dict[str, tuple[object, ...]]
+) -> None:
+    doc = run_text(text)
+    found_ids = _by_text(doc)
+    for mention, entity_id in ids.items():
+        assert found_ids[mention] == entity_id, mention
+    found = _places(doc)
+    for mention, expected in places.items():
+        assert found[mention][: len(expected)] == expected, mention
 
 
 def test_lone_surname_and_first_name_join_the_full_name(run_text: Run) -> None:

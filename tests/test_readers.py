@@ -77,16 +77,53 @@ def span_text(text: str, span: tuple[int, int] | None) -> str:
 # -- plain text -------------------------------------------------------------------------------------
 
 
-def test_text_header_alone_on_first_line(tmp_path: Path) -> None:
-    content = (
-        " date 2022-11-12\n"
-        "Kherson: first ferry crosses the Dnipro since the retreat\n"
-        "\n"
-        "A small ferry carried pensioners and boxes of medicine from the city to the islands on Saturday, "
-        "a day after Ukrainian troops entered Kherson.\n"
-    )
-    path = tmp_path / "kherson.txt"
-    path.write_text(content, encoding="utf-8")
+@pytest.mark.parametrize(
+    ("content", "date", "header", "headline"),
+    [
+        pytest.param(
+            " date 2022-11-12\n"
+            "Kherson: first ferry crosses the Dnipro since the retreat\n"
+            "\n"
+            "A small ferry carried pensioners and boxes of medicine from the city to the islands on "
+            "Saturday, a day after Ukrainian troops entered Kherson.\n",
+            PartialDate(2022, 11, 12),
+            " date 2022-11-12",
+            None,
+            id="header_alone_on_first_line",
+        ),
+        pytest.param(
+            " date 2022-09 Les troupes russes quittent Lyman\n"
+            "\n"
+            "Les forces ukrainiennes ont annoncé samedi avoir repris le contrôle de la ville de Lyman, "
+            "un nœud ferroviaire du nord de la région de Donetsk.\n",
+            PartialDate(2022, 9),
+            " date 2022-09 ",
+            "Les troupes russes quittent Lyman",
+            id="header_followed_by_headline_on_same_line",
+        ),
+        pytest.param(
+            " date 2023-06-06 Staudamm bei Nowa Kachowka zerstört\r\n\r\n"
+            "Das Wasser stieg am Morgen rasch an.\r\n",
+            PartialDate(2023, 6, 6),
+            " date 2023-06-06 ",
+            "Staudamm bei Nowa Kachowka zerstört",
+            id="headline_span_excludes_carriage_return",
+        ),
+        pytest.param(
+            "Укрзалізниця запустила додатковий потяг із Запоріжжя до Львова.\n"
+            "Квитки можна придбати онлайн або на вокзалі.\n",
+            None,
+            None,
+            None,
+            id="without_header",
+        ),
+    ],
+)
+def test_text_header_and_headline(
+    tmp_path: Path, content: str, date: PartialDate | None, header: str | None, headline: str | None
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(content.encode("utf-8"))  # as written: "\r\n" stays
 
     record = only_record(read_all(TextReader(), path))
 
@@ -94,71 +131,15 @@ def test_text_header_alone_on_first_line(tmp_path: Path) -> None:
     assert record.fmt == "text"
     assert record.source == str(path)
     assert record.encoding == "utf-8"
-    assert record.meta.date == PartialDate(2022, 11, 12)
-    assert span_text(record.text, record.meta.header) == " date 2022-11-12"
-    assert record.meta.headline is None
-
-
-def test_text_header_followed_by_headline_on_same_line(tmp_path: Path) -> None:
-    content = (
-        " date 2022-09 Les troupes russes quittent Lyman\n"
-        "\n"
-        "Les forces ukrainiennes ont annoncé samedi avoir repris le contrôle de la ville de Lyman, "
-        "un nœud ferroviaire du nord de la région de Donetsk.\n"
-    )
-    path = tmp_path / "lyman.txt"
-    path.write_text(content, encoding="utf-8")
-
-    record = only_record(read_all(TextReader(), path))
-
-    assert record.text == content
-    assert record.meta.date == PartialDate(2022, 9)
-    header = span_text(record.text, record.meta.header)
-    assert header.strip() == "date 2022-09"
-    assert record.meta.header is not None and record.meta.header[0] == 0
-    assert span_text(record.text, record.meta.headline) == "Les troupes russes quittent Lyman"
+    assert record.meta.date == date
+    meta = record.meta
+    assert (None if meta.header is None else span_text(record.text, meta.header)) == header
+    assert (None if meta.headline is None else span_text(record.text, meta.headline)) == headline
+    if meta.header is not None:
+        assert meta.header[0] == 0
     # The header and the headline meet without overlap.
-    assert record.meta.headline is not None and record.meta.header[1] <= record.meta.headline[0]
-
-
-def test_text_headline_span_excludes_carriage_return(tmp_path: Path) -> None:
-    content = (
-        " date 2023-06-06 Staudamm bei Nowa Kachowka zerstört\r\n\r\nDas Wasser stieg am Morgen rasch an.\r\n"
-    )
-    path = tmp_path / "kachowka.txt"
-    path.write_bytes(content.encode("utf-8"))
-
-    record = only_record(read_all(TextReader(), path))
-
-    assert record.text == content
-    assert record.meta.date == PartialDate(2023, 6, 6)
-    assert span_text(record.text, record.meta.headline) == "Staudamm bei Nowa Kachowka zerstört"
-
-
-def test_text_without_header(tmp_path: Path) -> None:
-    content = (
-        "Укрзалізниця запустила додатковий потяг із Запоріжжя до Львова.\n"
-        "Квитки можна придбати онлайн або на вокзалі.\n"
-    )
-    path = tmp_path / "poizd.txt"
-    path.write_text(content, encoding="utf-8")
-
-    record = only_record(read_all(TextReader(), path))
-
-    assert record.text == content
-    assert record.meta.date is None
-    assert record.meta.header is None
-    assert record.meta.headline is None
-
-
-def test_text_with_only_a_header_is_empty(tmp_path: Path) -> None:
-    path = tmp_path / "header_only.txt"
-    path.write_text(" date 2022-03-01\n\n", encoding="utf-8")
-
-    [result] = read_all(TextReader(), path)
-
-    assert isinstance(result, Rejection)
-    assert result.reason == "empty"
+    if meta.header is not None and meta.headline is not None:
+        assert meta.header[1] <= meta.headline[0]
 
 
 # -- JSON Lines -------------------------------------------------------------------------------------
@@ -276,23 +257,6 @@ def test_html_article_gives_title_text_and_date(tmp_path: Path) -> None:
     # The markup and the menu stay out of the text.
     assert "<p>" not in record.text
     assert "World" not in record.text
-
-
-def test_html_navigation_only_page_is_no_article(tmp_path: Path) -> None:
-    path = tmp_path / "menu.html"
-    path.write_text(
-        "<!DOCTYPE html><html><head><title>Rubriques</title></head><body><nav><ul>"
-        "<li><a href='/politique'>Politique</a></li><li><a href='/monde'>Monde</a></li>"
-        "<li><a href='/ukraine'>Ukraine</a></li><li><a href='/sport'>Sport</a></li>"
-        "</ul></nav></body></html>",
-        encoding="utf-8",
-    )
-
-    [result] = read_all(HtmlReader(), path)
-
-    assert isinstance(result, Rejection)
-    assert result.reason == "no_article"
-    assert result.source == str(path)
 
 
 # -- WARC -------------------------------------------------------------------------------------------
@@ -494,16 +458,6 @@ def test_atom_entry_with_html_content(tmp_path: Path) -> None:
     assert "U-Bahn-Station eröffnet" in record.text
 
 
-def test_feed_that_is_not_a_feed_is_malformed(tmp_path: Path) -> None:
-    path = tmp_path / "broken.rss"
-    path.write_text("<rss><channel><title>nothing here", encoding="utf-8")
-
-    [result] = read_all(FeedReader(), path)
-
-    assert isinstance(result, Rejection)
-    assert result.reason == "malformed"
-
-
 def test_rss_in_cp1251_keeps_cyrillic(tmp_path: Path) -> None:
     feed = (
         '<?xml version="1.0" encoding="windows-1251"?>\n'
@@ -531,6 +485,45 @@ def test_rss_date_is_the_publication_day_in_its_own_time_zone(tmp_path: Path) ->
     first = records(read_all(FeedReader(), path))[0]
 
     assert first.meta.date == PartialDate(2022, 11, 12)
+
+
+# -- rejections -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reader", "name", "content", "reason"),
+    [
+        pytest.param(TextReader, "header_only.txt", " date 2022-03-01\n\n", "empty", id="text_only_a_header"),
+        pytest.param(
+            HtmlReader,
+            "menu.html",
+            "<!DOCTYPE html><html><head><title>Rubriques</title></head><body><nav><ul>"
+            "<li><a href='/politique'>Politique</a></li><li><a href='/monde'>Monde</a></li>"
+            "<li><a href='/ukraine'>Ukraine</a></li><li><a href='/sport'>Sport</a></li>"
+            "</ul></nav></body></html>",
+            "no_article",
+            id="html_navigation_only_page",
+        ),
+        pytest.param(
+            FeedReader,
+            "broken.rss",
+            "<rss><channel><title>nothing here",
+            "malformed",
+            id="feed_that_is_not_a_feed",
+        ),
+    ],
+)
+def test_an_input_a_reader_cannot_take_is_one_rejection_with_its_reason(
+    tmp_path: Path, reader: type[Reader], name: str, content: str, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+
+    [result] = read_all(reader(), path)
+
+    assert isinstance(result, Rejection)
+    assert result.reason == reason
+    assert result.source == str(path)
 
 
 # -- discover ---------------------------------------------------------------------------------------
