@@ -73,9 +73,10 @@ class LanguagePack:
 
     # Claims (read by text/claim_lexicon.py, which joins every pack's words whatever the text's language):
     # kind -> pattern of the words that make a figure that kind of claim, from a word start; the words that
-    # make it only as the first word after the figure ("12 lives", "3 regions"); and the words of people
-    # (the noun after a figure), of sources ("según"), of speech verbs (from a word start, each ending
-    # itself: "dijo\b") and subject pronouns.
+    # make it only as the first word after the figure ("12 lives", "3 regions"); and, by key, the words
+    # of people (the noun after a figure), sources before and after them ("según", "zufolge"), speech
+    # verbs (from a word start, each ending itself: "dijo\b"), subject and possessive pronouns, equipment
+    # losses, protests, losses of people, "the number of" and what it comes to (no capturing groups).
     claim_kinds: Mapping[str, str] = field(default_factory=_empty)
     claim_kinds_first: Mapping[str, str] = field(default_factory=_empty)
     claim_words: Mapping[str, str] = field(default_factory=_empty)

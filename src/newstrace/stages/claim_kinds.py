@@ -92,7 +92,7 @@ def _equipment(stext: str, n: Number) -> Kind:
     head = stext[max(0, n.start - 120) : n.start]
     stop = max(head.rfind("."), head.rfind(";"))
     window = head[stop + 1 :] + clause(stext, n.end)
-    if lex.EQUIPMENT_LOSS.search(window):
+    if lex.claim_words().equipment_loss.search(window):
         return "equipment_lost", "equipment"
     return None, ""
 
@@ -149,16 +149,16 @@ def _people(stext: str, n: Number, role: str) -> Kind:
         return kind, "people"  # "140 000 blessés": the word right after the figure says what it counts
     if _LOSSES_BEFORE.search(stext[max(0, n.start - 130) : n.start]):
         return "killed_or_wounded", "people"  # "Russian losses ... amounted to 899 soldiers"
-    counted = lex.NUMBER_OF.search(stext[max(0, n.start - 70) : n.start])
+    counted = lex.claim_words().number_of.search(stext[max(0, n.start - 70) : n.start])
     figure_start = n.end - len(n.text.split()[-1]) if n.text.split() else n.start
-    if counted is None and lex.NUMBER_IS.search(stext[:figure_start]):
-        counted = _last(lex.NUMBER_OF.finditer(stext[: n.start]))
+    if counted is None and lex.claim_words().number_is.search(stext[:figure_start]):
+        counted = _last(lex.claim_words().number_of.finditer(stext[: n.start]))
     if counted is not None:
         k, _ = kind_in(counted.group(1))
         if k is not None:
             return k, "people"  # "le nombre de morts ... pourrait atteindre 60 000"
     before45 = stext[max(0, n.start - 45) : n.start]
-    if people is not None and lex.LOST.search(before45):
+    if people is not None and lex.claim_words().lost.search(before45):
         return "killed", "people"  # "l'armée russe avait perdu un total de 77 950 soldats"
     if (
         people is not None
@@ -172,7 +172,8 @@ def _people(stext: str, n: Number, role: str) -> Kind:
 
 def _protesters(stext: str, n: Number, people: str, after: str) -> bool:
     """People (not troops) with a protest word in their clause or right before them."""
-    protest = lex.PROTEST.search(after) or lex.PROTEST.search(stext[max(0, n.start - 25) : n.start])
+    words = lex.claim_words().protest
+    protest = words.search(after) or words.search(stext[max(0, n.start - 25) : n.start])
     return protest is not None and not lex.NOT_PEOPLE_PROTESTERS.match(people)
 
 

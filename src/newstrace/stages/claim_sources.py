@@ -155,7 +155,8 @@ def _according_to(stext: str, sources: list[Located], places: list[Located], mem
             return Found(official.source, m.end() + official.end)
         if after:
             return Found(_owner(stext, after[0]), after[0][1])
-        possessive = lex.POSSESSIVE_SOURCE.match(stext[m.end() :]) or lex.POSSESSIVE_SOURCE.search(m.group())
+        pronoun = lex.claim_words().possessive_source
+        possessive = pronoun.match(stext[m.end() :]) or pronoun.search(m.group())
         if possessive and memory.last_person is not None:
             return Found(source_of(memory.last_person))  # "по его данным", "according to him"
         if described is None:
@@ -168,7 +169,7 @@ def _according_to(stext: str, sources: list[Located], places: list[Located], mem
 
 def _postposition(stext: str, sources: list[Located], places: list[Located], memory: Memory) -> Found | None:
     """ "Kyrylenko zufolge"."""
-    for m in lex.SOURCE_AFTER.finditer(stext):
+    for m in lex.claim_words().source_after.finditer(stext):
         before = [x for x in sources if x[1] <= m.start() and m.start() - x[1] <= 2]
         if before:
             return Found(source_of(before[-1][2]))

@@ -1,10 +1,10 @@
 """Words that make a number a claim: what it counts, about whom, and who says so.
 
-The words of kinds, people, sources, speech and subject pronouns are the language packs'
-(``claim_words()`` joins them, whatever the text's language); the other patterns here still hold the
-first five languages' words. Patterns are word stems matched at word starts, so "tués", "tuées",
-"killed", "убиты", "загинули" are each one entry. Order matters where it says so: the first kind that
-matches the clause wins.
+The words of kinds, people, sources, speech, subject pronouns, equipment losses, protests and "the
+number of" are the language packs' (``claim_words()`` joins them, whatever the text's language); the
+other patterns here still hold the first five languages' words. Patterns are word stems matched at word
+starts, so "tués", "tuées", "killed", "убиты", "загинули" are each one entry. Order matters where it
+says so: the first kind that matches the clause wins.
 """
 
 from __future__ import annotations
@@ -53,6 +53,20 @@ class ClaimWords:
     speech: re.Pattern[str]
     # A pronoun subject right before a speech verb ("he said"): the last person named.
     pronoun_subject: re.Pattern[str]
+    # "Kyrylenko zufolge": the source before a postposition.
+    source_after: re.Pattern[str]
+    # "по его данным", "selon lui", "according to him": the last person named.
+    possessive_source: re.Pattern[str]
+    # Military equipment is a claim only when the text says it was lost.
+    equipment_loss: re.Pattern[str]
+    # Protest verbs: a count of people in a sentence with one of these is a count of protesters.
+    protest: re.Pattern[str]
+    # A loss of people ("lost 300 soldiers").
+    lost: re.Pattern[str]
+    # "the number of X" (group 1: X), and what it comes to, however far back it was named ("the number of
+    # children abducted during the past nine years, since ..., could reach 300,000").
+    number_of: re.Pattern[str]
+    number_is: re.Pattern[str]
 
 
 def _alternatives(key: str, field: str = "claim_words") -> str:
@@ -81,39 +95,17 @@ def claim_words() -> ClaimWords:
         source_before=re.compile(r"(?i)\b(?:" + _alternatives("source_before") + r")\s+"),
         speech=re.compile(r"(?i)\b(?:" + _alternatives("speech") + ")"),
         pronoun_subject=re.compile(r"(?i)(?:^|[\s«\"“])(?:" + _alternatives("pronoun_subject") + r")\s+$"),
+        source_after=re.compile(r"(?i)\s+(?:" + _alternatives("source_after") + r")\b"),
+        possessive_source=re.compile(r"(?i)(?:^|\s)(?:" + _alternatives("possessive_source") + r")\b"),
+        equipment_loss=re.compile(r"(?i)\b(?:" + _alternatives("equipment_loss") + r")(?!\w)"),
+        protest=re.compile(r"\b(?:" + _alternatives("protest") + ")", re.IGNORECASE),
+        lost=re.compile(r"(?i)\b(?:" + _alternatives("lost") + r")\b"),
+        number_of=re.compile(r"(?i)\b(?:" + _alternatives("number_of") + r")\s+(\w+(?:\s+\w+){0,2})"),
+        number_is=re.compile(r"(?i)\b(?:" + _alternatives("number_is") + r")\s+(?:\w+\s+){0,2}$"),
     )
 
 
-# Military equipment is a claim only when the text says it was lost.
-EQUIPMENT_LOSS = re.compile(
-    r"(?i)\b(?:destroy\w*|lost|los(?:e|ing|ses)|captured|seized|downed|shot down|abandon\w*|damaged|"
-    r"détrui\w*|perdu\w*|pertes?|abandonn\w*|capturé\w*|уничтож\w*|потер\w*|знищ\w*|втрат\w*|"
-    r"zerstört\w*|verloren)(?!\w)"
-)
-# Protest verbs: a count of people in a sentence with one of these is a count of protesters.
-PROTEST = re.compile(
-    r"\b(?:manifest\w*|protest\w*|pris d'assaut|rassembl\w*|marched|marché|rally|rallied|demonstrat\w*|"
-    r"confront\w*|affront\w*|(?-i:march(?:ed|es|ing)?)|"
-    r"митинг\w*|протест\w*|акци\w* протеста|Demonstr\w*|demonstrier\w*)",
-    re.IGNORECASE,
-)
-# "Kyrylenko zufolge": the source before a postposition.
-SOURCE_AFTER = re.compile(r"(?i)\s+(?:zufolge|dixit)\b")
-# "по его данным", "selon lui", "according to him": the last person named.
-POSSESSIVE_SOURCE = re.compile(r"(?i)(?:^|\s)(?:его|її|ее|його|lui|elle|him|her|ihm|ihr|ihren|seinen)\b")
 INVERTED_PRONOUN = re.compile(r"(?i)-t-(?:il|elle)|-(?:il|elle)s?\b")
-# "Les femmes ont exigé...", "The women accused...": a described subject at the start of the clause.
-LOST = re.compile(r"(?i)\b(?:perdu\w*|lost|lose|losing|потерял\w*|потеряли|втратил\w*|втратили|verloren)\b")
-NUMBER_OF = re.compile(
-    r"(?i)\b(?:le nombre de|the number of|death toll|bilan|число|кількість|die Zahl der)\s+"
-    r"(\w+(?:\s+\w+){0,2})"
-)
-# The figure is what "the number of X" comes to, however far back it was named ("the number of children
-# abducted during the past nine years, since ..., could reach 300,000").
-NUMBER_IS = re.compile(
-    r"(?i)\b(?:reach(?:ed|es)?|is|was|stands?\s+at|stood\s+at|exceed(?:s|ed)?|amount(?:s|ed)\s+to|"
-    r"rose\s+to|totals?|totalled|atteint|s'élève à|составляет|становить|beträgt)\s+(?:\w+\s+){0,2}$"
-)
 NOT_PEOPLE_PROTESTERS = re.compile(
     r"(?i)^\s*(?:de |d'|of )?(?:soldats|soldiers|troops|militaires|servicemen)"
 )
