@@ -11,7 +11,8 @@ the contract gains later is in ``document`` at once and gets its column when it 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import typing
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pyspark.sql.types import (
@@ -28,7 +29,21 @@ from pyspark.sql.types import (
     StructType,
 )
 
+from newstrace.model import Claim
+from newstrace.services.export import CLAIM_VALUES
+
 S, L, INT, D, B = StringType(), LongType(), IntegerType(), DoubleType(), BooleanType()
+_SPARK_TYPES: dict[object, DataType] = {str: S, float: D, int: L, bool: B}
+
+
+def _model_fields(cls: type, names: Sequence[str]) -> tuple[tuple[str, DataType], ...]:
+    """Columns that are fields of a model dataclass, typed from its annotations (``X | None`` as X)."""
+    hints = typing.get_type_hints(cls)
+    plain = {
+        name: [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+        for name, hint in hints.items()
+    }
+    return tuple((name, _SPARK_TYPES[plain[name][0]]) for name in names)
 
 
 def _struct(*fields: tuple[str, DataType]) -> StructType:
@@ -40,6 +55,8 @@ def _array(*fields: tuple[str, DataType]) -> ArrayType:
 
 
 _SOURCE = _struct(("text", S), ("name", S), ("entity_id", S))
+# A claim's values, as the export contract names them (services/export.py CLAIM_VALUES).
+_CLAIM_VALUES = _model_fields(Claim, CLAIM_VALUES)
 _EVIDENCE = _struct(("start", L), ("end", L), ("text", S))
 
 # The export contract (README), column for key.
@@ -106,13 +123,7 @@ CONTRACT = _struct(
     (
         "claims",
         _array(
-            ("kind", S),
-            ("low", D),
-            ("high", D),
-            ("bound", S),
-            ("unit", S),
-            ("subject", S),
-            ("side", S),
+            *_CLAIM_VALUES,
             ("claimant", _SOURCE),
             ("via", ArrayType(S)),
             ("as_of", S),
@@ -154,13 +165,7 @@ DOCUMENTS = StructType(
 CLAIMS = _struct(
     ("rank", L),
     ("doc_id", S),
-    ("kind", S),
-    ("low", D),
-    ("high", D),
-    ("bound", S),
-    ("unit", S),
-    ("subject", S),
-    ("side", S),
+    *_CLAIM_VALUES,
     ("claimant", S),
     ("claimant_entity_id", S),
     ("via", S),
