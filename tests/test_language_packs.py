@@ -58,66 +58,141 @@ def test_every_pack_has_the_required_parts(code: str) -> None:
     assert event_lexicon()._patterns.get(code) is not None
 
 
-# Spanish ---------------------------------------------------------------------------------------------
+# Spanish and Polish, added as packs: each table has a row per language (to add a language, add its rows
+# with sentences written in it). -------------------------------------------------------------------------
 
-ES_ARTICLE = (
-    " date 2024-03-12\n\n"
-    "Las fuerzas rusas bombardearon la ciudad de Járkov durante la noche del lunes. "
-    "Según el gobernador regional, tres civiles murieron y doce personas resultaron heridas. "
-    "Un ataque con drones alcanzó después el puerto de Odesa.\n"
-)
+ARTICLES = {
+    "es": (
+        " date 2024-03-12\n\n"
+        "Las fuerzas rusas bombardearon la ciudad de Járkov durante la noche del lunes. "
+        "Según el gobernador regional, tres civiles murieron y doce personas resultaron heridas. "
+        "Un ataque con drones alcanzó después el puerto de Odesa.\n"
+    ),
+    "pl": (
+        " date 2024-03-12\n\n"
+        "Rosyjskie wojska ostrzelały w nocy osiedla w Charkowie. "
+        "Jak poinformował gubernator obwodu, zginęło dwóch cywilów, a piętnaście osób zostało rannych. "
+        "Rano atak rakietowy uderzył w port w Odessie.\n"
+    ),
+}
+BASE = PartialDate(2024, 3, 12)
 
 
 def _claims(doc: Document, kind: str) -> list[Claim]:
     return [c for c in doc.claims if c.kind == kind]
 
 
-def test_spanish_language_is_detected(run_text: Run) -> None:
-    doc = run_text(ES_ARTICLE)
-    assert doc.language is not None and doc.language.lang == "es"
+@pytest.mark.parametrize("code", ARTICLES)
+def test_the_language_is_detected(run_text: Run, code: str) -> None:
+    doc = run_text(ARTICLES[code])
+    assert doc.language is not None and doc.language.lang == code
 
 
-def test_spanish_dates_are_read() -> None:
-    base = PartialDate(2024, 3, 12)
-    assert resolve_date("5 de marzo de 2024", base) == PartialDate(2024, 3, 5)
-    assert resolve_date("ayer", base) == PartialDate(2024, 3, 11)
-    assert resolve_date("el martes", base) == PartialDate(2024, 3, 12)
-    assert resolve_date("finales de febrero", base) == PartialDate(2024, 2)
-    found = [d for _, _, d in find_dates("El ataque ocurrió el 5 de marzo de 2024 por la mañana.")]
-    assert found == [PartialDate(2024, 3, 5)]
+@pytest.mark.parametrize(
+    ("expression", "date"),
+    [
+        ("5 de marzo de 2024", PartialDate(2024, 3, 5)),
+        ("ayer", PartialDate(2024, 3, 11)),
+        ("el martes", PartialDate(2024, 3, 12)),
+        ("finales de febrero", PartialDate(2024, 2)),
+        # Polish months in the genitive ("marca") and the locative ("w marcu").
+        ("5 marca 2024", PartialDate(2024, 3, 5)),
+        ("wczoraj", PartialDate(2024, 3, 11)),
+        ("we wtorek", PartialDate(2024, 3, 12)),
+        ("pod koniec lutego", PartialDate(2024, 2)),
+        ("w marcu", PartialDate(2024, 3)),
+    ],
+)
+def test_dates_are_resolved(expression: str, date: PartialDate) -> None:
+    assert resolve_date(expression, BASE) == date
 
 
-def test_spanish_numbers_are_read_in_words_and_digits() -> None:
-    text = "Murieron treinta y dos personas, 1.200 resultaron heridas y más de 3 mil fueron evacuadas."
-    got = [(n.text, n.low, n.high, n.bound) for n in find_numbers(text, "es")]
-    assert got == [
-        ("treinta y dos", 32, 32, "exact"),
-        ("1.200", 1200, 1200, "exact"),
-        ("más de 3 mil", 3001, None, "at_least"),
-    ]
+@pytest.mark.parametrize(
+    "sentence",
+    ["El ataque ocurrió el 5 de marzo de 2024 por la mañana.", "Atak nastąpił 5 marca 2024 roku nad ranem."],
+)
+def test_full_dates_are_found(sentence: str) -> None:
+    assert [d for _, _, d in find_dates(sentence)] == [PartialDate(2024, 3, 5)]
 
 
-def test_spanish_ranges_ages_and_years_are_read() -> None:
-    text = "En 2022 murieron entre 40 y 60 personas, entre ellas un niño de 12 años."
-    got = [(n.text, n.low, n.high) for n in find_numbers(text, "es")]
-    assert got == [("entre 40 y 60", 40, 60)]
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        (
+            "es",
+            "Murieron treinta y dos personas, 1.200 resultaron heridas y más de 3 mil fueron evacuadas.",
+            [
+                ("treinta y dos", 32, 32, "exact"),
+                ("1.200", 1200, 1200, "exact"),
+                ("más de 3 mil", 3001, None, "at_least"),
+            ],
+        ),
+        # Polish number words in their cases.
+        (
+            "pl",
+            "Zginęło dwóch żołnierzy, trzech zostało rannych, a ponad 40 tysięcy osób uciekło z miasta.",
+            [
+                ("dwóch", 2, 2, "exact"),
+                ("trzech", 3, 3, "exact"),
+                ("ponad 40 tysięcy", 40001, None, "at_least"),
+            ],
+        ),
+    ],
+)
+def test_numbers_are_read_in_words_and_digits(
+    code: str, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert [(n.text, n.low, n.high, n.bound) for n in find_numbers(text, code)] == expected
 
 
-def test_spanish_casualty_claim_has_kind_value_and_claimant(run_text: Run) -> None:
-    doc = run_text(ES_ARTICLE)
-    killed = _claims(doc, "killed")
-    assert [(c.low, c.high) for c in killed] == [(3, 3)]
-    assert killed[0].claimant is not None and "gobernador" in killed[0].claimant.text
-    assert [(c.low, c.high) for c in _claims(doc, "wounded")] == [(12, 12)]
+def test_polish_number_words_join_into_one_figure() -> None:
+    words = [n.low for n in find_numbers("co najmniej dwadzieścia pięć domów i dwa tysiące ludzi", "pl")]
+    assert words == [25, 2000]
 
 
-def test_spanish_events_have_their_type_and_place(run_text: Run) -> None:
-    doc = run_text(ES_ARTICLE)
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        (
+            "es",
+            "En 2022 murieron entre 40 y 60 personas, entre ellas un niño de 12 años.",
+            ("entre 40 y 60", 40, 60),
+        ),
+        (
+            "pl",
+            "W 2022 roku zginęło od 40 do 60 osób, w tym chłopiec w wieku 12 lat.",
+            ("od 40 do 60", 40, 60),
+        ),
+    ],
+)
+def test_ranges_are_read_and_ages_and_years_left_out(
+    code: str, text: str, expected: tuple[object, ...]
+) -> None:
+    assert [(n.text, n.low, n.high) for n in find_numbers(text, code)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "killed", "claimant", "wounded"),
+    [("es", 3, "gobernador", 12), ("pl", 2, "gubernator", 15)],
+)
+def test_casualty_claims_have_kind_value_and_claimant(
+    run_text: Run, code: str, killed: int, claimant: str, wounded: int
+) -> None:
+    doc = run_text(ARTICLES[code])
+    found = _claims(doc, "killed")
+    assert [(c.low, c.high) for c in found] == [(killed, killed)]
+    assert found[0].claimant is not None and claimant in found[0].claimant.text
+    assert [(c.low, c.high) for c in _claims(doc, "wounded")] == [(wounded, wounded)]
+
+
+@pytest.mark.parametrize(("code", "strike"), [("es", "air_or_drone_strike"), ("pl", "missile_strike")])
+def test_events_have_their_type_and_place(run_text: Run, code: str, strike: str) -> None:
+    doc = run_text(ARTICLES[code])
     by_type = {e.type: e for e in doc.events}
     assert by_type["shelling"].status == "asserted"
     assert by_type["shelling"].place is not None and same_place("Kharkiv", by_type["shelling"].place)
-    assert by_type["air_or_drone_strike"].place is not None
-    assert same_place("Odesa", by_type["air_or_drone_strike"].place)
+    place = by_type[strike].place
+    assert place is not None and same_place("Odesa", place)
 
 
 def test_spanish_negated_event_is_not_asserted(run_text: Run) -> None:
@@ -138,74 +213,13 @@ def test_spanish_and_polish_trigger_words_in_another_sense() -> None:
 
 
 def test_spanish_places_resolve_to_the_gazetteer(run_text: Run) -> None:
-    doc = run_text(ES_ARTICLE)
+    doc = run_text(ARTICLES["es"])
     names = {p.name for p in doc.places}
     assert {"Kharkiv", "Odesa"} <= names, names
 
 
-# Polish ----------------------------------------------------------------------------------------------
-
-PL_ARTICLE = (
-    " date 2024-03-12\n\n"
-    "Rosyjskie wojska ostrzelały w nocy osiedla w Charkowie. "
-    "Jak poinformował gubernator obwodu, zginęło dwóch cywilów, a piętnaście osób zostało rannych. "
-    "Rano atak rakietowy uderzył w port w Odessie.\n"
-)
-
-
-def test_polish_language_is_detected(run_text: Run) -> None:
-    doc = run_text(PL_ARTICLE)
-    assert doc.language is not None and doc.language.lang == "pl"
-
-
-def test_polish_dates_are_read_with_genitive_months() -> None:
-    base = PartialDate(2024, 3, 12)
-    assert resolve_date("5 marca 2024", base) == PartialDate(2024, 3, 5)
-    assert resolve_date("wczoraj", base) == PartialDate(2024, 3, 11)
-    assert resolve_date("we wtorek", base) == PartialDate(2024, 3, 12)
-    assert resolve_date("pod koniec lutego", base) == PartialDate(2024, 2)
-    assert resolve_date("w marcu", base) == PartialDate(2024, 3)
-    found = [d for _, _, d in find_dates("Atak nastąpił 5 marca 2024 roku nad ranem.")]
-    assert found == [PartialDate(2024, 3, 5)]
-
-
-def test_polish_numbers_are_read_in_their_cases() -> None:
-    text = "Zginęło dwóch żołnierzy, trzech zostało rannych, a ponad 40 tysięcy osób uciekło z miasta."
-    got = [(n.text, n.low, n.high, n.bound) for n in find_numbers(text, "pl")]
-    assert got == [
-        ("dwóch", 2, 2, "exact"),
-        ("trzech", 3, 3, "exact"),
-        ("ponad 40 tysięcy", 40001, None, "at_least"),
-    ]
-    words = [n.low for n in find_numbers("co najmniej dwadzieścia pięć domów i dwa tysiące ludzi", "pl")]
-    assert words == [25, 2000]
-
-
-def test_polish_ranges_ages_and_years_are_read() -> None:
-    text = "W 2022 roku zginęło od 40 do 60 osób, w tym chłopiec w wieku 12 lat."
-    got = [(n.text, n.low, n.high) for n in find_numbers(text, "pl")]
-    assert got == [("od 40 do 60", 40, 60)]
-
-
-def test_polish_casualty_claim_has_kind_value_and_claimant(run_text: Run) -> None:
-    doc = run_text(PL_ARTICLE)
-    killed = _claims(doc, "killed")
-    assert [(c.low, c.high) for c in killed] == [(2, 2)]
-    assert killed[0].claimant is not None and "gubernator" in killed[0].claimant.text
-    assert [(c.low, c.high) for c in _claims(doc, "wounded")] == [(15, 15)]
-
-
-def test_polish_events_have_their_type_and_place(run_text: Run) -> None:
-    doc = run_text(PL_ARTICLE)
-    by_type = {e.type: e for e in doc.events}
-    assert by_type["shelling"].status == "asserted"
-    assert by_type["shelling"].place is not None and same_place("Kharkiv", by_type["shelling"].place)
-    missile = by_type["missile_strike"]
-    assert missile.place is not None and same_place("Odesa", missile.place)
-
-
 def test_polish_places_are_read_in_the_locative(run_text: Run) -> None:
-    doc = run_text(PL_ARTICLE)
+    doc = run_text(ARTICLES["pl"])
     found = {(doc.raw[p.start : p.end], p.name) for p in doc.places}
     assert ("Charkowie", "Kharkiv") in found and ("Odessie", "Odesa") in found, found
 
