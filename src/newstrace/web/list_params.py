@@ -1,9 +1,11 @@
 """The facet filters of the list pages, their downloads and the API list endpoints, as one dependency:
-the same query parameters mean the same rows everywhere (a download link is the page's own query)."""
+the same query parameters mean the same rows everywhere (a download link is the page's own query); and
+the story list's filters, one dependency for its page and its API."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import asdict, dataclass
+from typing import Annotated, Any
 
 from fastapi import Depends, Query
 
@@ -43,3 +45,27 @@ def list_filter(
 
 
 ListFilterQ = Annotated[ListFilter, Depends(list_filter)]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    """The filters of the story list (API and page): stories with an article in the date range, naming
+    the entity and the place, in the language."""
+
+    since: str | None = None
+    until: str | None = None
+    entity: str | None = None
+    place: str | None = None
+    lang: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def story_filter(
+    since: DateQ = None, until: DateQ = None, entity: TextQ = None, place: TextQ = None, lang: LangQ = None
+) -> StoryFilter:
+    return StoryFilter(since, until, entity, place, lang)
+
+
+StoryFilterQ = Annotated[StoryFilter, Depends(story_filter)]

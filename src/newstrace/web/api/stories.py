@@ -11,7 +11,8 @@ from newstrace.services.errors import StoreError
 from newstrace.services.session import DocumentStore
 from newstrace.services.stories import show_story
 from newstrace.web.context import context, read_db
-from newstrace.web.params import DateQ, LangQ, Limit, Offset, TextQ
+from newstrace.web.list_params import StoryFilterQ
+from newstrace.web.params import Limit, Offset
 from newstrace.web.schemas import Problem, StoryDetail, StoryList
 
 router = APIRouter(prefix="/api", tags=["stories"])
@@ -19,19 +20,11 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem}}
 
 
 @router.get("/stories", response_model=StoryList)
-def stories(
-    request: Request,
-    since: DateQ = None,
-    until: DateQ = None,
-    entity: TextQ = None,
-    place: TextQ = None,
-    lang: LangQ = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict[str, Any]:
+def stories(request: Request, flt: StoryFilterQ, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Stories, newest first, with languages, article count, dates, main entities and places."""
-    cache = context(request).story_index
-    return story_list(read_db(request), since, until, entity, place, lang, limit, offset, cache)
+    return story_list(
+        read_db(request), **flt.params(), limit=limit, offset=offset, cache=context(request).story_index
+    )
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND)

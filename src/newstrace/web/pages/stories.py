@@ -13,7 +13,8 @@ from newstrace.services.errors import StoreError
 from newstrace.services.session import DocumentStore
 from newstrace.services.stories import show_story
 from newstrace.web.context import context, read_db
-from newstrace.web.params import DateQ, LangQ, Offset, TextQ
+from newstrace.web.list_params import StoryFilterQ
+from newstrace.web.params import Offset
 from newstrace.web.render import page
 from newstrace.web.views import PAGE_SIZE, Pager, syndication_tree, timeline
 
@@ -26,18 +27,10 @@ def home() -> Response:
 
 
 @router.get("/stories")
-def stories(
-    request: Request,
-    since: DateQ = None,
-    until: DateQ = None,
-    entity: TextQ = None,
-    place: TextQ = None,
-    lang: LangQ = None,
-    offset: Offset = 0,
-) -> Response:
+def stories(request: Request, flt: StoryFilterQ, offset: Offset = 0) -> Response:
     db = read_db(request)
-    data = story_list(db, since, until, entity, place, lang, PAGE_SIZE, offset, context(request).story_index)
-    filters = {"since": since, "until": until, "entity": entity, "place": place, "lang": lang}
+    filters = flt.params()
+    data = story_list(db, **filters, limit=PAGE_SIZE, offset=offset, cache=context(request).story_index)
     return page(
         request,
         "stories.html",
