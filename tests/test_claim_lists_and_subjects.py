@@ -36,15 +36,42 @@ def test_a_list_of_victims_shares_the_kind_of_its_head(run_text: Run) -> None:
     assert {v[1] for v in got.values()} == {"civilian"}
 
 
-def test_including_and_a_dash_restate_the_figure_before(run_text: Run) -> None:
-    got = _claims(
-        run_text,
-        "Around 40,000 people have crossed into Romania since the war began, including 3,000 who arrived "
-        "on Sunday.",
-    )
-    assert got[3000][0] == "fled"
-    breakdown = _claims(run_text, "Another 60 wounded people, including 9 children, were taken to hospital.")
-    assert 9 not in breakdown and breakdown[60][0] == "wounded"
+# Each figure's kind, or (kind, side); figures that are no claim of their own.
+@pytest.mark.parametrize(
+    ("body", "expected", "absent"),
+    [
+        # "including" restates part of the figure before it: that figure's kind ...
+        (
+            "Around 40,000 people have crossed into Romania since the war began, including 3,000 who arrived "
+            "on Sunday.",
+            {3000: "fled"},
+            (),
+        ),
+        # ... or a breakdown of it, which is no claim of its own.
+        ("Another 60 wounded people, including 9 children, were taken to hospital.", {60: "wounded"}, (9,)),
+        # Protests and flight in one sentence.
+        (
+            "Protests have erupted across the country and at least 9,000 Moldovans have fled since the "
+            "announcement. Thousands of Moldovans marched through the capital on Sunday.",
+            {9000: "fled", 2000: ("protesters", "civilian")},
+            (),
+        ),
+        # Hosting counts people who fled.
+        (
+            "Portugal has hosted 41,000 Moldovan citizens since the start of the war.",
+            {41000: ("fled", "civilian")},
+            (),
+        ),
+    ],
+)
+def test_figure_kinds(
+    run_text: Run, body: str, expected: dict[float, str | tuple[str, str]], absent: tuple[float, ...]
+) -> None:
+    got = _claims(run_text, body)
+    for figure, want in expected.items():
+        assert (got[figure][0] if isinstance(want, str) else got[figure]) == want, (figure, got)
+    for figure in absent:
+        assert figure not in got, got
 
 
 def test_an_aside_between_the_figure_and_its_predicate_is_read_through(run_text: Run) -> None:
@@ -72,21 +99,6 @@ def test_the_number_of_x_comes_to_the_figure_however_far_back() -> None:
     n = list(find_numbers(text, "en"))[-1]
     assert kind_of(text, n) == ("displaced", "people")
     assert (n.high, n.bound) == (5000, "at_most")
-
-
-def test_protests_and_flight_in_one_sentence(run_text: Run) -> None:
-    got = _claims(
-        run_text,
-        "Protests have erupted across the country and at least 9,000 Moldovans have fled since the "
-        "announcement. Thousands of Moldovans marched through the capital on Sunday.",
-    )
-    assert got[9000][0] == "fled"
-    assert got[2000] == ("protesters", "civilian")
-
-
-def test_hosting_counts_people_who_fled(run_text: Run) -> None:
-    got = _claims(run_text, "Portugal has hosted 41,000 Moldovan citizens since the start of the war.")
-    assert got[41000] == ("fled", "civilian")
 
 
 def test_a_person_and_their_relative_are_two_and_a_companion_is_one(run_text: Run) -> None:

@@ -99,38 +99,46 @@ def test_partitive_remainder_and_pronoun_claimant(run_text: Run) -> None:
     assert killed.claimant is not None and killed.claimant.text == "Ivan Petrov"
 
 
-def test_russian_and_ukrainian_claims(run_text: Run) -> None:
-    ru = run_text(
-        "По данным Минобороны России, за сутки уничтожены 12 танков, погибли 240 военнослужащих ВСУ.\n"
-    )
-    killed = _one(ru, "killed")
-    assert killed.low == 240 and killed.side == "UA"
-    assert (
-        killed.claimant is not None
-        and killed.claimant.entity_id == "organization/russian-ministry-of-defence"
-    )
-    uk = run_text("За даними Генштабу ЗСУ, окупанти втратили 640 військових за добу.\n")
-    assert _one(uk, "killed").low == 640
-
-
-def test_german_claim(run_text: Run) -> None:
-    doc = run_text(
-        "Laut dem britischen Verteidigungsministerium wurden etwa 50.000 russische Soldaten getötet.\n"
-    )
-    killed = _one(doc, "killed")
-    assert (killed.low, killed.bound) == (50000, "about")
-    assert killed.claimant is not None and killed.claimant.entity_id == "organization/uk-ministry-of-defence"
-
-
-def test_cross_sentence_anaphor_keeps_the_claimant(run_text: Run) -> None:
-    doc = run_text(
-        "Selon une nouvelle étude de l'Institute for the Study of War, les pertes sont lourdes "
-        "près de Bakhmout. "
-        "L'analyse estime que 15 000 soldats russes sont morts depuis l'invasion.\n"
-    )
-    killed = _one(doc, "killed")
-    assert killed.claimant is not None and killed.claimant.entity_id == "organization/isw"
-    assert killed.low == 15000 and killed.side == "RU"
+# One killed claim per text, with its values and the entity of its claimant (None: not checked).
+@pytest.mark.parametrize(
+    ("text", "values", "claimant"),
+    [
+        pytest.param(
+            "По данным Минобороны России, за сутки уничтожены 12 танков, погибли 240 военнослужащих ВСУ.\n",
+            {"low": 240, "side": "UA"},
+            "organization/russian-ministry-of-defence",
+            id="russian",
+        ),
+        pytest.param(
+            "За даними Генштабу ЗСУ, окупанти втратили 640 військових за добу.\n",
+            {"low": 640},
+            None,
+            id="ukrainian",
+        ),
+        pytest.param(
+            "Laut dem britischen Verteidigungsministerium wurden etwa 50.000 russische Soldaten getötet.\n",
+            {"low": 50000, "bound": "about"},
+            "organization/uk-ministry-of-defence",
+            id="german",
+        ),
+        # The claimant of a sentence before: "L'analyse" stands for the study named there.
+        pytest.param(
+            "Selon une nouvelle étude de l'Institute for the Study of War, les pertes sont lourdes "
+            "près de Bakhmout. "
+            "L'analyse estime que 15 000 soldats russes sont morts depuis l'invasion.\n",
+            {"low": 15000, "side": "RU"},
+            "organization/isw",
+            id="cross_sentence_anaphor_keeps_the_claimant",
+        ),
+    ],
+)
+def test_a_killed_claim_with_its_claimant(
+    run_text: Run, text: str, values: dict[str, object], claimant: str | None
+) -> None:
+    killed = _one(run_text(text), "killed")
+    assert {name: getattr(killed, name) for name in values} == values
+    if claimant is not None:
+        assert killed.claimant is not None and killed.claimant.entity_id == claimant
 
 
 def test_deserters_place_and_indirect_quote(run_text: Run) -> None:
