@@ -2,7 +2,7 @@
 and the embedding throughput of both encoders.
 
     python benchmarks/stories.py [--sizes 1000,10000,100000] [--per-day 150] [--embed 200] [--rules]
-    python benchmarks/stories.py --pairs ../shared/realdata/story_pairs.jsonl [--cache /tmp/docs.pkl]
+    python benchmarks/stories.py --pairs ../shared/realdata/story_pairs.jsonl [--cache F.pkl] [--file-order]
 
 Generated documents come as a stream in publication order, ``--per-day`` a day, in stories of 1-8
 articles over four days; each carries entities and words drawn from its story's pool plus common ones,
@@ -10,10 +10,12 @@ and an embedding near its story's direction.
 
 The learned story decision (``Settings.stories = "learned"``) is timed unless ``--rules`` is given.
 ``--pairs`` replays every distinct article of a SemEval-2022 Task 8 pairs file (deduplicated by article
-id, in file order: the file has no dates) as one stream through the real duplicate detector and story
-assigner, as ingest runs them, and prints pairwise precision and recall on the clear pairs (rating
-<= 1.5 same story, >= 3.5 different), the largest story's share, the assignment cost per article and
-how many of the copies the duplicate detector found share their original's story.
+id) as one stream through the real duplicate detector and story assigner, as ingest runs them, in
+publication order with each article's day read from its crawl number (the file has no dates;
+``--file-order``: in file order with only the days the texts give, as before), and prints pairwise
+precision and recall on the clear pairs (rating <= 1.5 same story, >= 3.5 different), the largest
+story's share, the assignment cost per article and how many of the copies the duplicate detector found
+share their original's story.
 ``--gaps`` prints instead how many days apart the clear same-story pairs came out (what the story
 window is fitted on). ``--cache`` keeps the analysed documents in a file (outside the repository:
 they hold third-party text).
@@ -156,12 +158,12 @@ def gaps(path: Path, cache: Path | None) -> None:
     print("share within days: " + ", ".join(f"{w}: {v:.1%}" for w, v in r["share_within"].items()))
 
 
-def replay(path: Path, cache: Path | None) -> None:
+def replay(path: Path, cache: Path | None, in_order: bool = True) -> None:
     from newstrace.evaluation.realdata import read_jsonl
     from newstrace.evaluation.story_stream import score_stream
     from newstrace.settings import Settings
 
-    r = score_stream(read_jsonl(path), _analysed(path, cache), Settings(stories="learned"))
+    r = score_stream(read_jsonl(path), _analysed(path, cache), Settings(stories="learned"), in_order)
     print(
         f"articles {r['articles']}, stories {r['stories']}, largest {r['largest']} "
         f"({r['largest_share']:.1%}), assignment {r['ms_per_article']:.2f} ms/article"
@@ -188,9 +190,15 @@ def main() -> None:
     parser.add_argument(
         "--gaps", action="store_true", help="with --pairs: the days between same-story articles"
     )
+    parser.add_argument(
+        "--file-order", action="store_true", help="with --pairs: replay in file order, undated"
+    )
     args = parser.parse_args()
     if args.pairs:
-        (gaps if args.gaps else replay)(args.pairs, args.cache)
+        if args.gaps:
+            gaps(args.pairs, args.cache)
+        else:
+            replay(args.pairs, args.cache, not args.file_order)
         return
     scaling([int(s) for s in args.sizes.split(",")], args.rules is False, args.per_day)
     if args.embed:

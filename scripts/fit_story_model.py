@@ -2,9 +2,10 @@
 
     python scripts/fit_story_model.py ../shared/realdata/story_pairs.jsonl [--matrix /tmp/pairs.npz]
 
-Every article of the pairs is analysed by the default stages (embedding included) and added to one
-corpus as its own story; each pair's features are one article against the other's one-article story,
-as the clusterer computes them. On the clear pairs (mean rating <= 1.5 same story, >= 3.5 different):
+Every article of the pairs is analysed by the default stages (embedding included), dated by its crawl
+number (the pairs carry no dates: ``evaluation.story_days``) and added to one corpus as its own story;
+each pair's features are one article against the other's one-article story, as the clusterer computes
+them. On the clear pairs (mean rating <= 1.5 same story, >= 3.5 different):
 
 - weights and bias: an L2-regularised logistic regression (``story_join.fit``, L2 below) on all of them;
 - ``threshold``: the cut with the best same-story F1 on them (for deciding one pair);
@@ -68,7 +69,8 @@ def main() -> None:
         "comment": (
             f"Logistic regression (L2 {L2}, numpy Newton) fitted by scripts/fit_story_model.py on "
             f"{int(clear.sum())} clear pairs (rating <= 1.5 same story, >= 3.5 different) of SemEval-2022 "
-            f"Task 8 multilingual article pairs ({len(rows)} pairs, {dt.date.today().isoformat()}). "
+            f"Task 8 multilingual article pairs ({len(rows)} pairs, {dt.date.today().isoformat()}), "
+            "each article dated by its crawl number. "
             "threshold: best same-story F1 on those pairs; join: lowest cut whose 5-fold cross-validated "
             f"precision (folds grouped by article) reaches {JOIN_PRECISION}."
         ),

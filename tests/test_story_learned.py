@@ -144,3 +144,19 @@ def test_stored_articles_keep_their_words_across_runs(tmp_path: Path) -> None:
     live = features(doc).words
     assert live and live == content_words(lead_text(doc))
     assert stored_features(row).words == live
+
+
+def test_the_same_days_raise_the_score_and_weeks_apart_lower_it() -> None:
+    c = StoryClusterer()
+    _noise(c)
+    u = _direction(7)
+    c.add("s", _doc("a", ["auto/p"], "2024-03-01", toward=u))
+    story = c.stories["s"]
+
+    def score(date: str) -> float:
+        return c.score(_doc("x", ["auto/p"], date, toward=u), story)
+
+    same, week, months = score("2024-03-01"), score("2024-03-05"), score("2024-05-01")
+    assert same > week > months
+    x = c.join_features(_doc("x", ["auto/p"], "2024-05-01", toward=u), story, None)
+    assert x[FEATURES.index("same_days")] == 0.0 and x[FEATURES.index("days_apart")] == 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import Any
 
 import pytest
 
@@ -76,3 +77,23 @@ def test_publication_gaps_read_days_from_crawl_numbers() -> None:
     r = publication_gaps([same, same, other], docs)  # type: ignore[arg-type]
     assert r["ids_per_day"] == 1000 and r["same_story_pairs"] == 2
     assert r["percentile_days"][50] == 7.0 and r["share_within"][7] == 1.0
+
+
+def test_articles_are_dated_and_ordered_by_crawl_number() -> None:
+    from newstrace.evaluation.story_days import dated
+    from newstrace.model import DateSource, DocDate, PartialDate, RawRecord
+
+    def article(number: str, iso: str | None) -> Any:
+        doc = RawRecord(source="pairs.jsonl", text="Some words.", fmt="jsonl", source_id=number).to_document()
+        when = PartialDate.parse_iso(iso) if iso else None
+        return dataclasses.replace(doc, date=DocDate(when, DateSource.TEXT, "dates") if when else None)
+
+    # 1,000 crawl numbers a day, read from the two articles whose text gives a day.
+    docs = [article("5000", None), article("1000", "2021-03-01"), article("3000it", "2021-03-03")]
+    out = dated(docs)
+    assert [d.source_id for d in out] == ["1000", "3000it", "5000"]
+    assert [d.date.value.iso() for d in out if d.date] == ["2000-01-01", "2000-01-03", "2000-01-05"]
+    assert all(d.date is not None and d.date.source == DateSource.METADATA for d in out)
+    # Fewer than two days given: no rate, the articles keep their own dates, in crawl order.
+    few = dated(docs[:2])
+    assert [d.source_id for d in few] == ["1000", "5000"] and few[1].date is None

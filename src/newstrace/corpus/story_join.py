@@ -2,8 +2,9 @@
 
 A logistic regression over language-free features (the same for every language, with or without a
 named-entity model): the cosine of the article's embedding with the story's centroid after per-language
-centring, the overlap of rare entities and of rare words, the figures both state and whether the story
-is told in the article's language. The coefficients are data (``data/stories/join_model.json``), fitted
+centring, the overlap of rare entities and of rare words, the figures both state, whether the story
+is told in the article's language, and how near in time the article is to the story (publication on
+the same days; days beyond a week apart). The coefficients are data (``data/stories/join_model.json``), fitted
 on human-judged article pairs by ``scripts/fit_story_model.py``; this module only reads and applies
 them, and holds the fitting code the script and the evaluation share.
 """
@@ -19,7 +20,16 @@ from importlib import resources
 import numpy as np
 
 # Order of the feature vector (``StoryClusterer.join_features``), as stored with the coefficients.
-FEATURES = ("cosine", "cosine_cross", "entities", "words", "figures", "cross_language")
+FEATURES = (
+    "cosine",
+    "cosine_cross",
+    "entities",
+    "words",
+    "figures",
+    "cross_language",
+    "same_days",
+    "days_apart",
+)
 
 
 class JoinModelError(ValueError):
@@ -35,10 +45,9 @@ class JoinModel:
     # candidate stories and a wrong join drags later articles along (see ``join_cut``).
     join: float
 
-    def probability(self, x: np.ndarray, prior: float = 0.0) -> float:
-        """The probability of the same story; ``prior`` is added to the log-odds (evidence the
-        fitted features do not carry, such as publication on the same days)."""
-        return 1.0 / (1.0 + math.exp(-float(self.bias + self.weights @ x + prior)))
+    def probability(self, x: np.ndarray) -> float:
+        """The probability of the same story."""
+        return 1.0 / (1.0 + math.exp(-float(self.bias + self.weights @ x)))
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> tuple[np.ndarray, float]:

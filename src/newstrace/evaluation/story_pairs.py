@@ -1,7 +1,8 @@
 """Same-story decisions on human-judged article pairs (SemEval-2022 Task 8 format: ``story_pairs``).
 
-Each distinct article is analysed once by the per-document stages users get (embedding included), and
-every article is added to one corpus as its own story, so that rarity (IDF) and the per-language mean
+Each distinct article is analysed once by the per-document stages users get (embedding included) and
+dated by its crawl number (``story_days``: the pairs carry no dates), and every article is added to one
+corpus as its own story, so that rarity (IDF) and the per-language mean
 vectors are estimated on the corpus itself, as during ingest. A pair's features are those of one
 article against the other's one-article story (``LearnedStoryClusterer.join_features``).
 
@@ -29,6 +30,8 @@ import numpy as np
 from newstrace.corpus.story_join import FEATURES, JoinModel, best_threshold, fit, shipped_model
 from newstrace.corpus.story_learned import DocFeatures, LearnedStoryClusterer, features
 from newstrace.evaluation.realdata import analyse, read_jsonl
+from newstrace.evaluation.story_days import dated
+from newstrace.model import Document
 from newstrace.settings import Settings
 
 SAME, DIFFERENT = 1.5, 3.5
@@ -57,11 +60,13 @@ def article_features(records: Sequence[dict[str, Any]], settings: Settings) -> d
     """Features of every article the stages could analyse (a failed article leaves its pairs out)."""
     stages = settings.stages if "embedding" in settings.stages else (*settings.stages, "embedding")
     settings = settings.with_overrides(stories="learned")  # the encoder the model was fitted on
-    out: dict[str, DocFeatures] = {}
-    for rec, doc in analyse(articles(records), settings, stages):
-        if doc is not None:
-            out[str(rec["id"])] = features(doc)
-    return out
+    docs = [doc for _, doc in analyse(articles(records), settings, stages) if doc is not None]
+    return dated_features(docs)
+
+
+def dated_features(docs: Sequence[Document]) -> dict[str, DocFeatures]:
+    """Features of analysed articles (by article id), each dated by its crawl number."""
+    return {str(doc.source_id): features(doc) for doc in dated(docs)}
 
 
 def pair_matrix(

@@ -1,14 +1,13 @@
 """The articles of human-judged pairs (``story_pairs``) replayed as one stream of news, as ingest runs
-them: each through the duplicate detector and the story assigner, in order. Scored on the clear pairs
-(pairwise: are the two articles in one story at the end?), with the largest story's share, the
+them: each through the duplicate detector and the story assigner, in publication order with its day
+(``story_days.dated``: the pairs carry no dates, their crawl numbers give them). Scored on the clear
+pairs (pairwise: are the two articles in one story at the end?), with the largest story's share, the
 assignment cost per article and how many of the copies the duplicate detector found share their
 original's story. ``benchmarks/stories.py --pairs`` prints it; the tests pin floors on a subset.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -16,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from newstrace.evaluation.story_days import crawl_number, crawl_rate, dated
 from newstrace.evaluation.story_pairs import label
 from newstrace.model import Document
 from newstrace.settings import Settings
@@ -61,8 +61,11 @@ def _prf(tally: Counter[str], scope: str) -> dict[str, Any]:
 
 
 def score_stream(
-    records: Sequence[dict[str, Any]], docs: Iterable[Document], settings: Settings
+    records: Sequence[dict[str, Any]], docs: Iterable[Document], settings: Settings, in_order: bool = True
 ) -> dict[str, Any]:
+    """Pairwise scores of the replay; ``in_order``: the articles in crawl order with their crawl days
+    (``dated``), else in the order given with the dates the text gave."""
+    docs = dated(list(docs)) if in_order else list(docs)
     story, copies, spent = replay(docs, settings)
     tally: Counter[str] = Counter()
     for rec in records:
@@ -87,42 +90,20 @@ def score_stream(
     }
 
 
-def _crawl_number(article_id: str) -> int:
-    # A translated copy's id carries a language suffix ("1484039360it"): the number is the article's.
-    found = re.match(r"\d+", article_id)
-    if found is None:
-        raise ValueError(f"article id {article_id!r} does not start with its crawl number")
-    return int(found.group())
-
-
 def publication_gaps(records: Sequence[dict[str, Any]], docs: Iterable[Document]) -> dict[str, Any]:
     """How many days apart the articles of clear same-story pairs came out (what ``WINDOW_DAYS`` is
     fitted on). The pairs carry no dates, but their article ids are crawl numbers that grow with the
-    day: the ids per day are the median slope between any two articles whose text gives a day (the
-    date stage's reading, which can be an event's day rather than the publication's: the median
-    ignores those), and a pair's gap is the difference of its ids over that rate."""
-    days = {
-        _crawl_number(str(d.source_id)): d.date.value.anchor().toordinal()
-        for d in docs
-        if d.date is not None and d.date.value.anchor() == d.date.value.last_day()
-    }
-    slopes = [
-        (b - a) / (db - da)
-        for (a, da), (b, db) in itertools.combinations(sorted(days.items()), 2)
-        if db != da
-    ]
-    if not slopes:
-        raise ValueError("no two articles with a day in their text: the crawl rate cannot be read")
-    rate = float(np.median(slopes))
+    day: a pair's gap is the difference of its ids over ``crawl_rate``."""
+    rate, n_dated = crawl_rate(list(docs))
     gaps = np.array(
         [
-            abs(_crawl_number(str(r["article_id1"])) - _crawl_number(str(r["article_id2"]))) / rate
+            abs(crawl_number(str(r["article_id1"])) - crawl_number(str(r["article_id2"]))) / rate
             for r in records
             if label(r) == 1
         ]
     )
     return {
-        "dated_articles": len(days),
+        "dated_articles": n_dated,
         "ids_per_day": round(rate),
         "same_story_pairs": len(gaps),
         "percentile_days": {
