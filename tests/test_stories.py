@@ -93,3 +93,16 @@ def test_seed_story_partition(seeds_gold: Path) -> None:
 
     scores = evaluate(seeds_gold, Settings())
     assert scores["stories"]["exact_partition"], scores["stories"]["predicted"]
+
+
+def test_eval_reads_the_stories_of_a_manifest() -> None:
+    from types import SimpleNamespace
+
+    from newstrace.services.evaluate import _stories
+
+    manifest = {"a": {"story": "s1"}, "b": {"story": "s1"}, "c": {"story": "s2"}}
+    gold = SimpleNamespace(data={"documents": manifest})
+    docs = {stem: SimpleNamespace(story_id=sid) for stem, sid in (("a", "x"), ("b", "x"), ("c", "x"))}
+    scores = _stories(gold, docs)  # type: ignore[arg-type]
+    assert scores is not None and scores["pairwise_precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert scores["pairwise_recall"] == 1.0 and not scores["exact_partition"]

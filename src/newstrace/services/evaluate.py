@@ -158,9 +158,25 @@ def _events(gold: Gold, docs: dict[str, Document]) -> dict[str, Any] | None:
     return score_events(list(gold.data.get("events", [])), docs)
 
 
+def _gold_stories(gold: Gold) -> list[Any] | None:
+    """The gold stories: a "stories" list, or the sample corpus's MANIFEST, whose documents each name
+    their story."""
+    listed = gold.data.get("stories")
+    if isinstance(listed, list):
+        return listed
+    documents = gold.data.get("documents")
+    if not isinstance(documents, dict):
+        return None
+    groups: dict[str, list[str]] = {}
+    for stem, meta in documents.items():
+        if isinstance(meta, dict) and meta.get("story"):
+            groups.setdefault(str(meta["story"]), []).append(str(stem))
+    return [{"docs": stems} for stems in groups.values()] or None
+
+
 def _stories(gold: Gold, docs: dict[str, Document]) -> dict[str, Any] | None:
-    gold_stories = gold.data.get("stories")
-    if not isinstance(gold_stories, list) or not any(d.story_id for d in docs.values()):
+    gold_stories = _gold_stories(gold)
+    if gold_stories is None or not any(d.story_id for d in docs.values()):
         return None
     from newstrace.evaluation.stories import score_stories
 
