@@ -263,25 +263,24 @@ class PlacesStage(BaseStage):
         if not container:
             cands = _drop_namesake_regions(cands)
         if _is_common(text, lang) and not contained:
-            keep = [
-                c
-                for c in cands
-                if c.level < ADMIN2
-                or (c.level == CITY and c.population >= self.weights.common_word_population)
-            ]
-            # Only a town under its own name, and only where the name means no country or division
-            # ("Kansas", "Iran"): there the division is what the name means.
-            held = (
-                []
-                if any(c.level in (COUNTRY, ADMIN1) for c in keep)
-                else [
-                    c
-                    for c in cands
-                    if c not in keep and c.level == CITY and name_key(c.name) == name_key(text)
-                ]
-            )
+            keep, held = self._common_word_split(cands, text)
             return keep, (None if keep else "common_word"), held
         return cands, None, []
+
+    def _common_word_split(self, cands: list[GazPlace], text: str) -> tuple[list[GazPlace], list[GazPlace]]:
+        """For a name that is also a common word: the candidates kept (countries, divisions, populous
+        towns) and the towns held back. Only a town under its own name is held, and only where the name
+        means no country or division ("Kansas", "Iran"): there the division is what the name means."""
+        keep = [
+            c
+            for c in cands
+            if c.level < ADMIN2 or (c.level == CITY and c.population >= self.weights.common_word_population)
+        ]
+        if any(c.level in (COUNTRY, ADMIN1) for c in keep):
+            return keep, []
+        key = name_key(text)
+        held = [c for c in cands if c not in keep and c.level == CITY and name_key(c.name) == key]
+        return keep, held
 
     def _place(self, gaz: Gazetteer, raw: str, m: Mention, pick: GazPlace) -> Place:
         precision = 1
