@@ -123,3 +123,28 @@ def test_captions_are_read_and_marked(run_text: Run) -> None:
     marked = [m for m in doc.mentions if m.in_boilerplate]
     assert any(m.text == "Bakhmout" for m in marked)
     assert any(p.name == "Bakhmut" and p.in_boilerplate for p in doc.places)
+
+
+def test_the_russian_tagger_runs_on_one_blas_thread() -> None:
+    # Its matrices are small; BLAS threads would spin on after each call and slow the stages after it.
+    from types import SimpleNamespace
+
+    from threadpoolctl import ThreadpoolController
+
+    from newstrace.linking.ner import NatashaRecogniser
+
+    rec = NatashaRecogniser()
+    rec._load()  # loads numpy's BLAS into the process
+    controller = ThreadpoolController().select(user_api="blas")
+    if not controller.lib_controllers:
+        pytest.skip("no BLAS library loaded in this process")
+    seen: list[int] = []
+
+    def tagger(text: str) -> SimpleNamespace:
+        seen.append(min(i["num_threads"] for i in ThreadpoolController().select(user_api="blas").info()))
+        return SimpleNamespace(spans=[])
+
+    rec._tagger = tagger
+    with controller.limit(limits=2):
+        assert rec.spans("Москва") == []
+    assert seen == [1]

@@ -57,12 +57,15 @@ class SpacyRecogniser:
 class NatashaRecogniser:
     def __init__(self) -> None:
         self._tagger: Any = None
+        self._blas: Any = None
 
     def _load(self) -> Any:
         if self._tagger is None:
             from natasha import NewsEmbedding, NewsNERTagger
+            from threadpoolctl import ThreadpoolController
 
             self._tagger = NewsNERTagger(NewsEmbedding())
+            self._blas = ThreadpoolController()
         return self._tagger
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
@@ -72,7 +75,14 @@ class NatashaRecogniser:
         # documents), for the same spans.
         if not text.strip():
             return []
-        markup = self._load()(text)
+        tagger = self._load()
+        # The tagger multiplies small matrices, a sentence at a time: BLAS threads cost more than they
+        # give, and they spin on after each call, taking the core from the stages that run next (the
+        # pipeline's parallelism is across documents, one process per worker). With one BLAS thread,
+        # python benchmarks/entities.py --n 150 on a 2-core machine: Russian bare NER 27-30 -> 71
+        # documents/s, entities+places 19-22 -> 53 (OPENBLAS_NUM_THREADS=1 measured the same way).
+        with self._blas.limit(limits=1, user_api="blas"):
+            markup = tagger(text)
         return [(s.start, s.stop, _LABELS.get(s.type, "misc")) for s in markup.spans]
 
 
