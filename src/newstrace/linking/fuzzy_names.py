@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from newstrace.kb.model import KbEntity
 from newstrace.linking.keys import name_keys
+from newstrace.linking.memo import BoundedMemo
 
 # Whole names: similarity (0-100) between name keys. Names shorter than MIN_KEY are never fuzzy.
 FUZZY_LINK = 90
@@ -38,7 +39,7 @@ class FuzzyNames:
         self.entities = entities
         self._names: tuple[list[str], list[str]] | None = None
         self._surnames: tuple[list[str], list[str]] | None = None
-        self._memo: dict[tuple[str, str], tuple[tuple[KbEntity, str] | None]] = {}
+        self._memo: BoundedMemo[tuple[str, str], tuple[KbEntity, str] | None] = BoundedMemo(_MEMO_SIZE)
 
     def _build(self) -> None:
         keys: list[str] = []
@@ -70,13 +71,7 @@ class FuzzyNames:
         keys = name_keys(surface)[:1]
         if not keys or len(keys[0]) < MIN_KEY:
             return None
-        known = self._memo.get((keys[0], label))
-        if known is None:
-            known = (self._search(keys[0], label),)
-            if len(self._memo) >= _MEMO_SIZE:
-                self._memo.clear()
-            self._memo[keys[0], label] = known
-        return known[0]
+        return self._memo.get_or_compute((keys[0], label), lambda: self._search(keys[0], label))
 
     def _search(self, key: str, label: str) -> tuple[KbEntity, str] | None:
         assert self._names is not None and self._surnames is not None

@@ -26,6 +26,7 @@ from newstrace.kb.loader import ENTITY_FILES
 from newstrace.linking.gazetteer_build import CITY, COUNTRY, LEVEL_FEATURE, Row, build_rows
 from newstrace.linking.gazetteer_build import distance_km as distance_km
 from newstrace.linking.keys import compact, name_keys
+from newstrace.linking.memo import BoundedMemo
 
 # Fuzzy matching (0-100) is a last resort for long names of notable places (see ``fuzzy_candidates``).
 FUZZY_CUTOFF = 90
@@ -159,20 +160,17 @@ class Gazetteer:
         return list(found)
 
     def _exact(self, name: str) -> tuple[GazPlace, ...]:
-        memo: dict[str, tuple[GazPlace, ...]] | None = self.__dict__.get("_memo")
-        if memo is None:
-            memo = self.__dict__["_memo"] = {}
-        found = memo.get(name)
-        if found is None:
-            rows: list[int] = []
-            for key in name_keys(name):
-                for k in (key, compact(key)):
-                    rows.extend(r for r in self._rows(k) if r not in rows)
-            found = tuple(self.place(r) for r in rows)
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            memo[name] = found
-        return found
+        memo: BoundedMemo[str, tuple[GazPlace, ...]] | None = self.__dict__.get("_memo")
+        if memo is None:  # made on first use: a gazetteer read from its cache file has none
+            memo = self.__dict__["_memo"] = BoundedMemo(_MEMO_SIZE)
+        return memo.get_or_compute(name, lambda: self._places_named(name))
+
+    def _places_named(self, name: str) -> tuple[GazPlace, ...]:
+        rows: list[int] = []
+        for key in name_keys(name):
+            for k in (key, compact(key)):
+                rows.extend(r for r in self._rows(k) if r not in rows)
+        return tuple(self.place(r) for r in rows)
 
     def fuzzy_candidates(self, name: str) -> list[GazPlace]:
         """Near spellings of a long name of a country, division or town of 15,000 or more ("Lougansk"
