@@ -174,7 +174,8 @@ class PlacesStage(BaseStage):
     ) -> list[list[tuple[float, GazPlace]]]:
         """Each mention's candidates with their scores, best first. ``held`` are each mention's towns
         held back because the name is a common word (``candidates_held``): one is a candidate only where
-        another place of the article lies in its first-level division."""
+        another place of the article, or the outlet's home, lies in its first-level division
+        (``place_scoring.supported``)."""
         w = self.weights
         priors = [
             [(prior(c, m.text, w, is_capital(gaz, c, self._capitals)), c) for c in cands]
