@@ -3,33 +3,9 @@
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
+from helpers.imports import PACKAGE, imported_modules, module_name
 
-import newstrace
-
-PACKAGE = Path(newstrace.__file__).parent
 INTERFACES = ("cli", "web")
-
-
-def imported_modules(source: str, module: str) -> set[str]:
-    """Every module ``source`` (the text of ``module``, dotted) imports, relative imports resolved."""
-    found: set[str] = set()
-    package = module.split(".")[:-1]
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = package[: len(package) - node.level + 1] if node.level else []
-            target = ".".join([*base, node.module] if node.module else base)
-            found.add(target)
-            found.update(f"{target}.{alias.name}" for alias in node.names)
-    return found
-
-
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def store_imports(folder: str, layer: str = "store") -> list[str]:
@@ -37,8 +13,9 @@ def store_imports(folder: str, layer: str = "store") -> list[str]:
     bad = []
     package = f"newstrace.{layer}"
     for path in sorted((PACKAGE / folder).rglob("*.py")):
-        name = _module_name(path)
-        for target in imported_modules(path.read_text(encoding="utf-8"), name):
+        name = module_name(path)
+        source = path.read_text(encoding="utf-8")
+        for target in imported_modules(source, name, is_package=path.name == "__init__.py"):
             if target == package or target.startswith(f"{package}."):
                 bad.append(f"{name} imports {target}")
     return bad

@@ -4,26 +4,18 @@ module level; a function-level import is how a lazy dependency is written and do
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 from radon.complexity import cc_visit
 
-import newstrace
+from helpers.imports import PACKAGE, imported_modules, module_name
 
-PACKAGE = Path(newstrace.__file__).parent
 MAX_LINES = 450
 MAX_COMPLEXITY = 25
 
 
 def _modules() -> dict[str, Path]:
-    found: dict[str, Path] = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-        if parts[-1] == "__init__":
-            parts.pop()
-        found[".".join(parts)] = path
-    return found
+    return {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 
 def test_no_module_is_longer_than_the_limit() -> None:
@@ -44,18 +36,9 @@ def test_no_function_is_more_complex_than_the_limit() -> None:
 
 
 def _top_level_imports(path: Path, module: str, known: set[str]) -> set[str]:
-    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
-    found: set[str] = set()
-    for node in ast.parse(path.read_text("utf-8")).body:
-        targets: list[str] = []
-        if isinstance(node, ast.Import):
-            targets = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = package[: len(package) - node.level + 1] if node.level else []
-            target = ".".join([*base, node.module] if node.module else base)
-            targets = [target, *(f"{target}.{alias.name}" for alias in node.names)]
-        found.update(t for t in targets if t in known and t != module)
-    return found
+    source = path.read_text("utf-8")
+    found = imported_modules(source, module, is_package=path.name == "__init__.py", top_level=True)
+    return {t for t in found if t in known and t != module}
 
 
 def test_no_import_cycle() -> None:
