@@ -4,6 +4,7 @@ on a long stream, and never written into the gazetteer's cache file."""
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 
@@ -67,3 +68,56 @@ def test_fuzzy_memo_is_bounded_and_answers_as_the_search(monkeypatch: pytest.Mon
         assert len(fuzzy._memo) <= 2
     found = fuzzy.match_name("Aleksandra Kowalczyk", "person")
     assert found is not None and found[0].id == person.id
+
+
+def test_gazetteer_fuzzy_memo_answers_as_the_search_and_is_not_pickled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gazetteer, "_MEMO_SIZE", 2)
+    gaz = Gazetteer(
+        [Row("country:ZZ", "Zedlandia", COUNTRY, "ZZ", 10.0, 20.0, 5_000_000, names={"Zedlandia"})]
+    )
+    for _ in range(2):  # the second round is answered from the memo
+        assert [c.id for c in gaz.fuzzy_candidates("Zedlandiaa")] == ["country:ZZ"]
+        assert gaz.fuzzy_candidates("Qwertyuiop") == []
+    for i in range(10):
+        gaz.fuzzy_candidates(f"Unknownplace{i}")
+        assert len(gaz.__dict__["_fuzzy_memo"]) <= 2
+    gaz.fuzzy_candidates("Zedlandiaa").clear()  # a caller changing its list changes no later answer
+    assert [c.id for c in gaz.fuzzy_candidates("Zedlandiaa")] == ["country:ZZ"]
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert "_fuzzy_memo" not in copy.__dict__
+
+
+def test_name_matcher_word_memo_is_bounded_and_answers_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newstrace.linking import kb_index
+    from newstrace.linking.kb_index import KbIndex
+
+    people = (
+        KbEntity(
+            id="person/ines-varga",
+            type="person",
+            kind="politician",
+            name="Ines Varga",
+            country=None,
+            side=None,
+        ),
+        KbEntity(
+            id="organization/unhcr", type="organization", kind="agency", name="UNHCR", country=None, side=None
+        ),
+    )
+    text = "Yesterday Ines Varga met UNHCR staff. Later Ines Varga left; UNHCR stayed."
+    fresh = [(m.start, m.text, m.entity.id) for m in KbIndex(people).find(text, "en")]
+    at = [text.index("Ines"), text.index("UNHCR"), text.rindex("Ines"), text.rindex("UNHCR")]
+    assert fresh == [
+        (at[0], "Ines Varga", "person/ines-varga"),
+        (at[1], "UNHCR", "organization/unhcr"),
+        (at[2], "Ines Varga", "person/ines-varga"),
+        (at[3], "UNHCR", "organization/unhcr"),
+    ]
+    monkeypatch.setattr(kb_index, "_OPENS_MEMO_SIZE", 4)  # fewer than the text's words: cleared each time
+    small = KbIndex(people)
+    for _ in range(3):
+        assert [(m.start, m.text, m.entity.id) for m in small.find(text, "en")] == fresh
+        # A text with more new words than the bound keeps those, and only those.
+        assert len(small._opens["en"]) <= len(set(re.findall(r"[^\W_]+", text)))

@@ -120,6 +120,7 @@ class Gazetteer:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state.pop("_memo", None)  # lookups made by this process, not data
+        state.pop("_fuzzy_memo", None)
         return state
 
     def place(self, i: int) -> GazPlace:
@@ -174,7 +175,15 @@ class Gazetteer:
 
     def fuzzy_candidates(self, name: str) -> list[GazPlace]:
         """Near spellings of a long name of a country, division or town of 15,000 or more ("Lougansk"
-        for "Luhansk"): short names and abbreviations are never matched fuzzily."""
+        for "Luhansk"): short names and abbreviations are never matched fuzzily. Remembered per name,
+        as exact candidates are: a stream repeats the names no place bears, and each search costs a
+        pass over the names of that initial."""
+        memo: BoundedMemo[str, tuple[GazPlace, ...]] | None = self.__dict__.get("_fuzzy_memo")
+        if memo is None:  # made on first use, like the exact memo, and never pickled with the cache
+            memo = self.__dict__["_fuzzy_memo"] = BoundedMemo(_MEMO_SIZE)
+        return list(memo.get_or_compute(name, lambda: tuple(self._near_spellings(name))))
+
+    def _near_spellings(self, name: str) -> list[GazPlace]:
         rows: list[int] = []
         for key in name_keys(name)[:1]:
             if len(key) < FUZZY_MIN_LENGTH:

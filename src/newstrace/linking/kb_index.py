@@ -17,6 +17,7 @@ from newstrace.kb.loader import knowledge_base
 from newstrace.kb.model import KbEntity
 from newstrace.linking.keys import compact, name_keys
 from newstrace.linking.lemmas import lemmas, lemmatise_phrase
+from newstrace.linking.memo import BoundedMemo
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Leading articles are not part of names ("le Washington Post", "die Welt").
@@ -26,6 +27,8 @@ _MAX_WORDS = 9
 # Paths one multi-word Cyrillic name may take through the trie (its words' readings and dictionary forms).
 _MAX_PATHS = 32
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Words of running text remembered per language (whether they can begin a name); a stream's vocabulary.
+_OPENS_MEMO_SIZE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ class KbIndex:
         # Acronyms match only as written in capitals: "UN" is not "Un", "RUSI" is not "Russie".
         self.acronyms: dict[str, list[str]] = defaultdict(list)
         self._root = _Node({}, [])
+        # Per language: whether a word of running text can begin a name (one dict step per word).
+        self._opens: dict[str | None, BoundedMemo[str, bool]] = {}
         for entity in entities:
             for surface in entity.all_names():
                 words = _WORD.findall(surface)
@@ -125,23 +130,24 @@ class KbIndex:
         """Longest knowledge-base names in ``text``, left to right, not overlapping. In Russian and
         Ukrainian text each word also matches through its dictionary forms ("Херсонской" -> херсонский)."""
         words = list(_WORD.finditer(text))
-        keys = [_text_word_keys(w.group(), lang) for w in words]
-        starts = self._root.children
-        i = 0
-        while i < len(words):
-            group = words[i].group()
-            acronym = self.acronyms.get(group) if group.isupper() else None
-            if not acronym and not any(k in starts for k in keys[i]):
-                i += 1  # most words begin no name: no walk
+        groups = [w.group() for w in words]
+        # A word's keys are read only where a name may start or go on: most words begin none.
+        keys: list[tuple[str, ...] | None] = [None] * len(words)
+        opens = self._opens_memo(groups, lang)
+        acronyms = self.acronyms
+        free = 0  # the first word a match may start at (matches do not overlap)
+        for i in [i for i, g in enumerate(groups) if opens[g] or (g.isupper() and acronyms.get(g))]:
+            if i < free:
                 continue
-            best = self._longest(keys, i)
+            free = i + 1
+            acronym = acronyms.get(groups[i]) if groups[i].isupper() else None
+            best = self._longest(keys, groups, lang, i)
             follows = text[words[i].end() : words[i].end() + 2]
             # A longer name that starts with the acronym wins ("НАК «Нафтогаз»" is not the НАК).
             longer = best is not None and best[0] - i > 1
             if acronym and not longer and not (follows[:1] == "-" and follows[1:2].isdigit()):  # not "MK-19"
                 w = words[i]
                 yield KbMatch(w.start(), w.end(), w.group(), self._pick(acronym))
-                i += 1
                 continue
             if best is not None and self._plausible(text, words, i, best[0]):
                 end_word = best[0] - 1
@@ -150,12 +156,31 @@ class KbIndex:
                 if not _other_person(entity, text, words, i, best[0]):
                     start = _with_title_article(entity, text, words, i, end)
                     yield KbMatch(start, end, text[start:end], entity)
-                    i = best[0]
-                    continue
-            i += 1
+                    free = best[0]
 
-    def _longest(self, keys: list[tuple[str, ...]], i: int) -> tuple[int, list[str]] | None:
-        """The longest name of the trie that starts at word ``i``: the word after it and its entities."""
+    def _opens_memo(self, groups: list[str], lang: str | None) -> BoundedMemo[str, bool]:
+        """The language's memo of which words can begin a name, holding every word of ``groups``: only
+        the words not seen before are asked about (a set difference, not a step per word)."""
+        opens = self._opens.get(lang)
+        if opens is None:
+            opens = self._opens[lang] = BoundedMemo(_OPENS_MEMO_SIZE)
+        new = set(groups).difference(opens)
+        if new and len(opens) + len(new) > opens.size:
+            opens.clear()  # a long stream keeps its recent vocabulary only
+        for word in new:
+            opens[word] = self._opens_name(word, lang)
+        return opens
+
+    def _opens_name(self, word: str, lang: str | None) -> bool:
+        """Whether one of the word's keys begins a name of the trie."""
+        starts = self._root.children
+        return any(k in starts for k in _text_word_keys(word, lang))
+
+    def _longest(
+        self, keys: list[tuple[str, ...] | None], groups: list[str], lang: str | None, i: int
+    ) -> tuple[int, list[str]] | None:
+        """The longest name of the trie that starts at word ``i``: the word after it and its entities
+        (``keys``: each word's keys, read on first need)."""
         best: tuple[int, list[str]] | None = None
         frontier = [(self._root, i)]
         while frontier:
@@ -163,7 +188,10 @@ class KbIndex:
             if j > i and node.entities and (best is None or j > best[0]):
                 best = (j, node.entities)
             if j < len(keys) and j - i < _MAX_WORDS:
-                for k in keys[j]:
+                word_keys = keys[j]
+                if word_keys is None:
+                    word_keys = keys[j] = _text_word_keys(groups[j], lang)
+                for k in word_keys:
                     child = node.children.get(k)
                     if child is not None:
                         frontier.append((child, j + 1))
