@@ -222,3 +222,26 @@ def test_a_town_spelt_like_a_common_word_is_placed_where_the_article_names_its_s
     got = _placed(text, ["Hope", "Little Rock", "Arkansas"], "en")
     assert not isinstance(got["Hope"], str) and got["Hope"][0] == "US", got["Hope"]
     assert _near(got["Hope"], 33.67, -93.59, 25)
+
+
+def test_a_county_named_without_its_generic_word_is_placed_where_the_article_supports_it() -> None:
+    # A bare county name is no place by itself ...
+    assert _placed("Deputies searched the river near Wilkin on Friday.", ["Wilkin"], "en") == {
+        "Wilkin": "not_in_gazetteer"
+    }
+    # ... but beside a town and the state it lies in, it is the county.
+    text = "Deputies from Wilkin and Clay counties searched the river north of Moorhead, Minnesota."
+    got = _placed(text, ["Wilkin", "Moorhead", "Minnesota"], "en")
+    assert not isinstance(got["Wilkin"], str) and _near(got["Wilkin"], 46.36, -96.47, 40), got["Wilkin"]
+    got = _placed(
+        "Officials in Avoyelles said the levee held, the Louisiana governor said.", ["Avoyelles"], "en"
+    )
+    assert got == {"Avoyelles": "not_in_gazetteer"}
+    got = _placed(
+        "Officials in Avoyelles said the levee held, the Louisiana governor said.",
+        ["Avoyelles", "Louisiana"],
+        "en",
+    )
+    assert not isinstance(got["Avoyelles"], str) and _near(got["Avoyelles"], 31.08, -92.0, 40), got[
+        "Avoyelles"
+    ]
