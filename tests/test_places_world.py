@@ -245,3 +245,19 @@ def test_a_county_named_without_its_generic_word_is_placed_where_the_article_sup
     assert not isinstance(got["Avoyelles"], str) and _near(got["Avoyelles"], 31.08, -92.0, 40), got[
         "Avoyelles"
     ]
+
+
+def test_a_demonym_of_a_division_or_town_is_the_place_it_is_formed_from() -> None:
+    text = "Ohioans and Floridians lined up to vote while Christians prayed and Gazans waited in Rafah."
+    got = _placed(text, ["Ohioans", "Floridians", "Christians", "Gazans", "Rafah"], "en")
+    assert _near(got["Ohioans"], 40.4, -82.7, 161) and _near(got["Floridians"], 28.1, -81.6, 300), got
+    assert _near(got["Gazans"], 31.5, 34.47, 25), got  # the town beside Rafah, not a namesake province
+    assert got["Christians"] == "not_in_gazetteer"  # formed like a demonym, but of no place
+
+
+def test_demonym_rules_are_learnt_from_the_countries_pairs() -> None:
+    from newstrace.linking.demonym_places import demonym_rules
+
+    rules = demonym_rules(gazetteer())
+    assert ("n", "") in rules and ("ian", "a") in rules  # "Kenyan", "Canadian"
+    assert all(ending for ending, _ in rules)

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from wordfreq import zipf_frequency
 
 from newstrace.languages import case_forms
+from newstrace.linking.demonym_places import demonym_places
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
 from newstrace.linking.lemmas import lemmatise_phrase
@@ -266,6 +267,8 @@ class PlacesStage(BaseStage):
         core = _REGION_WORDS.sub(" ", text).strip(" ,.'’")
         is_region = core != text and bool(core)
         cands = _lookup(gaz, text, core, lang)
+        if not cands and lang in (None, "en"):  # "Ohioans": the rules are English demonyms'
+            cands = demonym_places(gaz, text, WELL_KNOWN_POPULATION)
         if not cands:
             return [], "not_in_gazetteer", []
         if is_region:
