@@ -26,6 +26,10 @@ def _small_gazetteer() -> Gazetteer:
     return Gazetteer(rows)
 
 
+def _entity(entity_id: str, kind: str, name: str) -> KbEntity:
+    return KbEntity(id=entity_id, type=entity_id.split("/")[0], kind=kind, name=name, country=None, side=None)
+
+
 def test_gazetteer_memo_gives_the_same_candidates_as_a_fresh_lookup() -> None:
     gaz = _small_gazetteer()
     first = gaz.candidates("Portville")
@@ -50,14 +54,7 @@ def test_gazetteer_memo_is_bounded_and_not_pickled(monkeypatch: pytest.MonkeyPat
 
 def test_fuzzy_memo_is_bounded_and_answers_as_the_search(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fuzzy_names, "_MEMO_SIZE", 2)
-    person = KbEntity(
-        id="person/alexandra-kowalczyk",
-        type="person",
-        kind="politician",
-        name="Alexandra Kowalczyk",
-        country=None,
-        side=None,
-    )
+    person = _entity("person/alexandra-kowalczyk", "politician", "Alexandra Kowalczyk")
     fuzzy = FuzzyNames({person.id: person})
     for _ in range(2):  # the second round is answered from the memo
         found = fuzzy.match_name("Aleksandra Kowalczyk", "person")
@@ -94,17 +91,8 @@ def test_name_matcher_word_memo_is_bounded_and_answers_alike(monkeypatch: pytest
     from newstrace.linking.kb_index import KbIndex
 
     people = (
-        KbEntity(
-            id="person/ines-varga",
-            type="person",
-            kind="politician",
-            name="Ines Varga",
-            country=None,
-            side=None,
-        ),
-        KbEntity(
-            id="organization/unhcr", type="organization", kind="agency", name="UNHCR", country=None, side=None
-        ),
+        _entity("person/ines-varga", "politician", "Ines Varga"),
+        _entity("organization/unhcr", "agency", "UNHCR"),
     )
     text = "Yesterday Ines Varga met UNHCR staff. Later Ines Varga left; UNHCR stayed."
     fresh = [(m.start, m.text, m.entity.id) for m in KbIndex(people).find(text, "en")]
