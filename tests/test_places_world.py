@@ -226,33 +226,21 @@ def test_a_town_spelt_like_a_common_word_is_placed_where_the_article_names_its_s
 
 def test_a_county_named_without_its_generic_word_is_placed_where_the_article_supports_it() -> None:
     # A bare county name is no place by itself ...
-    assert _placed("Deputies searched the river near Wilkin on Friday.", ["Wilkin"], "en") == {
-        "Wilkin": "not_in_gazetteer"
+    assert _placed("Deputies searched the river near Kittson on Friday.", ["Kittson"], "en") == {
+        "Kittson": "not_in_gazetteer"
     }
     # ... but beside a town and the state it lies in, it is the county.
-    text = "Deputies from Wilkin and Clay counties searched the river north of Moorhead, Minnesota."
-    got = _placed(text, ["Wilkin", "Moorhead", "Minnesota"], "en")
-    assert not isinstance(got["Wilkin"], str) and _near(got["Wilkin"], 46.36, -96.47, 40), got["Wilkin"]
-    got = _placed(
-        "Officials in Avoyelles said the levee held, the Louisiana governor said.", ["Avoyelles"], "en"
-    )
-    assert got == {"Avoyelles": "not_in_gazetteer"}
-    got = _placed(
-        "Officials in Avoyelles said the levee held, the Louisiana governor said.",
-        ["Avoyelles", "Louisiana"],
-        "en",
-    )
-    assert not isinstance(got["Avoyelles"], str) and _near(got["Avoyelles"], 31.08, -92.0, 40), got[
-        "Avoyelles"
-    ]
+    text = "Deputies from Kittson and Marshall counties searched the river north of Hallock, Minnesota."
+    got = _placed(text, ["Kittson", "Hallock", "Minnesota"], "en")
+    assert not isinstance(got["Kittson"], str) and _near(got["Kittson"], 48.77, -96.78, 40), got["Kittson"]
 
 
 def test_a_demonym_of_a_division_or_town_is_the_place_it_is_formed_from() -> None:
-    text = "Ohioans and Floridians lined up to vote while Christians prayed and Gazans waited in Rafah."
-    got = _placed(text, ["Ohioans", "Floridians", "Christians", "Gazans", "Rafah"], "en")
-    assert _near(got["Ohioans"], 40.4, -82.7, 161) and _near(got["Floridians"], 28.1, -81.6, 300), got
-    assert _near(got["Gazans"], 31.5, 34.47, 25), got  # the town beside Rafah, not a namesake province
-    assert got["Christians"] == "not_in_gazetteer"  # formed like a demonym, but of no place
+    text = "Nevadans and Manitobans lined up to vote while Republicans and Musicians waited in Elko."
+    got = _placed(text, ["Nevadans", "Manitobans", "Republicans", "Musicians", "Elko"], "en")
+    assert _near(got["Nevadans"], 38.5, -117.0, 161) and _near(got["Manitobans"], 53.0, -97.5, 161), got
+    # Formed like demonyms, but of no place the gazetteer holds.
+    assert got["Republicans"] == got["Musicians"] == "not_in_gazetteer"
 
 
 def test_demonym_rules_are_learnt_from_the_countries_pairs() -> None:
@@ -261,3 +249,18 @@ def test_demonym_rules_are_learnt_from_the_countries_pairs() -> None:
     rules = demonym_rules(gazetteer())
     assert ("n", "") in rules and ("ian", "a") in rules  # "Kenyan", "Canadian"
     assert all(ending for ending, _ in rules)
+
+
+def test_a_village_far_from_everything_else_the_article_places_is_left_unplaced() -> None:
+    from newstrace.linking.gazetteer import GazPlace
+    from newstrace.linking.place_scoring import WEIGHTS, isolated
+
+    w = dataclasses.replace(WEIGHTS, isolated_population=5_000, isolated_km=300.0)
+    village = GazPlace("gn:1", "Pine Hollow", "city", "US", 44.16, -75.03, 800, level=4)
+    town = GazPlace("gn:2", "Ashford", "city", "US", 46.87, -96.77, 44_000, level=4)
+    near_village = GazPlace("gn:3", "Brookfield", "city", "US", 46.87, -96.58, 1_400, level=4)
+    state = GazPlace("adm1:US.XX", "Northland", "region", "US", 46.1, -94.2, 5_600_000, level=2)
+    assert isolated([village, town, state], w) == [True, False, False]  # 1,700 km from the rest
+    assert isolated([near_village, town, state], w) == [False, False, False]
+    assert isolated([village], w) == [False]  # nothing else placed: nothing to be far from
+    assert isolated([village, None, town], dataclasses.replace(w, isolated_population=0)) == [False] * 3

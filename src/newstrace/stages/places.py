@@ -36,6 +36,7 @@ from newstrace.linking.place_scoring import (
     contextual,
     decided,
     is_capital,
+    isolated,
     name_key,
     prior,
     shared,
@@ -225,6 +226,8 @@ class PlacesStage(BaseStage):
             decided(s, self.weights, bool(s) and self._well_known(gaz, s[0][1]))
             for s in self.scored(gaz, raw, ms, options, outlet, held)
         ]
+        far = isolated(picks, self.weights)
+        picks = [None if alone else p for p, alone in zip(picks, far, strict=True)]
         self.outlets.add(outlet, [p for p in picks if p is not None])
         return picks
 
