@@ -264,3 +264,22 @@ def test_a_village_far_from_everything_else_the_article_places_is_left_unplaced(
     assert isolated([near_village, town, state], w) == [False, False, False]
     assert isolated([village], w) == [False]  # nothing else placed: nothing to be far from
     assert isolated([village, None, town], dataclasses.replace(w, isolated_population=0)) == [False] * 3
+
+
+def test_a_name_is_not_told_its_own_earlier_readings_by_the_outlets_memory() -> None:
+    from newstrace.linking.place_scoring import OutletMemory
+
+    gaz = gazetteer()
+    abroad = [c for c in gaz.candidates("Tyler") if c.country == "US" and c.admin1 == "adm1:US.TX"]
+    home = [c for c in gaz.candidates("Toledo") if c.country == "US" and c.admin1 == "adm1:US.OH"]
+    assert abroad and home
+    memory = OutletMemory()
+    memory.add("local.example", abroad * 2 + home * 6, ["tyler"] * 2 + ["toledo"] * 6)
+    admin1, _ = memory.shares("local.example")
+    assert admin1 == {"adm1:US.TX": 0.25, "adm1:US.OH": 0.75}
+    # "Tyler" hears only what the outlet's other names said, and "Toledo" only what "Tyler" said.
+    assert memory.shares("local.example", "tyler")[0] == {"adm1:US.OH": 1.0}
+    assert memory.shares("local.example", "toledo")[0] == {"adm1:US.TX": 1.0}
+    assert memory.shares("local.example", "dayton")[0] == admin1
+    memory.clear()
+    assert memory.shares("local.example", "tyler") == ({}, {})

@@ -1,11 +1,13 @@
 """Fitting the place-choice weights (``linking.place_scoring.Weights``) on places_en.jsonl, with folds.
 
-    python -m newstrace.evaluation.fit_places [PATH] [--folds 5]
+    python -m newstrace.evaluation.fit_places [PATH] [--folds 5] [--only NAMES] [--wrong-cost 1]
 
 The gold toponyms of each article are the place mentions (as in ``real_places``' gold-span mode); the
 candidates are looked up once, then the weights are fitted by coordinate ascent over a small grid to
-maximise the toponyms placed within 161 km. Each fold's figures come from weights fitted on the other
-folds (held out); the last line gives the weights fitted on every article, which go into ``WEIGHTS``.
+maximise the toponyms placed within 161 km. The abstention rules come after (the margin, then the
+isolated-town cut), each maximising the toponyms placed within 161 km minus ``--wrong-cost`` times
+those placed farther. Each fold's figures come from weights fitted on the other folds (held out); the
+last line gives the weights fitted on every article, which go into ``WEIGHTS``.
 """
 
 from __future__ import annotations

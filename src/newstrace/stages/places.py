@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from wordfreq import zipf_frequency
 
 from newstrace.languages import case_forms
+from newstrace.linking.bare_divisions import bare_divisions
 from newstrace.linking.demonym_places import demonym_places
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
@@ -28,6 +29,7 @@ from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.place_scoring import (
     WEIGHTS,
     WELL_KNOWN_POPULATION,
+    Context,
     OutletMemory,
     Weights,
     abbreviation_of_other,
@@ -190,13 +192,13 @@ class PlacesStage(BaseStage):
         ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, keys)
         ctx.outlet_admin1, ctx.outlet_country = self.outlets.shares(outlet)
         if held:
-            priors = [
-                p + [(prior(c, m.text, w, False), c) for c in h if supported(c, ctx, w.outlet_home_share)]
-                for m, p, h in zip(ms, priors, held, strict=True)
-            ]
+            priors = _with_held(priors, ms, held, ctx, w)
         containers = _containers(raw, ms)
+        # What the outlet's earlier articles say to each name leaves out that name's own readings.
+        told = {k: self.outlets.shares(outlet, k) for k in set(keys)}
         out: list[list[tuple[float, GazPlace]]] = []
         for i in range(len(ms)):
+            ctx.outlet_admin1, ctx.outlet_country = told[keys[i]]
             followed = options[containers[i]] if i in containers else []
             followed = [c for c in followed if c.level in (COUNTRY, ADMIN1, CITY)]
             # A division that contains the place named just before it is what this name means.
@@ -228,7 +230,8 @@ class PlacesStage(BaseStage):
         ]
         far = isolated(picks, self.weights)
         picks = [None if alone else p for p, alone in zip(picks, far, strict=True)]
-        self.outlets.add(outlet, [p for p in picks if p is not None])
+        kept = [(p, name_key(m.text)) for m, p in zip(ms, picks, strict=True) if p is not None]
+        self.outlets.add(outlet, [p for p, _ in kept], [k for _, k in kept])
         return picks
 
     def _well_known(self, gaz: Gazetteer, c: GazPlace) -> bool:
@@ -336,6 +339,21 @@ def outlet_of(doc: Document) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
+def _with_held(
+    priors: list[list[tuple[float, GazPlace]]],
+    ms: Sequence[Mention],
+    held: Sequence[list[GazPlace]],
+    ctx: Context,
+    w: Weights,
+) -> list[list[tuple[float, GazPlace]]]:
+    """Each mention's scored candidates, with its held-back places that the article or the outlet's
+    home supports (``place_scoring.supported``)."""
+    return [
+        p + [(prior(c, m.text, w, False), c) for c in h if supported(c, ctx, w.outlet_home_share)]
+        for m, p, h in zip(ms, priors, held, strict=True)
+    ]
+
+
 def _containing(
     candidates: list[tuple[float, GazPlace]], before: Sequence[GazPlace], bonus: float
 ) -> list[tuple[float, GazPlace]]:
@@ -386,28 +404,6 @@ def _lookup(gaz: Gazetteer, text: str, core: str, lang: str | None) -> list[GazP
         if cands:
             return cands
     return [] if _is_common(text, lang) else gaz.fuzzy_candidates(core or text)
-
-
-# The generic words of the gazetteer's second-level division names (GeoNames' English ones: "Clay
-# County", "Avoyelles Parish", "Juneau Borough"), which local reporting leaves out ("Clay and Becker
-# counties", "in Avoyelles").
-DIVISION_WORDS = ("County", "Parish", "Borough")
-
-
-def bare_divisions(gaz: Gazetteer, text: str) -> list[GazPlace]:
-    """The second-level divisions a name stands for without its generic word ("Clay": Clay County).
-    Such a division is held back, a candidate only where the article or the outlet's home supports it
-    (``place_scoring.supported``): most bare names mean a town. On places_en.jsonl (gold spans) this
-    placed 54 more toponyms within 161 km and 25 fewer farther; offered as plain candidates instead,
-    one fewer within and 6 more farther."""
-    name = text.strip()
-    if (
-        not name
-        or name.isupper()
-        or any(name.casefold().endswith(" " + w.casefold()) for w in DIVISION_WORDS)
-    ):
-        return []
-    return [c for w in DIVISION_WORDS for c in gaz.candidates(f"{name} {w}") if c.level == ADMIN2]
 
 
 def _is_common(text: str, lang: str | None) -> bool:
