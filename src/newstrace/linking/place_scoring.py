@@ -50,7 +50,12 @@ class Weights:
     # place named right after a name already narrows its candidates to those inside it,
     # ``PlacesStage.scored``) and on a smaller weight for an ADMIN2 level; they spread over capital
     # 1.5-3, context_country 0-4, shared_admin1 3-6, outlet_country 2-9 and margin 0.5-2: the values
-    # are those fitted on all articles.
+    # are those fitted on all articles. After country points moved towards the published ones, bare
+    # county names, demonyms of divisions, the isolated-town cut and the outlet memory that leaves a
+    # name's own readings out, every weight refitted (``fit_places --folds 5``): held out acc161 0.8318,
+    # precision161 0.8954 over 7,895 toponyms. Fitted on all articles it chose outlet_admin1 9 and
+    # margin 1.5: toponyms within 161 km minus those farther are the same as with the values below
+    # within 2 (17 fewer right, 19 fewer wrong), so these are kept.
     level: tuple[float, ...] = (6.0, 6.0, 4.0, 2.0, 4.0, 3.0)  # CONTINENT .. FACILITY
     capital: float = 1.5
     population: float = 1.0  # per power of ten
