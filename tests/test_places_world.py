@@ -55,6 +55,20 @@ def test_countries_and_abbreviations_are_the_countries() -> None:
         assert not isinstance(got[name], str) and got[name][0] == country, (name, got[name])
 
 
+def test_an_abbreviation_meets_abbreviations_only() -> None:
+    """ "EU" is no abbreviation of the United States ("EE.UU." folded as a word was "eu") and not the
+    French town Eu; "E.-U." is. A name set in capitals ("KYIV" in a dateline) is still the place."""
+    text = (
+        "KYIV - EU ministers met on Monday. Les E.-U. et les EE.UU. se sont exprimés, "
+        "as did officials of the U.S. and the USA."
+    )
+    got = _placed(text, ["KYIV", "EU", "E.-U.", "EE.UU.", "U.S.", "USA"], "en")
+    assert isinstance(got["EU"], str), got["EU"]
+    for name in ("E.-U.", "EE.UU.", "U.S.", "USA"):
+        assert not isinstance(got[name], str) and got[name][0] == "US", (name, got[name])
+    assert _near(got["KYIV"], 50.45, 30.52, km=25), got["KYIV"]
+
+
 def test_capitals_beat_their_namesakes() -> None:
     text = "The talks moved from Paris to Berlin, and a delegation flew on to Tripoli the next day."
     got = _placed(text, ["Paris", "Berlin", "Tripoli"], "en")

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from newstrace.kb.loader import ENTITY_FILES
 from newstrace.linking.gazetteer_build import CITY, COUNTRY, LEVEL_FEATURE, Row, build_rows
 from newstrace.linking.gazetteer_build import distance_km as distance_km
-from newstrace.linking.keys import compact, name_keys
+from newstrace.linking.keys import CAPITALS_WORD, abbreviation_key, compact, name_keys
 from newstrace.linking.memo import BoundedMemo
 
 # Fuzzy matching (0-100) is a last resort for long names of notable places (see ``fuzzy_candidates``).
@@ -61,6 +61,9 @@ def _hash(key: str) -> int:
 
 
 def _keys_of(name: str) -> set[str]:
+    abbreviation = abbreviation_key(name)
+    if abbreviation is not None:
+        return {abbreviation}  # its letters only: see ``keys.abbreviation_key``
     out: set[str] = set()
     for key in name_keys.__wrapped__(name):  # uncached: building sees a million names once each
         out.update((key, compact(key)))
@@ -168,6 +171,13 @@ class Gazetteer:
 
     def _places_named(self, name: str) -> tuple[GazPlace, ...]:
         rows: list[int] = []
+        abbreviation = abbreviation_key(name)
+        if abbreviation is not None:
+            # An abbreviation meets abbreviations only; a longer word in capitals ("KYIV") may also be
+            # a name set in capitals.
+            rows = self._rows(abbreviation)
+            if rows or sum(c.isalpha() for c in name) < CAPITALS_WORD or not name.isalpha():
+                return tuple(self.place(r) for r in rows)
         for key in name_keys(name):
             for k in (key, compact(key)):
                 rows.extend(r for r in self._rows(k) if r not in rows)

@@ -121,3 +121,27 @@ def name_keys(name: str) -> tuple[str, ...]:
 def compact(key: str) -> str:
     """Without spaces: "channel 24" and "channel24" meet."""
     return key.replace(" ", "")
+
+
+# An abbreviation: two to six capital letters, with dots, hyphens or spaces between them ("US",
+# "U.S.", "EE.UU.", "É.-U.", "США"). Its letters are the name: folding them as a word's ("EE.UU." to
+# "eu", doubled letters merged) made "EU" the United States and "Eu" a town in France.
+_ABBREVIATION = re.compile(r"[^\W\d_]{1,6}(?:[.\- ]+[^\W\d_]{1,6})*\.?")
+_ABBREVIATION_GAPS = re.compile(r"[. ]+")
+ABBREVIATION_MAX = 6
+# A word in capitals this long may be a name set in capitals ("KYIV" in a dateline), not only an
+# abbreviation: looked up by its letters, then as a word.
+CAPITALS_WORD = 4
+
+
+def abbreviation_key(name: str) -> str | None:
+    """The key of ``name`` if it is written as an abbreviation: its capital letters and hyphens, accents
+    stripped, case folded, dots and spaces dropped ("U.S." and "US" meet; "E.-U." and "EU" do not), with
+    a mark no word's key carries. None for any other name."""
+    name = name.strip()
+    letters = [c for c in name if c.isalpha()]
+    if not 2 <= len(letters) <= ABBREVIATION_MAX or not all(c.isupper() for c in letters):
+        return None
+    if not _ABBREVIATION.fullmatch(name):
+        return None
+    return "^" + _strip_accents(_ABBREVIATION_GAPS.sub("", unicodedata.normalize("NFC", name)).casefold())
