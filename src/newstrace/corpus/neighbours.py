@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from newstrace.pipeline.openmp import wait_passively
+
 EXACT_BELOW = 5_000
 
 
@@ -25,6 +27,7 @@ class NearestDocuments:
 
     def add(self, doc_id: str, vector: np.ndarray) -> None:
         if self._index is None:
+            wait_passively()  # before usearch loads numkong's OpenMP runtime
             from usearch.index import Index
 
             # 8-bit scalars: a quarter of the memory of floats and about half the time per insertion

