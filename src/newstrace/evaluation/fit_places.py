@@ -105,7 +105,7 @@ def _evaluate(
     return n, placed, near
 
 
-def fit(  # the choice weights, with no abstention (``fit_margin``, ``fit_isolated`` come after)
+def fit(  # the choice weights, with no abstention (the abstentions, ``best_abstention``, come after)
     stage: PlacesStage,
     docs: Sequence[_Doc],
     start: Weights = WEIGHTS,
@@ -139,19 +139,23 @@ def fit(  # the choice weights, with no abstention (``fit_margin``, ``fit_isolat
 _MARGIN_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)
 
 
-def fit_margin(
+def margin_trials(w: Weights) -> list[Weights]:
+    """The abstention margins (``Weights.min_margin``) tried, the choice weights ``w`` fixed. At 1 a
+    mention is placed when it is more likely right than wrong; more trades found places for precision."""
+    return [dataclasses.replace(w, min_margin=value) for value in _MARGIN_GRID]
+
+
+def best_abstention(
     stage: PlacesStage,
     docs: Sequence[_Doc],
-    w: Weights,
-    scored: set[str] | None = None,
-    wrong_cost: float = 1.0,
+    trials: Sequence[Weights],
+    scored: set[str] | None,
+    wrong_cost: float,
 ) -> Weights:
-    """The abstention margin (``Weights.min_margin``) that maximises toponyms placed within 161 km minus
-    ``wrong_cost`` times those placed farther, with the choice weights ``w`` fixed. At 1 a mention is
-    placed when it is more likely right than wrong; more trades found places for precision."""
-    best, best_gain = w, -float("inf")
-    for value in _MARGIN_GRID:
-        trial = dataclasses.replace(w, min_margin=value)
+    """The first of ``trials`` (one abstention rule's settings) with the most toponyms placed within 161
+    km minus ``wrong_cost`` times those placed farther."""
+    best, best_gain = trials[0], -float("inf")
+    for trial in trials:
         _, placed, near = _evaluate(stage, docs, trial, scored)
         gain = near - wrong_cost * (placed - near)
         if gain > best_gain:
@@ -165,24 +169,14 @@ _ISOLATED_KM_GRID = (300.0, 1000.0)
 _ABSTENTIONS = ["min_margin", "isolated"]
 
 
-def fit_isolated(
-    stage: PlacesStage,
-    docs: Sequence[_Doc],
-    w: Weights,
-    scored: set[str] | None = None,
-    wrong_cost: float = 1.0,
-) -> Weights:
-    """The isolated-town cut (``Weights.isolated_population``, ``isolated_km``) with the same objective
-    as ``fit_margin``, every other weight fixed (0 people turns it off)."""
-    best, best_gain = w, -float("inf")
-    for people in _ISOLATED_GRID:
-        for km in _ISOLATED_KM_GRID if people else (w.isolated_km,):
-            trial = dataclasses.replace(w, isolated_population=people, isolated_km=km)
-            _, placed, near = _evaluate(stage, docs, trial, scored)
-            gain = near - wrong_cost * (placed - near)
-            if gain > best_gain:
-                best, best_gain = trial, gain
-    return best
+def isolated_trials(w: Weights) -> list[Weights]:
+    """The isolated-town cuts (``Weights.isolated_population``, ``isolated_km``) tried, every other
+    weight fixed (0 people turns it off)."""
+    return [
+        dataclasses.replace(w, isolated_population=people, isolated_km=km)
+        for people in _ISOLATED_GRID
+        for km in (_ISOLATED_KM_GRID if people else (w.isolated_km,))
+    ]
 
 
 def _fit_all(stage: PlacesStage, docs: Sequence[_Doc], scored: set[str] | None, wrong_cost: float) -> Weights:
@@ -193,8 +187,10 @@ def _fit_all(stage: PlacesStage, docs: Sequence[_Doc], scored: set[str] | None, 
         isolated_population=WEIGHTS.isolated_population,
         isolated_km=WEIGHTS.isolated_km,
     )
-    w = fit_margin(stage, docs, w, scored, wrong_cost) if "min_margin" in _ABSTENTIONS else w
-    return fit_isolated(stage, docs, w, scored, wrong_cost) if "isolated" in _ABSTENTIONS else w
+    for rule, trials in (("min_margin", margin_trials), ("isolated", isolated_trials)):
+        if rule in _ABSTENTIONS:
+            w = best_abstention(stage, docs, trials(w), scored, wrong_cost)
+    return w
 
 
 def main(argv: Sequence[str] | None = None) -> None:

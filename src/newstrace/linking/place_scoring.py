@@ -86,7 +86,7 @@ class Weights:
     min_score: float = 0.0
     # The best candidate must beat the best one lying farther than ``RIVAL_KM`` from it by this much, or
     # the mention stays unplaced ("ambiguous"): a wrong town is worse than none. Fitted separately from
-    # the choice weights (``fit_places.fit_margin``) to maximise toponyms placed within 161 km minus
+    # the choice weights (``fit_places.margin_trials``) to maximise toponyms placed within 161 km minus
     # those placed farther, i.e. a mention is placed when it is more likely right than wrong.
     min_margin: float = 1.0
     # A town or second-level division of fewer people than this, farther than ``isolated_km`` from every
