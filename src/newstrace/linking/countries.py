@@ -17,7 +17,6 @@ _NOT_PLACES = frozenset({"001", "EU", "EZ", "UN", "ZZ", "QO"})
 _CAPITALISED = re.compile(r"(?<![\w-])[^\W\d_]\w*", re.UNICODE)
 _FIRST_WORD = re.compile(r"[^\W\d_]\w*", re.UNICODE)
 _WORD_GOES_ON = re.compile(r"[\w-]")
-_WORD_CHAR = re.compile(r"\w")
 _CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’ʼ-])[А-ЯІЇЄҐ][а-яіїєґʼ'’-]{2,}")
 
 
@@ -60,32 +59,17 @@ def country_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
         return []
     names = _by_first_word(lang)
     spans: list[tuple[int, int]] = []
-    # The words of the text that begin a name (a set intersection), then only their occurrences: most
-    # articles name a few countries among hundreds of words.
-    for first in names.keys() & set(_CAPITALISED.findall(text)):
-        for start in _word_starts(text, first):
-            for name in names[first]:
-                end = start + len(name)
-                if text.startswith(name, start) and not _WORD_GOES_ON.match(text, end):
-                    spans.append((start, end))
-                    break
+    for m in _CAPITALISED.finditer(text):
+        for name in names.get(m.group(), ()):
+            end = m.start() + len(name)
+            if text.startswith(name, m.start()) and not _WORD_GOES_ON.match(text, end):
+                spans.append((m.start(), end))
+                break
     if lang in CYRILLIC_LANGS:
-        inflected = {w for w in set(_CAPITALISED_CYRILLIC.findall(text)) if _inflected_name(w, lang)}
-        if inflected:
-            spans.extend(m.span() for m in _CAPITALISED_CYRILLIC.finditer(text) if m.group() in inflected)
+        for m in _CAPITALISED_CYRILLIC.finditer(text):
+            if _inflected_name(m.group(), lang):
+                spans.append(m.span())
     return sorted(spans)
-
-
-def _word_starts(text: str, word: str) -> list[int]:
-    """Where ``word`` stands as a whole word of ``text`` (what ``_CAPITALISED`` matches there)."""
-    out: list[int] = []
-    i = text.find(word)
-    while i >= 0:
-        end = i + len(word)
-        if (i == 0 or not _WORD_GOES_ON.match(text, i - 1)) and not _WORD_CHAR.match(text, end):
-            out.append(i)
-        i = text.find(word, end)
-    return out
 
 
 @functools.lru_cache(maxsize=50_000)
