@@ -36,6 +36,8 @@ FUZZY_MIN_POPULATION = 15_000
 # tests (entities, places, the article's countries), and a stream repeats its names. Cleared when full,
 # so a long stream holds at most this many.
 _MEMO_SIZE = 20_000
+# The memos' attributes (exact candidates, fuzzy candidates): never pickled with the cache.
+_MEMOS = ("_memo", "_fuzzy_memo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +124,17 @@ class Gazetteer:
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state.pop("_memo", None)  # lookups made by this process, not data
-        state.pop("_fuzzy_memo", None)
+        for name in _MEMOS:
+            state.pop(name, None)  # lookups made by this process, not data
         return state
+
+    def _memo_of(self, name: str) -> BoundedMemo[str, tuple[GazPlace, ...]]:
+        """The memo ``name`` (one of ``_MEMOS``), made on first use: a gazetteer read from its cache file
+        has none."""
+        memo: BoundedMemo[str, tuple[GazPlace, ...]] | None = self.__dict__.get(name)
+        if memo is None:
+            memo = self.__dict__[name] = BoundedMemo(_MEMO_SIZE)
+        return memo
 
     def place(self, i: int) -> GazPlace:
         level = int(self.level[i])
@@ -164,10 +174,7 @@ class Gazetteer:
         return list(found)
 
     def _exact(self, name: str) -> tuple[GazPlace, ...]:
-        memo: BoundedMemo[str, tuple[GazPlace, ...]] | None = self.__dict__.get("_memo")
-        if memo is None:  # made on first use: a gazetteer read from its cache file has none
-            memo = self.__dict__["_memo"] = BoundedMemo(_MEMO_SIZE)
-        return memo.get_or_compute(name, lambda: self._places_named(name))
+        return self._memo_of("_memo").get_or_compute(name, lambda: self._places_named(name))
 
     def _places_named(self, name: str) -> tuple[GazPlace, ...]:
         rows: list[int] = []
@@ -188,10 +195,9 @@ class Gazetteer:
         for "Luhansk"): short names and abbreviations are never matched fuzzily. Remembered per name,
         as exact candidates are: a stream repeats the names no place bears, and each search costs a
         pass over the names of that initial."""
-        memo: BoundedMemo[str, tuple[GazPlace, ...]] | None = self.__dict__.get("_fuzzy_memo")
-        if memo is None:  # made on first use, like the exact memo, and never pickled with the cache
-            memo = self.__dict__["_fuzzy_memo"] = BoundedMemo(_MEMO_SIZE)
-        return list(memo.get_or_compute(name, lambda: tuple(self._near_spellings(name))))
+        return list(
+            self._memo_of("_fuzzy_memo").get_or_compute(name, lambda: tuple(self._near_spellings(name)))
+        )
 
     def _near_spellings(self, name: str) -> list[GazPlace]:
         rows: list[int] = []
