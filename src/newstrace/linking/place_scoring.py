@@ -346,7 +346,9 @@ def isolated(picks: Sequence[GazPlace | None], w: Weights) -> list[bool]:
     local = [p for p in picks if p is not None and p.level >= ADMIN1]
     out = []
     for p in picks:
-        small = p is not None and p.level >= ADMIN2 and p.population < w.isolated_population
-        others = [q for q in local if p is not None and q.id != p.id]
-        out.append(bool(small and others and not any(_near(p, q, w.isolated_km) for q in others if p)))
+        if p is None or p.level < ADMIN2 or p.population >= w.isolated_population:
+            out.append(False)
+            continue
+        others = [q for q in local if q.id != p.id]
+        out.append(bool(others) and not any(_near(p, q, w.isolated_km) for q in others))
     return out
