@@ -13,11 +13,14 @@ from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmas
 
 # CLDR territories that are not places one can be in: the world, unions and currency zones, "unknown".
 _NOT_PLACES = frozenset({"001", "EU", "EZ", "UN", "ZZ", "QO"})
-# A capitalised word (where a name may start) and its first word; a name must end at a word's end.
-_CAPITALISED = re.compile(r"(?<![\w-])[^\W\d_]\w*", re.UNICODE)
+# A name's first word; a name must end at a word's end.
 _FIRST_WORD = re.compile(r"[^\W\d_]\w*", re.UNICODE)
 _WORD_GOES_ON = re.compile(r"[\w-]")
-_CAPITALISED_CYRILLIC = re.compile(r"(?<![\w'’ʼ-])[А-ЯІЇЄҐ][а-яіїєґʼ'’-]{2,}")
+# Patterns here open with the word's first letter and test the word start after it (a lookbehind over
+# that letter and the one before): a pattern that opens with a character class lets the regex engine
+# skip to such letters, where one that opens with a lookbehind is tried at every character of the text
+# (1.5 to 15 times slower on news articles, German to Russian, for the same matches).
+_CAPITALISED_CYRILLIC = re.compile(r"[А-ЯІЇЄҐ](?<![\w'’ʼ-][\s\S])[а-яіїєґʼ'’-]{2,}")
 
 
 @functools.lru_cache(maxsize=16)
@@ -49,6 +52,16 @@ def _by_first_word(lang: str) -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=16)
+def _name_starts(lang: str) -> re.Pattern[str] | None:
+    """Words (from a word start, letters and digits) that begin with the first letter of one of the
+    names: only they can be a name's first word. None where the language has no names."""
+    initials = sorted({word[0] for word in _by_first_word(lang)})
+    if not initials:
+        return None
+    return re.compile("[" + "".join(map(re.escape, initials)) + r"](?<![\w-][\s\S])\w*")
+
+
+@functools.lru_cache(maxsize=16)
 def _lower_names(lang: str) -> frozenset[str]:
     return frozenset(n.casefold() for n in territory_names(lang) if " " not in n)
 
@@ -59,7 +72,8 @@ def country_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
         return []
     names = _by_first_word(lang)
     spans: list[tuple[int, int]] = []
-    for m in _CAPITALISED.finditer(text):
+    starts = _name_starts(lang)
+    for m in starts.finditer(text) if starts is not None else ():
         for name in names.get(m.group(), ()):
             end = m.start() + len(name)
             if text.startswith(name, m.start()) and not _WORD_GOES_ON.match(text, end):

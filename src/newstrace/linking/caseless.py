@@ -1,0 +1,45 @@
+"""Case-insensitive word alternatives at a word start, written so that the regex engine skips to them.
+
+``(?<!\\w)(?i:in|near|в|на)`` is tried at every character of a text: the engine only skips ahead to
+candidate characters when a pattern opens with plain characters. ``caseless_words`` writes the same
+alternatives as branches that each open with one plain character (each character the engine itself
+matches to the word's first letter ignoring case), then test the word start over that character and the
+one before it, then read the rest of the word ignoring case: the same matches in the same order of
+preference, faster on news articles (a fifth for the shared place prepositions, whose first letters are
+frequent ones; two to three times for the Spanish and Polish packs' own).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+
+@functools.lru_cache(maxsize=1)
+def _basic_plane() -> str:
+    # Letters match ignoring case only within their own script, and the scripts of the words given
+    # here (Latin, Cyrillic) lie in the Basic Multilingual Plane (checked over every code point in
+    # tests/test_caseless.py).
+    return "".join(map(chr, range(0x10000)))
+
+
+@functools.lru_cache(maxsize=256)
+def case_variants(letter: str) -> tuple[str, ...]:
+    """The characters the regex engine matches to ``letter`` ignoring case ("k": k, K and the Kelvin
+    sign), read from the engine itself."""
+    return tuple(re.findall("(?i)" + re.escape(letter), _basic_plane()))
+
+
+def caseless_words(words: Sequence[str], not_after: str) -> str:
+    """Regex source that matches one of ``words`` ignoring case, in their order of preference, where
+    the character before it is not one of the class ``not_after`` (e.g. ``[\\w-]``) or the text starts
+    there: ``(?<!not_after)(?i:w1|w2|...)``. Each word starts with a letter."""
+    # The words that open with one character, in their order: only they can match where it stands.
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        for variant in case_variants(word[0]):
+            rests.setdefault(variant, []).append(re.escape(word[1:]))
+    start = f"(?<!{not_after}[\\s\\S])"
+    branches = [f"{re.escape(variant)}{start}(?i:{'|'.join(rest)})" for variant, rest in rests.items()]
+    return "(?:" + "|".join(branches) + ")"

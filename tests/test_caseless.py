@@ -1,0 +1,36 @@
+import re
+
+from newstrace.linking.caseless import case_variants, caseless_words
+
+_WORDS = ("in", "near", "nach", "près de", "de", "в", "біля", "з", "із", "k", "su")
+
+
+def test_case_variants_hold_every_code_point_the_engine_matches() -> None:
+    # case_variants reads the Basic Multilingual Plane only: no character beyond it matches a Latin or
+    # Cyrillic letter ignoring case.
+    everything = "".join(map(chr, range(0x110000)))
+    for letter in {w[0] for w in _WORDS} | set("aeiosuыі"):
+        assert case_variants(letter) == tuple(re.findall("(?i)" + re.escape(letter), everything))
+    assert "K" in case_variants("k")  # the Kelvin sign
+    assert "İ" in case_variants("i")
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    return [(m.span(), m.span(1)) for m in pattern.finditer(text)]
+
+
+def test_caseless_words_match_as_the_plain_alternation_does() -> None:
+    words = "|".join(map(re.escape, _WORDS))
+    name = r"\s+([A-ZА-ЯІ]\w+)"
+    for not_after in (r"\w", r"[\w'’-]"):
+        plain = re.compile(rf"(?<!{not_after})(?i:{words}){name}")
+        fast = re.compile(caseless_words(_WORDS, not_after) + name)
+        texts = [
+            "In Paris and near Lyon, NEAR Nantes, nach Berlin, près de Metz, de Gaulle's route.",
+            "Бої в Ізюмі, біля Харкова, В Києві, із Сум; зброю з Польщі, ів Гори.",
+            "Kiev: K Town, su Roma, SU Napoli, ſu Milano, İn Ankara, xin Foo, l'in Bar, x-in Baz.",
+            "in Oslo",
+        ]
+        for text in texts:
+            assert _spans(fast, text) == _spans(plain, text)
+        assert _spans(fast, texts[0])  # the test reads matches, not only their absence
