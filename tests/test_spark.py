@@ -52,7 +52,8 @@ def runs(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
     assert ran.exit_code == 0, ran.output
     job = json.loads(ran.stdout)
     local = Database(root / "local.db")
-    local_report = ingest([crawl.folder], Settings(), local)
+    # The Spark job runs the calibrated story rules (``spark.run.run_job``).
+    local_report = ingest([crawl.folder], Settings(stories="rules"), local)
     result = CliRunner().invoke(app, ["--db", str(root / "loaded.db"), "load", str(out), "--json"])
     assert result.exit_code == 0, result.output
     loaded = Database(root / "loaded.db")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,10 +16,15 @@ from newstrace.settings import Settings
 from newstrace.store.documents import DocumentStore
 from newstrace.store.sqlite import Database
 
-# Pairwise F1 of the sample corpus's story partition (measured 0.962, then 1.0 once stories compared
-# the figures the texts state); a floor.
+# Pairwise F1 of the sample corpus's story partition under the calibrated rules (measured 0.962, then
+# 1.0 once stories compared the figures the texts state); a floor.
 SAMPLE_F1_FLOOR = 1.0
 SAMPLE_PRECISION_FLOOR = 1.0
+# The same under the learned decision, the default since it holds on real streams (measured 0.7385 at
+# precision 1.0: it splits Russian and Ukrainian reports from their stories; ``corpus.story_learned``
+# says why); a floor.
+LEARNED_SAMPLE_F1_FLOOR = 0.73
+LEARNED_SAMPLE_PRECISION_FLOOR = 1.0
 
 
 @pytest.fixture(scope="module")
@@ -32,18 +38,38 @@ def _manifest() -> dict[str, dict[str, object]]:
     return data["documents"]  # type: ignore[no-any-return]
 
 
-def test_multilingual_stories_come_out_as_one(sample: tuple[dict[str, Document], DocumentStore]) -> None:
-    docs, _ = sample
+def _sample_scores(docs: dict[str, Document]) -> tuple[dict[str, Any], list[list[str]]]:
     groups: dict[str, list[str]] = {}
     for stem, meta in _manifest().items():
         groups.setdefault(str(meta["story"]), []).append(stem)
     scores = score_stories(
         [{"docs": v} for v in groups.values()], {s: d.story_id or s for s, d in docs.items()}
     )
+    return scores, list(groups.values())
+
+
+def test_sample_stories_under_the_default_decision(
+    sample: tuple[dict[str, Document], DocumentStore],
+) -> None:
+    docs, _ = sample
+    assert Settings().stories == "learned"
+    scores, _ = _sample_scores(docs)
+    assert scores["pairwise_f1"] >= LEARNED_SAMPLE_F1_FLOOR, scores
+    assert scores["pairwise_precision"] >= LEARNED_SAMPLE_PRECISION_FLOOR, scores
+
+
+@pytest.mark.slow
+def test_multilingual_stories_come_out_as_one_under_the_rules(tmp_path: Path) -> None:
+    from newstrace.services.ingest import ingest
+
+    db = Database(tmp_path / "rules.db")
+    ingest([sample_corpus()], Settings(stories="rules"), db)
+    docs = {Path(d.source).stem: d for d in DocumentStore(db).iter_documents()}
+    scores, groups = _sample_scores(docs)
     assert scores["pairwise_f1"] >= SAMPLE_F1_FLOOR, scores
     assert scores["pairwise_precision"] >= SAMPLE_PRECISION_FLOOR, scores
     # Every story written in several languages is one story, with nothing else in it.
-    multilingual = [stems for stems in groups.values() if len({docs[s].lang for s in stems}) >= 2]
+    multilingual = [stems for stems in groups if len({docs[s].lang for s in stems}) >= 2]
     split = [stems for stems in multilingual if len({docs[s].story_id for s in stems}) != 1]
     assert len(multilingual) >= 7 and not split, split
 
@@ -88,10 +114,11 @@ def test_adjusted_rand_index() -> None:
     assert adjusted_rand_index(gold, {"a": "x", "b": "y", "c": "x", "d": "y"}) < 0
 
 
-def test_seed_story_partition(seeds_gold: Path) -> None:
+@pytest.mark.parametrize("decision", ["learned", "rules"])
+def test_seed_story_partition(seeds_gold: Path, decision: str) -> None:
     from newstrace.services.evaluate import evaluate
 
-    scores = evaluate(seeds_gold, Settings())
+    scores = evaluate(seeds_gold, Settings(stories=decision))
     assert scores["stories"]["exact_partition"], scores["stories"]["predicted"]
 
 

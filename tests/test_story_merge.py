@@ -148,11 +148,11 @@ def test_merges_across_runs_reach_the_store(tmp_path: Path, monkeypatch: pytest.
     db = Database(tmp_path / "s.db")
     with monkeypatch.context() as m:
         m.setattr(stories.StoryClusterer, "join_cut", 2.0)
-        ingest([copy(["005", "006"], tmp_path / "one")], Settings(), db)
+        ingest([copy(["005", "006"], tmp_path / "one")], Settings(stories="rules"), db)
     store = DocumentStore(db)
     before = {Path(d.source).name[:3]: d.story_id for d in store.iter_documents()}
     assert len(set(before.values())) == 2, before
-    ingest([copy(["007", "008"], tmp_path / "two")], Settings(), db)
+    ingest([copy(["007", "008"], tmp_path / "two")], Settings(stories="rules"), db)
     after = {Path(d.source).name[:3]: d.story_id for d in store.iter_documents()}
     assert after["008"] == after["007"] == after["006"] == after["005"] == before["005"], (before, after)
     edges = store.conn.execute("SELECT story_id, dst FROM story_edges").fetchall()

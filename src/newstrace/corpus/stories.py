@@ -1,5 +1,7 @@
-"""Stories with the calibrated rules (``Settings.stories = "rules"``): the same story across languages,
-built incrementally, with syndication edges inside.
+"""Stories with the calibrated rules (``Settings.stories = "rules"``; the default is the learned decision
+of ``corpus.story_learned``): the same story across languages, built incrementally, with syndication
+edges inside. Calibrated on the seeds and the sample corpus, they chain on real streams (replayed as one
+stream, the 2,290 real articles of the human-judged pairs make a story of 17% of them).
 
 The candidate search, the copy rule, merging and adding are shared with the learned decision
 (``corpus.story_base``). The score mixes the weighted overlap of entities and places (each weighted by

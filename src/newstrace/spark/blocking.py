@@ -157,7 +157,7 @@ class BlockStories:
 def _assigner() -> StoryAssigner:
     # Every earlier member of a block was assigned here, so its brief (figures included) is in memory:
     # nothing needs reading back from a store.
-    return StoryAssigner(lambda _doc_id: None, lambda _doc_id: None)
+    return StoryAssigner(lambda _doc_id: None, lambda _doc_id: None, "rules")
 
 
 Member = tuple[int, str, str | None, str | None, str | None]  # rank, id, lang, title, date

@@ -44,6 +44,7 @@ DOC, REJ = "doc", "rej"
 
 _SETTINGS_FIELDS = (
     "stages",
+    "stories",
     "max_file_bytes",
     "max_record_chars",
     "minhash_perm",

