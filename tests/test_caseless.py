@@ -34,3 +34,21 @@ def test_caseless_words_match_as_the_plain_alternation_does() -> None:
         for text in texts:
             assert _spans(fast, text) == _spans(plain, text)
         assert _spans(fast, texts[0])  # the test reads matches, not only their absence
+
+
+def test_unit_pattern_matches_as_the_plain_alternation_does() -> None:
+    from newstrace.linking import units
+
+    plain = re.compile(
+        rf"\b\d{{1,4}}(?:e|er|re|ème|st|nd|rd|th|\.|-я|-й|-го|-ї|-а|-ша|-га|-тя|-та)?\s+"
+        rf"(?:[\w'’-]+\s+){{0,3}}?(?:{units._UNIT_WORDS})\b(?:\s*(?:d['’]|de |of |der |des )[\w-]+){{0,4}}"
+        rf"|\b(?:{'|'.join(units._UNIT_NAMES)})\s+[A-ZА-Я]?\d{{3,5}}\b",
+        re.IGNORECASE,
+    )
+    text = (
+        "The 72nd Mechanized Brigade and x72 brigade; UNIT 11097, Einheit 3456 and в/ч 11097, В/Ч 2345; "
+        "la 580e division d'artillerie, військової частини А1234 and 3-я бригада; _5 army, ſunit 1234."
+    )
+    found = [(m.span(), m.group()) for m in units._unit().finditer(text)]
+    assert found == [(m.span(), m.group()) for m in plain.finditer(text)]
+    assert len(found) == 8

@@ -35,11 +35,16 @@ def caseless_words(words: Sequence[str], not_after: str) -> str:
     """Regex source that matches one of ``words`` ignoring case, in their order of preference, where
     the character before it is not one of the class ``not_after`` (e.g. ``[\\w-]``) or the text starts
     there: ``(?<!not_after)(?i:w1|w2|...)``. Each word starts with a letter."""
-    # The words that open with one character, in their order: only they can match where it stands.
+    start = f"(?<!{not_after}[\\s\\S])"
+    branches = [f"{re.escape(first)}{start}(?i:{rest})" for first, rest in by_first_character(words).items()]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def by_first_character(words: Sequence[str]) -> dict[str, str]:
+    """Regex source of the rest of the words, by each character that can open them ignoring case: only
+    the words it opens can match where it stands, tried in their order."""
     rests: dict[str, list[str]] = {}
     for word in words:
         for variant in case_variants(word[0]):
             rests.setdefault(variant, []).append(re.escape(word[1:]))
-    start = f"(?<!{not_after}[\\s\\S])"
-    branches = [f"{re.escape(variant)}{start}(?i:{'|'.join(rest)})" for variant, rest in rests.items()]
-    return "(?:" + "|".join(branches) + ")"
+    return {first: "|".join(rest) for first, rest in rests.items()}

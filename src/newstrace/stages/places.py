@@ -63,7 +63,8 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 # "Alexandria, Louisiana", "Kramatorsk (Donetsk)": what follows a place this closely contains it.
-_CONTAINER_GAP = re.compile(r"^\s*[,(]\s*$")
+# Read in place (match from the end of one mention to the start of the next), not on a copy of the gap.
+_CONTAINER_GAP = re.compile(r"\s*[,(]\s*$")
 _NOT_PLACES = frozenset({"common_word", "calendar_word"})
 # A one-word name that is this common a word of the article's language in lower case ("Mobile",
 # "Reading", "Cher") is a town only if a sizeable one (zipf 4.2, as for entities).
@@ -435,7 +436,7 @@ def _containers(raw: str, ms: Sequence[Mention]) -> dict[int, int]:
     out: dict[int, int] = {}
     for i, m in enumerate(ms):
         for j, o in enumerate(ms):
-            if o.start >= m.end and _CONTAINER_GAP.match(raw[m.end : o.start]):
+            if o.start >= m.end and _CONTAINER_GAP.match(raw, m.end, o.start):
                 out[i] = j
                 break
     return out
