@@ -59,7 +59,9 @@ _CAPITAL = "[A-ZÀ-ÝА-ЯІЇЄҐ]"
 _NAME = rf"{_CAPITAL}[\w'’-]+(?: {_CAPITAL}[\w'’-]+){{0,2}}"
 _FIRST_NAME = rf"{_CAPITAL}(?<![\w'’-][\s\S])[\w'’-]+(?: {_CAPITAL}[\w'’-]+){{0,2}}"  # at a word start
 _NAME_THEN_CONTAINER = re.compile(rf"({_FIRST_NAME})(?=\s*[,(]\s*({_NAME}))")
-_WORD = re.compile(r"[^\W\d_](?<![\w-][\s\S])[^\W\d_]{3,}")  # a word of four letters or more
+# A word of four letters or more. This one opens with its lookbehind: a pattern opening with the letter
+# class is tried at every letter, and is slower here.
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}")
 # Town sizes, in the countries the article points to, for each kind of evidence. They were set by hand
 # for the Ukraine war's towns when only its countries counted; they now apply to whichever countries the
 # article names, and were checked (not fitted) against places_en.jsonl and ner_fr.jsonl.
