@@ -76,8 +76,9 @@ class KbIndex:
         # Acronyms match only as written in capitals: "UN" is not "Un", "RUSI" is not "Russie".
         self.acronyms: dict[str, list[str]] = defaultdict(list)
         self._root = _Node({}, [])
-        # Per language: whether a word of running text can begin a name (one dict step per word).
-        self._opens: dict[str | None, BoundedMemo[str, bool]] = {}
+        # Per language: the trie's nodes a word of running text begins names at (none for most words;
+        # one dict step per word, and no trie step from the root for a word that begins one).
+        self._opens: dict[str | None, BoundedMemo[str, tuple[_Node, ...]]] = {}
         for entity in entities:
             for surface in entity.all_names():
                 words = _WORD.findall(surface)
@@ -136,16 +137,19 @@ class KbIndex:
         opens = self._opens_memo(groups, lang)
         acronyms = self.acronyms
         free = 0  # the first word a match may start at (matches do not overlap)
-        for i in [i for i, g in enumerate(groups) if opens[g] or (g.isupper() and acronyms.get(g))]:
+        # Read before the first match is handed out: the memo may be cleared by another text meanwhile.
+        candidates = [
+            (i, s) for i, g in enumerate(groups) if (s := opens[g]) or (g.isupper() and acronyms.get(g))
+        ]
+        for i, starts in candidates:
             if i < free:
                 continue
             free = i + 1
             acronym = acronyms.get(groups[i]) if groups[i].isupper() else None
-            best = self._longest(keys, groups, lang, i)
-            follows = text[words[i].end() : words[i].end() + 2]
+            best = self._longest(keys, groups, lang, i, starts)
             # A longer name that starts with the acronym wins ("НАК «Нафтогаз»" is not the НАК).
             longer = best is not None and best[0] - i > 1
-            if acronym and not longer and not (follows[:1] == "-" and follows[1:2].isdigit()):  # not "MK-19"
+            if acronym and not longer and not _numbered(text, words[i].end()):
                 w = words[i]
                 yield KbMatch(w.start(), w.end(), w.group(), self._pick(acronym))
                 continue
@@ -158,9 +162,9 @@ class KbIndex:
                     yield KbMatch(start, end, text[start:end], entity)
                     free = best[0]
 
-    def _opens_memo(self, groups: list[str], lang: str | None) -> BoundedMemo[str, bool]:
-        """The language's memo of which words can begin a name, holding every word of ``groups``: only
-        the words not seen before are asked about (a set difference, not a step per word)."""
+    def _opens_memo(self, groups: list[str], lang: str | None) -> BoundedMemo[str, tuple[_Node, ...]]:
+        """The language's memo of the nodes where words begin names, holding every word of ``groups``:
+        only the words not seen before are asked about (a set difference, not a step per word)."""
         opens = self._opens.get(lang)
         if opens is None:
             opens = self._opens[lang] = BoundedMemo(_OPENS_MEMO_SIZE)
@@ -168,24 +172,31 @@ class KbIndex:
         if new and len(opens) + len(new) > opens.size:
             opens.clear()  # a long stream keeps its recent vocabulary only
         for word in new:
-            opens[word] = self._opens_name(word, lang)
+            opens[word] = self._name_starts(word, lang)
         return opens
 
-    def _opens_name(self, word: str, lang: str | None) -> bool:
-        """Whether one of the word's keys begins a name of the trie."""
+    def _name_starts(self, word: str, lang: str | None) -> tuple[_Node, ...]:
+        """The trie's first-level nodes the word's keys reach, in the order of its keys (as a walk from
+        the root would reach them)."""
         starts = self._root.children
-        return any(k in starts for k in _text_word_keys(word, lang))
+        return tuple(starts[k] for k in _text_word_keys(word, lang) if k in starts)
 
     def _longest(
-        self, keys: list[tuple[str, ...] | None], groups: list[str], lang: str | None, i: int
+        self,
+        keys: list[tuple[str, ...] | None],
+        groups: list[str],
+        lang: str | None,
+        i: int,
+        starts: tuple[_Node, ...],
     ) -> tuple[int, list[str]] | None:
-        """The longest name of the trie that starts at word ``i``: the word after it and its entities
-        (``keys``: each word's keys, read on first need)."""
+        """The longest name of the trie that starts at word ``i``, whose first-level nodes are
+        ``starts``: the word after it and its entities (``keys``: each word's keys, read on first
+        need)."""
         best: tuple[int, list[str]] | None = None
-        frontier = [(self._root, i)]
+        frontier = [(node, i + 1) for node in starts]
         while frontier:
             node, j = frontier.pop()
-            if j > i and node.entities and (best is None or j > best[0]):
+            if node.entities and (best is None or j > best[0]):
                 best = (j, node.entities)
             if j < len(keys) and j - i < _MAX_WORDS:
                 word_keys = keys[j]
@@ -248,6 +259,11 @@ def _with_title_article(entity: KbEntity, text: str, words: list[re.Match[str]],
     wanted = set(name_keys(name))
     titled = any(n[:1].isupper() and wanted & set(name_keys(n)) for n in entity.all_names())
     return prev.start() if titled else start
+
+
+def _numbered(text: str, end: int) -> bool:
+    """A hyphen and a digit right after a word: a model's name ("MK-19"), not the acronym alone."""
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit()
 
 
 def _is_acronym(word: str) -> bool:
