@@ -71,6 +71,8 @@ def ingest_report(rep: dict[str, Any], db: Path) -> None:
             src = r["source"] + (f" [{r['source_id']}]" if r.get("source_id") else "")
             rej.add_row(Text(src), Text(r["reason"]), cut(r["detail"], 100))
         out.print(rej)
+    for warning in rep.get("warnings", []):
+        err.print(f"[bold yellow]warning:[/] {escape(warning)}")
 
 
 def documents_table(data: dict[str, Any]) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+# Bytes per dimension of a stored vector.
+BYTES_PER_DIMENSION = np.dtype(np.float16).itemsize
+
 
 def as_vector(data: bytes | None) -> np.ndarray | None:
     if not data:

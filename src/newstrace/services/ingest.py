@@ -93,6 +93,10 @@ def ingest(
     report.run_id = store.start_run(
         [(names or {}).get(source_name(p), source_name(p)) for p in paths], settings_json
     )
+    mixed = _other_decision(store, settings)
+    if mixed:
+        log.warning(mixed)
+        report.warnings.append(mixed)
     corpus = build_corpus_stages(corpus_stage_names(settings), settings, store)
     executor = make_executor(settings, build_pipeline)
     total_files = count_files(paths, settings.follow_links) if progress else 0
@@ -116,6 +120,25 @@ def ingest(
         )
         db.release_writer()
     return report
+
+
+def _other_decision(store: DocumentStore, settings: Settings) -> str | None:
+    """A warning when the store's articles were embedded for the other story decision (a store built
+    before the learned decision became the default, or under another setting): vectors of two encoders
+    never meet, so new articles could join its stories only through entities, figures and words."""
+    from newstrace.stages.embedding import DIMENSIONS, encoder_for
+
+    if "embedding" not in settings.stages:
+        return None
+    size = store.latest_vector_size()
+    if size is None or size == DIMENSIONS[encoder_for(settings.stories)]:
+        return None
+    other = "learned" if settings.stories == "rules" else "rules"
+    return (
+        f"the articles in this store were embedded for the {other!r} story decision and this run uses "
+        f"{settings.stories!r}: new articles will join its stories only through shared entities, figures "
+        f"and words. Set stories = {other!r} for this store (NEWSTRACE_STORIES={other}) to keep one decision."
+    )
 
 
 def _ingest_batch(

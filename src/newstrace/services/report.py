@@ -32,6 +32,7 @@ class RunReport:
     edges: int | None = None  # story edges loaded
     store_was_empty: bool | None = None
     seconds: dict[str, float] | None = None  # per phase of the Spark job
+    warnings: list[str] = field(default_factory=list)  # what the user should know (ingest)
 
     @property
     def rejected_total(self) -> int:
@@ -60,5 +61,6 @@ class RunReport:
             "story_edges": self.edges,
             "store_was_empty": self.store_was_empty,
             "seconds": self.seconds,
+            "warnings": self.warnings or None,
         }
         return {k: v for k, v in values.items() if v is not None}

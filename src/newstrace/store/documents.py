@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newstrace.model import Document, Rejection, StoredStoryInput
+from newstrace.model.vectors import BYTES_PER_DIMENSION
 from newstrace.store.document_read import read_document
 from newstrace.store.document_write import write_document
 from newstrace.store.filters import DocumentFilter, document_where
@@ -152,6 +153,13 @@ class DocumentStore:
             "SELECT coalesce(repaired, clean, raw) FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         return None if row is None else str(row[0])
+
+    def latest_vector_size(self) -> int | None:
+        """The dimension of the embedding of the document stored last (None: none has one)."""
+        row = self.conn.execute(
+            "SELECT length(embedding) FROM documents WHERE embedding IS NOT NULL ORDER BY rowid DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else int(row[0]) // BYTES_PER_DIMENSION
 
     def signature(self, doc_id: str) -> bytes | None:
         row = self.conn.execute("SELECT minhash FROM documents WHERE id = ?", (doc_id,)).fetchone()
