@@ -105,7 +105,7 @@ def test_the_other_names_candidates_pull_a_namesake_to_their_division() -> None:
         Mention(text.index(n), text.index(n) + len(n), n, "place", None, None, 0.9, "t")
         for n in ("Athens", "Henderson County")
     ]
-    options = [stage._candidates(gaz, m, "en")[0] for m in ms]
+    options = [stage.candidates_held(gaz, m, "en")[0] for m in ms]
     counties = {c.admin1 for c in options[1]}
     with_county = {c.id: s for s, c in stage.scored(gaz, text, ms, options)[0]}
     alone_scores = {c.id: s for s, c in stage.scored(gaz, text, ms[:1], options[:1])[0]}
@@ -207,7 +207,7 @@ def test_an_outlets_earlier_articles_pull_its_namesakes_home() -> None:
     # The same sentence from a paper whose earlier articles were all in Texas: its "Athens" is Texas's.
     text = "The council of Athens voted on Monday."
     mention = Mention(text.index("Athens"), text.index("Athens") + 6, "Athens", "place", None, None, 0.9, "t")
-    options = [stage._candidates(gaz, mention, "en")[0]]
+    options = [stage.candidates_held(gaz, mention, "en")[0]]
     assert stage.choose(gaz, text, [mention], options)[0].country == "GR"  # type: ignore[union-attr]
     stage.outlets = memory
     pick = stage.choose(gaz, text, [mention], options, "local.example")[0]

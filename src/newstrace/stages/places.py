@@ -26,6 +26,7 @@ from newstrace.linking.demonym_places import demonym_places
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
 from newstrace.linking.lemmas import lemmatise_phrase
+from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.place_scoring import (
     WEIGHTS,
     WELL_KNOWN_POPULATION,
@@ -66,6 +67,8 @@ _NEAR = re.compile(
 # Read in place (match from the end of one mention to the start of the next), not on a copy of the gap.
 _CONTAINER_GAP = re.compile(r"\s*[,(]\s*$")
 _NOT_PLACES = frozenset({"common_word", "calendar_word"})
+_MEMO_SIZE = 20_000  # names whose candidates are kept (all dropped when full: bounded on a long stream)
+_Held = tuple[tuple[GazPlace, ...], str | None, tuple[GazPlace, ...]]
 # A one-word name that is this common a word of the article's language in lower case ("Mobile",
 # "Reading", "Cher") is a town only if a sizeable one (zipf 4.2, as for entities).
 COMMON_WORD_ZIPF = 4.2
@@ -130,6 +133,8 @@ class PlacesStage(BaseStage):
         self.weights = weights
         self._capitals: dict[str, str | None] = {}
         self.outlets = OutletMemory()
+        # Each name's candidates, by the gazetteer they come from (a stream names its places again and again).
+        self._held: tuple[object, BoundedMemo[tuple[object, ...], _Held]] = (None, BoundedMemo(_MEMO_SIZE))
 
     def _gazetteer(self) -> Gazetteer:
         loader = self._loader
@@ -238,21 +243,22 @@ class PlacesStage(BaseStage):
     def _well_known(self, gaz: Gazetteer, c: GazPlace) -> bool:
         return c.population >= WELL_KNOWN_POPULATION or is_capital(gaz, c, self._capitals)
 
-    def _candidates(
-        self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool = False, contained: bool = False
-    ) -> tuple[list[GazPlace], str | None]:
-        cands, why, _ = self.candidates_held(gaz, m, lang, container, contained)
-        return cands, why
-
     def candidates_held(
         self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool = False, contained: bool = False
     ) -> tuple[list[GazPlace], str | None, list[GazPlace]]:
         """The mention's candidates, or none and why, and the places held back (see ``scored``): towns
         whose name is a common word, and second-level divisions named without their generic word
-        (``bare_divisions``)."""
+        (``bare_divisions``). Remembered per name, entity, language, position and weight."""
+        if self._held[0] is not gaz:
+            self._held = (gaz, BoundedMemo(_MEMO_SIZE))
+        key = (m.text, m.entity_id, lang, container, contained, self.weights.common_word_population)
+        found = self._held[1].get_or_compute(key, lambda: self._found(gaz, m, lang, container, contained))
+        return list(found[0]), found[1], list(found[2])
+
+    def _found(self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool, contained: bool) -> _Held:
         cands, why, held = self._candidates_held(gaz, m, lang, container, contained)
         bare = [c for c in bare_divisions(gaz, m.text) if c not in cands and c not in held]
-        return cands, why, held + bare
+        return tuple(cands), why, tuple(held + bare)
 
     def _candidates_held(
         self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool = False, contained: bool = False
