@@ -106,7 +106,9 @@ def demonym_countries(text: str, lang: str | None) -> set[str]:
     prefixes = _country_prefixes(lang)
     out: set[str] = set()
     seen: set[str] = set()
-    for written in _WORD.findall(text):
+    # Each spelling once, in the order of first use: a repeated spelling changes nothing (its first use
+    # was taken, or skipped for a reason that still holds).
+    for written in dict.fromkeys(_WORD.findall(text)):
         word = written.casefold()
         codes = prefixes.get(word[:DEMONYM_PREFIX])
         if not codes or word in seen or codes <= out:
