@@ -5,6 +5,7 @@ Russian and Ukrainian dictionaries; loaded on first use)."""
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 CYRILLIC_LANGS = ("uk", "ru")
@@ -19,6 +20,8 @@ def _analyzer(lang: str) -> Any:
 
 # Readings kept per word: lemmas read the first three, the word-class tests the first five.
 _READINGS = 5
+# A Cyrillic letter: only such words have dictionary forms here (one regex scan, not a step per letter).
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -37,7 +40,7 @@ def readings(word: str, lang: str) -> tuple[tuple[str, float, str], ...]:
 @functools.lru_cache(maxsize=100_000)
 def lemmas(word: str, lang: str) -> tuple[str, ...]:
     """Candidate dictionary forms of ``word`` (several parses can be right), surface form excluded."""
-    if lang not in CYRILLIC_LANGS or not any("\u0400" <= c <= "\u04ff" for c in word):
+    if lang not in CYRILLIC_LANGS or not _CYRILLIC.search(word):
         return ()
     out: list[str] = []
     for code in (lang, "ru" if lang == "uk" else "uk"):
