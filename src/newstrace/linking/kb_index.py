@@ -164,11 +164,14 @@ class KbIndex:
 
     def _opens_memo(self, groups: list[str], lang: str | None) -> BoundedMemo[str, tuple[_Node, ...]]:
         """The language's memo of the nodes where words begin names, holding every word of ``groups``:
-        only the words not seen before are asked about (a set difference, not a step per word)."""
+        only the words not seen before are asked about."""
         opens = self._opens.get(lang)
         if opens is None:
             opens = self._opens[lang] = BoundedMemo(_OPENS_MEMO_SIZE)
-        new = set(groups).difference(opens)
+        # One membership test per word of the text. Not set(groups).difference(opens): the memo is a
+        # dict subclass, which set.difference reads whole (3 ms a text with 100,000 words held, 15 us
+        # this way).
+        new = {g for g in groups if g not in opens}
         if new and len(opens) + len(new) > opens.size:
             opens.clear()  # a long stream keeps its recent vocabulary only
         for word in new:
