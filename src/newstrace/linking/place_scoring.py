@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY
 from newstrace.linking.keys import name_keys
+from newstrace.model import Mention
 
 NEAR_KM = 250.0
 # Namesakes closer than this to the best candidate are the same answer at the geoparsing literature's
@@ -352,3 +353,18 @@ def isolated(picks: Sequence[GazPlace | None], w: Weights) -> list[bool]:
         others = [q for q in local if q.id != p.id]
         out.append(bool(others) and not any(_near(p, q, w.isolated_km) for q in others))
     return out
+
+
+def with_held(
+    priors: list[list[tuple[float, GazPlace]]],
+    ms: Sequence[Mention],
+    held: Sequence[list[GazPlace]],
+    ctx: Context,
+    w: Weights,
+) -> list[list[tuple[float, GazPlace]]]:
+    """Each mention's scored candidates, with its held-back places that the article or the outlet's
+    home supports (``supported``)."""
+    return [
+        p + [(prior(c, m.text, w, False), c) for c in h if supported(c, ctx, w.outlet_home_share)]
+        for m, p, h in zip(ms, priors, held, strict=True)
+    ]

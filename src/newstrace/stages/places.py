@@ -30,7 +30,6 @@ from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.place_scoring import (
     WEIGHTS,
     WELL_KNOWN_POPULATION,
-    Context,
     OutletMemory,
     Weights,
     abbreviation_of_other,
@@ -43,7 +42,7 @@ from newstrace.linking.place_scoring import (
     name_key,
     prior,
     shared,
-    supported,
+    with_held,
 )
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
@@ -198,7 +197,7 @@ class PlacesStage(BaseStage):
         ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, keys)
         ctx.outlet_admin1, ctx.outlet_country = self.outlets.shares(outlet)
         if held:
-            priors = _with_held(priors, ms, held, ctx, w)
+            priors = with_held(priors, ms, held, ctx, w)
         containers = _containers(raw, ms)
         # What the outlet's earlier articles say to each name leaves out that name's own readings.
         told = {k: self.outlets.shares(outlet, k) for k in set(keys)}
@@ -344,21 +343,6 @@ def outlet_of(doc: Document) -> str | None:
         return doc.meta.outlet
     host = urlsplit(doc.meta.url).hostname if doc.meta.url else None
     return host.removeprefix("www.") if host else None
-
-
-def _with_held(
-    priors: list[list[tuple[float, GazPlace]]],
-    ms: Sequence[Mention],
-    held: Sequence[list[GazPlace]],
-    ctx: Context,
-    w: Weights,
-) -> list[list[tuple[float, GazPlace]]]:
-    """Each mention's scored candidates, with its held-back places that the article or the outlet's
-    home supports (``place_scoring.supported``)."""
-    return [
-        p + [(prior(c, m.text, w, False), c) for c in h if supported(c, ctx, w.outlet_home_share)]
-        for m, p, h in zip(ms, priors, held, strict=True)
-    ]
 
 
 def _containing(
