@@ -297,3 +297,24 @@ def test_a_name_is_not_told_its_own_earlier_readings_by_the_outlets_memory() -> 
     assert memory.shares("local.example", "dayton")[0] == admin1
     memory.clear()
     assert memory.shares("local.example", "tyler") == ({}, {})
+
+
+def test_a_name_said_twice_is_no_context_for_itself() -> None:
+    from newstrace.linking.gazetteer import GazPlace
+    from newstrace.linking.place_scoring import WEIGHTS, build_context, contextual
+
+    w = dataclasses.replace(WEIGHTS, context_admin1=1.5, context_country=0.0)
+    north = GazPlace("gn:1", "Millbrook", "city", "US", 40.0, -89.0, 70_000, level=4, admin1="adm1:US.AA")
+    south = GazPlace("gn:2", "Millbrook", "city", "US", 34.0, -86.0, 50_000, level=4, admin1="adm1:US.BB")
+    other = GazPlace("gn:3", "Ashford", "city", "US", 40.5, -89.5, 9_000, level=4, admin1="adm1:US.AA")
+    # Both mentions of "Millbrook" first guess the larger town: neither vouches for the other's state.
+    ctx = build_context([north, north], [False, False], [[north, south]] * 2, ["millbrook"] * 2)
+    assert contextual(north, "millbrook", ctx, w, []) == contextual(south, "millbrook", ctx, w, []) == 0.0
+    # Another name placed in that state does.
+    ctx = build_context(
+        [north, north, other],
+        [False, False, True],
+        [[north, south]] * 2 + [[other]],
+        ["millbrook"] * 2 + ["ashford"],
+    )
+    assert contextual(north, "millbrook", ctx, w, []) > contextual(south, "millbrook", ctx, w, [])

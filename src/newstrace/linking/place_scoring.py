@@ -104,6 +104,16 @@ WEIGHTS = Weights()
 
 
 @dataclass
+class Own:
+    """What the guesses of one name's mentions add to the article's context."""
+
+    total: int = 0
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[str] = field(default_factory=Counter)
+    regions: set[str] = field(default_factory=set)
+
+
+@dataclass
 class Context:
     """What the article's place names say, from each mention's context-free best guess."""
 
@@ -114,6 +124,9 @@ class Context:
     total: int = 0
     # First-level division -> the names of the article (spelling-insensitive keys) with a candidate in it.
     candidate_admin1: dict[str, set[str]] = field(default_factory=dict)
+    # Name key -> what that name's own guesses (every mention of it) added above: a name's repeated
+    # mentions are left out of its own context (``_named_in_article``).
+    own: dict[str, Own] = field(default_factory=dict)
     # Shares of the places the same outlet's earlier articles were given, by first-level division and by
     # country (``OutletMemory``): empty for an article of an unknown or new outlet.
     outlet_admin1: dict[str, float] = field(default_factory=dict)
@@ -199,30 +212,30 @@ def abbreviation_of_other(surface: str, name: str = "") -> bool:
     return letters.isupper() and len(letters) <= 4 and surface != name
 
 
-def contextual(
-    c: GazPlace, own: GazPlace | None, ctx: Context, w: Weights, followed: Sequence[GazPlace]
-) -> float:
-    """What the rest of the article adds, leaving out the mention's own first guess ``own``. The terms
-    are added in one fixed order (article, outlet, neighbourhood), so equal inputs score equal."""
-    score = _named_in_article(c, own, ctx, w)
+def contextual(c: GazPlace, key: str, ctx: Context, w: Weights, followed: Sequence[GazPlace]) -> float:
+    """What the rest of the article adds, leaving out the first guesses of every mention of the name
+    ``key``. The terms are added in one fixed order (article, outlet, neighbourhood), so equal inputs
+    score equal."""
+    score = _named_in_article(c, key, ctx, w)
     score = _outlet_home(c, ctx, w, score)
     return _neighbourhood(c, ctx, w, followed, score)
 
 
-def _named_in_article(c: GazPlace, own: GazPlace | None, ctx: Context, w: Weights) -> float:
+def _named_in_article(c: GazPlace, key: str, ctx: Context, w: Weights) -> float:
     """The share of the article's other places in the candidate's country, and whether its first-level
-    division is named (or a knowledge-base region lies near it)."""
+    division is named (or a knowledge-base region lies near it). The name's own mentions are no
+    context for it: a name said twice would otherwise vouch for its own first guess (a bare "Decatur"
+    repeated in an article read as the most populous Decatur, the repetition naming that state)."""
     score = 0.0
-    others = ctx.total - (1 if own is not None else 0)
+    own = ctx.own.get(key) or Own()
+    others = ctx.total - own.total
     if others > 0 and c.country:
-        same = ctx.countries[c.country] - (1 if own is not None and own.country == c.country else 0)
-        score += w.context_country * same / others
+        score += w.context_country * (ctx.countries[c.country] - own.countries[c.country]) / others
     region = _admin1_of(c)
-    named = (
-        bool(region)
-        and ctx.admin1[region or ""] - (1 if own is not None and _admin1_of(own) == region else 0) > 0
-    )
-    if named or (c.level >= ADMIN2 and any(r is not own and _near(r, c, REGION_KM) for r in ctx.kb_regions)):
+    named = bool(region) and ctx.admin1[region or ""] - own.admin1[region or ""] > 0
+    if named or (
+        c.level >= ADMIN2 and any(r.id not in own.regions and _near(r, c, REGION_KM) for r in ctx.kb_regions)
+    ):
         score += w.context_admin1
     return score
 
@@ -325,19 +338,25 @@ def build_context(
             region = _admin1_of(c)
             if region is not None and c.level > COUNTRY:
                 ctx.candidate_admin1.setdefault(region, set()).add(key)
-    for g, alone in zip(guesses, unambiguous, strict=True):
+    keys = names or [""] * len(guesses)
+    for g, alone, key in zip(guesses, unambiguous, keys, strict=True):
         if g is None or g.level == CONTINENT:
             continue
+        own = ctx.own.setdefault(key, Own())
         ctx.total += 1
+        own.total += 1
         if g.country:
             ctx.countries[g.country] += 1
+            own.countries[g.country] += 1
         a1 = _admin1_of(g)
         if a1:
             ctx.admin1[a1] += 1
+            own.admin1[a1] += 1
         if alone:
             ctx.anchors.append(g)
         if g.id.startswith("region:"):
             ctx.kb_regions.append(g)
+            own.regions.add(g.id)
     return ctx
 
 

@@ -192,9 +192,12 @@ class PlacesStage(BaseStage):
         ]
         guesses = [max(p, key=lambda x: x[0])[1] if p else None for p in priors]
         keys = [name_key(m.text) for m in ms]
+        # A name with and without its generic word ("DeKalb County", "DeKalb") is one name to the
+        # article's context: each would otherwise vouch for the other's first guess.
+        cores = [name_key(_REGION_WORDS.sub(" ", m.text).strip(" ,.'’") or m.text) for m in ms]
         # The towns an abbreviation spells ("US": the town Us) are noise, not the article's divisions.
         spelt = [[] if abbreviation_of_other(m.text) else c for m, c in zip(ms, options, strict=True)]
-        ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, keys)
+        ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, cores)
         ctx.outlet_admin1, ctx.outlet_country = self.outlets.shares(outlet)
         if held:
             priors = with_held(priors, ms, held, ctx, w)
@@ -213,7 +216,7 @@ class PlacesStage(BaseStage):
             # "Paris, Texas": what is named right after a place contains it, when any candidate fits.
             candidates = inside or candidates
             scored = [
-                (s + contextual(c, guesses[i], ctx, w, followed) + shared(c, keys[i], ctx, w), c)
+                (s + contextual(c, cores[i], ctx, w, followed) + shared(c, cores[i], ctx, w), c)
                 for s, c in candidates
             ]
             out.append(sorted(scored, key=lambda x: -x[0]))
