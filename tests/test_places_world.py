@@ -318,3 +318,29 @@ def test_a_name_said_twice_is_no_context_for_itself() -> None:
         ["millbrook"] * 2 + ["ashford"],
     )
     assert contextual(north, "millbrook", ctx, w, []) > contextual(south, "millbrook", ctx, w, [])
+
+
+def test_namesakes_of_two_names_lying_together_are_preferred() -> None:
+    from newstrace.linking.gazetteer import GazPlace
+    from newstrace.linking.place_scoring import WEIGHTS, build_context, paired, shared
+
+    w = dataclasses.replace(WEIGHTS, shared_admin1=0.0, paired=2.0, paired_km=25.0)
+    town_a = GazPlace("gn:1", "Millbrook", "city", "US", 36.30, -88.33, 9_000, level=4, admin1="adm1:US.AA")
+    town_b = GazPlace("gn:2", "Millbrook", "city", "FR", 48.86, 2.35, 90_000, level=4, admin1="adm1:FR.11")
+    county_a = GazPlace(
+        "adm2:A", "Ashford County", "region", "US", 36.33, -88.32, 30_000, level=3, admin1="adm1:US.AA"
+    )
+    county_c = GazPlace(
+        "adm2:C", "Ashford County", "region", "US", 33.4, -84.1, 60_000, level=3, admin1="adm1:US.CC"
+    )
+    ctx = build_context(
+        [town_b, county_c], [False, False], [[town_a, town_b], [county_a, county_c]], ["millbrook", "ashford"]
+    )
+    assert paired(town_a, "millbrook", ctx, 25.0) and paired(county_a, "ashford", ctx, 25.0)
+    assert not paired(town_b, "millbrook", ctx, 25.0) and not paired(county_c, "ashford", ctx, 25.0)
+    assert shared(town_a, "millbrook", ctx, w) == 2.0 and shared(town_b, "millbrook", ctx, w) == 0.0
+    # One place under two names ("Mexico City" also a candidate of "Mexico") is no pair.
+    ctx = build_context(
+        [town_a, town_a], [False, False], [[town_a], [town_a]], ["millbrook", "millbrook city"]
+    )
+    assert not paired(town_a, "millbrook", ctx, 25.0)

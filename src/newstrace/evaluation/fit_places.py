@@ -35,6 +35,8 @@ _GRID: dict[str, tuple[float, ...]] = {
     "followed_by": (0.0, 3.0, 6.0, 10.0),
     "near": (0.0, 1.5, 3.0),
     "shared_admin1": (0.0, 3.0, 6.0, 9.0),
+    "paired": (0.0, 2.0, 4.0, 6.0),
+    "paired_km": (10.0, 25.0, 50.0),
     "outlet_admin1": (0.0, 2.0, 4.0, 6.0, 9.0, 12.0),
     "outlet_country": (0.0, 2.0, 4.0, 6.0, 9.0),
     "outlet_home_share": (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.01),

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY
 from newstrace.linking.keys import name_keys
@@ -68,6 +70,13 @@ class Weights:
     # Lies in a first-level division where another name of the article has a candidate too ("Athens"
     # and "Henderson County" both have one in Texas): read before any choice is made.
     shared_admin1: float = 3.0
+    # Lies within ``paired_km`` of a candidate of another name of the article, not itself ("Paris" and
+    # "Henry County" have namesakes in a dozen states, but only one pair a few kilometres apart): a
+    # town held back as a common word is then a candidate too (``PlacesStage.scored``). Set by hand at
+    # first (25 km, 2) from places_en.jsonl (gold spans): toponyms within 161 km 6,579 -> 6,607, placed
+    # farther 669 -> 650; see ``fit_places`` for the fit with held-back folds.
+    paired: float = 2.0
+    paired_km: float = 25.0
     # Lies in the first-level division (times its share) where the outlet's earlier articles put their
     # places (``Context.outlet_admin1``): a local paper's "Paris" is the town of its own state.
     outlet_admin1: float = 12.0
@@ -131,6 +140,10 @@ class Context:
     # country (``OutletMemory``): empty for an article of an unknown or new outlet.
     outlet_admin1: dict[str, float] = field(default_factory=dict)
     outlet_country: dict[str, float] = field(default_factory=dict)
+    # Every town and district candidate of every name: its name key, its id and its point (radians).
+    pair_keys: list[str] = field(default_factory=list)
+    pair_ids: list[str] = field(default_factory=list)
+    pair_points: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
 
 
 class OutletMemory:
@@ -312,13 +325,33 @@ def supported(c: GazPlace, ctx: Context, home: float = 1.0) -> bool:
     return region is not None and (ctx.admin1[region] > 0 or ctx.outlet_admin1.get(region, 0.0) >= home)
 
 
+def held_supported(c: GazPlace, key: str, ctx: Context, w: Weights) -> bool:
+    """Whether the town ``c``, held back because its name ``key`` is a common word, is a candidate: the
+    article or the outlet's home supports it (``supported``), or it lies close to a candidate of
+    another name of the article (``paired``)."""
+    return supported(c, ctx, w.outlet_home_share) or (w.paired > 0 and paired(c, key, ctx, w.paired_km))
+
+
 def shared(c: GazPlace, key: str, ctx: Context, w: Weights) -> float:
     """What the other names' candidates add: ``c`` lies in a division where another name of the
     article (not ``key``, the mention's own) may lie too."""
     region = _admin1_of(c)
     if c.level <= COUNTRY or region is None:
         return 0.0
-    return w.shared_admin1 if ctx.candidate_admin1.get(region, set()) - {key} else 0.0
+    score = w.shared_admin1 if ctx.candidate_admin1.get(region, set()) - {key} else 0.0
+    return score + (w.paired if w.paired and paired(c, key, ctx, w.paired_km) else 0.0)
+
+
+def paired(c: GazPlace, key: str, ctx: Context, km: float) -> bool:
+    """Whether a town or district candidate of another name than ``key``, other than ``c`` itself, lies
+    within ``km`` of the town or district ``c``."""
+    if c.level < ADMIN2 or not ctx.pair_keys:
+        return False
+    lat, lon = math.radians(c.lat), math.radians(c.lon)
+    lats, lons = ctx.pair_points[:, 0], ctx.pair_points[:, 1]
+    h = np.sin((lats - lat) / 2) ** 2 + math.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
+    close = np.flatnonzero(2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(h, 1.0))) <= km)
+    return any(ctx.pair_keys[i] != key and ctx.pair_ids[i] != c.id for i in close)
 
 
 def name_key(text: str) -> str:
@@ -333,11 +366,17 @@ def build_context(
     names: Sequence[str] = (),
 ) -> Context:
     ctx = Context()
+    points: list[tuple[float, float]] = []
     for cands, key in zip(options, names, strict=True):
         for c in cands:
             region = _admin1_of(c)
             if region is not None and c.level > COUNTRY:
                 ctx.candidate_admin1.setdefault(region, set()).add(key)
+            if c.level >= ADMIN2:
+                ctx.pair_keys.append(key)
+                ctx.pair_ids.append(c.id)
+                points.append((math.radians(c.lat), math.radians(c.lon)))
+    ctx.pair_points = np.array(points).reshape(-1, 2)
     keys = names or [""] * len(guesses)
     for g, alone, key in zip(guesses, unambiguous, keys, strict=True):
         if g is None or g.level == CONTINENT:
@@ -380,10 +419,11 @@ def with_held(
     held: Sequence[list[GazPlace]],
     ctx: Context,
     w: Weights,
+    keys: Sequence[str],
 ) -> list[list[tuple[float, GazPlace]]]:
     """Each mention's scored candidates, with its held-back places that the article or the outlet's
-    home supports (``supported``)."""
+    home supports, or that lie close to a candidate of another name (``held_supported``)."""
     return [
-        p + [(prior(c, m.text, w, False), c) for c in h if supported(c, ctx, w.outlet_home_share)]
-        for m, p, h in zip(ms, priors, held, strict=True)
+        p + [(prior(c, m.text, w, False), c) for c in h if held_supported(c, key, ctx, w)]
+        for m, p, h, key in zip(ms, priors, held, keys, strict=True)
     ]

@@ -200,7 +200,7 @@ class PlacesStage(BaseStage):
         ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, cores)
         ctx.outlet_admin1, ctx.outlet_country = self.outlets.shares(outlet)
         if held:
-            priors = with_held(priors, ms, held, ctx, w)
+            priors = with_held(priors, ms, held, ctx, w, cores)
         containers = _containers(raw, ms)
         # What the outlet's earlier articles say to each name leaves out that name's own readings.
         told = {k: self.outlets.shares(outlet, k) for k in set(keys)}
