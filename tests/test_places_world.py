@@ -344,3 +344,15 @@ def test_namesakes_of_two_names_lying_together_are_preferred() -> None:
         [town_a, town_a], [False, False], [[town_a], [town_a]], ["millbrook", "millbrook city"]
     )
     assert not paired(town_a, "millbrook", ctx, 25.0)
+
+
+def test_an_abbreviated_saint_or_mount_is_the_main_name_spelt_out() -> None:
+    from newstrace.linking.gazetteer import GazPlace
+    from newstrace.linking.place_scoring import WEIGHTS, prior
+
+    big = GazPlace("gn:1", "Saint Albury", "city", "GB", 51.0, -1.0, 900_000, level=4)
+    small = GazPlace("gn:2", "St. Albury", "city", "US", 27.8, -82.6, 90_000, level=4)
+    for surface in ("St. Albury", "St Albury", "Saint Albury"):
+        assert prior(big, surface, WEIGHTS, False) > prior(small, surface, WEIGHTS, False), surface
+    hill = GazPlace("gn:3", "Mount Ashby", "city", "US", 41.0, -91.5, 9_000, level=4)
+    assert prior(hill, "Mt. Ashby", WEIGHTS, False) == prior(hill, "Mount Ashby", WEIGHTS, False)
