@@ -356,3 +356,12 @@ def test_an_abbreviated_saint_or_mount_is_the_main_name_spelt_out() -> None:
         assert prior(big, surface, WEIGHTS, False) > prior(small, surface, WEIGHTS, False), surface
     hill = GazPlace("gn:3", "Mount Ashby", "city", "US", 41.0, -91.5, 9_000, level=4)
     assert prior(hill, "Mt. Ashby", WEIGHTS, False) == prior(hill, "Mount Ashby", WEIGHTS, False)
+
+
+def test_a_list_of_states_is_no_place_and_its_container() -> None:
+    text = "Cases were reported in Alabama, Arizona, California, Colorado, Indiana and Texas."
+    names = ["Alabama", "Arizona", "California", "Colorado", "Indiana", "Texas"]
+    got = _placed(text, names, "en")
+    states = {"Alabama": (32.7, -86.7), "Arizona": (34.0, -112.0), "California": (37.0, -120.0)}
+    for name, (lat, lon) in states.items():
+        assert _near(got[name], lat, lon, 400), (name, got[name])

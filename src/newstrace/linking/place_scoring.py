@@ -325,6 +325,13 @@ def contains(f: GazPlace, c: GazPlace) -> bool:
     return unknown and distance_km((f.lat, f.lon), (c.lat, c.lon)) <= REGION_KM
 
 
+def listed(a: GazPlace | None, b: GazPlace | None) -> bool:
+    """Whether the name after ``a`` ("X, Y"), first guessed ``b``, is no larger a unit than ``a``'s
+    guess: then the two are items of a list ("California, Colorado"; "Virginia, Washington"), and Y is
+    no container of X as in "Paris, Texas"."""
+    return a is not None and b is not None and a.level <= b.level
+
+
 def _admin1_of(p: GazPlace) -> str | None:
     return p.id if p.level == ADMIN1 else p.admin1
 

@@ -39,6 +39,7 @@ from newstrace.linking.place_scoring import (
     decided,
     is_capital,
     isolated,
+    listed,
     name_key,
     prior,
     shared,
@@ -201,7 +202,7 @@ class PlacesStage(BaseStage):
         ctx.outlet_admin1, ctx.outlet_country = self.outlets.shares(outlet)
         if held:
             priors = with_held(priors, ms, held, ctx, w, cores)
-        containers = _containers(raw, ms)
+        containers = _containers(raw, ms, guesses)  # "California, Colorado" is a list (``listed``)
         # What the outlet's earlier articles say to each name leaves out that name's own readings.
         told = {k: self.outlets.shares(outlet, k) for k in set(keys)}
         out: list[list[tuple[float, GazPlace]]] = []
@@ -423,13 +424,16 @@ def _drop_namesake_regions(cands: list[GazPlace]) -> list[GazPlace]:
     return [c for c in cands if c.level not in (ADMIN1, ADMIN2) or not named_after_town(c)]
 
 
-def _containers(raw: str, ms: Sequence[Mention]) -> dict[int, int]:
-    """Mention index -> the index of the mention right after it that may name what it lies in
-    ("Paris, Texas"; "Kramatorsk (Donetsk)")."""
+def _containers(
+    raw: str, ms: Sequence[Mention], guesses: Sequence[GazPlace | None] | None = None
+) -> dict[int, int]:
+    """Mention index -> the index of the mention right after it that may name what it lies in ("Paris,
+    Texas"; "Kramatorsk (Donetsk)"), unless the first ``guesses`` make them a list (``listed``)."""
     out: dict[int, int] = {}
     for i, m in enumerate(ms):
         for j, o in enumerate(ms):
             if o.start >= m.end and _CONTAINER_GAP.match(raw, m.end, o.start):
-                out[i] = j
+                if guesses is None or not listed(guesses[i], guesses[j]):
+                    out[i] = j
                 break
     return out
