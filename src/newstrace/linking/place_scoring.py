@@ -74,9 +74,10 @@ class Weights:
     shared_admin1: float = 3.0
     # Lies within ``paired_km`` of a candidate of another name of the article, not itself ("Paris" and
     # "Henry County" have namesakes in a dozen states, but only one pair a few kilometres apart): a
-    # town held back as a common word is then a candidate too (``PlacesStage.scored``). Set by hand at
-    # first (25 km, 2) from places_en.jsonl (gold spans): toponyms within 161 km 6,579 -> 6,607, placed
-    # farther 669 -> 650; see ``fit_places`` for the fit with held-back folds.
+    # town held back as a common word is then a candidate too. Fitted with the margin and the isolated
+    # cut (``fit_places --folds 5 --only paired,paired_km,min_margin,isolated``): every fold chose 4, 25
+    # km and margin 2; held out acc161 0.8386, precision161 0.9164. Kept at 2 and margin 1 (full set
+    # 0.8395 / 0.9126): with 4 the ACLED notes placed within 25 km fall (0.4627 -> 0.4605; margin 2: 0.4573).
     paired: float = 2.0
     paired_km: float = 25.0
     # Lies in the first-level division (times its share) where the outlet's earlier articles put their
