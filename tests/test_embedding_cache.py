@@ -60,3 +60,12 @@ def test_the_neighbour_index_asks_for_passive_threads_before_it_loads(
     monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
     NearestDocuments().add("a", np.ones(8, dtype=np.float32))
     assert os.environ.get("OMP_WAIT_POLICY") == "PASSIVE"
+
+
+def test_each_story_decision_reads_its_encoder() -> None:
+    from newstrace.stages.embedding import DIMENSIONS, encoder_for
+
+    assert encoder_for("learned") == "use" and encoder_for("rules") == "e5"
+    assert set(DIMENSIONS) == {"use", "e5"}
+    with pytest.raises(ValueError, match="unknown encoder"):
+        EmbeddingStage("bert")

