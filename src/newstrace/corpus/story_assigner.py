@@ -31,9 +31,10 @@ class StoryAssigner:
         self,
         signature: Callable[[str], bytes | None],
         text: Callable[[str], str | None],
-        decision: str = "rules",
+        decision: str,
     ) -> None:
-        # "rules": the calibrated scores of ``corpus.stories``; "learned": ``corpus.story_learned``.
+        # ``Settings.stories``: "rules", the calibrated scores of ``corpus.stories``; "learned",
+        # ``corpus.story_learned``. No default of its own: it could only disagree with the settings'.
         self._learned = decision == "learned"
         self.clusterer: BaseStoryClusterer = (
             story_learned.LearnedStoryClusterer() if self._learned else stories.StoryClusterer()
