@@ -1,7 +1,9 @@
 """Stories at scale: candidate blocks by (date window, shared entity), then the local story logic run
-over each block in input order, blocks in parallel.
+over each block in input order, blocks in parallel. This is how the job runs the calibrated rules
+(``stories = "rules"``); the learned decision (the default) is one block, the whole input in order
+(``spark.run``), since its candidates also come by nearest embedding and its weights from the corpus so far.
 
-Local ingest (``corpus.stories``) lets a new article join only a story that shares one of its
+Local ingest under the rules (``corpus.stories``) lets a new article join only a story that shares one of its
 distinctive entities and is active within ``WINDOW_DAYS``. Two articles that share no distinctive
 entity within the window can therefore only meet in a story through others: the blocks are the
 connected components of "shares a distinctive entity, dated within the window" (undated articles are
@@ -126,11 +128,16 @@ def prefix_frequencies(features: DataFrame) -> DataFrame:
 
 
 class BlockStories:
-    """``StoryAssigner`` over the documents of one block after another (each block in rank order)."""
+    """``StoryAssigner`` over the documents of one block after another (each block in rank order).
 
-    def __init__(self) -> None:
+    ``decision``: ``Settings.stories``. The calibrated rules run over the blocks above, each told the
+    corpus-wide counts at its documents' places in the input; the learned decision is given one block,
+    the whole input, and counts for itself as local ingest does."""
+
+    def __init__(self, decision: str) -> None:
+        self._decision = decision
         self._block: int | None = None
-        self._assigner = _assigner()
+        self._assigner = _assigner(decision)
         self._merges: dict[str, str] = {}
 
     def assign(
@@ -139,11 +146,12 @@ class BlockStories:
         if block != self._block:
             # Signatures of earlier members stay in the assigner (it is never flushed): a block is the
             # whole history its stories can draw on.
-            self._assigner = _assigner()
+            self._assigner = _assigner(self._decision)
             self._block = block
-        clusterer = self._assigner.clusterer
-        clusterer.n_docs = rank  # documents before this one in the whole input, as local ingest counts
-        clusterer.df.update(frequencies)
+        if self._decision == "rules":
+            clusterer = self._assigner.clusterer
+            clusterer.n_docs = rank  # documents before this one in the whole input, as local ingest counts
+            clusterer.df.update(frequencies)
         doc, edges = self._assigner.assign(doc, signature)
         self._merges.update(self._assigner.take_merges())
         return doc, edges
@@ -154,10 +162,10 @@ class BlockStories:
         return merges
 
 
-def _assigner() -> StoryAssigner:
+def _assigner(decision: str) -> StoryAssigner:
     # Every earlier member of a block was assigned here, so its brief (figures included) is in memory:
     # nothing needs reading back from a store.
-    return StoryAssigner(lambda _doc_id: None, lambda _doc_id: None, "rules")
+    return StoryAssigner(lambda _doc_id: None, lambda _doc_id: None, decision)
 
 
 Member = tuple[int, str, str | None, str | None, str | None]  # rank, id, lang, title, date

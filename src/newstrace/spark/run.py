@@ -64,10 +64,6 @@ def run_job(
     report = RunReport(
         out=out, files=0, documents=0, stories=0, claims=0, rejected_examples=[], seconds=seconds
     )
-    # Blocks run the calibrated story rules: the learned decision (the local default) also finds
-    # candidates by nearest embedding and weighs word rarities and language means, corpus-wide state
-    # that the blocks (``spark.blocking``) do not carry yet. The workers embed for the same decision.
-    settings = settings.with_overrides(stories="rules")
     corpus = corpus_stage_names(settings)
     phase = _Phases(seconds)
     sc = spark.sparkContext
@@ -117,7 +113,7 @@ def run_job(
         report.duplicates = len(copies)
         report.accepted = n_docs - report.duplicates
     with phase("stories"):
-        stories = "stories" in corpus
+        stories = settings.stories if "stories" in corpus else None
         final, held = _finalise(spark, ranked, aliases, copies, stories, n_docs, cores)
         final = final.persist(StorageLevel.MEMORY_AND_DISK)
         counts = final.map(lambda t: t[0]).countByValue()
@@ -211,11 +207,12 @@ def _finalise(
     ranked: DataFrame,
     aliases: dict[str, str],
     copies: list[tuple[str, str]],
-    stories: bool,
+    stories: str | None,
     n_docs: int,
     partitions: int,
 ) -> tuple[RDD[tuple[Any, ...]], list[DataFrame]]:
-    """The final rows, and the cached frames to release once they are computed."""
+    """The final rows, and the cached frames to release once they are computed. ``stories``: the
+    story decision (``Settings.stories``), or None when the stories stage is off."""
     from pyspark.sql import functions as sf
 
     sc = spark.sparkContext
@@ -223,7 +220,16 @@ def _finalise(
     copies_df = spark.createDataFrame(copies, "id string, duplicate_of string")
     rows = ranked.select("rank", "id", "document", "minhash", "content_hash").join(copies_df, "id", "left")
     held: list[DataFrame] = []
-    if stories:
+    if stories == "learned":
+        # The learned decision is one pass over the whole input in order (``BlockStories``): its
+        # candidates come by nearest embedding as well as by shared entities, and it weighs word
+        # rarities and each language's mean vector as they stand at each article, so no block short
+        # of the whole corpus decides as local ingest does. The pass is cheap (about 2 ms an article,
+        # flat as the corpus grows: benchmarks/stories.py); everything before it ran in parallel.
+        rows = rows.withColumn("block", sf.lit(0).cast("long")).withColumn(
+            "df", sf.lit(None).cast("map<string,long>")
+        )
+    elif stories:
         features = spark.createDataFrame(
             ranked.select("rank", "date", "entities").rdd.map(lambda r: _features(r, shared.value)),
             "rank long, day long, entities array<string>",
