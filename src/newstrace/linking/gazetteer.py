@@ -36,8 +36,8 @@ FUZZY_MIN_POPULATION = 15_000
 # tests (entities, places, the article's countries), and a stream repeats its names. Cleared when full,
 # so a long stream holds at most this many.
 _MEMO_SIZE = 20_000
-# The memos' attributes (exact candidates, fuzzy candidates): never pickled with the cache.
-_MEMOS = ("_memo", "_fuzzy_memo")
+# The memos' attributes (exact candidates, fuzzy candidates, countries): never pickled with the cache.
+_MEMOS = ("_memo", "_fuzzy_memo", "_countries_memo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +172,19 @@ class Gazetteer:
         if not found and fuzzy:
             return self.fuzzy_candidates(name)
         return list(found)
+
+    def countries_named(self, name: str) -> frozenset[str]:
+        """The codes of the countries named ``name`` (exact, spelling-insensitive). Remembered per name
+        as candidates are: every article asks about the countries its place names name."""
+        memo: BoundedMemo[str, frozenset[str]] | None = self.__dict__.get("_countries_memo")
+        if memo is None:
+            memo = self.__dict__["_countries_memo"] = BoundedMemo(_MEMO_SIZE)
+        found = memo.get(name)
+        if found is None:
+            found = memo.get_or_compute(
+                name, lambda: frozenset(c.country for c in self._exact(name) if c.level == COUNTRY and c.country)
+            )
+        return found
 
     def _exact(self, name: str) -> tuple[GazPlace, ...]:
         return self._memo_of("_memo").get_or_compute(name, lambda: self._places_named(name))

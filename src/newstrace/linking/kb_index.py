@@ -29,6 +29,8 @@ _MAX_PATHS = 32
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Words of running text remembered per language (whether they can begin a name); a stream's vocabulary.
 _OPENS_MEMO_SIZE = 100_000
+# Names looked up (NER spans, units, knowledge-base names' titles) remembered with their entities.
+_LOOKUP_MEMO_SIZE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class KbIndex:
         # Per language: the trie's nodes a word of running text begins names at (none for most words;
         # one dict step per word, and no trie step from the root for a word that begins one).
         self._opens: dict[str | None, BoundedMemo[str, tuple[_Node, ...]]] = {}
+        self._lookups: BoundedMemo[tuple[str, str | None], tuple[KbEntity, ...]] = BoundedMemo(_LOOKUP_MEMO_SIZE)
         for entity in entities:
             for surface in entity.all_names():
                 words = _WORD.findall(surface)
@@ -110,7 +113,15 @@ class KbIndex:
 
     def lookup(self, name: str, lang: str | None = None) -> list[KbEntity]:
         """Entities whose name has the key of ``name`` (exact up to spelling variants), or of its
-        dictionary form in Russian and Ukrainian."""
+        dictionary form in Russian and Ukrainian. Remembered per name and language: the entities stage
+        asks about the same names for each of their mentions, and a stream names them again."""
+        memo = self._lookups
+        found = memo.get((name, lang))
+        if found is None:
+            found = memo.get_or_compute((name, lang), lambda: tuple(self._lookup(name, lang)))
+        return list(found)
+
+    def _lookup(self, name: str, lang: str | None) -> list[KbEntity]:
         ids: list[str] = list(self.acronyms.get(name.strip(), ()))
         forms = [name]
         words = _WORD.findall(name)
@@ -146,6 +157,11 @@ class KbIndex:
                 continue
             free = i + 1
             acronym = acronyms.get(groups[i]) if groups[i].isupper() else None
+            if not acronym and len(starts) == 1 and not starts[0].entities:
+                # The commonest case, a word that only begins longer names ("в", "с"): most often the
+                # next word goes on with none of them.
+                if not self._goes_on(keys, groups, lang, i + 1, starts[0]):
+                    continue
             best = self._longest(keys, groups, lang, i, starts)
             # A longer name that starts with the acronym wins ("НАК «Нафтогаз»" is not the НАК).
             longer = best is not None and best[0] - i > 1
@@ -211,6 +227,17 @@ class KbIndex:
                         frontier.append((child, j + 1))
         return best
 
+    @staticmethod
+    def _goes_on(keys: list[tuple[str, ...] | None], groups: list[str], lang: str | None, j: int, node: _Node) -> bool:
+        """Whether word ``j`` (if any) goes on from ``node`` (``keys``: as for ``_longest``)."""
+        if j >= len(keys):
+            return False
+        word_keys = keys[j]
+        if word_keys is None:
+            word_keys = keys[j] = _text_word_keys(groups[j], lang)
+        children = node.children
+        return any(k in children for k in word_keys)
+
     def _plausible(self, text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
         """A one-word name starts with a capital and not at a sentence start, where any word has one.
         Multi-word names may start in lower case ("ministère ukrainien de la Défense")."""
@@ -221,7 +248,10 @@ class KbIndex:
             return False
         if first.isupper():
             return True
-        before = text[: words[i].start()].rstrip()
+        start = words[i].start()
+        # The last characters before the word, not the whole text before it (a copy per match); the
+        # whole text only where they are all white space.
+        before = text[max(0, start - 16) : start].rstrip() or text[:start].rstrip()
         if before[-1:] in ("«", "“") and text[words[i].end() : words[i].end() + 1] in ("»", "”"):
             return True  # «Укрзалізниці», “Meduza”: a quoted name
         return bool(before) and before[-1] not in '.!?:"«“\n'

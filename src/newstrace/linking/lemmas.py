@@ -50,8 +50,11 @@ def lemmas(word: str, lang: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=50_000)
 def lemmatise_phrase(text: str, lang: str) -> str | None:
-    """The phrase with each word replaced by its first lemma, or None when nothing changes."""
+    """The phrase with each word replaced by its first lemma, or None when nothing changes. Cached per
+    phrase: the knowledge base, the gazetteer's country test and the places stage ask about the same
+    names (bounded, as ``readings``)."""
     words = text.split()
     changed = False
     out = []

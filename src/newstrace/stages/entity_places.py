@@ -25,6 +25,7 @@ from newstrace.linking.countries import territory_names
 from newstrace.linking.gazetteer import Gazetteer, GazPlace
 from newstrace.linking.gazetteer_build import CONTINENT, COUNTRY
 from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmatise_phrase
+from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.place_scoring import contains
 from newstrace.linking.wordclass import has_dictionary, is_adjective, not_a_place_word
 
@@ -103,21 +104,46 @@ def demonym_countries(text: str, lang: str | None) -> set[str]:
     """Countries of the demonyms in ``text``: adjectives that begin as a country's name does."""
     if lang is None:
         return set()
-    prefixes = _country_prefixes(lang)
+    words = _demonym_words(lang)
     out: set[str] = set()
     seen: set[str] = set()
     # Each spelling once, in the order of first use: a repeated spelling changes nothing (its first use
     # was taken, or skipped for a reason that still holds).
     for written in dict.fromkeys(_WORD.findall(text)):
-        word = written.casefold()
-        codes = prefixes.get(word[:DEMONYM_PREFIX])
-        if not codes or word in seen or codes <= out:
+        found = words.get(written, _UNSEEN)
+        if found is _UNSEEN:
+            found = words.get_or_compute(written, lambda: _demonym_word(written, lang))
+        if found is None:
+            continue
+        word, codes, adjective = found
+        if word in seen or codes <= out:
             continue
         seen.add(word)
-        # Without a dictionary (German), a word in lower case: German writes its nouns capitalised.
-        if is_adjective(written, lang) or (not has_dictionary(lang) and written[:1].islower()):
+        if adjective:
             out |= codes
     return out
+
+
+# What a word of running text is to ``demonym_countries``, remembered per word and language: None for
+# the words that begin as no country's name (nearly all), else the word in lower case, the countries and
+# whether it is an adjective. At most this many words per language (a stream's vocabulary).
+_DEMONYM_MEMO_SIZE = 100_000
+_UNSEEN = object()
+
+
+@functools.lru_cache(maxsize=16)
+def _demonym_words(lang: str) -> BoundedMemo[str, tuple[str, frozenset[str], bool] | None]:
+    return BoundedMemo(_DEMONYM_MEMO_SIZE)
+
+
+def _demonym_word(written: str, lang: str) -> tuple[str, frozenset[str], bool] | None:
+    word = written.casefold()
+    codes = _country_prefixes(lang).get(word[:DEMONYM_PREFIX])
+    if not codes:
+        return None
+    # Without a dictionary (German), a word in lower case: German writes its nouns capitalised.
+    adjective = is_adjective(written, lang) or (not has_dictionary(lang) and written[:1].islower())
+    return word, codes, adjective
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,13 +183,13 @@ def with_neighbours(codes: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _country_codes(gaz: Gazetteer, name: str, lang: str | None) -> set[str]:
-    forms = [name]
+def _country_codes(gaz: Gazetteer, name: str, lang: str | None) -> frozenset[str]:
+    codes = gaz.countries_named(name)
     if lang in CYRILLIC_LANGS:
         lemma = lemmatise_phrase(name, lang)
         if lemma:
-            forms.append(lemma)
-    return {c.country for f in forms for c in gaz.candidates(f) if c.level == COUNTRY and c.country}
+            codes |= gaz.countries_named(lemma)
+    return codes
 
 
 def article_countries(
