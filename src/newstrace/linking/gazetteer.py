@@ -181,10 +181,11 @@ class Gazetteer:
             memo = self.__dict__["_countries_memo"] = BoundedMemo(_MEMO_SIZE)
         found = memo.get(name)
         if found is None:
-            found = memo.get_or_compute(
-                name, lambda: frozenset(c.country for c in self._exact(name) if c.level == COUNTRY and c.country)
-            )
+            found = memo.get_or_compute(name, lambda: self._countries_named(name))
         return found
+
+    def _countries_named(self, name: str) -> frozenset[str]:
+        return frozenset(c.country for c in self._exact(name) if c.level == COUNTRY and c.country)
 
     def _exact(self, name: str) -> tuple[GazPlace, ...]:
         return self._memo_of("_memo").get_or_compute(name, lambda: self._places_named(name))

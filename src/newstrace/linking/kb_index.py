@@ -81,7 +81,8 @@ class KbIndex:
         # Per language: the trie's nodes a word of running text begins names at (none for most words;
         # one dict step per word, and no trie step from the root for a word that begins one).
         self._opens: dict[str | None, BoundedMemo[str, tuple[_Node, ...]]] = {}
-        self._lookups: BoundedMemo[tuple[str, str | None], tuple[KbEntity, ...]] = BoundedMemo(_LOOKUP_MEMO_SIZE)
+        self._lookups: BoundedMemo[tuple[str, str | None], tuple[KbEntity, ...]]
+        self._lookups = BoundedMemo(_LOOKUP_MEMO_SIZE)
         for entity in entities:
             for surface in entity.all_names():
                 words = _WORD.findall(surface)
@@ -157,11 +158,11 @@ class KbIndex:
                 continue
             free = i + 1
             acronym = acronyms.get(groups[i]) if groups[i].isupper() else None
-            if not acronym and len(starts) == 1 and not starts[0].entities:
-                # The commonest case, a word that only begins longer names ("в", "с"): most often the
-                # next word goes on with none of them.
-                if not self._goes_on(keys, groups, lang, i + 1, starts[0]):
-                    continue
+            # The commonest case, a word that only begins longer names ("в", "с"): most often the next
+            # word goes on with none of them.
+            only_longer = not acronym and len(starts) == 1 and not starts[0].entities
+            if only_longer and not _goes_on(keys, groups, lang, i + 1, starts[0]):
+                continue
             best = self._longest(keys, groups, lang, i, starts)
             # A longer name that starts with the acronym wins ("НАК «Нафтогаз»" is not the НАК).
             longer = best is not None and best[0] - i > 1
@@ -227,17 +228,6 @@ class KbIndex:
                         frontier.append((child, j + 1))
         return best
 
-    @staticmethod
-    def _goes_on(keys: list[tuple[str, ...] | None], groups: list[str], lang: str | None, j: int, node: _Node) -> bool:
-        """Whether word ``j`` (if any) goes on from ``node`` (``keys``: as for ``_longest``)."""
-        if j >= len(keys):
-            return False
-        word_keys = keys[j]
-        if word_keys is None:
-            word_keys = keys[j] = _text_word_keys(groups[j], lang)
-        children = node.children
-        return any(k in children for k in word_keys)
-
     def _plausible(self, text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
         """A one-word name starts with a capital and not at a sentence start, where any word has one.
         Multi-word names may start in lower case ("ministère ukrainien de la Défense")."""
@@ -261,6 +251,20 @@ class KbIndex:
         like them, then the first listed (the knowledge base lists the most cited first)."""
         order = {"media": 0, "organization": 1, "military_unit": 2, "equipment": 3, "person": 4, "place": 5}
         return min((self.entities[i] for i in ids), key=lambda e: order.get(e.type, 9))
+
+
+def _goes_on(
+    keys: list[tuple[str, ...] | None], groups: list[str], lang: str | None, j: int, node: _Node
+) -> bool:
+    """Whether word ``j`` (if any) goes on from ``node`` (``keys``: each word's keys, read on first need, as
+    for ``KbIndex._longest``)."""
+    if j >= len(keys):
+        return False
+    word_keys = keys[j]
+    if word_keys is None:
+        word_keys = keys[j] = _text_word_keys(groups[j], lang)
+    children = node.children
+    return any(k in children for k in word_keys)
 
 
 def _path_keys(word: str, multi: bool) -> list[str]:

@@ -110,9 +110,10 @@ def demonym_countries(text: str, lang: str | None) -> set[str]:
     # Each spelling once, in the order of first use: a repeated spelling changes nothing (its first use
     # was taken, or skipped for a reason that still holds).
     for written in dict.fromkeys(_WORD.findall(text)):
-        found = words.get(written, _UNSEEN)
-        if found is _UNSEEN:
-            found = words.get_or_compute(written, lambda: _demonym_word(written, lang))
+        if written in words:
+            found = words[written]
+        else:
+            found = words.get_or_compute(written, functools.partial(_demonym_word, written, lang))
         if found is None:
             continue
         word, codes, adjective = found
@@ -128,7 +129,6 @@ def demonym_countries(text: str, lang: str | None) -> set[str]:
 # the words that begin as no country's name (nearly all), else the word in lower case, the countries and
 # whether it is an adjective. At most this many words per language (a stream's vocabulary).
 _DEMONYM_MEMO_SIZE = 100_000
-_UNSEEN = object()
 
 
 @functools.lru_cache(maxsize=16)
