@@ -32,15 +32,17 @@ def case_variants(letter: str) -> tuple[str, ...]:
     return tuple(re.findall("(?i)" + re.escape(letter), _basic_plane()))
 
 
-def caseless_words(words: Sequence[str], not_after: str) -> str:
+def caseless_words(words: Sequence[str], not_after: str, then: str = "") -> str:
     """Regex source that matches one of ``words`` ignoring case, in their order of preference, where
     the character before it is not one of the class ``not_after`` (e.g. ``[\\w-]``) or the text starts
-    there: ``(?<!not_after)(?i:w1|w2|...)``. Each word starts with a letter."""
+    there: ``(?<!not_after)(?i:w1|w2|...)``. Each word starts with a letter. ``then``, a lookahead,
+    is tested after the word's first letter before the words are: a cheap test that passes over most
+    word starts spares trying every word there."""
     by_first = by_first_character(words)
     # One opening character of any word, the word start, then the words that character opens.
     first = "(?-i:[" + "".join(map(re.escape, by_first)) + "])"
     rests = "|".join(f"(?<=(?-i:{re.escape(c)}))(?i:{rest})" for c, rest in by_first.items())
-    return f"{first}(?<!{not_after}[\\s\\S])(?:{rests})"
+    return f"{first}(?<!{not_after}[\\s\\S]){then}(?:{rests})"
 
 
 def by_first_character(words: Sequence[str]) -> dict[str, str]:
