@@ -41,6 +41,20 @@ class KbMatch:
     entity: KbEntity
 
 
+@dataclass(frozen=True, slots=True)
+class TextWords:
+    """The words of a text as the matcher reads them (runs of letters and digits), read once for every
+    step of the entities stage that goes word by word."""
+
+    matches: list[re.Match[str]]
+    groups: list[str]
+
+
+def text_words(text: str) -> TextWords:
+    matches = list(_WORD.finditer(text))
+    return TextWords(matches, [w.group() for w in matches])
+
+
 @dataclass
 class _Node:
     children: dict[str, _Node]
@@ -139,11 +153,13 @@ class KbIndex:
                         ids.append(eid)
         return [self.entities[i] for i in ids]
 
-    def find(self, text: str, lang: str | None = None) -> Iterator[KbMatch]:
+    def find(self, text: str, lang: str | None = None, read: TextWords | None = None) -> Iterator[KbMatch]:
         """Longest knowledge-base names in ``text``, left to right, not overlapping. In Russian and
-        Ukrainian text each word also matches through its dictionary forms ("Херсонской" -> херсонский)."""
-        words = list(_WORD.finditer(text))
-        groups = [w.group() for w in words]
+        Ukrainian text each word also matches through its dictionary forms ("Херсонской" -> херсонский).
+        ``read``: the text's words (``text_words``), if read already."""
+        if read is None:
+            read = text_words(text)
+        words, groups = read.matches, read.groups
         # A word's keys are read only where a name may start or go on: most words begin none.
         keys: list[tuple[str, ...] | None] = [None] * len(words)
         opens = self._opens_memo(groups, lang)

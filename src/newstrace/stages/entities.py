@@ -18,7 +18,7 @@ from newstrace.kb.model import KbEntity
 from newstrace.linking.countries import country_spans
 from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
-from newstrace.linking.kb_index import KbIndex, KbMatch
+from newstrace.linking.kb_index import KbIndex, KbMatch, text_words
 from newstrace.linking.keys import compact, name_keys
 from newstrace.linking.name_shapes import ROAD_CODE, fold, named_thing, overlaps, trim_span
 from newstrace.linking.ner import Recognisers
@@ -131,10 +131,11 @@ class EntitiesStage(BaseStage):
         article a caption belongs to. Sources in order of trust; a later one never overlaps an earlier."""
         ner = self._ner_spans(text, lang) if use_ner else []
         gaz = self._gazetteer()
-        kb_matches = list(self.kb.find(text, lang))
+        read = text_words(text)  # read once for the matcher and the demonyms
+        kb_matches = list(self.kb.find(text, lang, read))
         named = country_spans(text, lang)
         spans = [*named, *((s, e) for s, e, label in ner if label == "place")]
-        countries = article_countries(gaz, text, lang, (m.entity for m in kb_matches), spans)
+        countries = article_countries(gaz, text, lang, (m.entity for m in kb_matches), spans, read)
         names = [text[s:e].split() for s, e, label in ner if label == "person"]
         name_words = frozenset(w for n in names if len(n) > 1 for w in n)
         evidence = PlaceEvidence(gaz, countries | context, name_words)

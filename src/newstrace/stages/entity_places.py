@@ -24,6 +24,7 @@ from newstrace.linking.caseless import caseless_words
 from newstrace.linking.countries import territory_names
 from newstrace.linking.gazetteer import Gazetteer, GazPlace
 from newstrace.linking.gazetteer_build import CONTINENT, COUNTRY
+from newstrace.linking.kb_index import TextWords, text_words
 from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.place_scoring import contains
@@ -62,9 +63,8 @@ _CAPITAL = "[A-ZÀ-ÝА-ЯІЇЄҐ]"
 _NAME = rf"{_CAPITAL}[\w'’-]+(?: {_CAPITAL}[\w'’-]+){{0,2}}"
 _FIRST_NAME = rf"{_CAPITAL}(?<![\w'’-][\s\S])[\w'’-]+(?: {_CAPITAL}[\w'’-]+){{0,2}}"  # at a word start
 _NAME_THEN_CONTAINER = re.compile(rf"({_FIRST_NAME})(?=\s*[,(]\s*({_NAME}))")
-# A word of four letters or more. This one opens with its lookbehind: a pattern opening with the letter
-# class is tried at every letter, and is slower here.
-_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}")
+# Demonyms are words of four letters or more.
+DEMONYM_WORD = 4
 # Town sizes, in the countries the article points to, for each kind of evidence. They were set by hand
 # for the Ukraine war's towns when only its countries counted; they now apply to whichever countries the
 # article names, and were checked (not fitted) against places_en.jsonl and ner_fr.jsonl.
@@ -102,21 +102,28 @@ def _country_prefixes(lang: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def demonym_countries(text: str, lang: str | None) -> set[str]:
-    """Countries of the demonyms in ``text``: adjectives that begin as a country's name does."""
+def demonym_countries(text: str, lang: str | None, read: TextWords | None = None) -> set[str]:
+    """Countries of the demonyms in ``text``: adjectives that begin as a country's name does. ``read``:
+    the text's words as the knowledge-base matcher reads them (``text_words``), if read already."""
     if lang is None:
         return set()
-    words = _demonym_words(lang)
+    if read is None:
+        read = text_words(text)
+    memo = _demonym_words(lang)
     out: set[str] = set()
     seen: set[str] = set()
-    # Each spelling once, in the order of first use: a repeated spelling changes nothing (its first use
-    # was taken, or skipped for a reason that still holds).
-    for written in dict.fromkeys(_WORD.findall(text)):
-        if written in words:
-            found = words[written]
-        else:
-            found = words.get_or_compute(written, functools.partial(_demonym_word, written, lang))
+    # A word of four letters or more at a word start (not after a hyphen): the letters a matcher's word
+    # begins with, where it does not follow "-" or "_" (the matcher's words are runs of letters and
+    # digits, so any other character before one is no letter). A repeated spelling changes nothing (its
+    # first use was taken, or skipped for a reason that still holds).
+    for i, token in enumerate(read.groups):
+        found = memo.get(token)
         if found is None:
+            found = memo.get_or_compute(token, functools.partial(_demonym_word, token, lang))
+        if not found:
+            continue
+        start = read.matches[i].start()
+        if start > 0 and text[start - 1] in "-_":
             continue
         word, codes, adjective = found
         if word in seen or codes <= out:
@@ -127,22 +134,29 @@ def demonym_countries(text: str, lang: str | None) -> set[str]:
     return out
 
 
-# What a word of running text is to ``demonym_countries``, remembered per word and language: None for
-# the words that begin as no country's name (nearly all), else the word in lower case, the countries and
-# whether it is an adjective. At most this many words per language (a stream's vocabulary).
+# What a word of running text is to ``demonym_countries``, remembered per word and language: () for the
+# words that begin as no country's name (nearly all), else the letters they begin with in lower case,
+# the countries and whether those letters are an adjective. At most this many words per language (a
+# stream's vocabulary).
 _DEMONYM_MEMO_SIZE = 100_000
+# The letters a word begins with (up to its first digit).
+_LETTERS = re.compile(r"[^\W\d_]*")
+_Demonym = tuple[str, frozenset[str], bool] | tuple[()]
 
 
 @functools.lru_cache(maxsize=16)
-def _demonym_words(lang: str) -> BoundedMemo[str, tuple[str, frozenset[str], bool] | None]:
+def _demonym_words(lang: str) -> BoundedMemo[str, _Demonym]:
     return BoundedMemo(_DEMONYM_MEMO_SIZE)
 
 
-def _demonym_word(written: str, lang: str) -> tuple[str, frozenset[str], bool] | None:
+def _demonym_word(token: str, lang: str) -> _Demonym:
+    written = _LETTERS.match(token).group()  # type: ignore[union-attr]  # matches, if only ""
+    if len(written) < DEMONYM_WORD:
+        return ()
     word = written.casefold()
     codes = _country_prefixes(lang).get(word[:DEMONYM_PREFIX])
     if not codes:
-        return None
+        return ()
     # Without a dictionary (German), a word in lower case: German writes its nouns capitalised.
     adjective = is_adjective(written, lang) or (not has_dictionary(lang) and written[:1].islower())
     return word, codes, adjective
@@ -200,13 +214,15 @@ def article_countries(
     lang: str | None,
     entities: Iterable[KbEntity],
     place_spans: Iterable[tuple[int, int]],
+    read: TextWords | None = None,
 ) -> frozenset[str]:
     """The countries ``text`` points to: knowledge-base entities' countries, the countries named by its
-    place spans (CLDR country names, the NER model's places) and demonyms, with their neighbours."""
+    place spans (CLDR country names, the NER model's places) and demonyms, with their neighbours
+    (``read``: the text's words, see ``demonym_countries``)."""
     out = {e.country for e in entities if e.country}
     for s, e in place_spans:
         out |= _country_codes(gaz, text[s:e], lang)
-    out |= demonym_countries(text, lang)
+    out |= demonym_countries(text, lang, read)
     return with_neighbours(out)
 
 
