@@ -365,3 +365,11 @@ def test_a_list_of_states_is_no_place_and_its_container() -> None:
     states = {"Alabama": (32.7, -86.7), "Arizona": (34.0, -112.0), "California": (37.0, -120.0)}
     for name, (lat, lon) in states.items():
         assert _near(got[name], lat, lon, 400), (name, got[name])
+
+
+def test_a_province_is_found_without_its_designator_and_a_split_region_by_its_bare_name() -> None:
+    # GeoNames names Chinese provinces "X Sheng"; South Sudan's Equatoria is three divisions
+    # ("Central Equatoria", "Eastern Equatoria", "Western Equatoria").
+    got = _placed("Floods hit Qinghai, and aid reached Equatoria.", ["Qinghai", "Equatoria"], "en")
+    assert _near(got["Qinghai"], 35.7, 96.0, 300) and got["Qinghai"][0] == "CN"  # type: ignore[index]
+    assert _near(got["Equatoria"], 4.5, 30.5, 250) and got["Equatoria"][0] == "SS"  # type: ignore[index]

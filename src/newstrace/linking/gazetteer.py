@@ -262,11 +262,12 @@ def _fingerprint() -> str:
         "places/countries.yaml",
         "places/country_short_forms.yaml",
         "places/division_short_forms.yaml",
+        "places/division_designators.yaml",
     )
     for sub in files:
         h.update((data / sub).read_bytes())
     here = Path(__file__).parent
-    for module in ("gazetteer.py", "gazetteer_build.py", "keys.py"):
+    for module in ("gazetteer.py", "gazetteer_build.py", "division_names.py", "keys.py"):
         h.update((here / module).read_bytes())
     return h.hexdigest()[:16]
 

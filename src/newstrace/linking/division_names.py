@@ -1,0 +1,100 @@
+"""First-level divisions under the names news gives them (part of the gazetteer build).
+
+GeoNames names many divisions with their administrative designator ("Anhui Sheng", "Muhafazat
+Kirkuk", "Lublin Voivodeship"); news writes "Anhui", "Kirkuk", "Lublin". Each such division is also
+known by its name without the designator (``data/places/division_designators.yaml``, per language of
+the name). And a region that is split into divisions by compass words ("North Kivu", "South Kivu")
+is known by its bare name ("Kivu"), placed at the middle of those divisions.
+
+Guards, so that no common word becomes a place: a name left without its designator, or a region's
+bare name, must be at least ``MIN_LENGTH`` letters and no common English word ("Central Province",
+"Northern Territory", "Federal District" give nothing); a bare name that already names a country or
+a first-level division anywhere ("Upper Austria", "Lesser Poland", "West Virginia") is not added as a
+region. A name left without its designator that is also a town's ("Basra Governorate" and the city
+Basra) is told apart by the places stage as for any region and town of one name (the region named
+after the town gives way to it there).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+from wordfreq import zipf_frequency
+
+if TYPE_CHECKING:
+    from newstrace.linking.gazetteer_build import Row
+
+DATA_FILE = "division_designators.yaml"
+MIN_LENGTH = 4
+# As the places stage's test of a common word (``stages.places.COMMON_WORD_ZIPF``): a name this frequent
+# as an English word in lower case ("central", "capital", "jewish") is a word, not a division.
+COMMON_ZIPF = 4.2
+
+
+def _designators() -> dict[str, list[str]]:
+    path = Path(str(resources.files("newstrace").joinpath("data", "places", DATA_FILE)))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {key: [str(w) for w in data.get(key) or ()] for key in ("suffixes", "prefixes", "compass")}
+
+
+def _is_word(name: str) -> bool:
+    return len(name) < MIN_LENGTH or zipf_frequency(name.casefold(), "en") >= COMMON_ZIPF
+
+
+def without_designator(name: str, suffixes: list[str], prefixes: list[str]) -> str | None:
+    """The division's name without its designator, or None where it has none or what is left is
+    a word (``_is_word``)."""
+    for s in suffixes:
+        if name.endswith(" " + s):
+            rest = name[: -len(s) - 1].strip()
+            return None if _is_word(rest) else rest
+    for p in prefixes:
+        if name.startswith(p + " "):
+            rest = name[len(p) + 1 :].strip()
+            return None if _is_word(rest) else rest
+    return None
+
+
+def add_division_names(rows: list[Row], admin1_level: int, country_level: int) -> list[Row]:
+    """Adds to the first-level divisions among ``rows`` their names without a designator, and returns
+    the regions named by what their divisions share after a compass word, one per country and name."""
+    words = _designators()
+    divisions = [r for r in rows if r.level == admin1_level]
+    for r in divisions:
+        short = without_designator(r.name, words["suffixes"], words["prefixes"])
+        if short:
+            r.names.add(short)
+    taken = {n.casefold() for r in rows if r.level in (admin1_level, country_level) for n in r.names}
+    parts: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for r in divisions:
+        for name in {r.name, *r.names}:
+            head, _, rest = name.partition(" ")
+            if head in words["compass"] and rest[:1].isupper() and "," not in rest and r.country:
+                parts[(r.country, rest)].append(r)
+    return [
+        _region(cc, name, inside, admin1_level)
+        for (cc, name), inside in sorted(parts.items())
+        if len({r.id for r in inside}) >= 2 and name.casefold() not in taken and not _is_word(name)
+    ]
+
+
+def _region(cc: str, name: str, inside: list[Row], level: int) -> Row:
+    unique = list({r.id: r for r in inside}.values())
+    return dataclasses.replace(
+        unique[0],
+        id=f"adm1x:{cc}.{name}",
+        name=name,
+        level=level,
+        lat=sum(r.lat for r in unique) / len(unique),
+        lon=sum(r.lon for r in unique) / len(unique),
+        population=sum(r.population for r in unique),
+        geonames_id=None,
+        admin1=None,
+        capital=None,
+        names={name},
+    )

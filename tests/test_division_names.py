@@ -1,0 +1,49 @@
+"""Divisions under the names news gives them: without GeoNames' designator, and a region split by
+compass words under its bare name (``linking.division_names``)."""
+
+from __future__ import annotations
+
+from newstrace.linking.division_names import add_division_names, without_designator
+from newstrace.linking.gazetteer_build import ADMIN1, COUNTRY, Row
+
+SUFFIXES = ["Uygur Zizhiqu", "Zizhiqu", "Sheng", "Province", "Governorate"]
+PREFIXES = ["Muhafazat"]
+
+
+def _row(rid: str, name: str, level: int, cc: str, lat: float, lon: float) -> Row:
+    row = Row(rid, name, level, cc, lat, lon, 1000)
+    row.names = {name}
+    return row
+
+
+def test_a_designator_is_left_off_the_name() -> None:
+    assert without_designator("Qarvel Sheng", SUFFIXES, PREFIXES) == "Qarvel"
+    assert without_designator("Tolmar Uygur Zizhiqu", SUFFIXES, PREFIXES) == "Tolmar"
+    assert without_designator("Muhafazat Zindar", SUFFIXES, PREFIXES) == "Zindar"
+    assert without_designator("Qarvel", SUFFIXES, PREFIXES) is None
+
+
+def test_what_is_left_must_not_be_a_common_word_or_too_short() -> None:
+    assert without_designator("Central Province", SUFFIXES, PREFIXES) is None
+    assert without_designator("Capital Governorate", SUFFIXES, PREFIXES) is None
+    assert without_designator("Xy Sheng", SUFFIXES, PREFIXES) is None
+
+
+def test_the_gazetteer_rows_gain_the_short_names_and_the_compass_regions() -> None:
+    rows = [
+        _row("country:QQ", "Qualand", COUNTRY, "QQ", 0.0, 0.0),
+        _row("adm1:QQ.01", "Qarvel Sheng", ADMIN1, "QQ", 10.0, 20.0),
+        _row("adm1:QQ.02", "North Vandor", ADMIN1, "QQ", 12.0, 30.0),
+        _row("adm1:QQ.03", "South Vandor", ADMIN1, "QQ", 8.0, 30.0),
+        _row("adm1:QQ.04", "Upper Qualand", ADMIN1, "QQ", 1.0, 1.0),
+        _row("adm1:QQ.05", "Lower Qualand", ADMIN1, "QQ", -1.0, 1.0),
+        _row("adm1:QQ.06", "West Lonmar", ADMIN1, "QQ", 5.0, 5.0),
+    ]
+    added = add_division_names(rows, ADMIN1, COUNTRY)
+    assert "Qarvel" in rows[1].names
+    # "North Vandor" and "South Vandor": "Vandor" is the region between them. "Qualand" is already a
+    # country's name, and "Lonmar" has one division only: neither becomes a region.
+    assert [(r.name, r.level, r.country, r.lat, r.lon) for r in added] == [
+        ("Vandor", ADMIN1, "QQ", 10.0, 30.0)
+    ]
+    assert added[0].population == 2000 and added[0].id.startswith("adm1x:")
