@@ -40,6 +40,7 @@ _GRID: dict[str, tuple[float, ...]] = {
     "outlet_admin1": (0.0, 2.0, 4.0, 6.0, 9.0, 12.0),
     "outlet_country": (0.0, 2.0, 4.0, 6.0, 9.0),
     "outlet_home_share": (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.01),
+    "list_level": (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0),
 }
 _LEVEL_GRID = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
 # The levels whose weights are fitted (all, unless ``--only`` leaves them out).
@@ -55,6 +56,7 @@ class _Doc:
     held: list[list[GazPlace]]
     gold: list[tuple[float, float] | None]
     outlet: str | None = None
+    lang: str | None = None
 
 
 def _prepare(records: Sequence[dict[str, Any]], settings: Settings) -> tuple[PlacesStage, list[_Doc]]:
@@ -79,7 +81,7 @@ def _prepare(records: Sequence[dict[str, Any]], settings: Settings) -> tuple[Pla
             for i, m in enumerate(ms)
         ]
         options, held = [c for c, _, _ in found], [h for *_, h in found]
-        docs.append(_Doc(str(rec["id"]), doc.raw, ms, options, held, gold, outlet_of(doc)))
+        docs.append(_Doc(str(rec["id"]), doc.raw, ms, options, held, gold, outlet_of(doc), doc.lang))
     return stage, docs
 
 
@@ -94,7 +96,7 @@ def _evaluate(
     gaz = stage._gazetteer()
     n = placed = near = 0
     for d in docs:
-        picks = stage.choose(gaz, d.raw, d.mentions, d.options, d.outlet, d.held)
+        picks = stage.choose(gaz, d.raw, d.mentions, d.options, d.outlet, d.held, d.lang)
         if scored is not None and d.id not in scored:
             continue
         for pick, gold in zip(picks, d.gold, strict=True):

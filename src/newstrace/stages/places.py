@@ -27,6 +27,7 @@ from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
+from newstrace.linking.place_lists import list_kinds, with_list_level
 from newstrace.linking.place_scoring import (
     WEIGHTS,
     WELL_KNOWN_POPULATION,
@@ -152,7 +153,7 @@ class PlacesStage(BaseStage):
             for i, m in enumerate(ms)
         ]
         picks = self.choose(
-            gaz, doc.raw, ms, [c for c, _, _ in found], outlet_of(doc), [h for *_, h in found]
+            gaz, doc.raw, ms, [c for c, _, _ in found], outlet_of(doc), [h for *_, h in found], doc.lang
         )
         places: list[Place] = []
         resolved: dict[int, tuple[GazPlace | None, str | None]] = {}
@@ -181,11 +182,13 @@ class PlacesStage(BaseStage):
         options: Sequence[list[GazPlace]],
         outlet: str | None = None,
         held: Sequence[list[GazPlace]] | None = None,
+        lang: str | None = None,
     ) -> list[list[tuple[float, GazPlace]]]:
         """Each mention's candidates with their scores, best first. ``held`` are each mention's towns
         held back because the name is a common word (``candidates_held``): one is a candidate only where
         another place of the article, or the outlet's home, lies in its first-level division
-        (``place_scoring.supported``)."""
+        (``place_scoring.supported``). Items of a list of places lean to the kind the others are
+        (``place_lists``)."""
         w = self.weights
         priors = [
             [(prior(c, m.text, w, is_capital(gaz, c, self._capitals)), c) for c in cands]
@@ -205,6 +208,7 @@ class PlacesStage(BaseStage):
         containers = _containers(raw, ms, guesses)  # "California, Colorado" is a list (``listed``)
         # What the outlet's earlier articles say to each name leaves out that name's own readings.
         told = {k: self.outlets.shares(outlet, k) for k in set(keys)}
+        kinds = list_kinds(raw, ms, lang, guesses, w.list_level)
         out: list[list[tuple[float, GazPlace]]] = []
         for i in range(len(ms)):
             ctx.outlet_admin1, ctx.outlet_country = told[keys[i]]
@@ -220,6 +224,7 @@ class PlacesStage(BaseStage):
                 (s + contextual(c, cores[i], ctx, w, followed) + shared(c, cores[i], ctx, w), c)
                 for s, c in candidates
             ]
+            scored = with_list_level(scored, kinds.get(i), w.list_level)
             out.append(sorted(scored, key=lambda x: -x[0]))
         return _one_sense(keys, out)
 
@@ -231,11 +236,12 @@ class PlacesStage(BaseStage):
         options: Sequence[list[GazPlace]],
         outlet: str | None = None,
         held: Sequence[list[GazPlace]] | None = None,
+        lang: str | None = None,
     ) -> list[GazPlace | None]:
         """Each mention's place, or None; the outlet's memory then learns this article's places."""
         picks = [
             decided(s, self.weights, bool(s) and self._well_known(gaz, s[0][1]))
-            for s in self.scored(gaz, raw, ms, options, outlet, held)
+            for s in self.scored(gaz, raw, ms, options, outlet, held, lang)
         ]
         far = isolated(picks, self.weights)
         picks = [None if alone else p for p, alone in zip(picks, far, strict=True)]
