@@ -173,6 +173,9 @@ def test_a_region_word_keeps_the_region() -> None:
     got = _placed(text, ["Kharkiv region", "Kharkiv"], "en")
     assert _near(got["Kharkiv"], 49.99, 36.23, 25)
     assert not isinstance(got["Kharkiv region"], str) and got["Kharkiv region"][0] == "UA"
+    # A township is named after its town, as a county or a district may be.
+    got = _placed("Snow closed roads in Kalispell Township.", ["Kalispell Township"], "en")
+    assert _near(got["Kalispell Township"], 48.2, -114.3, 25)
 
 
 def test_no_fuzzy_match_for_short_names() -> None:

@@ -51,7 +51,7 @@ from newstrace.pipeline.stage import BaseStage
 from newstrace.stages.entity_places import demonym_countries
 
 _REGION_WORDS = re.compile(
-    r"\b(?:oblast|oblasts|région|region|province|gouvernorat|governorate|district|county|area|Gebiet|"
+    r"\b(?:oblast|oblasts|région|region|province|gouvernorat|governorate|district|county|township|area|Gebiet|"
     r"Oblast|Region|state|état|область|області|областью|обл\.|округ|край|краю)\b\s*(?:de |d'|of |des |du )?",
     re.IGNORECASE,
 )
