@@ -61,14 +61,17 @@ def without_designator(name: str, suffixes: list[str], prefixes: list[str]) -> s
 
 
 def add_division_names(rows: list[Row], admin1_level: int, country_level: int) -> list[Row]:
-    """Adds to the first-level divisions among ``rows`` their names without a designator, and returns
-    the regions named by what their divisions share after a compass word, one per country and name."""
+    """Gives the first-level divisions among ``rows`` their names without a designator (as their main
+    names; the long ones are kept as alternates), and returns the regions named by what their
+    divisions share after a compass word, one per country and name."""
     words = _designators()
     divisions = [r for r in rows if r.level == admin1_level]
     for r in divisions:
         short = without_designator(r.name, words["suffixes"], words["prefixes"])
         if short:
-            r.names.add(short)
+            # The short form becomes the main name (the one news uses, and shown); the long one stays.
+            r.names.update((r.name, short))
+            r.name = short
     taken = {n.casefold() for r in rows if r.level in (admin1_level, country_level) for n in r.names}
     parts: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for r in divisions:
