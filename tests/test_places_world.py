@@ -376,3 +376,9 @@ def test_a_province_is_found_without_its_designator_and_a_split_region_by_its_ba
     got = _placed("Floods hit Qinghai, and aid reached Equatoria.", ["Qinghai", "Equatoria"], "en")
     assert _near(got["Qinghai"], 35.7, 96.0, 300) and got["Qinghai"][0] == "CN"  # type: ignore[index]
     assert _near(got["Equatoria"], 4.5, 30.5, 250) and got["Equatoria"][0] == "SS"  # type: ignore[index]
+
+
+def test_the_usual_abbreviation_of_an_australian_state_is_the_state() -> None:
+    got = _placed("Drought spread across Tas. farms this winter.", ["Tas."], "en")
+    assert not isinstance(got["Tas."], str) and got["Tas."][0] == "AU"
+    assert _near(got["Tas."], -42.0, 146.6, 161)
