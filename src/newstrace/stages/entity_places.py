@@ -28,6 +28,7 @@ from newstrace.linking.kb_index import TextWords, text_words
 from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.place_scoring import contains
+from newstrace.linking.word_names import COMMON_WORD_ZIPF
 from newstrace.linking.wordclass import has_dictionary, is_adjective, not_a_place_word
 
 # Words before a capitalised place name in languages without an NER model (any case, at a word start).
@@ -76,10 +77,6 @@ BARE_TOWN_POPULATION = 1_000
 GERMAN_TOWN_POPULATION = 10_000
 # After a place preposition, a town anywhere this populous is a place even in no named country.
 PREPOSITION_TOWN_POPULATION = 100_000
-# A one-word name that is also this common a word in lower case ("Gloire", "Cher", "Crédit") is an NER
-# error unless the knowledge base knows it (zipf 4.2: about one in 60,000 words; French surnames that
-# are words, like Martin, stay below it).
-COMMON_WORD_ZIPF = 4.2
 # A demonym shares this many first letters with its country's name ("syrien", "Syrie").
 DEMONYM_PREFIX = 5
 

@@ -18,8 +18,6 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from wordfreq import zipf_frequency
-
 from newstrace.languages import case_forms
 from newstrace.linking.bare_divisions import bare_divisions
 from newstrace.linking.demonym_places import demonym_places
@@ -46,6 +44,7 @@ from newstrace.linking.place_scoring import (
     shared,
     with_held,
 )
+from newstrace.linking.word_names import common_word_split, is_common_word
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
 from newstrace.stages.entity_places import demonym_countries
@@ -70,9 +69,6 @@ _CONTAINER_GAP = re.compile(r"\s*[,(]\s*$")
 _NOT_PLACES = frozenset({"common_word", "calendar_word"})
 _MEMO_SIZE = 20_000  # names whose candidates are kept (all dropped when full: bounded on a long stream)
 _Held = tuple[tuple[GazPlace, ...], str | None, tuple[GazPlace, ...]]
-# A one-word name that is this common a word of the article's language in lower case ("Mobile",
-# "Reading", "Cher") is a town only if a sizeable one (zipf 4.2, as for entities).
-COMMON_WORD_ZIPF = 4.2
 # A region and a town of one name in one country where the town holds this share of the region's
 # people: the region is named after the town ("Kharkiv", "Berlin", "New York"), and the bare name means
 # the town.
@@ -298,25 +294,12 @@ class PlacesStage(BaseStage):
             return (regions or cands), None, []
         if not container:
             cands = _drop_namesake_regions(cands)
-        if _is_common(text, lang) and not contained:
-            keep, held = self._common_word_split(cands, text)
-            return keep, (None if keep else "common_word"), held
+        if is_common_word(text, lang) and not contained:
+            keep, held = common_word_split(cands, text, lang, self.weights.common_word_population)
+            # A word that names regions elsewhere ("the West") stays a place mention, unplaced.
+            names_regions = any(c.level == ADMIN1 for c in held)
+            return keep, (None if keep else "region_word" if names_regions else "common_word"), held
         return cands, None, []
-
-    def _common_word_split(self, cands: list[GazPlace], text: str) -> tuple[list[GazPlace], list[GazPlace]]:
-        """For a name that is also a common word: the candidates kept (countries, divisions, populous
-        towns) and the towns held back. Only a town under its own name is held, and only where the name
-        means no country or division ("Kansas", "Iran"): there the division is what the name means."""
-        keep = [
-            c
-            for c in cands
-            if c.level < ADMIN2 or (c.level == CITY and c.population >= self.weights.common_word_population)
-        ]
-        if any(c.level in (COUNTRY, ADMIN1) for c in keep):
-            return keep, []
-        key = name_key(text)
-        held = [c for c in cands if c not in keep and c.level == CITY and name_key(c.name) == key]
-        return keep, held
 
     def _place(self, gaz: Gazetteer, raw: str, m: Mention, pick: GazPlace) -> Place:
         precision = 1
@@ -404,14 +387,7 @@ def _lookup(gaz: Gazetteer, text: str, core: str, lang: str | None) -> list[GazP
         cands = gaz.candidates(form)
         if cands:
             return cands
-    return [] if _is_common(text, lang) else gaz.fuzzy_candidates(core or text)
-
-
-def _is_common(text: str, lang: str | None) -> bool:
-    word = text.strip()
-    if " " in word or word.isupper() or not lang:
-        return False
-    return zipf_frequency(word.lower(), lang) >= COMMON_WORD_ZIPF
+    return [] if is_common_word(text, lang) else gaz.fuzzy_candidates(core or text)
 
 
 def _drop_namesake_regions(cands: list[GazPlace]) -> list[GazPlace]:
