@@ -39,6 +39,8 @@ def _sense(sentence: str, word: str, lang: str = "en") -> bool:
         ("The general tried to rally the troops before winter.", "rally", "en"),
         ("The company lost a long legal battle over the licence.", "battle", "en"),
         ("Il commande un groupe de combat de la brigade.", "combat", "fr"),
+        ("The ministry will buy battle-tested air defence systems.", "battle", "en"),
+        ("Attack-capable drones were shown at the fair.", "Attack", "en"),
     ],
 )
 def test_a_trigger_out_of_its_event_sense_is_no_event(sentence: str, word: str, lang: str) -> None:
@@ -52,6 +54,8 @@ def test_a_trigger_out_of_its_event_sense_is_no_event(sentence: str, word: str, 
         ("The offensive began at dawn.", "offensive"),
         ("Thousands joined a rally against the war.", "rally"),
         ("The battle for the bridge lasted two days.", "battle"),
+        ("The counter-offensive began at dawn.", "offensive"),
+        ("Fighting - heavy at times - went on all night.", "Fighting"),
     ],
 )
 def test_a_trigger_in_its_event_sense_stays(sentence: str, word: str) -> None:

@@ -2,7 +2,8 @@
 
 - a trigger noun used as the modifier of another noun names a kind of thing, not an event ("battle
   groups", "assault rifles", "attack helicopters", "fighting vehicles"; French "groupe de combat",
-  "fusil d'assaut", where the modified noun comes first);
+  "fusil d'assaut", where the modified noun comes first), and so does one that opens a hyphenated
+  compound ("battle-tested systems", "battle-hardened units", "attack-capable drones");
 - an adjective form of a trigger is not an event: after a copula or a degree adverb ("is offensive",
   "deeply offensive") or coordinated with another adjective ("offensive and unacceptable");
 - a figurative battle is not a fight ("legal battle", "political battle", "battle against inflation");
@@ -100,6 +101,10 @@ _NOUNISH = re.compile(
     re.IGNORECASE,
 )
 
+# The first element of a hyphenated compound: a letter right after the hyphen ("battle-tested"; a
+# dash between words is spaced or is another character).
+_COMPOUND_NEXT = re.compile(r"^-[^\W\d_]")
+
 
 def event_sense(text: str, start: int, end: int, lang: str | None) -> bool:
     """False where the trigger at [start, end) of ``text`` is not used in an event sense."""
@@ -107,6 +112,8 @@ def event_sense(text: str, start: int, end: int, lang: str | None) -> bool:
     before, after = text[:start], text[end:]
     own = _pack_sense(lang)
     if own.head_after and _NOUNISH.search(word) and own.head_after.match(after):
+        return False
+    if _NOUNISH.search(word) and _COMPOUND_NEXT.match(after):
         return False
     if own.head_before and own.head_before.search(before):
         return False
