@@ -62,6 +62,8 @@ def test_a_list_of_victims_shares_the_kind_of_its_head(run_text: Run) -> None:
             {41000: ("fled", "civilian")},
             (),
         ),
+        # A summit "hosted by" a capital names its organiser: its guests did not flee.
+        ("The forum was hosted by Lisbon with dozens of foreign ministers.", {}, (24,)),
     ],
 )
 def test_figure_kinds(
