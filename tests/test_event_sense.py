@@ -41,6 +41,9 @@ def _sense(sentence: str, word: str, lang: str = "en") -> bool:
         ("Il commande un groupe de combat de la brigade.", "combat", "fr"),
         ("The ministry will buy battle-tested air defence systems.", "battle", "en"),
         ("Attack-capable drones were shown at the fair.", "Attack", "en"),
+        ("The government withdrew from the grain deal in July.", "withdrew", "en"),
+        ("Both delegations pulled out of the talks on Friday.", "pulled out", "en"),
+        ("The country withdrew its ambassador after the vote.", "withdrew", "en"),
     ],
 )
 def test_a_trigger_out_of_its_event_sense_is_no_event(sentence: str, word: str, lang: str) -> None:
@@ -56,6 +59,8 @@ def test_a_trigger_out_of_its_event_sense_is_no_event(sentence: str, word: str, 
         ("The battle for the bridge lasted two days.", "battle"),
         ("The counter-offensive began at dawn.", "offensive"),
         ("Fighting - heavy at times - went on all night.", "Fighting"),
+        ("The brigade withdrew from the town overnight.", "withdrew"),
+        ("Troops withdrew their heavy guns from the river bank.", "withdrew"),
     ],
 )
 def test_a_trigger_in_its_event_sense_stays(sentence: str, word: str) -> None:

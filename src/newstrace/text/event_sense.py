@@ -8,7 +8,9 @@
   "deeply offensive") or coordinated with another adjective ("offensive and unacceptable");
 - a figurative battle is not a fight ("legal battle", "political battle", "battle against inflation");
 - a protest verb with a direct object rallies someone, it is not a protest ("rally the troops",
-  "rallied support").
+  "rallied support");
+- leaving a deal, a body or a race, or taking back an envoy or an offer, is no retreat ("withdrew from
+  the grain deal", "pulled out of the talks", "withdrew its ambassador").
 
 A verb of force that does not say how ("struck", "hit") needs a weapon or an armed force in its
 sentence (``armed_agent``), so that "the storm struck" and "hit by sanctions" are not attacks.
@@ -87,6 +89,17 @@ _RALLY_OBJECT = re.compile(
     r"morale|to|back|investors|markets?|that|how|an?|so|clearly|once)\b",
     re.IGNORECASE,
 )
+# What one withdraws from, or takes back, when it is not a force from ground.
+_WITHDRAW = re.compile(r"^(?:withdr\w*|pull(?:ed|s|ing)? out|pull-out)$", re.IGNORECASE)
+_NOT_GROUND = re.compile(
+    r"^\s+(?:(?:from|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:deal|agreement|"
+    r"treaty|accord|talks|negotiations|initiative|convention|pact|statute|council|organi[sz]ation|court|"
+    r"union|alliance|bloc|race|election|competition|tournament|contest|market|programme|program|scheme)s?"
+    r"|(?:its|their|his|her|the)\s+(?:ambassadors?|envoys?|diplomats?|support|funding|candidacy|bid|"
+    r"application|offer|proposal|recognition|membership|licen[cs]es?|accreditation|investments?|bill|"
+    r"draft|complaint|lawsuit|resolution|nomination|statement|remarks?))\b",
+    re.IGNORECASE,
+)
 # Intercepted information is intelligence, not a shoot-down.
 _INTERCEPTED = re.compile(r"^intercept\w*$", re.IGNORECASE)
 _INFORMATION = re.compile(
@@ -122,6 +135,8 @@ def event_sense(text: str, start: int, end: int, lang: str | None) -> bool:
     if _BATTLE_WORDS.match(word) and (_FIGURATIVE_BEFORE.search(before) or _FIGURATIVE_AFTER.match(after)):
         return False
     if _INTERCEPTED.match(word) and _INFORMATION.match(after):
+        return False
+    if _WITHDRAW.match(word) and _NOT_GROUND.match(after):
         return False
     return not (_RALLY.match(word) and _RALLY_OBJECT.match(after))
 
