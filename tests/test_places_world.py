@@ -395,3 +395,9 @@ def test_a_region_named_by_an_adjective_needs_a_place_of_the_article_in_it() -> 
     local = "Farmers near Bafoussam said the harvest in the West was the best in Cameroon this year."
     placed = _placed(local, ["Bafoussam", "West", "Cameroon"], "en")
     assert not isinstance(placed["West"], str) and placed["West"][0] == "CM", placed
+
+
+def test_a_declined_name_meets_its_dictionary_form_even_where_the_written_form_matches() -> None:
+    # "Индию" (India, accusative) is spelt like the Californian town Indio under transliteration.
+    got = _placed("Инвестиционный фонд вернулся в Индию в апреле.", ["Индию"], "ru")
+    assert not isinstance(got["Индию"], str) and got["Индию"][0] == "IN", got

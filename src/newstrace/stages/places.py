@@ -374,13 +374,16 @@ def _lookup(gaz: Gazetteer, text: str, core: str, lang: str | None) -> list[GazP
     Ukrainian; a language pack's case endings, Polish); then, for a name that is no common word, by
     near spelling."""
     forms = [text, _POSSESSIVE.sub("", text), _ARTICLE.sub("", text), core, text.split(",")[0]]
+    lemma = lemmatise_phrase(core or text, lang) if lang in ("uk", "ru") else None
     for form in dict.fromkeys(f for f in forms if f):
         cands = gaz.candidates(form)
         if cands:
-            return cands
-    if lang in ("uk", "ru"):
-        lemma = lemmatise_phrase(core or text, lang)
-        cands = gaz.candidates(lemma) if lemma else []
+            # A declined name's dictionary form is a candidate too, even where the form as written
+            # matched something ("Индию", India in the accusative, is also spelt like Indio).
+            extra = gaz.candidates(lemma) if lemma and lemma != form.casefold() else []
+            return cands + [c for c in extra if c not in cands]
+    if lemma:
+        cands = gaz.candidates(lemma)
         if cands:
             return cands
     for form in case_forms(core or text, lang):  # "w Charkowie": the pack's case endings
