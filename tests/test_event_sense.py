@@ -61,6 +61,7 @@ def test_a_trigger_out_of_its_event_sense_is_no_event(sentence: str, word: str, 
         ("Fighting - heavy at times - went on all night.", "Fighting"),
         ("The brigade withdrew from the town overnight.", "withdrew"),
         ("Troops withdrew their heavy guns from the river bank.", "withdrew"),
+        ("The withdrawal of the Soviet Union's troops took months.", "withdrawal"),
     ],
 )
 def test_a_trigger_in_its_event_sense_stays(sentence: str, word: str) -> None:

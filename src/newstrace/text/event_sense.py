@@ -89,7 +89,8 @@ _RALLY_OBJECT = re.compile(
     r"morale|to|back|investors|markets?|that|how|an?|so|clearly|once)\b",
     re.IGNORECASE,
 )
-# What one withdraws from, or takes back, when it is not a force from ground.
+# What one withdraws from, or takes back, when it is not a force from ground (a body's own troops, "the
+# Union's troops", still are).
 _WITHDRAW = re.compile(r"^(?:withdr\w*|pull(?:ed|s|ing)? out|pull-out)$", re.IGNORECASE)
 _NOT_GROUND = re.compile(
     r"^\s+(?:(?:from|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:deal|agreement|"
@@ -97,7 +98,7 @@ _NOT_GROUND = re.compile(
     r"union|alliance|bloc|race|election|competition|tournament|contest|market|programme|program|scheme)s?"
     r"|(?:its|their|his|her|the)\s+(?:ambassadors?|envoys?|diplomats?|support|funding|candidacy|bid|"
     r"application|offer|proposal|recognition|membership|licen[cs]es?|accreditation|investments?|bill|"
-    r"draft|complaint|lawsuit|resolution|nomination|statement|remarks?))\b",
+    r"draft|complaint|lawsuit|resolution|nomination|statement|remarks?))\b(?!['’])",
     re.IGNORECASE,
 )
 # Intercepted information is intelligence, not a shoot-down.
