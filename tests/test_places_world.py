@@ -401,3 +401,14 @@ def test_a_declined_name_meets_its_dictionary_form_even_where_the_written_form_m
     # "Индию" (India, accusative) is spelt like the Californian town Indio under transliteration.
     got = _placed("Инвестиционный фонд вернулся в Индию в апреле.", ["Индию"], "ru")
     assert not isinstance(got["Индию"], str) and got["Индию"][0] == "IN", got
+
+
+def test_a_place_in_chinese_text_is_looked_up_without_the_tokenizers_wordfreq_wants() -> None:
+    # wordfreq needs jieba to read Chinese words (MeCab for Japanese and Korean), which newstrace does
+    # not install: their frequency is unknown, and the stage does not fail on the article.
+    from newstrace.text import word_frequency
+
+    assert word_frequency.zipf("北京", "zh") == 0.0 and word_frequency.zipf("서울", "ko") == 0.0
+    assert word_frequency.zipf("mobile", "en") > 4.0
+    got = _placed("北京，上海和广州的代表参加了会议。", ["北京"], "zh")
+    assert "北京" in got

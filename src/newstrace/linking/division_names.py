@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from wordfreq import zipf_frequency
+
+from newstrace.text.word_frequency import zipf
 
 if TYPE_CHECKING:
     from newstrace.linking.gazetteer_build import Row
@@ -43,7 +44,7 @@ def _designators() -> dict[str, list[str]]:
 
 
 def _is_word(name: str) -> bool:
-    return len(name) < MIN_LENGTH or zipf_frequency(name.casefold(), "en") >= COMMON_ZIPF
+    return len(name) < MIN_LENGTH or zipf(name.casefold(), "en") >= COMMON_ZIPF
 
 
 def without_designator(name: str, suffixes: list[str], prefixes: list[str]) -> str | None:

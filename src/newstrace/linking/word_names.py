@@ -4,12 +4,11 @@ same threshold for its NER spans)."""
 
 from __future__ import annotations
 
-from wordfreq import zipf_frequency
-
 from newstrace.linking.gazetteer import GazPlace
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
 from newstrace.linking.place_scoring import name_key
 from newstrace.linking.wordclass import is_adjective
+from newstrace.text.word_frequency import zipf
 
 # A one-word name that is also this common a word in lower case ("Gloire", "Cher", "Crédit", "Mobile",
 # "Reading") is a word first (zipf 4.2: about one in 60,000 words; French surnames that are words, like
@@ -23,7 +22,7 @@ def is_common_word(text: str, lang: str | None) -> bool:
     word = text.strip()
     if " " in word or word.isupper() or not lang:
         return False
-    return zipf_frequency(word.lower(), lang) >= COMMON_WORD_ZIPF
+    return zipf(word.lower(), lang) >= COMMON_WORD_ZIPF
 
 
 def common_word_split(

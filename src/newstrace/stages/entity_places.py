@@ -16,8 +16,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from wordfreq import zipf_frequency
-
 from newstrace.kb.model import KbEntity
 from newstrace.languages import case_forms, pack
 from newstrace.linking.caseless import caseless_words
@@ -30,6 +28,7 @@ from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.place_scoring import contains
 from newstrace.linking.word_names import COMMON_WORD_ZIPF
 from newstrace.linking.wordclass import has_dictionary, is_adjective, not_a_place_word
+from newstrace.text.word_frequency import zipf
 
 # Words before a capitalised place name in languages without an NER model (any case, at a word start).
 _PREPOSITIONS = (
@@ -278,7 +277,7 @@ class PlaceEvidence:
     def german_town(self, word: str) -> bool:
         """German capitalises its nouns and names are matched spelling-insensitively ("Werden" would be
         Verden), so a capitalised German word is a town only if it is a rare word of German too."""
-        if zipf_frequency(word.lower(), "de") >= COMMON_WORD_ZIPF:
+        if zipf(word.lower(), "de") >= COMMON_WORD_ZIPF:
             return False
         return any(
             c.feature == "city" and self._town_here(c, GERMAN_TOWN_POPULATION)

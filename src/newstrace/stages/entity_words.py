@@ -3,11 +3,10 @@ frequent dictionary words alone, letters. Each test says on what data its cutoff
 
 from __future__ import annotations
 
-from wordfreq import zipf_frequency
-
 from newstrace.linking.name_shapes import ROAD_CODE, lower_name, named_thing
 from newstrace.linking.word_names import COMMON_WORD_ZIPF
 from newstrace.linking.wordclass import has_dictionary, is_adjective, is_dictionary_word, not_a_place_word
+from newstrace.text.word_frequency import zipf
 
 # A person name made only of dictionary words is an NER error when its rarest capitalised word is at
 # least this frequent (zipf). Fitted by benchmarks/fit_names.py on French Wikinews with gold entities
@@ -46,7 +45,7 @@ def common_noun(word: str, lang: str | None) -> bool:
 def common_word(word: str, lang: str | None) -> bool:
     """A frequent ordinary word of the language ("Gloire", "État"), not a frequent first name
     ("François"): frequent, and in the language's dictionary where it has one."""
-    if not lang or zipf_frequency(word.lower(), lang) < COMMON_WORD_ZIPF:
+    if not lang or zipf(word.lower(), lang) < COMMON_WORD_ZIPF:
         return False
     return is_dictionary_word(word, lang) or not has_dictionary(lang)
 
@@ -65,7 +64,4 @@ def not_a_name(surface: str, label: str, lang: str | None) -> bool:
     if label != "person" or not is_dictionary_word(surface, lang):
         return False
     capitalised = [w for w in words if w[:1].isupper()]
-    return (
-        bool(capitalised)
-        and min(zipf_frequency(w.lower(), lang or "en") for w in capitalised) >= NAME_WORD_ZIPF
-    )
+    return bool(capitalised) and min(zipf(w.lower(), lang or "en") for w in capitalised) >= NAME_WORD_ZIPF

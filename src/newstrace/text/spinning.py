@@ -20,11 +20,11 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from wordfreq import zipf_frequency
 
 from newstrace.kb.loader import load_word_table
 from newstrace.text.context_fit import context_vector, has_vectors, misfit
 from newstrace.text.thesaurus import spinner_index
+from newstrace.text.word_frequency import zipf
 
 # Thresholds on zipf frequencies (log10 per billion words), set on the seed and sample articles and on
 # clean French news: spinner output is common English ("key", "cost", "events": zipf 4.4-5.4) that is
@@ -95,9 +95,8 @@ def spin_table(lang: str) -> SpinTable:
     )
 
 
-@functools.lru_cache(maxsize=65536)
 def _zipf(word: str, lang: str) -> float:
-    return float(zipf_frequency(word, lang))
+    return zipf(word, lang)
 
 
 # A weaker gap is enough when the thesaurus explains the word (it is an English synonym of one of the
