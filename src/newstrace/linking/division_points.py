@@ -24,14 +24,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newstrace.linking.geodesy import distances_km
+
 STRAY_KM = 400.0
-_EARTH_KM = 6371.0
 
 
 def _nearest_km(lat: np.ndarray, lon: np.ndarray, i: int) -> float:
-    """Distance from town ``i`` to the nearest other town (haversine; lat and lon in radians)."""
-    h = np.sin((lat - lat[i]) / 2) ** 2 + np.cos(lat) * np.cos(lat[i]) * np.sin((lon - lon[i]) / 2) ** 2
-    d = 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
+    """Distance from town ``i`` to the nearest other town (lat and lon in radians)."""
+    d = distances_km(float(lat[i]), float(lon[i]), lat, lon)
     d[i] = np.inf
     return float(d.min())
 

@@ -267,7 +267,10 @@ def _fingerprint() -> str:
     for sub in files:
         h.update((data / sub).read_bytes())
     here = Path(__file__).parent
-    modules = ("gazetteer.py", "gazetteer_build.py", "division_names.py", "division_points.py", "keys.py")
+    modules = (
+        *("gazetteer.py", "gazetteer_build.py", "division_names.py", "division_points.py", "geodesy.py"),
+        "keys.py",
+    )
     for module in modules:
         h.update((here / module).read_bytes())
     return h.hexdigest()[:16]

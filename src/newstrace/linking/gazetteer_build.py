@@ -36,6 +36,7 @@ import yaml
 from newstrace.kb.loader import knowledge_base
 from newstrace.linking.division_names import add_division_names
 from newstrace.linking.division_points import division_point
+from newstrace.linking.geodesy import distance_km as distance_km  # its callers import it from here
 
 # Feature levels, most general first; the places stage ranks candidates by them.
 CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY = range(6)
@@ -65,13 +66,6 @@ class Row:
     admin1: str | None = None  # the id of the first-level division the place lies in
     capital: str | None = None  # a country's or region's capital town, by name
     names: set[str] = field(default_factory=set)
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine, R = 6371 km)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _data_dir(package: str) -> Path:

@@ -20,6 +20,7 @@ import numpy as np
 
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY
+from newstrace.linking.geodesy import distances_km
 from newstrace.linking.keys import name_keys
 from newstrace.linking.outlet_memory import OutletMemory as OutletMemory  # its callers import it from here
 from newstrace.linking.outlet_memory import admin1_of as _admin1_of
@@ -319,10 +320,8 @@ def paired(c: GazPlace, key: str, ctx: Context, km: float) -> bool:
     within ``km`` of the town or district ``c``."""
     if c.level < ADMIN2 or not ctx.pair_keys:
         return False
-    lat, lon = math.radians(c.lat), math.radians(c.lon)
-    lats, lons = ctx.pair_points[:, 0], ctx.pair_points[:, 1]
-    h = np.sin((lats - lat) / 2) ** 2 + math.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
-    close = np.flatnonzero(2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(h, 1.0))) <= km)
+    d = distances_km(math.radians(c.lat), math.radians(c.lon), ctx.pair_points[:, 0], ctx.pair_points[:, 1])
+    close = np.flatnonzero(d <= km)
     return any(ctx.pair_keys[i] != key and ctx.pair_ids[i] != c.id for i in close)
 
 
