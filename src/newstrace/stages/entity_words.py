@@ -4,9 +4,8 @@ frequent dictionary words alone, letters. Each test says on what data its cutoff
 from __future__ import annotations
 
 from newstrace.linking.name_shapes import ROAD_CODE, lower_name, named_thing
-from newstrace.linking.word_names import COMMON_WORD_ZIPF
 from newstrace.linking.wordclass import has_dictionary, is_adjective, is_dictionary_word, not_a_place_word
-from newstrace.text.word_frequency import zipf
+from newstrace.text.word_frequency import COMMON_WORD_ZIPF, zipf
 
 # A person name made only of dictionary words is an NER error when its rarest capitalised word is at
 # least this frequent (zipf). Fitted by benchmarks/fit_names.py on French Wikinews with gold entities

@@ -12,6 +12,12 @@ import functools
 
 from wordfreq import zipf_frequency
 
+# A one-word name that is also this common a word in lower case ("Gloire", "Cher", "Crédit", "Mobile",
+# "Reading") is a word first (zipf 4.2: about one in 60,000 words; French surnames that are words, like
+# Martin, stay below it): an NER span of it is an error unless the knowledge base knows it, as a place
+# name it means a town only if a sizeable one, and a division's name without its designator that is one
+# is no name ("Central Province").
+COMMON_WORD_ZIPF = 4.2
 # Languages whose words wordfreq could not read here (a tokenizer it needs is not installed).
 _UNREADABLE: set[str] = set()
 
