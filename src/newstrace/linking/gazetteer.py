@@ -263,13 +263,14 @@ def _fingerprint() -> str:
         "places/country_short_forms.yaml",
         "places/division_short_forms.yaml",
         "places/division_designators.yaml",
+        "places/world_features.yaml",
     )
     for sub in files:
         h.update((data / sub).read_bytes())
     here = Path(__file__).parent
     modules = (
         *("gazetteer.py", "gazetteer_build.py", "division_names.py", "division_points.py", "geodesy.py"),
-        "keys.py",
+        *("keys.py", "world_features.py"),
     )
     for module in modules:
         h.update((here / module).read_bytes())

