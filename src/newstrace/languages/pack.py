@@ -70,6 +70,10 @@ class LanguagePack:
     event_heads: str = ""
     event_head_links: str = ""
     armed_forces: str = ""
+    # A possessive right before an event noun ("Navalny's arrest", "his arrest", "son arrestation"),
+    # read at the end of the text before the trigger: for the types it befalls (``possessor_is_target``
+    # in data/events/types.yaml) the possessor is whom the event befell, not who acted.
+    event_possessor: str = ""
 
     # Claims (read by text/claim_lexicon.py, which joins every pack's words whatever the text's language):
     # kind -> pattern of the words that make a figure that kind of claim, from a word start; the words that

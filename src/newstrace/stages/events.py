@@ -27,12 +27,15 @@ from newstrace.text.event_actors import (
     ORIGIN_BEFORE,
     acts,
     many_places,
+    possessed,
+    quotation_around,
 )
 from newstrace.text.event_history import historical_year
 from newstrace.text.event_lexicon import EventLexicon, Trigger, event_lexicon
 from newstrace.text.event_modality import modality
 from newstrace.text.event_sense import armed_agent, event_sense
 from newstrace.text.nationalities import demonym, side_words
+from newstrace.text.quotes import find_quotes
 from newstrace.text.relative_dates import find_date_expressions, resolve_date
 
 ACTOR_TYPES = frozenset({"person", "organization", "military_unit"})
@@ -102,6 +105,7 @@ class EventsStage(BaseStage):
             if not p.in_boilerplate and p.feature != "country"
         ]
         base = doc.date.value if doc.date is not None else None
+        quotes = [(q.start, q.end) for q in find_quotes(view.text)]
         found: list[_Found] = []
         for i, sent in enumerate(doc.sentences):
             if any(r.start < sent.end and sent.start < r.end for r in doc.removed):
@@ -122,6 +126,7 @@ class EventsStage(BaseStage):
                 claims=[c for c in doc.claims if sent.start <= c.start < sent.end],
                 date=_date(text, base),
                 generic=many_places(text),
+                quotes=[(max(qs, ss) - ss, min(qe, se) - ss) for qs, qe in quotes if qs < se and ss < qe],
             )
             for t in triggers:
                 event = self._event(lexicon, sides, ctx, t, doc, base, len(found))
@@ -150,7 +155,7 @@ class EventsStage(BaseStage):
         if typed is None:
             return None
         etype = _retype(lexicon, typed[0], t, text, ctx.places)
-        actor1, actor2 = _actors(t, text, ctx.mentions, sides, etype)
+        actor1, actor2 = _actors(t, ctx, sides, lexicon.types[etype].possessor_is_target, etype)
         place = None if ctx.generic else _place(t, text, ctx.places)
         rs, re_ = doc.analysis_view.to_raw(ctx.offset + t.start, ctx.offset + t.end)
         status = modality(text, t.start, t.end, ctx.lang)
@@ -196,6 +201,7 @@ class _SentenceContext:
     claims: list[Claim]
     date: tuple[str | None, int | None, list[tuple[int, int]]]
     generic: bool
+    quotes: list[tuple[int, int]]  # the quotations the sentence holds (or is part of)
 
 
 def _named_over_generic(lexicon: EventLexicon, triggers: list[Trigger]) -> list[Trigger]:
@@ -279,18 +285,28 @@ def _retype(
 
 def _actors(
     t: Trigger,
-    text: str,
-    local: list[tuple[int, int, Mention]],
+    ctx: _SentenceContext,
     sides: dict[str, str | None],
+    possessor_is_target: bool,
     etype: str,
 ) -> tuple[EventActor | None, EventActor | None]:
     def actor(m: Mention) -> EventActor:
         return EventActor(m.text, m.name, m.entity_id, sides.get(m.entity_id or ""))
 
-    actors = [(s, e, m) for s, e, m in local if m.type in ACTOR_TYPES and acts(m.text)]
-    agents = [m for s, e, m in actors if e <= t.start]
+    text = ctx.text
+    actors = [(s, e, m) for s, e, m in ctx.mentions if m.type in ACTOR_TYPES and acts(m.text)]
+    quoted = quotation_around(ctx.quotes, t.start)
+    if quoted is not None:
+        actors = [(s, e, m) for s, e, m in actors if quoted[0] <= s and e <= quoted[1]]
+    agents = [(e, m) for s, e, m in actors if e <= t.start]
     targets = [m for s, e, m in actors if s >= t.end]
-    actor1 = actor(agents[-1]) if agents else None
+    owner = possessed(text[: t.start], ctx.lang) if possessor_is_target else None
+    if owner is not None:
+        # "Navalny's arrest": the possessor was arrested; who arrested him is not said here.
+        mine = [m for e, m in agents if e == owner.start()]
+        targets = mine + targets
+        agents = []
+    actor1 = actor(agents[-1][1]) if agents else None
     actor2 = actor(targets[0]) if targets else None
     if actor1 is None:
         window = text[max(0, t.start - SIDE_REACH) : t.end + SIDE_REACH]

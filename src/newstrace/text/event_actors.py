@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
+from newstrace.languages import pack
 from newstrace.text.nationalities import nationality_words
 
 CIVILIANS = re.compile(
@@ -59,3 +62,23 @@ def acts(name: str) -> bool:
     """Whether a recognised name can be an actor: not one whose head noun is an incident or event."""
     words = name.strip().split()
     return bool(words) and _INCIDENT_HEAD.match(words[-1].strip(".,;:'’\"")) is None
+
+
+@functools.cache
+def _possessor(lang: str | None) -> re.Pattern[str] | None:
+    found = pack(lang)
+    return re.compile(found.event_possessor, re.IGNORECASE) if found and found.event_possessor else None
+
+
+def possessed(before: str, lang: str | None) -> re.Match[str] | None:
+    """The possessive right before an event noun ("Navalny's ", "his ", "son "), at the end of
+    ``before`` (the sentence up to the trigger), in the language's words."""
+    pattern = _possessor(lang)
+    return pattern.search(before) if pattern is not None else None
+
+
+def quotation_around(quotes: Sequence[tuple[int, int]], start: int) -> tuple[int, int] | None:
+    """The quotation (start, end) a trigger at ``start`` lies in: an event told inside a quotation
+    takes its actors from the quotation, never from the speaker named outside it ("X said: “Torture
+    was used...”": X reports, X did not torture)."""
+    return next(((s, e) for s, e in quotes if s <= start < e), None)

@@ -32,6 +32,7 @@ class EventType:
     weapon_decides: bool = False
     generic: bool = False
     fallback: str | None = None
+    possessor_is_target: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class EventLexicon:
                 bool(rec.get("weapon_decides", False)),
                 bool(rec.get("generic", False)),
                 rec.get("fallback"),
+                bool(rec.get("possessor_is_target", False)),
             )
             for lang, patterns in (rec.get("triggers") or {}).items():
                 if lang not in parts:

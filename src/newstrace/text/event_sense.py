@@ -111,7 +111,7 @@ _INFORMATION = re.compile(
 # Trigger nouns that can modify another noun (verb forms never do: "shot down drones" is an event).
 _NOUNISH = re.compile(
     r"(?:battle|combat|assault|attack|strike|offensive|fighting|fire|raid|clash|protest|rally|siege|"
-    r"storm|shelling|artillery|bombardment)s?$",
+    r"storm|shelling|artillery|bombardment|arrest|detention)s?$",
     re.IGNORECASE,
 )
 
