@@ -386,3 +386,12 @@ def test_a_place_in_chinese_text_is_looked_up_without_the_tokenizers_wordfreq_wa
     assert word_frequency.zipf("mobile", "en") > 4.0
     got = _placed("北京，上海和广州的代表参加了会议。", ["北京"], "zh")
     assert "北京" in got
+
+
+def test_a_namesake_near_the_capital_is_not_preferred_for_lying_near_it() -> None:
+    """A capital is named for its government: a small Rostov two hundred kilometres from Moscow is not
+    the Rostov meant beside it (the city of a million on the Don is)."""
+    got = _placed(
+        "Officials in Moscow said the fighters had left Rostov overnight.", ["Moscow", "Rostov"], "en"
+    )
+    assert _near(got["Rostov"], 47.22, 39.71), got

@@ -199,6 +199,9 @@ class PlacesStage(BaseStage):
         spelt = [[] if abbreviation_of_other(m.text) else c for m, c in zip(ms, options, strict=True)]
         ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, cores)
         ctx.outlet_admin1, ctx.outlet_country = self.outlets.shares(outlet)
+        # A national capital is named for its government ("Moscow said"): lying near it is no sign
+        # that a namesake is the one meant (a small Rostov near Moscow drew the city of a million).
+        ctx.anchors = [a for a in ctx.anchors if not is_capital(gaz, a, self._capitals)]
         if held:
             priors = with_held(priors, ms, held, ctx, w, cores)
         containers = _containers(raw, ms, guesses)  # "California, Colorado" is a list (``listed``)
