@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from newstrace.kb.model import ENTITY_TYPES, KINDS, KbEntity
+from newstrace.kb.model import ENTITY_TYPES, KINDS, NAME_LANGS, KbEntity, is_acronym
 
 _ID = re.compile(r"^(person|organization|media|military_unit|place|equipment)/[a-z0-9][a-z0-9-]*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -67,6 +67,13 @@ def parse_entity(raw: Mapping[str, Any], where: str) -> KbEntity:
     names = {str(lang): _strings(v, f"{where}.names.{lang}") for lang, v in names_raw.items()}
     if not names.get("en"):
         raise KbError(f"{where}: at least one English name is required")
+    unknown = sorted(set(names) - set(NAME_LANGS))
+    if unknown:
+        raise KbError(f"{where}: names in unknown languages {unknown}; allowed: {list(NAME_LANGS)}")
+    context_acronyms = _strings(raw.get("context_acronyms"), f"{where}.context_acronyms")
+    if not all(is_acronym(a) for a in context_acronyms):
+        # Only a word matched as written in capitals can wait for its context (see SCHEMA.md).
+        raise KbError(f"{where}: context_acronyms must be 2-6 capital letters, got {list(context_acronyms)}")
     lat, lon = raw.get("lat"), raw.get("lon")
     if (lat is None) != (lon is None):
         raise KbError(f"{where}: give both lat and lon, or neither")
@@ -85,6 +92,7 @@ def parse_entity(raw: Mapping[str, Any], where: str) -> KbEntity:
         names=names,
         aliases=_strings(raw.get("aliases"), f"{where}.aliases"),
         acronyms=_strings(raw.get("acronyms"), f"{where}.acronyms"),
+        context_acronyms=context_acronyms,
         lat=float(lat) if lat is not None else None,
         lon=float(lon) if lon is not None else None,
         capital=raw.get("capital"),

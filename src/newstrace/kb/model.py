@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 
 ENTITY_TYPES = frozenset({"person", "organization", "media", "military_unit", "place", "equipment"})
 LANGS = ("en", "fr", "de", "ru", "uk")
+# Languages a record's ``names`` may list: the five above, filled for every record, and Spanish and
+# Polish, filled where the press of those languages writes a name its own way (the records added for
+# wars beyond Ukraine's).
+NAME_LANGS = (*LANGS, "es", "pl")
 # The finer classes allowed per type (SCHEMA.md lists them too). A place is a first-level region or a
 # facility: a structure or site with a location of its own (a bridge, a plant, a port, an air base).
 FACILITY_KINDS = frozenset(
@@ -103,6 +107,9 @@ class KbEntity:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
+    # Acronyms that are also other things' initials or ordinary tokens ("PDF", "SDF", "IS"): they stand
+    # for the entity only in an article that names it otherwise or names its country.
+    context_acronyms: tuple[str, ...] = ()
     lat: float | None = None
     lon: float | None = None
     capital: str | None = None
@@ -118,9 +125,15 @@ class KbEntity:
             for n in self.names.get(lang, ()):
                 seen.setdefault(n, None)
         for lang, ns in self.names.items():
-            if lang not in LANGS:
+            if lang not in LANGS:  # Spanish, Polish
                 for n in ns:
                     seen.setdefault(n, None)
-        for n in (*self.aliases, *self.acronyms):
+        for n in (*self.aliases, *self.acronyms, *self.context_acronyms):
             seen.setdefault(n, None)
         return list(seen)
+
+
+def is_acronym(word: str) -> bool:
+    """Two to six letters, all capitals ("UN", "ФСБ", "MNDAA"): matched only as written."""
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 6 and word.isupper()

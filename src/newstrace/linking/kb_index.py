@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newstrace.kb.loader import knowledge_base
-from newstrace.kb.model import KbEntity
+from newstrace.kb.model import KbEntity, is_acronym
 from newstrace.linking.keys import compact, name_keys
 from newstrace.linking.lemmas import lemmas, lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
@@ -39,6 +39,9 @@ class KbMatch:
     end: int
     text: str
     entity: KbEntity
+    # An acronym that needs the article's context: the entities it may stand for (``entity`` is only the
+    # first of them until the entities stage chooses, see ``linking.acronym_context``).
+    candidates: tuple[KbEntity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +105,18 @@ class KbIndex:
                 words = _WORD.findall(surface)
                 while len(words) > 1 and words[0].casefold() in _ARTICLES:
                     words = words[1:]
-                if len(words) == 1 and _is_acronym(words[0]):
+                if len(words) == 1 and is_acronym(words[0]):
                     if entity.id not in self.acronyms[words[0]]:
                         self.acronyms[words[0]].append(entity.id)
                 else:
                     self._add(surface, entity)
+        # Acronyms that stand for an entity only where the article's context says so: those its record
+        # lists as such, and those two entities share ("RSF": a Sudanese force, a press freedom NGO).
+        self.contextual: dict[str, tuple[str, ...]] = {
+            word: tuple(ids)
+            for word, ids in self.acronyms.items()
+            if len(ids) > 1 or any(word in self.entities[i].context_acronyms for i in ids)
+        }
 
     def _add(self, surface: str, entity: KbEntity) -> None:
         words = _WORD.findall(surface)
@@ -184,7 +194,11 @@ class KbIndex:
             longer = best is not None and best[0] - i > 1
             if acronym and not longer and not _numbered(text, words[i].end()):
                 w = words[i]
-                yield KbMatch(w.start(), w.end(), w.group(), self._pick(acronym))
+                options = self.context_candidates(w.group())
+                if not options:
+                    yield KbMatch(w.start(), w.end(), w.group(), self._pick(acronym))
+                elif not _shouted(groups, i, acronyms):
+                    yield KbMatch(w.start(), w.end(), w.group(), options[0], options)
                 continue
             if best is not None and self._plausible(text, words, i, best[0]):
                 end_word = best[0] - 1
@@ -194,6 +208,11 @@ class KbIndex:
                     start = _with_title_article(entity, text, words, i, end)
                     yield KbMatch(start, end, text[start:end], entity)
                     free = best[0]
+
+    def context_candidates(self, surface: str) -> tuple[KbEntity, ...]:
+        """The entities an acronym that needs the article's context may stand for (none for any other
+        surface)."""
+        return tuple(self.entities[i] for i in self.contextual.get(surface.strip(), ()))
 
     def _opens_memo(self, groups: list[str], lang: str | None) -> BoundedMemo[str, tuple[_Node, ...]]:
         """The language's memo of the nodes where words begin names, holding every word of ``groups``:
@@ -319,9 +338,11 @@ def _numbered(text: str, end: int) -> bool:
     return text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit()
 
 
-def _is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return 2 <= len(letters) <= 6 and word.isupper()
+def _shouted(groups: list[str], i: int, acronyms: dict[str, list[str]]) -> bool:
+    """Word ``i`` beside a word in capitals that is no known acronym ("THIS IS WAR", a headline in
+    capitals): not an acronym itself."""
+    near = [groups[j] for j in (i - 1, i + 1) if 0 <= j < len(groups)]
+    return any(len(w) > 1 and w.isupper() and not w.isdigit() and w not in acronyms for w in near)
 
 
 def _other_person(entity: KbEntity, text: str, words: list[re.Match[str]], i: int, j: int) -> bool:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from newstrace.kb.model import KbEntity
+from newstrace.linking.acronym_context import ArticleContext, place_countries, plain_entities, settle
 from newstrace.linking.countries import country_spans
 from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
@@ -25,7 +26,7 @@ from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
 from newstrace.model import Document, Mention
 from newstrace.pipeline.stage import BaseStage
-from newstrace.stages.entity_places import PlaceEvidence, article_countries
+from newstrace.stages.entity_places import PlaceEvidence, named_countries, with_neighbours
 from newstrace.stages.entity_words import (
     common_noun,
     never_a_place,
@@ -135,7 +136,12 @@ class EntitiesStage(BaseStage):
         kb_matches = list(self.kb.find(text, lang, read))
         named = country_spans(text, lang)
         spans = [*named, *((s, e) for s, e, label in ner if label == "place")]
-        countries = article_countries(gaz, text, lang, (m.entity for m in kb_matches), spans, read)
+        own = named_countries(gaz, text, lang, plain_entities(kb_matches), spans, read)
+        # Acronyms that need the article's context ("PDF", "RSF") are settled by the rest of it.
+        pointed = with_neighbours(own | place_countries(gaz, (text[s:e] for s, e in spans))) | context
+        acronyms = ArticleContext(frozenset(e.id for e in plain_entities(kb_matches)), pointed)
+        kb_matches = settle(kb_matches, acronyms)
+        countries = with_neighbours(own | {m.entity.country for m in kb_matches if m.entity.country})
         names = [text[s:e].split() for s, e, label in ner if label == "person"]
         name_words = frozenset(w for n in names if len(n) > 1 for w in n)
         evidence = PlaceEvidence(gaz, countries | context, name_words)
@@ -147,7 +153,7 @@ class EntitiesStage(BaseStage):
                 out.add(_Found(s, e, "military_unit", entities[0] if entities else None, 0.8))
         self._add_contained(out, text, lang, evidence, ner)
         for s, e, label in ner:
-            f = self._from_ner(text, s, e, label, lang, evidence) if out.free(s, e) else None
+            f = self._from_ner(text, s, e, label, lang, evidence, acronyms) if out.free(s, e) else None
             if f is not None:
                 out.add(f)
         for s, e in named:
@@ -285,12 +291,23 @@ class EntitiesStage(BaseStage):
         )
 
     def _from_ner(
-        self, text: str, s: int, e: int, label: str, lang: str | None, evidence: PlaceEvidence
+        self,
+        text: str,
+        s: int,
+        e: int,
+        label: str,
+        lang: str | None,
+        evidence: PlaceEvidence,
+        acronyms: ArticleContext,
     ) -> _Found | None:
         surface = text[s:e]
         if not_a_name_shape(surface, label):
             return None
         entities = self.kb.lookup(surface, lang)
+        candidates = self.kb.context_candidates(surface)
+        if candidates:  # an acronym such as "PDF": the article's context says which entity, if any
+            chosen = acronyms.choose(candidates)
+            entities = [chosen] if chosen else [x for x in entities if x not in candidates]
         if label == "place" and ROAD_CODE.fullmatch(surface):
             entities = [x for x in entities if x.type != "equipment"]  # the road A50, not the aircraft A-50
         if entities:

@@ -211,14 +211,26 @@ def article_countries(
     place_spans: Iterable[tuple[int, int]],
     read: TextWords | None = None,
 ) -> frozenset[str]:
-    """The countries ``text`` points to: knowledge-base entities' countries, the countries named by its
-    place spans (CLDR country names, the NER model's places) and demonyms, with their neighbours
-    (``read``: the text's words, see ``demonym_countries``)."""
+    """The countries ``text`` points to (``named_countries``), with their neighbours."""
+    return with_neighbours(named_countries(gaz, text, lang, entities, place_spans, read))
+
+
+def named_countries(
+    gaz: Gazetteer,
+    text: str,
+    lang: str | None,
+    entities: Iterable[KbEntity],
+    place_spans: Iterable[tuple[int, int]],
+    read: TextWords | None = None,
+) -> frozenset[str]:
+    """The countries ``text`` itself names: knowledge-base entities' countries, the countries named by its
+    place spans (CLDR country names, the NER model's places) and demonyms (``read``: the text's words,
+    see ``demonym_countries``)."""
     out = {e.country for e in entities if e.country}
     for s, e in place_spans:
         out |= _country_codes(gaz, text[s:e], lang)
     out |= demonym_countries(text, lang, read)
-    return with_neighbours(out)
+    return frozenset(out)
 
 
 def _in_longer_name(text: str, s: int, e: int) -> bool:
