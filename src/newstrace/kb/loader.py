@@ -46,6 +46,27 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _names(raw: Mapping[str, Any], where: str) -> dict[str, tuple[str, ...]]:
+    names_raw = raw.get("names") or {}
+    if not isinstance(names_raw, dict):
+        raise KbError(f"{where}: 'names' must map languages to lists")
+    names = {str(lang): _strings(v, f"{where}.names.{lang}") for lang, v in names_raw.items()}
+    if not names.get("en"):
+        raise KbError(f"{where}: at least one English name is required")
+    unknown = sorted(set(names) - set(NAME_LANGS))
+    if unknown:
+        raise KbError(f"{where}: names in unknown languages {unknown}; allowed: {list(NAME_LANGS)}")
+    return names
+
+
+def _context_acronyms(raw: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    found = _strings(raw.get("context_acronyms"), f"{where}.context_acronyms")
+    if not all(is_acronym(a) for a in found):
+        # Only a word matched as written in capitals can wait for its context (see SCHEMA.md).
+        raise KbError(f"{where}: context_acronyms must be 2-6 capital letters, got {list(found)}")
+    return found
+
+
 def parse_entity(raw: Mapping[str, Any], where: str) -> KbEntity:
     for key in ("id", "type", "kind", "name"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
@@ -61,19 +82,8 @@ def parse_entity(raw: Mapping[str, Any], where: str) -> KbEntity:
         value = raw.get(key)
         if value is not None and not (isinstance(value, str) and _COUNTRY.match(value)):
             raise KbError(f"{where}: {key} must be a two-letter code or null, got {value!r}")
-    names_raw = raw.get("names") or {}
-    if not isinstance(names_raw, dict):
-        raise KbError(f"{where}: 'names' must map languages to lists")
-    names = {str(lang): _strings(v, f"{where}.names.{lang}") for lang, v in names_raw.items()}
-    if not names.get("en"):
-        raise KbError(f"{where}: at least one English name is required")
-    unknown = sorted(set(names) - set(NAME_LANGS))
-    if unknown:
-        raise KbError(f"{where}: names in unknown languages {unknown}; allowed: {list(NAME_LANGS)}")
-    context_acronyms = _strings(raw.get("context_acronyms"), f"{where}.context_acronyms")
-    if not all(is_acronym(a) for a in context_acronyms):
-        # Only a word matched as written in capitals can wait for its context (see SCHEMA.md).
-        raise KbError(f"{where}: context_acronyms must be 2-6 capital letters, got {list(context_acronyms)}")
+    names = _names(raw, where)
+    context_acronyms = _context_acronyms(raw, where)
     lat, lon = raw.get("lat"), raw.get("lon")
     if (lat is None) != (lon is None):
         raise KbError(f"{where}: give both lat and lon, or neither")
