@@ -20,7 +20,9 @@ from typing import Any
 
 from newstrace.evaluation.real_places import ACC_KM, gold_span_documents
 from newstrace.evaluation.realdata import default_dir, folds, read_jsonl
+from newstrace.linking.division_words import division_word
 from newstrace.linking.gazetteer import GazPlace, distance_km
+from newstrace.linking.initialisms import with_initialisms
 from newstrace.linking.place_scoring import WEIGHTS, Weights
 from newstrace.model import Mention
 from newstrace.settings import Settings, load_settings
@@ -77,9 +79,17 @@ def _prepare(records: Sequence[dict[str, Any]], settings: Settings) -> tuple[Pla
             gold.append((t["lat"], t["lon"]) if t.get("lat") is not None else None)
         containers = _containers(doc.raw, ms)
         found = [
-            stage.candidates_held(gaz, m, doc.lang, i in containers.values(), i in containers)
+            stage.candidates_held(
+                gaz,
+                m,
+                doc.lang,
+                i in containers.values(),
+                i in containers,
+                division_word(doc.raw, m.start, m.end),
+            )
             for i, m in enumerate(ms)
         ]
+        found = with_initialisms(ms, found, [not c for c, _, _ in found])  # "L.A.": Los Angeles
         options, held = [c for c, _, _ in found], [h for *_, h in found]
         docs.append(_Doc(str(rec["id"]), doc.raw, ms, options, held, gold, outlet_of(doc), doc.lang))
     return stage, docs

@@ -4,6 +4,8 @@ a place name's gazetteer candidates such a name keeps (the places stage; the thr
 
 from __future__ import annotations
 
+import functools
+
 from newstrace.linking.gazetteer import GazPlace
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
 from newstrace.linking.place_scoring import name_key
@@ -43,3 +45,21 @@ def common_word_split(
     key = name_key(text)
     held = [c for c in cands if c not in keep and c.level == CITY and name_key(c.name) == key]
     return keep, regions + held
+
+
+@functools.lru_cache(maxsize=16)
+def calendar_words(lang: str | None) -> frozenset[str]:
+    """Weekday and month names (CLDR, via babel) of the language and of English: never places."""
+    from babel import Locale, UnknownLocaleError
+
+    words: set[str] = set()
+    for code in {lang or "en", "en"}:
+        try:
+            loc = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for table in (loc.days, loc.months):
+            for context in table.values():
+                for width in context.values():
+                    words.update(str(v).casefold() for v in width.values())
+    return frozenset(w for w in words if len(w) > 2)

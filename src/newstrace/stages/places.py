@@ -21,8 +21,10 @@ from urllib.parse import urlsplit
 from newstrace.languages import case_forms
 from newstrace.linking.bare_divisions import bare_divisions
 from newstrace.linking.demonym_places import demonym_places
+from newstrace.linking.division_words import division_word, divisions_called, spelt_out
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
+from newstrace.linking.initialisms import with_initialisms
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.place_lists import list_kinds, with_list_level
@@ -44,7 +46,7 @@ from newstrace.linking.place_scoring import (
     shared,
     with_held,
 )
-from newstrace.linking.word_names import common_word_split, is_common_word
+from newstrace.linking.word_names import calendar_words, common_word_split, is_common_word
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
 from newstrace.stages.entity_places import demonym_countries
@@ -73,24 +75,6 @@ _Held = tuple[tuple[GazPlace, ...], str | None, tuple[GazPlace, ...]]
 # people: the region is named after the town ("Kharkiv", "Berlin", "New York"), and the bare name means
 # the town.
 NAMESAKE_SHARE = 0.05
-
-
-@functools.lru_cache(maxsize=16)
-def _calendar_words(lang: str | None) -> frozenset[str]:
-    """Weekday and month names (CLDR, via babel) of the language and of English: never places."""
-    from babel import Locale, UnknownLocaleError
-
-    words: set[str] = set()
-    for code in {lang or "en", "en"}:
-        try:
-            loc = Locale.parse(code)
-        except (UnknownLocaleError, ValueError):
-            continue
-        for table in (loc.days, loc.months):
-            for context in table.values():
-                for width in context.values():
-                    words.update(str(v).casefold() for v in width.values())
-    return frozenset(w for w in words if len(w) > 2)
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,9 +129,17 @@ class PlacesStage(BaseStage):
         ms = [m for m in doc.mentions if m.type == "place"]
         containers = _containers(doc.raw, ms)
         found = [
-            self.candidates_held(gaz, m, doc.lang, i in containers.values(), i in containers)
+            self.candidates_held(
+                gaz,
+                m,
+                doc.lang,
+                i in containers.values(),
+                i in containers,
+                division_word(doc.raw, m.start, m.end),
+            )
             for i, m in enumerate(ms)
         ]
+        found = with_initialisms(ms, found, [not c for c, _, _ in found])  # "L.A.": Los Angeles
         picks = self.choose(
             gaz, doc.raw, ms, [c for c, _, _ in found], outlet_of(doc), [h for *_, h in found], doc.lang
         )
@@ -252,38 +244,63 @@ class PlacesStage(BaseStage):
         return c.population >= WELL_KNOWN_POPULATION or is_capital(gaz, c, self._capitals)
 
     def candidates_held(
-        self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool = False, contained: bool = False
+        self,
+        gaz: Gazetteer,
+        m: Mention,
+        lang: str | None,
+        container: bool = False,
+        contained: bool = False,
+        division: str | None = None,
     ) -> tuple[list[GazPlace], str | None, list[GazPlace]]:
         """The mention's candidates, or none and why, and the places held back (see ``scored``): towns
         whose name is a common word, and second-level divisions named without their generic word
-        (``bare_divisions``). Remembered per name, entity, language, position and weight."""
+        (``bare_divisions``). ``division``: the word for a division the words around the mention call
+        it ("Washington state": "state", ``division_words``). Remembered per name, entity, language,
+        position and weight."""
         if self._held[0] is not gaz:
             self._held = (gaz, BoundedMemo(_MEMO_SIZE))
-        key = (m.text, m.entity_id, lang, container, contained, self.weights.common_word_population)
-        found = self._held[1].get_or_compute(key, lambda: self._found(gaz, m, lang, container, contained))
+        key = (m.text, m.entity_id, lang, container, contained, division, self.weights.common_word_population)
+        found = self._held[1].get_or_compute(
+            key, lambda: self._found(gaz, m, lang, container, contained, division)
+        )
         return list(found[0]), found[1], list(found[2])
 
-    def _found(self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool, contained: bool) -> _Held:
-        cands, why, held = self._candidates_held(gaz, m, lang, container, contained)
+    def _found(
+        self,
+        gaz: Gazetteer,
+        m: Mention,
+        lang: str | None,
+        container: bool,
+        contained: bool,
+        division: str | None,
+    ) -> _Held:
+        cands, why, held = self._candidates_held(gaz, m, lang, container, contained, division)
         bare = [c for c in bare_divisions(gaz, m.text) if c not in cands and c not in held]
-        return tuple(cands), why, tuple(held + bare)
+        return divisions_called(division, cands, why, held, bare)
 
     def _candidates_held(
-        self, gaz: Gazetteer, m: Mention, lang: str | None, container: bool = False, contained: bool = False
+        self,
+        gaz: Gazetteer,
+        m: Mention,
+        lang: str | None,
+        container: bool,
+        contained: bool,
+        division: str | None,
     ) -> tuple[list[GazPlace], str | None, list[GazPlace]]:
         """The mention's candidates, or none and why, and the towns held back because the name is a
         common word. A ``container`` follows another place name ("Myrove, Dnipropetrovsk"): there a
         name shared by a region and its main town may be the region. A ``contained`` name is followed
-        by one ("Paris, Texas"): a word-like name is a place there."""
+        by one ("Paris, Texas"): a word-like name is a place there; one called a ``division`` ("New York
+        state") is the division of the name, where there is one, not its town."""
         if m.entity_id and m.entity_id.startswith("place/"):
             known = gaz.kb_place(m.entity_id)
             if known is not None:
                 return [known], None, []
-        text = m.text.strip()
+        text = spelt_out(m.text.strip())  # "Loudon Co.": "Loudon County"
         country = _demonym_country(gaz, text, lang)
         if country is not None:
             return [country], None, []
-        if text.casefold() in _calendar_words(lang):
+        if text.casefold() in calendar_words(lang):
             return [], "calendar_word", []
         core = _REGION_WORDS.sub(" ", text).strip(" ,.'’")
         is_region = core != text and bool(core)
@@ -292,8 +309,8 @@ class PlacesStage(BaseStage):
             cands = demonym_places(gaz, text, WELL_KNOWN_POPULATION)
         if not cands:
             return [], "not_in_gazetteer", []
-        if is_region:
-            regions = [c for c in cands if c.feature == "region"]
+        regions = [c for c in cands if c.feature == "region"]
+        if is_region or (division and regions):
             return (regions or cands), None, []
         if not container:
             cands = _drop_namesake_regions(cands)
