@@ -191,9 +191,7 @@ class PlacesStage(BaseStage):
         spelt = [[] if abbreviation_of_other(m.text) else c for m, c in zip(ms, options, strict=True)]
         ctx = build_context(guesses, [len(c) == 1 for c in options], spelt, cores)
         ctx.outlet_admin1, ctx.outlet_country = self.outlets.shares(outlet)
-        # A national capital is named for its government ("Moscow said"): lying near it is no sign
-        # that a namesake is the one meant (a small Rostov near Moscow drew the city of a million).
-        ctx.anchors = [a for a in ctx.anchors if not is_capital(gaz, a, self._capitals)]
+        ctx.anchors = self._not_capitals(gaz, ctx.anchors)
         if held:
             priors = with_held(priors, ms, held, ctx, w, cores)
         containers = _containers(raw, ms, guesses)  # "California, Colorado" is a list (``listed``)
@@ -239,6 +237,12 @@ class PlacesStage(BaseStage):
         kept = [(p, name_key(m.text)) for m, p in zip(ms, picks, strict=True) if p is not None]
         self.outlets.add(outlet, [p for p, _ in kept], [k for _, k in kept])
         return picks
+
+    def _not_capitals(self, gaz: Gazetteer, anchors: list[GazPlace]) -> list[GazPlace]:
+        """The anchors that are no national capital. A capital is named for its government ("Moscow
+        said"): lying near it is no sign that a namesake is the one meant (a small Rostov near Moscow
+        drew the city of a million)."""
+        return [a for a in anchors if not is_capital(gaz, a, self._capitals)]
 
     def _well_known(self, gaz: Gazetteer, c: GazPlace) -> bool:
         return c.population >= WELL_KNOWN_POPULATION or is_capital(gaz, c, self._capitals)
