@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from newstrace.kb.loader import ENTITY_FILES
 from newstrace.linking.gazetteer_build import CITY, COUNTRY, LEVEL_FEATURE, Row, build_rows
 from newstrace.linking.gazetteer_build import distance_km as distance_km
-from newstrace.linking.keys import CAPITALS_WORD, abbreviation_key, compact, name_keys
+from newstrace.linking.keys import CAPITALS_WORD, abbreviation_key, compact, name_keys, spelling_key
 from newstrace.linking.memo import BoundedMemo
 
 # Fuzzy matching (0-100) is a last resort for long names of notable places (see ``fuzzy_candidates``).
@@ -86,6 +86,12 @@ def _name_index(rows: list[Row]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return hashes, starts, members
 
 
+def _spelling_index(rows: list[Row]) -> np.ndarray:
+    """Sorted hashes of (row, spelling of each of its names): whether a place bears a name as written."""
+    pairs = {_hash(f"{i}\t{spelling_key(name)}") for i, r in enumerate(rows) for name in r.names}
+    return np.array(sorted(pairs), dtype=np.uint64)
+
+
 def _fuzzy_keys(rows: list[Row]) -> dict[str, list[str]]:
     """Long main-name keys of countries, divisions and towns of ``FUZZY_MIN_POPULATION``, bucketed by
     first letter: a spelling variant keeps its first letter, and a search scans a few thousand keys
@@ -116,6 +122,7 @@ class Gazetteer:
         self.admin1 = np.array([self.row_of.get(r.admin1 or "", -1) for r in rows], dtype=np.int32)
         self.capitals = {i: r.capital for i, r in enumerate(rows) if r.capital}
         self.key_hash, self.key_start, self.key_rows = _name_index(rows)
+        self.spelt_hash = _spelling_index(rows)
         self._fuzzy = _fuzzy_keys(rows)
         self.size = len(rows)
 
@@ -172,6 +179,14 @@ class Gazetteer:
         if not found and fuzzy:
             return self.fuzzy_candidates(name)
         return list(found)
+
+    def spelt(self, place: GazPlace, name: str) -> bool:
+        """Whether ``place`` bears ``name`` as written (case, accents and punctuation aside), not only
+        under the spelling-insensitive key ``candidates`` reads: "Betten" finds Béthune by its key, but
+        Béthune is not spelt so."""
+        h = np.uint64(_hash(f"{place.row}\t{spelling_key(name)}"))
+        j = int(np.searchsorted(self.spelt_hash, h))
+        return place.row >= 0 and j < len(self.spelt_hash) and self.spelt_hash[j] == h
 
     def countries_named(self, name: str) -> frozenset[str]:
         """The codes of the countries named ``name`` (exact, spelling-insensitive). Remembered per name

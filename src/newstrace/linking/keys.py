@@ -126,6 +126,17 @@ def name_keys(name: str) -> tuple[str, ...]:
     return (key,) if key else ()
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def spelling_key(name: str) -> str:
+    """``name`` as it is spelt, only case, accents and punctuation aside ("Béthune" and "BETHUNE" meet,
+    "Betten" and "Béthune" do not, as they do under ``name_keys``): for a word that is evidence of a
+    place by its spelling alone."""
+    lowered = unicodedata.normalize("NFC", name).casefold().replace("ё", "е")
+    return " ".join(_NOT_WORD.sub(" ", _strip_accents(lowered)).split())
+
+
 def compact(key: str) -> str:
     """Without spaces: "channel 24" and "channel24" meet."""
     return key.replace(" ", "")

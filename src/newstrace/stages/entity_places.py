@@ -277,12 +277,15 @@ class PlaceEvidence:
         """A capitalised word of a language without an NER model, by exact name or dictionary form: a
         region or country, or a town of the article's countries or of the countries whose first language
         the article is written in (and their neighbours): "Сили оборони звільнили Ізюм" names no country."""
-        forms = [word, *(lemma for lemma in [lemmatise_phrase(word, lang)] if lemma), *case_forms(word, lang)]
+        lemma = lemmatise_phrase(word, lang)
+        # A dictionary form guessed from a case ending ("Zawierciu" -> "Zawierci") is only near the
+        # name's spelling: it meets the name by its key.
+        found = [*self._spelt(word), *(self._spelt(lemma) if lemma else [])]
+        found += [c for form in case_forms(word, lang) for c in self.gaz.candidates(form, fuzzy=False)]
         countries = self.countries | with_neighbours(language_countries(lang))
         return any(
             c.feature != "city" or (c.country in countries and c.population >= BARE_TOWN_POPULATION)
-            for form in forms
-            for c in self.gaz.candidates(form, fuzzy=False)
+            for c in found
         )
 
     def german_town(self, word: str) -> bool:
@@ -291,14 +294,13 @@ class PlaceEvidence:
         if zipf(word.lower(), "de") >= COMMON_WORD_ZIPF:
             return False
         return any(
-            c.feature == "city" and self._town_here(c, GERMAN_TOWN_POPULATION)
-            for c in self.gaz.candidates(word, fuzzy=False)
+            c.feature == "city" and self._town_here(c, GERMAN_TOWN_POPULATION) for c in self._spelt(word)
         )
 
     def after_preposition(self, name: str, lang: str | None) -> bool:
         """Exact names only (no fuzzy): a region or country, a town of a country the article names, or
         a large town anywhere; in Russian and Ukrainian also through the name's dictionary form."""
-        for c in self.gaz.candidates(name, fuzzy=False):
+        for c in self._spelt(name):
             if c.feature != "city" or c.country in self.countries:
                 return True
             if c.population >= PREPOSITION_TOWN_POPULATION:
@@ -306,8 +308,15 @@ class PlaceEvidence:
         if lang in CYRILLIC_LANGS:
             lemma = lemmatise_phrase(name, lang)
             if lemma:
-                return bool(self.gaz.candidates(lemma, fuzzy=False))
+                return bool(self._spelt(lemma))
         return any(self.gaz.candidates(form, fuzzy=False) for form in case_forms(name, lang))
+
+    def _spelt(self, word: str) -> list[GazPlace]:
+        """The places bearing ``word`` as written (case and accents aside). A capitalised word with no
+        NER label is a place only by its spelling: the spelling-insensitive keys that let a model's
+        "Zaporozhye" meet "Zaporizhzhia" also let common words meet towns ("Betten" Béthune, "Inna"
+        Jena, "Medien" Madinah)."""
+        return [c for c in self.gaz.candidates(word, fuzzy=False) if self.gaz.spelt(c, word)]
 
     def _lies_in(self, name: str, container: str) -> bool:
         """Whether a place called ``name`` lies in a place called ``container`` (a town in its division
