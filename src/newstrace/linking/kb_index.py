@@ -31,6 +31,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _OPENS_MEMO_SIZE = 100_000
 # Names looked up (NER spans, units, knowledge-base names' titles) remembered with their entities.
 _LOOKUP_MEMO_SIZE = 20_000
+# Which of the entities sharing a surface form a match means (``KbIndex._pick``).
+_PICK_ORDER = {"media": 0, "organization": 1, "military_unit": 2, "equipment": 3, "person": 4, "place": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,8 +286,9 @@ class KbIndex:
     def _pick(self, ids: list[str]) -> KbEntity:
         """Several entities share a surface form: prefer organisations and media over people named
         like them, then the first listed (the knowledge base lists the most cited first)."""
-        order = {"media": 0, "organization": 1, "military_unit": 2, "equipment": 3, "person": 4, "place": 5}
-        return min((self.entities[i] for i in ids), key=lambda e: order.get(e.type, 9))
+        if len(ids) == 1:  # most names: nothing to prefer
+            return self.entities[ids[0]]
+        return min((self.entities[i] for i in ids), key=lambda e: _PICK_ORDER.get(e.type, 9))
 
 
 def _goes_on(

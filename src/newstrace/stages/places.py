@@ -68,6 +68,7 @@ _NEAR = re.compile(
 # "Alexandria, Louisiana", "Kramatorsk (Donetsk)": what follows a place this closely contains it.
 # Read in place (match from the end of one mention to the start of the next), not on a copy of the gap.
 _CONTAINER_GAP = re.compile(r"\s*[,(]\s*$")
+_GAP_OPENS = re.compile(r"\s*[,(]")  # how every ``_CONTAINER_GAP`` begins
 _NOT_PLACES = frozenset({"common_word", "calendar_word"})
 _MEMO_SIZE = 20_000  # names whose candidates are kept (all dropped when full: bounded on a long stream)
 _Held = tuple[tuple[GazPlace, ...], str | None, tuple[GazPlace, ...]]
@@ -199,6 +200,9 @@ class PlacesStage(BaseStage):
         told = {k: self.outlets.shares(outlet, k) for k in set(keys)}
         kinds = list_kinds(raw, ms, lang, guesses, w.list_level)
         out: list[list[tuple[float, GazPlace]]] = []
+        # What the article adds to a candidate depends on the name, its core, what follows it and the
+        # candidate only: a name said again reuses it (every candidate lives as long as ``options``).
+        terms: dict[tuple[str, str, tuple[int, ...], int], tuple[float, float]] = {}
         for i in range(len(ms)):
             ctx.outlet_admin1, ctx.outlet_country = told[keys[i]]
             followed = options[containers[i]] if i in containers else []
@@ -209,10 +213,16 @@ class PlacesStage(BaseStage):
             inside = [(s, c) for s, c in candidates if any(contains(f, c) for f in followed)]
             # "Paris, Texas": what is named right after a place contains it, when any candidate fits.
             candidates = inside or candidates
-            scored = [
-                (s + contextual(c, cores[i], ctx, w, followed) + shared(c, cores[i], ctx, w), c)
-                for s, c in candidates
-            ]
+            sig = (keys[i], cores[i], tuple(map(id, followed)))
+            scored = []
+            for s, c in candidates:
+                got = terms.get((*sig, id(c)))
+                if got is None:
+                    got = terms[(*sig, id(c))] = (
+                        contextual(c, cores[i], ctx, w, followed),
+                        shared(c, cores[i], ctx, w),
+                    )
+                scored.append((s + got[0] + got[1], c))
             scored = with_list_level(scored, kinds.get(i), w.list_level)
             out.append(sorted(scored, key=lambda x: -x[0]))
         return _one_sense(keys, out)
@@ -440,6 +450,8 @@ def _containers(
     Texas"; "Kramatorsk (Donetsk)"), unless the first ``guesses`` make them a list (``listed``)."""
     out: dict[int, int] = {}
     for i, m in enumerate(ms):
+        if not _GAP_OPENS.match(raw, m.end):
+            continue  # no comma or parenthesis after it: no mention can follow as its container
         for j, o in enumerate(ms):
             if o.start >= m.end and _CONTAINER_GAP.match(raw, m.end, o.start):
                 if guesses is None or not listed(guesses[i], guesses[j]):
