@@ -11,7 +11,8 @@ EARTH_KM = 6371.0
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points in degrees."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    # One radians() call per value, not map() over a new tuple: asked for every pair of candidates.
+    lat1, lon1, lat2, lon2 = math.radians(a[0]), math.radians(a[1]), math.radians(b[0]), math.radians(b[1])
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, h)))
 

@@ -206,6 +206,34 @@ def contextual(c: GazPlace, key: str, ctx: Context, w: Weights, followed: Sequen
     return _neighbourhood(c, ctx, w, followed, score)
 
 
+# What the article adds to candidates (``in_context``), by name, core, following places and candidate.
+ContextTerms = dict[tuple[str, str, tuple[int, ...], int], tuple[float, float]]
+
+
+def in_context(
+    candidates: Sequence[tuple[float, GazPlace]],
+    key: str,
+    core: str,
+    ctx: Context,
+    w: Weights,
+    followed: Sequence[GazPlace],
+    terms: ContextTerms,
+) -> list[tuple[float, GazPlace]]:
+    """Each candidate's score plus what the article adds to it (``contextual``, then ``shared``). That
+    depends on the mention's name ``key`` (the outlet's memory read for it into ``ctx``), its ``core``,
+    the places named right after it and the candidate only: ``terms`` keeps it for the name's other
+    mentions in the article (by object: every candidate and following place lives as long as the
+    article's scoring)."""
+    sig = (key, core, tuple(map(id, followed)))
+    out = []
+    for s, c in candidates:
+        got = terms.get((*sig, id(c)))
+        if got is None:
+            got = terms[(*sig, id(c))] = (contextual(c, core, ctx, w, followed), shared(c, core, ctx, w))
+        out.append((s + got[0] + got[1], c))
+    return out
+
+
 def _named_in_article(c: GazPlace, key: str, ctx: Context, w: Weights) -> float:
     """The share of the article's other places in the candidate's country, and whether its first-level
     division is named (or a knowledge-base region lies near it). The name's own mentions are no

@@ -236,7 +236,7 @@ class EntitiesStage(BaseStage):
         """A knowledge-base name inside a longer name the NER model found is part of that name: the
         place in "Tour de France" or "Université de Montpellier", unless the longer name is nobody's."""
         for ns, ne, label in ner:
-            if not (ns <= s and e <= ne) or (ns, ne) == (s, e):
+            if ns > s or e > ne or (ns == s and ne == e):  # not around it, or the same span
                 continue
             if entity.type in ("place", "equipment") or (label == "person" and entity.type != "person"):
                 return True  # "Tour de France", "Bradley Cooper", "Terence Hill" (not the outlet The Hill)
