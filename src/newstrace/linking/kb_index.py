@@ -236,6 +236,10 @@ class KbIndex:
         """The trie's first-level nodes the word's keys reach, in the order of its keys (as a walk from
         the root would reach them)."""
         starts = self._root.children
+        if word.isascii() and word.isdigit():
+            # A number, most of a text's new words: its keys are its own (no stem, no dictionary form),
+            # read without filling the word-key memos with numbers a stream never repeats.
+            return tuple(starts[k] for k in name_keys(word) if k in starts)
         return tuple(starts[k] for k in _text_word_keys(word, lang) if k in starts)
 
     def _longest(
