@@ -24,10 +24,11 @@ from newstrace.linking.bare_divisions import bare_divisions
 from newstrace.linking.demonym_places import demonym_places
 from newstrace.linking.division_words import division_word, divisions_called, spelt_out
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
-from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, COUNTRY
+from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY
 from newstrace.linking.initialisms import with_initialisms
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
+from newstrace.linking.place_containers import fitting
 from newstrace.linking.place_lists import list_kinds, with_list_level
 from newstrace.linking.place_scoring import (
     WEIGHTS,
@@ -37,7 +38,6 @@ from newstrace.linking.place_scoring import (
     Weights,
     abbreviation_of_other,
     build_context,
-    contains,
     decided,
     in_context,
     is_capital,
@@ -204,14 +204,7 @@ class PlacesStage(BaseStage):
         terms: ContextTerms = {}  # shared by the mentions of one name (``in_context``)
         for i in range(len(ms)):
             ctx.outlet_admin1, ctx.outlet_country = told[keys[i]]
-            followed = options[containers[i]] if i in containers else []
-            followed = [c for c in followed if c.level in (COUNTRY, ADMIN1, CITY)]
-            # A division that contains the place named just before it is what this name means.
-            before = [b for j, k in containers.items() if k == i for b in options[j]]
-            candidates = _containing(priors[i], before, w.followed_by)
-            inside = [(s, c) for s, c in candidates if any(contains(f, c) for f in followed)]
-            # "Paris, Texas": what is named right after a place contains it, when any candidate fits.
-            candidates = inside or candidates
+            candidates, followed = fitting(priors[i], options, containers, i, w.followed_by)
             scored = in_context(candidates, keys[i], cores[i], ctx, w, followed, terms)
             scored = with_list_level(scored, kinds.get(i), w.list_level)
             out.append(sorted(scored, key=lambda x: -x[0]))
@@ -373,15 +366,6 @@ def _placed(m: Mention, pick: GazPlace) -> Mention:
     values = list(_MENTION_VALUES(m))
     values[_ENTITY_ID], values[_NAME], values[_UNRESOLVED] = pick.id, pick.name, None
     return Mention(*values)
-
-
-def _containing(
-    candidates: list[tuple[float, GazPlace]], before: Sequence[GazPlace], bonus: float
-) -> list[tuple[float, GazPlace]]:
-    """Each candidate's score, plus ``bonus`` where it contains a candidate of the name before it."""
-    if not before:
-        return candidates
-    return [(s + (bonus if any(contains(c, b) for b in before) else 0.0), c) for s, c in candidates]
 
 
 def _one_sense(

@@ -1,0 +1,39 @@
+"""A place named right after another may be what it lies in ("Paris, Texas"; "Kramatorsk (Donetsk)"),
+and a division named right after a town is likely the town's: each mention's candidates as the names
+around it have them (the places stage pairs the mentions, ``_containers``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newstrace.linking.gazetteer import GazPlace
+from newstrace.linking.gazetteer_build import ADMIN1, CITY, COUNTRY
+from newstrace.linking.place_scoring import contains
+
+
+def containing(
+    candidates: list[tuple[float, GazPlace]], before: Sequence[GazPlace], bonus: float
+) -> list[tuple[float, GazPlace]]:
+    """Each candidate's score, plus ``bonus`` where it contains a candidate of the name before it."""
+    if not before:
+        return candidates
+    return [(s + (bonus if any(contains(c, b) for b in before) else 0.0), c) for s, c in candidates]
+
+
+def fitting(
+    priors: list[tuple[float, GazPlace]],
+    options: Sequence[list[GazPlace]],
+    containers: dict[int, int],
+    i: int,
+    bonus: float,
+) -> tuple[list[tuple[float, GazPlace]], list[GazPlace]]:
+    """Mention ``i``'s scored candidates (``priors``) as the names around it have them, and the places
+    named right after it that may contain it (``containers``: mention -> the one after it)."""
+    followed = options[containers[i]] if i in containers else []
+    followed = [c for c in followed if c.level in (COUNTRY, ADMIN1, CITY)]
+    # A division that contains the place named just before it is what this name means.
+    before = [b for j, k in containers.items() if k == i for b in options[j]]
+    candidates = containing(priors, before, bonus)
+    inside = [(s, c) for s, c in candidates if any(contains(f, c) for f in followed)]
+    # "Paris, Texas": what is named right after a place contains it, when any candidate fits.
+    return inside or candidates, followed
