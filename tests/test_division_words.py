@@ -4,7 +4,6 @@ article spells out ("S.F." after "San Francisco")."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -12,32 +11,12 @@ import pytest
 from newstrace.linking.division_words import division_word, spelt_out
 from newstrace.linking.gazetteer import distance_km
 from newstrace.linking.initialisms import initials
-from newstrace.model import Document, LanguageGuess, Mention, RawRecord, RecordMeta
-from newstrace.registry import build_stages
-from newstrace.settings import Settings
+from place_probe import placed
 
 
 def _placed(text: str, names: list[str]) -> dict[str, tuple[str | None, float, float] | str]:
     """name -> (country, lat, lon) of the English text's first mention of it, or why it is unplaced."""
-    doc = RawRecord(source="t.txt", text=text, fmt="text", meta=RecordMeta(lang="en")).to_document()
-    mentions = []
-    for name in names:
-        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-        assert m is not None, name
-        mentions.append(Mention(m.start(), m.end(), name, "place", None, None, 0.9, "test"))
-    doc = dataclasses.replace(
-        doc,
-        language=LanguageGuess("en", 1.0, "test"),
-        mentions=tuple(mentions),
-        provided=doc.provided | {"mentions"},
-    )
-    (stage,) = build_stages(["places"], Settings())
-    out: Document = stage(doc)
-    result: dict[str, tuple[str | None, float, float] | str] = {}
-    for m in out.mentions:
-        place = next((p for p in out.places if p.start == m.start), None)
-        result.setdefault(m.text, (place.country, place.lat, place.lon) if place else str(m.unresolved))
-    return result
+    return placed(text, names, "en")
 
 
 def _called(text: str, name: str) -> str | None:
