@@ -168,3 +168,26 @@ def test_names_languages_and_context_acronyms_are_checked(record: dict[str, obje
 def test_schema_describes_sides_of_any_war() -> None:
     schema = (Path(__file__).parents[1] / "src" / "newstrace" / "data" / "kb" / "SCHEMA.md").read_text()
     assert "`RU`, `UA` or `null`" not in schema and "context_acronyms" in schema
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id", "side"),
+    [
+        # The side is the belligerent's country code, whichever war: read from the linked entity ...
+        ("Hamas fighters attacked an army post near Kissufim on Saturday.", "organization/hamas", "PS"),
+        # ... or from a side word, standing for that country's one armed force ...
+        (
+            "Sudanese forces shelled Omdurman on Tuesday, killing 9 civilians.",
+            "organization/sudanese-armed-forces",
+            "SD",
+        ),
+        # ... and for none where the country has two (Iran's army and its Revolutionary Guards).
+        ("Iranian forces shelled Kurdish villages near the border on Monday.", None, "IR"),
+    ],
+)
+def test_event_actors_carry_the_side_of_any_war(text: str, entity_id: str | None, side: str) -> None:
+    stages = (*_STAGES, "claims", "events")
+    [(_, doc)] = list(analyse([{"id": "t", "text": text, "lang": "en"}], Settings(), stages))
+    assert doc is not None and doc.events
+    actor = doc.events[0].actor1
+    assert actor is not None and (actor.entity_id, actor.side) == (entity_id, side)
