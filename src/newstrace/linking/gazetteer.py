@@ -37,7 +37,7 @@ FUZZY_MIN_POPULATION = 15_000
 # so a long stream holds at most this many.
 _MEMO_SIZE = 20_000
 # The memos' attributes (exact candidates, fuzzy candidates, countries): never pickled with the cache.
-_MEMOS = ("_memo", "_fuzzy_memo", "_countries_memo")
+_MEMOS = ("_memo", "_fuzzy_memo", "_countries_memo", "_spelt_memo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +187,17 @@ class Gazetteer:
         h = np.uint64(_hash(f"{place.row}\t{spelling_key(name)}"))
         j = int(np.searchsorted(self.spelt_hash, h))
         return place.row >= 0 and j < len(self.spelt_hash) and self.spelt_hash[j] == h
+
+    def spelt_candidates(self, name: str) -> tuple[GazPlace, ...]:
+        """The exact ``candidates`` of ``name`` that bear it as written (``spelt``). Remembered per name:
+        every article asks about the words after its place prepositions, and a stream repeats them."""
+        memo = self._memo_of("_spelt_memo")
+        found = memo.get(name)
+        if found is None:
+            found = memo.get_or_compute(
+                name, lambda: tuple(c for c in self.candidates(name) if self.spelt(c, name))
+            )
+        return found
 
     def countries_named(self, name: str) -> frozenset[str]:
         """The codes of the countries named ``name`` (exact, spelling-insensitive). Remembered per name

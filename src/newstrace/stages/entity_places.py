@@ -316,7 +316,7 @@ class PlaceEvidence:
         NER label is a place only by its spelling: the spelling-insensitive keys that let a model's
         "Zaporozhye" meet "Zaporizhzhia" also let common words meet towns ("Betten" Béthune, "Inna"
         Jena, "Medien" Madinah)."""
-        return [c for c in self.gaz.candidates(word, fuzzy=False) if self.gaz.spelt(c, word)]
+        return list(self.gaz.spelt_candidates(word))
 
     def _lies_in(self, name: str, container: str) -> bool:
         """Whether a place called ``name`` lies in a place called ``container`` (a town in its division
