@@ -12,7 +12,7 @@ import pytest
 
 from newstrace.linking.gazetteer import Gazetteer, gazetteer
 from newstrace.model import Document
-from newstrace.stages.entity_places import PlaceEvidence, article_countries, demonym_countries
+from newstrace.stages.entity_places import PlaceEvidence, demonym_countries, named_countries, with_neighbours
 
 Run = Callable[..., Document]
 
@@ -24,7 +24,7 @@ def gaz() -> Gazetteer:
 
 def _evidence(gaz: Gazetteer, text: str, lang: str, names: list[str]) -> PlaceEvidence:
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
-    return PlaceEvidence(gaz, article_countries(gaz, text, lang, [], spans))
+    return PlaceEvidence(gaz, with_neighbours(named_countries(gaz, text, lang, [], spans)))
 
 
 def test_demonyms_point_to_their_country() -> None:

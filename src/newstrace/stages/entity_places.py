@@ -203,18 +203,6 @@ def _country_codes(gaz: Gazetteer, name: str, lang: str | None) -> frozenset[str
     return codes
 
 
-def article_countries(
-    gaz: Gazetteer,
-    text: str,
-    lang: str | None,
-    entities: Iterable[KbEntity],
-    place_spans: Iterable[tuple[int, int]],
-    read: TextWords | None = None,
-) -> frozenset[str]:
-    """The countries ``text`` points to (``named_countries``), with their neighbours."""
-    return with_neighbours(named_countries(gaz, text, lang, entities, place_spans, read))
-
-
 def named_countries(
     gaz: Gazetteer,
     text: str,
