@@ -35,7 +35,6 @@ from newstrace.text.event_lexicon import EventLexicon, Trigger, event_lexicon
 from newstrace.text.event_modality import modality
 from newstrace.text.event_sense import armed_agent, event_sense
 from newstrace.text.nationalities import demonym, side_words
-from newstrace.text.quotes import find_quotes
 from newstrace.text.relative_dates import find_date_expressions, resolve_date
 
 ACTOR_TYPES = frozenset({"person", "organization", "military_unit"})
@@ -75,7 +74,7 @@ class _Found:
 
 class EventsStage(BaseStage):
     name = "events"
-    requires = frozenset({"sentences", "mentions", "places", "claims"})
+    requires = frozenset({"sentences", "mentions", "places", "claims", "quotes"})
     reads = frozenset({"repaired"})
     provides = frozenset({"events"})
 
@@ -105,7 +104,7 @@ class EventsStage(BaseStage):
             if not p.in_boilerplate and p.feature != "country"
         ]
         base = doc.date.value if doc.date is not None else None
-        quotes = [(q.start, q.end) for q in find_quotes(view.text)]
+        quotes = _direct_quotes(doc)
         found: list[_Found] = []
         for i, sent in enumerate(doc.sentences):
             if any(r.start < sent.end and sent.start < r.end for r in doc.removed):
@@ -202,6 +201,11 @@ class _SentenceContext:
     date: tuple[str | None, int | None, list[tuple[int, int]]]
     generic: bool
     quotes: list[tuple[int, int]]  # the quotations the sentence holds (or is part of)
+
+
+def _direct_quotes(doc: Document) -> list[tuple[int, int]]:
+    """The direct quotations the claims stage found (with their speakers), as spans of the analysed view."""
+    return [doc.analysis_view.from_raw(q.start, q.end) for q in doc.quotes if q.direct]
 
 
 def _named_over_generic(lexicon: EventLexicon, triggers: list[Trigger]) -> list[Trigger]:
