@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
+from newstrace.linking.place_data import places_yaml
 from newstrace.text.word_frequency import COMMON_WORD_ZIPF, zipf
 
 if TYPE_CHECKING:
@@ -35,8 +32,7 @@ MIN_LENGTH = 4
 
 
 def _designators() -> dict[str, list[str]]:
-    path = Path(str(resources.files("newstrace").joinpath("data", "places", DATA_FILE)))
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = places_yaml(DATA_FILE) or {}
     return {key: [str(w) for w in data.get(key) or ()] for key in ("suffixes", "prefixes", "compass")}
 
 

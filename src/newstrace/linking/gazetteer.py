@@ -296,7 +296,7 @@ def _fingerprint() -> str:
     here = Path(__file__).parent
     modules = (
         *("gazetteer.py", "gazetteer_build.py", "division_names.py", "division_points.py", "geodesy.py"),
-        *("keys.py", "world_features.py"),
+        *("keys.py", "world_features.py", "place_data.py"),
     )
     for module in modules:
         h.update((here / module).read_bytes())

@@ -27,17 +27,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import numpy as np
-import yaml
 
 from newstrace.kb.loader import knowledge_base
 from newstrace.linking.division_names import add_division_names
 from newstrace.linking.division_points import division_point
 from newstrace.linking.geodesy import distance_km as distance_km  # its callers import it from here
+from newstrace.linking.place_data import places_yaml
 from newstrace.linking.world_features import world_features
 
 # Feature levels, most general first; the places stage ranks candidates by them.
@@ -146,7 +144,7 @@ def _divisions(towns: list[Row], by_point: dict[tuple[str, float, float], Row]) 
         row.population = sum(t.population for t in inside)
         row.names = {name}
         rows.append(row)
-    short = _package_yaml("division_short_forms.yaml") or {}
+    short = places_yaml("division_short_forms.yaml") or {}
     for row in rows:
         row.names.update(str(n) for n in short.get(f"{row.country}.{row.name}", ()))
     for (a1, name), inside in admin2_towns.items():
@@ -168,11 +166,6 @@ def _cldr_names() -> dict[str, set[str]]:
         for code, name in Locale.parse(ident).territories.items():
             out[code].add(name)
     return out
-
-
-def _package_yaml(name: str) -> Any:
-    path = Path(str(resources.files("newstrace").joinpath("data", "places", name)))
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:
@@ -259,9 +252,9 @@ def _countries(towns: list[Row], cldr: dict[str, set[str]]) -> list[Row]:
         if t.country:
             by_country[t.country].append(t)
     extra: dict[str, set[str]] = defaultdict(set)
-    for c in _package_yaml("countries.yaml") or []:
+    for c in places_yaml("countries.yaml") or []:
         extra[str(c["code"])].update(str(n) for n in c["names"])
-    for code, names in (_package_yaml("country_short_forms.yaml") or {}).items():
+    for code, names in (places_yaml("country_short_forms.yaml") or {}).items():
         extra[str(code)].update(str(n) for n in names)
     points = _country_points()
     rows: list[Row] = []

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
+from newstrace.linking.place_data import places_yaml
 
 KINDS = frozenset({"region", "sea"})
 
@@ -33,9 +31,11 @@ class WorldFeature:
     names: frozenset[str]
 
 
+DATA_FILE = "world_features.yaml"
+
+
 def _records() -> list[dict[str, Any]]:
-    path = Path(str(resources.files("newstrace").joinpath("data", "places", "world_features.yaml")))
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = places_yaml(DATA_FILE) or []
     if not isinstance(data, list):
         raise ValueError("world_features.yaml: expected a list of features")
     return data
