@@ -277,8 +277,9 @@ class PlaceEvidence:
         )
 
     def german_town(self, word: str) -> bool:
-        """German capitalises its nouns and names are matched spelling-insensitively ("Werden" would be
-        Verden), so a capitalised German word is a town only if it is a rare word of German too."""
+        """German capitalises its nouns, and many are spelt like a town somewhere, so a capitalised
+        German word is a town only if it is a rare word of German too (and the town bears it as written,
+        ``_spelt``)."""
         if zipf(word.lower(), "de") >= COMMON_WORD_ZIPF:
             return False
         return any(
@@ -299,12 +300,12 @@ class PlaceEvidence:
                 return bool(self._spelt(lemma))
         return any(self.gaz.candidates(form, fuzzy=False) for form in case_forms(name, lang))
 
-    def _spelt(self, word: str) -> list[GazPlace]:
+    def _spelt(self, word: str) -> tuple[GazPlace, ...]:
         """The places bearing ``word`` as written (case and accents aside). A capitalised word with no
         NER label is a place only by its spelling: the spelling-insensitive keys that let a model's
         "Zaporozhye" meet "Zaporizhzhia" also let common words meet towns ("Betten" Béthune, "Inna"
         Jena, "Medien" Madinah)."""
-        return list(self.gaz.spelt_candidates(word))
+        return self.gaz.spelt_candidates(word)
 
     def _lies_in(self, name: str, container: str) -> bool:
         """Whether a place called ``name`` lies in a place called ``container`` (a town in its division
