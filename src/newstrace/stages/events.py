@@ -74,7 +74,8 @@ class _Found:
 
 class EventsStage(BaseStage):
     name = "events"
-    requires = frozenset({"sentences", "mentions", "places", "claims", "quotes"})
+    # "claims": the claims stage also provides the quotations (``doc.quotes``) the actors read.
+    requires = frozenset({"sentences", "mentions", "places", "claims"})
     reads = frozenset({"repaired"})
     provides = frozenset({"events"})
 
