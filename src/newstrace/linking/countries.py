@@ -86,6 +86,11 @@ def country_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def territory(name: str, lang: str | None) -> bool:
+    """Whether ``name`` is, whole, a territory's name in ``lang`` (as ``country_spans`` reads them)."""
+    return (0, len(name)) in country_spans(name, lang)
+
+
 @functools.lru_cache(maxsize=50_000)
 def _inflected_name(word: str, lang: str) -> bool:
     """Whether a capitalised Cyrillic word is a country's name in another case ("Сирії"): asked once

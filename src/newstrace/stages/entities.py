@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 
 from newstrace.kb.model import KbEntity
 from newstrace.linking.acronym_context import ArticleContext, place_countries, plain_entities, settle
-from newstrace.linking.countries import country_spans
+from newstrace.linking.countries import country_spans, territory
 from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
 from newstrace.linking.kb_index import KbIndex, KbMatch, text_words
-from newstrace.linking.keys import compact, name_keys
+from newstrace.linking.keys import name_keys
 from newstrace.linking.name_shapes import ROAD_CODE, fold, named_thing, overlaps, trim_span
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
 from newstrace.model import Document, Mention
 from newstrace.pipeline.stage import BaseStage
+from newstrace.stages.entity_persons import resolve_persons
 from newstrace.stages.entity_places import PlaceEvidence, named_countries, with_neighbours
 from newstrace.stages.entity_words import (
     common_noun,
@@ -107,7 +108,7 @@ class EntitiesStage(BaseStage):
             for f in self._find(removed.text, doc.lang, use_ner=False, context=countries)[0]:
                 rs, re_ = removed.start + f.start, removed.start + f.end
                 mentions.append(self._mention(doc.raw, rs, re_, f, in_boilerplate=True))
-        mentions = _resolve_persons(sorted(mentions, key=lambda m: m.start))
+        mentions = resolve_persons(sorted(mentions, key=lambda m: m.start), doc.lang)
         return self.done(doc, mentions=tuple(mentions))
 
     def _mention(self, raw: str, start: int, end: int, f: _Found, in_boilerplate: bool) -> Mention:
@@ -280,7 +281,7 @@ class EntitiesStage(BaseStage):
         demonyms rescued that way were never gold locations on ner_fr (about 30 spans)."""
         if self._kb_place(word, lang):
             return True
-        if (0, len(word)) in country_spans(word, lang):
+        if territory(word, lang):
             return True
         folded = fold(word)
         return any(
@@ -315,6 +316,8 @@ class EntitiesStage(BaseStage):
             if entity.type == "place" and named_thing(text, s, e):
                 return None
             return _Found(s, e, entity.type, entity, 0.95, label)
+        if label == "person" and " " in surface and territory(surface, lang):
+            return _Found(s, e, "place", None, 0.8, label)  # "Sri Lanka": nobody's name
         the = text[max(0, s - 4) : s].casefold() == "the "  # "the Moskva", "the Kursk": a ship, not the town
         if the and label == "person" and " " not in surface:
             return None  # nor a person
@@ -323,7 +326,7 @@ class EntitiesStage(BaseStage):
             return _Found(s, e, "place", None, 0.8, label)
         if label == "place":
             return self._ner_place(text, s, e, lang)
-        return self._ner_name(s, e, label, lang, evidence.countries, surface)
+        return self._ner_name(s, e, label, lang, evidence, surface)
 
     def _ner_place(self, text: str, s: int, e: int, lang: str | None) -> _Found | None:
         """An NER place no knowledge-base entry names: kept unless it is a word that is never a place."""
@@ -337,13 +340,14 @@ class EntitiesStage(BaseStage):
         return _Found(s, e, "place", None, 0.8, "place")
 
     def _ner_name(
-        self, s: int, e: int, label: str, lang: str | None, countries: frozenset[str], surface: str
+        self, s: int, e: int, label: str, lang: str | None, evidence: PlaceEvidence, surface: str
     ) -> _Found | None:
         """An NER person, body or misc name no knowledge-base entry names exactly: a misspelt known one,
-        else a new person or body; a misc name without an entry is too vague to keep."""
-        if not_a_name(surface, label, lang):
+        else a new person or body; a misc name without an entry is too vague to keep. A word of a full
+        name the article gives ("Johnson" after "Mike Johnson") is that name, however frequent."""
+        if not_a_name(surface, label, lang) and surface not in evidence.name_words:
             return None  # "Newsletters", "Terms of Service", a bare "Foreign"
-        fuzzy = self._fuzzy(surface, label, countries)
+        fuzzy = self._fuzzy(surface, label, evidence.countries)
         if fuzzy is not None:
             return _Found(s, e, fuzzy.type, fuzzy, 0.75, label)
         if label in ("person", "organization"):
@@ -381,59 +385,3 @@ def _prefer(entities: list[KbEntity], label: str) -> KbEntity:
         if e.type in wanted.get(label, ()):
             return e
     return entities[0]
-
-
-def auto_entity_id(name: str) -> str:
-    """The corpus-made entity of a name the knowledge base does not know: its spelling-insensitive key,
-    so the same name in any article and any script gets the same id. The type is not part of it (NER
-    may call the same name a person here and an organisation there)."""
-    keys = name_keys(name)
-    return f"auto/{compact(keys[0]) if keys else 'unnamed'}"
-
-
-def _resolve_persons(mentions: list[Mention]) -> list[Mention]:
-    """Link lone names to the full name used in the same article ("Agafonov", "Olena", "Vlad"), then
-    give every still-unknown mention its corpus entity id."""
-    import dataclasses
-
-    full = [m for m in mentions if m.type == "person" and len(m.text.split()) >= 2]
-    out: list[Mention] = []
-    for m in mentions:
-        if _surname_as_place(m):
-            # "Roman Kamenev ... Kamenev was shot dead": the surname of a person already named in the
-            # article, not the town the gazetteer or the NER model took it for.
-            target = _matching_full_name(m, [f for f in full if f.start < m.start], surname_only=True)
-            if target is not None:
-                m = dataclasses.replace(m, type="person", entity_id=None, name=None)
-        if m.entity_id is None and m.type == "person" and len(m.text.split()) == 1:
-            target = _matching_full_name(m, full)
-            if target is not None:
-                eid = target.entity_id or auto_entity_id(target.text)
-                m = dataclasses.replace(m, entity_id=eid, name=target.name or target.text, confidence=0.8)
-        if m.entity_id is None and m.type != "place":
-            m = dataclasses.replace(m, entity_id=auto_entity_id(m.text), name=m.text)
-        out.append(m)
-    return out
-
-
-def _surname_as_place(m: Mention) -> bool:
-    """A one-word place that is no country nor a knowledge-base place: a gazetteer town or an NER guess."""
-    one_word = len(m.text.split()) == 1 and m.text[:1].isupper()
-    return m.type == "place" and one_word and (m.entity_id is None or m.entity_id.startswith("gn:"))
-
-
-def _matching_full_name(m: Mention, full: list[Mention], surname_only: bool = False) -> Mention | None:
-    word = name_keys(m.text)[0] if name_keys(m.text) else ""
-    if not word:
-        return None
-    best: Mention | None = None
-    for f in full:
-        parts = [name_keys(p)[0] for p in f.text.split() if name_keys(p)]
-        if not parts:
-            continue
-        same = word == parts[-1] or (
-            not surname_only and (word == parts[0] or (len(word) >= 4 and parts[0].startswith(word)))
-        )
-        if same and (best is None or abs(f.start - m.start) < abs(best.start - m.start)):
-            best = f
-    return best

@@ -51,16 +51,19 @@ def common_word(word: str, lang: str | None) -> bool:
 
 def not_a_name(surface: str, label: str, lang: str | None) -> bool:
     """Words NER takes for people or bodies: a common word alone ("Gloire", "Cher"), an adjective alone
-    ("Foreign" of "Foreign Minister"), or only dictionary words that are all frequent ("Terms of Service",
-    "Newsletters"), while "Pierre Martin" keeps a surname rarer than the cutoff. A body is often named by
-    one common word ("Sénat", "Parlement"): on ner_fr, spaCy organisation spans of one common word are
-    gold organisations 121 times and something else 82 times, so that test is for people only."""
+    ("Foreign" of "Foreign Minister"), or a title of frequent dictionary words with a word in lower case
+    ("Terms of Service", "Editor's Note"). A body is often named by one common word ("Sénat", "Parlement"): on
+    ner_fr, spaCy organisation spans of one common word are gold organisations 121 times and something
+    else 82 times, so that test is for people only. A name of capitalised words only is a name even when
+    its words are frequent ones: given names and surnames are ("Mike Johnson", "Michael Martin"; the
+    dictionary holds them too). Of the 12 such person spans the English model found in 400 real war
+    articles (claims_en.jsonl), 11 were people; in 500 French ones (ner_fr.jsonl), none."""
     words = surface.split()
     if len(words) == 1 and label != "organization" and common_word(surface, lang):
         return True
     if len(words) == 1 and is_adjective(surface, lang):
         return True
-    if label != "person" or not is_dictionary_word(surface, lang):
-        return False
     capitalised = [w for w in words if w[:1].isupper()]
+    if label != "person" or len(capitalised) == len(words) or not is_dictionary_word(surface, lang):
+        return False
     return bool(capitalised) and min(zipf(w.lower(), lang or "en") for w in capitalised) >= NAME_WORD_ZIPF
