@@ -27,6 +27,9 @@ _LABELS = {
     "PRODUCT": "misc",
     "EVENT": "misc",
     "WORK_OF_ART": "misc",
+    # ... and as nationalities or groups ("Aleppo"): misc too, which keeps a demonym out (no
+    # knowledge-base entry, no town of that name) and lets the gazetteer take the town.
+    "NORP": "misc",
 }
 _SPACY_KEEP = ("tok2vec", "ner")
 

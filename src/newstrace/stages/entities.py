@@ -24,6 +24,7 @@ from newstrace.linking.keys import name_keys
 from newstrace.linking.name_shapes import ROAD_CODE, fold, named_thing, overlaps, trim_span
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
+from newstrace.linking.wordclass import is_adjective
 from newstrace.model import Document, Mention
 from newstrace.pipeline.stage import BaseStage
 from newstrace.stages.entity_persons import resolve_persons
@@ -321,8 +322,10 @@ class EntitiesStage(BaseStage):
         the = text[max(0, s - 4) : s].casefold() == "the "  # "the Moskva", "the Kursk": a ship, not the town
         if the and label == "person" and " " not in surface:
             return None  # nor a person
-        if not the and _town_candidate(surface, label) and evidence.mislabelled_town(surface):
-            # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules.
+        # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules, unless
+        # the word is an adjective ("Philippine", "Somali": a country's, not a place).
+        town = not the and _town_candidate(surface, label) and not is_adjective(surface, lang)
+        if town and evidence.mislabelled_town(surface):
             return _Found(s, e, "place", None, 0.8, label)
         if label == "place":
             return self._ner_place(text, s, e, lang)
