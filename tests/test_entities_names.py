@@ -117,6 +117,22 @@ def test_a_town_the_model_calls_a_nationality_is_a_place_and_a_nationality_is_no
     assert not places & {"Philippine", "Somali"}, places
 
 
+def test_a_known_place_is_one_place_throughout_the_article() -> None:
+    # The model may call the same town a place once and a body or a person elsewhere; a known place
+    # stays a place, but a word of a person's full name stays that person's.
+    doc = _run(
+        "Police in Edmonton, Alberta, said the fire started at night. Detectives have charged an "
+        "Edmonton woman with arson, and one Edmonton resident called the station. George Washington "
+        "visited Washington. Washington later said it was cold.",
+        "en",
+    )
+    kinds = [(m.text, m.type) for m in doc.mentions if m.text == "Edmonton"]
+    assert len(kinds) == 3 and all(t == "place" for _, t in kinds), kinds
+    assert not any(m.type == "place" for m in doc.mentions if m.start > doc.raw.index("later") - 12), [
+        (m.text, m.type) for m in doc.mentions
+    ]
+
+
 def test_weapon_systems_are_equipment_not_people() -> None:
     doc = _run(
         "Kyiv asked again for Patriot batteries, ATACMS and HIMARS launchers, more F-16 jets and Leopard 2 "

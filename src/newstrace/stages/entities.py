@@ -11,7 +11,9 @@ same person named in a French and an English article is one entity. Captions, cr
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newstrace.kb.model import KbEntity
@@ -165,7 +167,8 @@ class EntitiesStage(BaseStage):
             if out.free(s, e) and not inside and not named_thing(text, s, e):
                 out.add(_Found(s, e, "place", None, 0.8))
         self._add_evidence(out, text, lang, evidence)
-        return out.found, evidence.countries
+        known = functools.partial(self._is_known_place, lang=lang)
+        return _one_sense(out.found, text, name_words, known), evidence.countries
 
     def _add_kb(
         self,
@@ -372,6 +375,25 @@ class EntitiesStage(BaseStage):
         if entity.type != "person" and entity.country and missing_words and entity.country not in countries:
             return None
         return entity
+
+
+def _one_sense(
+    found: list[_Found], text: str, name_words: frozenset[str], known: Callable[[str], bool]
+) -> list[_Found]:
+    """A name is one thing throughout an article: where it is a place, and a place the knowledge base or
+    the gazetteer knows (``known``), the model's person or body of the same name elsewhere in the
+    article is that place too ("residents of Edmonton" ... "an Edmonton woman" as ORG), unless it is a
+    word of a person's full name the article gives ("Washington" after "George Washington"). Without
+    ``known``, the French model's stray places spread: "Instagram", "AMISOM", a named athlete."""
+    places = {text[f.start : f.end] for f in found if f.type == "place"}
+    out = []
+    for f in found:
+        name = text[f.start : f.end]
+        named = f.type in ("person", "organization") and f.entity is None and name in places
+        if named and name not in name_words and known(name):
+            f = _Found(f.start, f.end, "place", None, 0.7, f.label)
+        out.append(f)
+    return out
 
 
 def _town_candidate(surface: str, label: str) -> bool:
