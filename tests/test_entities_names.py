@@ -133,6 +133,14 @@ def test_a_known_place_is_one_place_throughout_the_article() -> None:
     ]
 
 
+def test_a_dateline_names_a_place() -> None:
+    # A name in capitals before a dash, opening the text or a paragraph: the place of the report.
+    doc = _run("TORRINGTON -- The school board voted on Tuesday to close two schools.", "en")
+    assert [m.type for m in doc.mentions if m.text == "TORRINGTON"] == ["place"], doc.mentions
+    doc = _run("Budget vote.\nUPDATE — BREAKING — The board met again on Tuesday.", "en")
+    assert not [m for m in doc.mentions if m.type == "place"], doc.mentions
+
+
 def test_weapon_systems_are_equipment_not_people() -> None:
     doc = _run(
         "Kyiv asked again for Patriot batteries, ATACMS and HIMARS launchers, more F-16 jets and Leopard 2 "

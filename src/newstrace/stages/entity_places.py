@@ -48,6 +48,13 @@ def _place_prepositions() -> re.Pattern[str]:
 _CAPITALISED_LATIN = re.compile(
     r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;:] ))[^\W\d_]{3,}(?:-[^\W\d_]+)?(?![\w'’-])"
 )
+# A dateline: a name in capitals that opens the article, a paragraph or a sentence (where a headline runs
+# into the text), before a dash, after an optional ", <state or country>" and "(<agency>)": "MANSFIELD
+# --", "KYIV, Ukraine (AP) —". Matched from its capital letter; where it stands is checked in code.
+_DATELINE = re.compile(
+    r"[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.]+(?:[ -][A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.]+){0,2}"
+    r"(?=(?:,[^\n—–]{1,30})?[ \t]+(?:\([^()\n]{1,25}\)[ \t]+)?(?:—|–|--?)\s)"
+)
 # German capitalises every noun, so a capitalised word is a town only if it is a sizeable one.
 # Patterns that must start at a word start match its capital first and test the word start after it
 # (a lookbehind over that letter and the one before): a pattern that opens with a character class lets
@@ -353,7 +360,17 @@ class PlaceEvidence:
         for pm in _place_prepositions().finditer(text):
             if self.after_preposition(pm.group(1), lang):
                 yield pm.span(1)
+        yield from self._datelines(text)
         yield from self._pack_places(text, lang)
+
+    def _datelines(self, text: str) -> Iterator[tuple[int, int]]:
+        """The place a dateline names: the slot holds nothing else, so any place so spelt will do (the
+        places stage then chooses among its namesakes by the article)."""
+        for dm in _DATELINE.finditer(text):
+            s = dm.start()
+            opens = s == 0 or text[s - 1] == "\n" or text[max(0, s - 2) : s] in (". ", "! ", "? ")
+            if opens and self._spelt(dm.group()):
+                yield dm.span()
 
     def _pack_places(self, text: str, lang: str | None) -> Iterator[tuple[int, int]]:
         """Places by the language pack's words: capitalised words inside a sentence where the pack has no
