@@ -141,6 +141,24 @@ def test_a_dateline_names_a_place() -> None:
     assert not [m for m in doc.mentions if m.type == "place"], doc.mentions
 
 
+def test_a_country_is_not_the_person_whose_name_it_resembles() -> None:
+    # "Cameroon" and "Cameron" share a spelling-insensitive key: the country's name as written wins.
+    doc = _run("The woman, originally from Cameroon in Africa, met David Cameron in London.", "en")
+    kinds = {m.text: (m.type, m.entity_id) for m in doc.mentions}
+    assert kinds["Cameroon"][0] == "place" and kinds["David Cameron"][0] == "person", kinds
+
+
+def test_a_country_or_division_abbreviation_the_model_calls_a_body_is_the_place() -> None:
+    doc = _run(
+        "Ebola broke out in Kasai Occidental province in the DRC. Authorities in the DRC and the WHO "
+        "prepared. The NSW government confirmed new cases in horses.",
+        "en",
+    )
+    kinds = [(m.text, m.type) for m in doc.mentions if m.text in ("DRC", "NSW", "WHO")]
+    assert ("WHO", "organization") in kinds and ("NSW", "place") in kinds, kinds
+    assert [t for n, t in kinds if n == "DRC"] == ["place", "place"], kinds
+
+
 def test_weapon_systems_are_equipment_not_people() -> None:
     doc = _run(
         "Kyiv asked again for Patriot batteries, ATACMS and HIMARS launchers, more F-16 jets and Leopard 2 "

@@ -150,7 +150,7 @@ class EntitiesStage(BaseStage):
         name_words = frozenset(w for n in names if len(n) > 1 for w in n)
         evidence = PlaceEvidence(gaz, countries | context, name_words)
         out = _Collected()
-        self._add_kb(out, text, lang, kb_matches, ner)
+        self._add_kb(out, text, lang, kb_matches, ner, frozenset(named))
         for s, e in find_units(text):
             if out.free(s, e):
                 entities = self.kb.lookup(text[s:e], lang)
@@ -177,10 +177,13 @@ class EntitiesStage(BaseStage):
         lang: str | None,
         kb_matches: list[KbMatch],
         ner: list[tuple[int, int, str]],
+        named: frozenset[tuple[int, int]],
     ) -> None:
         for m in kb_matches:
             if self._inside_longer_name(text, m.start, m.end, m.entity, ner, lang):
                 continue
+            if m.entity.type != "place" and (m.start, m.end) in named:
+                continue  # a country's name as written, met by a person's key: "Cameroon", not Cameron
             if m.entity.type == "place" and named_thing(text, m.start, m.end):
                 continue  # the cruiser «Москва», the newspaper "Kyiv": not the city
             s, e = self._name_within(text, m, ner, lang)
@@ -266,6 +269,12 @@ class EntitiesStage(BaseStage):
                 s += m.end()  # "La France" at a sentence start, but "Le Havre" keeps its article
         return s, e
 
+    def _abbreviated_place(self, name: str) -> bool:
+        """A country or a first-level division the gazetteer knows by these capitals ("DRC", "NSW",
+        "UAE"); the acronyms of bodies ("WHO", "NATO", "ITU") name none."""
+        found = self._gazetteer().candidates(name, fuzzy=False)
+        return any(c.feature in ("country", "region") for c in found)
+
     def _kb_place(self, name: str, lang: str | None) -> bool:
         return any(ent.type == "place" for ent in self.kb.lookup(name, lang))
 
@@ -313,6 +322,8 @@ class EntitiesStage(BaseStage):
         if candidates:  # an acronym such as "PDF": the article's context says which entity, if any
             chosen = acronyms.choose(candidates)
             entities = [chosen] if chosen else [x for x in entities if x not in candidates]
+        if territory(surface, lang):
+            entities = [x for x in entities if x.type == "place"]  # "Cameroon", not Cameron by his key
         if label == "place" and ROAD_CODE.fullmatch(surface):
             entities = [x for x in entities if x.type != "equipment"]  # the road A50, not the aircraft A-50
         if entities:
@@ -322,6 +333,8 @@ class EntitiesStage(BaseStage):
             return _Found(s, e, entity.type, entity, 0.95, label)
         if label == "person" and " " in surface and territory(surface, lang):
             return _Found(s, e, "place", None, 0.8, label)  # "Sri Lanka": nobody's name
+        if label != "place" and surface.isupper() and self._abbreviated_place(surface):
+            return _Found(s, e, "place", None, 0.8, label)  # "DRC", "NSW" as a body: the place
         the = text[max(0, s - 4) : s].casefold() == "the "  # "the Moskva", "the Kursk": a ship, not the town
         if the and label == "person" and " " not in surface:
             return None  # nor a person
