@@ -22,7 +22,7 @@ from newstrace.linking.countries import country_spans, territory
 from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
 from newstrace.linking.kb_index import KbIndex, KbMatch, text_words
-from newstrace.linking.keys import name_keys
+from newstrace.linking.keys import CAPITALS_WORD, name_keys
 from newstrace.linking.name_shapes import ROAD_CODE, fold, named_thing, overlaps, trim_span
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
@@ -271,7 +271,11 @@ class EntitiesStage(BaseStage):
 
     def _abbreviated_place(self, name: str) -> bool:
         """A country or a first-level division the gazetteer knows by these capitals ("DRC", "NSW",
-        "UAE"); the acronyms of bodies ("WHO", "NATO", "ITU") name none."""
+        "UAE"); the acronyms of bodies ("WHO", "NATO", "ITU") name none. Capitals as long as a word
+        (``CAPITALS_WORD``) may spell a name set in capitals, which a body's acronym may be: the union
+        "ORAN" is not the Algerian province."""
+        if sum(c.isalpha() for c in name) >= CAPITALS_WORD:
+            return False
         found = self._gazetteer().candidates(name, fuzzy=False)
         return any(c.feature in ("country", "region") for c in found)
 
@@ -317,15 +321,7 @@ class EntitiesStage(BaseStage):
         surface = text[s:e]
         if not_a_name_shape(surface, label):
             return None
-        entities = self.kb.lookup(surface, lang)
-        candidates = self.kb.context_candidates(surface)
-        if candidates:  # an acronym such as "PDF": the article's context says which entity, if any
-            chosen = acronyms.choose(candidates)
-            entities = [chosen] if chosen else [x for x in entities if x not in candidates]
-        if territory(surface, lang):
-            entities = [x for x in entities if x.type == "place"]  # "Cameroon", not Cameron by his key
-        if label == "place" and ROAD_CODE.fullmatch(surface):
-            entities = [x for x in entities if x.type != "equipment"]  # the road A50, not the aircraft A-50
+        entities = self._kb_entities(surface, label, lang, acronyms)
         if entities:
             entity = _prefer(entities, label)
             if entity.type == "place" and named_thing(text, s, e):
@@ -346,6 +342,21 @@ class EntitiesStage(BaseStage):
         if label == "place":
             return self._ner_place(text, s, e, lang)
         return self._ner_name(s, e, label, lang, evidence, surface)
+
+    def _kb_entities(
+        self, surface: str, label: str, lang: str | None, acronyms: ArticleContext
+    ) -> list[KbEntity]:
+        """The knowledge-base entities an NER span may be."""
+        entities = self.kb.lookup(surface, lang)
+        candidates = self.kb.context_candidates(surface)
+        if candidates:  # an acronym such as "PDF": the article's context says which entity, if any
+            chosen = acronyms.choose(candidates)
+            entities = [chosen] if chosen else [x for x in entities if x not in candidates]
+        if territory(surface, lang):
+            entities = [x for x in entities if x.type == "place"]  # "Cameroon", not Cameron by his key
+        if label == "place" and ROAD_CODE.fullmatch(surface):
+            entities = [x for x in entities if x.type != "equipment"]  # the road A50, not the aircraft A-50
+        return entities
 
     def _ner_place(self, text: str, s: int, e: int, lang: str | None) -> _Found | None:
         """An NER place no knowledge-base entry names: kept unless it is a word that is never a place."""
