@@ -23,6 +23,14 @@ def _mentions(doc: Document) -> dict[str, str]:
     return {m.text: m.type for m in doc.mentions}
 
 
+def _of_type(text: str, lang: str, kind: str) -> set[str]:
+    return {m.text for m in _run(text, lang).mentions if m.type == kind}
+
+
+def _person_ids(text: str, lang: str) -> dict[str, str | None]:
+    return {m.text: m.entity_id for m in _run(text, lang).mentions if m.type == "person"}
+
+
 @pytest.mark.parametrize(
     ("word", "lang", "adjective"),
     [
@@ -69,24 +77,23 @@ def test_ukrainian_adverb_and_quoted_cruiser_are_not_places() -> None:
 
 
 def test_page_furniture_is_not_a_person() -> None:
-    doc = _run(
+    persons = _of_type(
         "Sign up for our Newsletters and read the Terms of Service before you comment. "
         "Pierre Lambert, a farmer near Lyon, said the harvest was poor.",
         "en",
+        "person",
     )
-    persons = {m.text for m in doc.mentions if m.type == "person"}
     assert "Newsletters" not in persons and "Terms of Service" not in persons
 
 
 def test_names_of_frequent_words_are_still_names() -> None:
     # Given names and surnames are frequent words too: a name of capitalised words only stays a name,
     # and a lone surname of a full name the article gives is that person, not a dropped common word.
-    doc = _run(
+    ids = _person_ids(
         "Speaker Mike Johnson met Matt Miller and Robert Wood in Washington on Monday. Johnson said "
         "the vote would come soon, and Miller agreed.",
         "en",
     )
-    ids = {m.text: m.entity_id for m in doc.mentions if m.type == "person"}
     for name in ("Mike Johnson", "Matt Miller", "Robert Wood"):
         assert name in ids, (name, ids)
     assert ids.get("Johnson") == ids["Mike Johnson"] and ids.get("Miller") == ids["Matt Miller"], ids
@@ -107,12 +114,12 @@ def test_a_country_is_never_a_persons_name() -> None:
 
 def test_a_town_the_model_calls_a_nationality_is_a_place_and_a_nationality_is_not() -> None:
     # The English model labels some towns NORP ("Aleppo"); demonyms stay out ("Philippine", "Somali").
-    doc = _run(
+    places = _of_type(
         "The shelling and destruction of Aleppo, Syria's largest city, went on. Philippine officials "
         "and Somali refugees were mentioned too.",
         "en",
+        "place",
     )
-    places = {m.text for m in doc.mentions if m.type == "place"}
     assert "Aleppo" in places and "Syria" in places, places
     assert not places & {"Philippine", "Somali"}, places
 
@@ -173,12 +180,11 @@ def test_weapon_systems_are_equipment_not_people() -> None:
 
 
 def test_misspelt_leader_links_and_surname_joins_full_name() -> None:
-    doc = _run(
+    ids = _person_ids(
         "Volodymyr Zelensky spoke to reporters in Kyiv on Friday. Later, Zelensky said the talks had "
         "stalled. A Polish daily misspelt him as Złenski, a tabloid as Zelanski.",
         "en",
     )
-    ids = {m.text: m.entity_id for m in doc.mentions if m.type == "person"}
     full = ids.get("Volodymyr Zelensky")
     assert full is not None and full.startswith("person/")
     assert ids.get("Zelensky") == full
