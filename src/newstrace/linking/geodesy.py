@@ -17,6 +17,12 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points in radians, as ``distances_km`` computes each one."""
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(min(h, 1.0)))
+
+
 def distances_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     """Great-circle distances from one point to many, all in radians."""
     h = np.sin((lats - lat) / 2) ** 2 + math.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2

@@ -53,14 +53,18 @@ class TextWords:
 
     matches: list[re.Match[str]]
     groups: list[str]
+    # Each spelling once: the memos of a stream's vocabulary are asked once per spelling of a text, not
+    # once per word (an article repeats a third of its words).
+    distinct: list[str]
 
 
 def text_words(text: str) -> TextWords:
     matches = list(_WORD.finditer(text))
-    return TextWords(matches, [w.group() for w in matches])
+    groups = list(map(re.Match.group, matches))
+    return TextWords(matches, groups, list(set(groups)))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     children: dict[str, _Node]
     entities: list[str]
@@ -174,24 +178,20 @@ class KbIndex:
         words, groups = read.matches, read.groups
         # A word's keys are read only where a name may start or go on: most words begin none.
         keys: list[tuple[str, ...] | None] = [None] * len(words)
-        opens = self._opens_memo(groups, lang)
+        opens = self._opens_of(read.distinct, lang)
         acronyms = self.acronyms
         free = 0  # the first word a match may start at (matches do not overlap)
-        # Read before the first match is handed out: the memo may be cleared by another text meanwhile.
-        candidates = [
-            (i, s) for i, g in enumerate(groups) if (s := opens[g]) or (g.isupper() and acronyms.get(g))
-        ]
+        # The spellings that may begin a name, asked once each; then the words that are one of them.
+        marked = {g: s for g, s in opens.items() if s or (g.isupper() and acronyms.get(g))}
+        candidates = [(i, marked[g]) for i, g in enumerate(groups) if g in marked]
         for i, starts in candidates:
             if i < free:
                 continue
             free = i + 1
             acronym = acronyms.get(groups[i]) if groups[i].isupper() else None
-            # The commonest case, a word that only begins longer names ("в", "с"): most often the next
-            # word goes on with none of them.
-            only_longer = not acronym and len(starts) == 1 and not starts[0].entities
-            if only_longer and not _goes_on(keys, groups, lang, i + 1, starts[0]):
+            best = self._best_at(keys, groups, lang, i, starts)
+            if best is None and not acronym:
                 continue
-            best = self._longest(keys, groups, lang, i, starts)
             # A longer name that starts with the acronym wins ("НАК «Нафтогаз»" is not the НАК).
             longer = best is not None and best[0] - i > 1
             if acronym and not longer and not _numbered(text, words[i].end()):
@@ -216,21 +216,26 @@ class KbIndex:
         surface)."""
         return tuple(self.entities[i] for i in self.contextual.get(surface.strip(), ()))
 
-    def _opens_memo(self, groups: list[str], lang: str | None) -> BoundedMemo[str, tuple[_Node, ...]]:
-        """The language's memo of the nodes where words begin names, holding every word of ``groups``:
-        only the words not seen before are asked about."""
-        opens = self._opens.get(lang)
-        if opens is None:
-            opens = self._opens[lang] = BoundedMemo(_OPENS_MEMO_SIZE)
-        # One membership test per word of the text. Not set(groups).difference(opens): the memo is a
-        # dict subclass, which set.difference reads whole (3 ms a text with 100,000 words held, 15 us
-        # this way).
-        new = {g for g in groups if g not in opens}
-        if new and len(opens) + len(new) > opens.size:
-            opens.clear()  # a long stream keeps its recent vocabulary only
+    def _opens_of(self, distinct: list[str], lang: str | None) -> dict[str, tuple[_Node, ...]]:
+        """The nodes where each of a text's ``distinct`` spellings begins names: the language's memo is
+        asked once per spelling, and only the words it does not hold are read. The text's words are
+        then looked up in this text's small table: after the NER model has run, a look-up in a memo of
+        a stream's vocabulary is most often a miss of the processor's caches."""
+        memo = self._opens.get(lang)
+        if memo is None:
+            memo = self._opens[lang] = BoundedMemo(_OPENS_MEMO_SIZE)
+        here: dict[str, tuple[_Node, ...]] = {}
+        new: list[str] = []
+        for word, starts in zip(distinct, map(memo.get, distinct), strict=True):
+            if starts is None:
+                new.append(word)
+            else:
+                here[word] = starts
+        if new and len(memo) + len(new) > memo.size:
+            memo.clear()  # a long stream keeps its recent vocabulary only
         for word in new:
-            opens[word] = self._name_starts(word, lang)
-        return opens
+            here[word] = memo[word] = self._name_starts(word, lang)
+        return here
 
     def _name_starts(self, word: str, lang: str | None) -> tuple[_Node, ...]:
         """The trie's first-level nodes the word's keys reach, in the order of its keys (as a walk from
@@ -241,6 +246,22 @@ class KbIndex:
             # read without filling the word-key memos with numbers a stream never repeats.
             return tuple(starts[k] for k in name_keys(word) if k in starts)
         return tuple(starts[k] for k in _text_word_keys(word, lang) if k in starts)
+
+    def _best_at(
+        self,
+        keys: list[tuple[str, ...] | None],
+        groups: list[str],
+        lang: str | None,
+        i: int,
+        starts: tuple[_Node, ...],
+    ) -> tuple[int, list[str]] | None:
+        """What ``_longest`` finds, without its walk in the commonest case: no name goes on to the next
+        word. The match is then the word alone (the last of its nodes with entities, as the walk takes
+        them), or none where it only begins longer names ("в", "с")."""
+        if any(_goes_on(keys, groups, lang, i + 1, node) for node in starts):
+            return self._longest(keys, groups, lang, i, starts)
+        ids = next((node.entities for node in reversed(starts) if node.entities), None)
+        return (i + 1, ids) if ids else None
 
     def _longest(
         self,
@@ -305,8 +326,7 @@ def _goes_on(
     word_keys = keys[j]
     if word_keys is None:
         word_keys = keys[j] = _text_word_keys(groups[j], lang)
-    children = node.children
-    return any(k in children for k in word_keys)
+    return not node.children.keys().isdisjoint(word_keys)
 
 
 def _path_keys(word: str, multi: bool) -> list[str]:

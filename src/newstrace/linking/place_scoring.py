@@ -12,15 +12,14 @@ from __future__ import annotations
 import functools
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY
-from newstrace.linking.geodesy import distances_km
+from newstrace.linking.geodesy import EARTH_KM, haversine_km
 from newstrace.linking.keys import name_keys
 from newstrace.linking.outlet_memory import OutletMemory as OutletMemory  # its callers import it from here
 from newstrace.linking.outlet_memory import admin1_of as _admin1_of
@@ -153,10 +152,10 @@ class Context:
     # country (``OutletMemory``): empty for an article of an unknown or new outlet.
     outlet_admin1: dict[str, float] = field(default_factory=dict)
     outlet_country: dict[str, float] = field(default_factory=dict)
-    # Every town and district candidate of every name: its name key, its id and its point (radians).
-    pair_keys: list[str] = field(default_factory=list)
-    pair_ids: list[str] = field(default_factory=list)
-    pair_points: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+    # Every town and district candidate of every name: its point (radians), its name key and its id, in
+    # order of latitude; and the latitudes alone (``paired`` reads the band it needs).
+    pairs: list[tuple[float, float, str, str]] = field(default_factory=list)
+    pair_lats: list[float] = field(default_factory=list)
 
 
 def is_capital(gaz: Gazetteer, c: GazPlace, cache: dict[str, str | None]) -> bool:
@@ -270,8 +269,7 @@ def _neighbourhood(
     if c.level >= ADMIN2 and any(contains(f, c) for f in followed):
         score += w.followed_by
     if c.level >= ADMIN2 and any(
-        a.id != c.id and a.level >= ADMIN2 and distance_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM
-        for a in ctx.anchors
+        a.id != c.id and a.level >= ADMIN2 and _near(a, c, NEAR_KM) for a in ctx.anchors
     ):
         score += w.near
     return score
@@ -294,7 +292,15 @@ def decided(
 
 
 def _near(a: GazPlace, b: GazPlace, km: float) -> bool:
+    # A great-circle distance is at least the Earth's radius times the difference of latitudes: most
+    # pairs of an article's places are told apart by that alone, without the trigonometry.
+    if abs(a.lat - b.lat) > km * _DEGREES_PER_KM:
+        return False
     return distance_km((a.lat, a.lon), (b.lat, b.lon)) <= km
+
+
+# Degrees of latitude per kilometre, with a margin far above rounding error (``_near``).
+_DEGREES_PER_KM = 180 / (math.pi * EARTH_KM) * (1 + 1e-9)
 
 
 def contains(f: GazPlace, c: GazPlace) -> bool:
@@ -346,11 +352,17 @@ def shared(c: GazPlace, key: str, ctx: Context, w: Weights) -> float:
 def paired(c: GazPlace, key: str, ctx: Context, km: float) -> bool:
     """Whether a town or district candidate of another name than ``key``, other than ``c`` itself, lies
     within ``km`` of the town or district ``c``."""
-    if c.level < ADMIN2 or not ctx.pair_keys:
+    if c.level < ADMIN2 or not ctx.pairs:
         return False
-    d = distances_km(math.radians(c.lat), math.radians(c.lon), ctx.pair_points[:, 0], ctx.pair_points[:, 1])
-    close = np.flatnonzero(d <= km)
-    return any(ctx.pair_keys[i] != key and ctx.pair_ids[i] != c.id for i in close)
+    # Only candidates within ``km`` of its latitude can be that close (a great-circle distance is at
+    # least the Earth's radius times the difference of latitudes): a bisection, not a distance to each.
+    lat, lon = math.radians(c.lat), math.radians(c.lon)
+    band = km / EARTH_KM * (1 + 1e-9)
+    lats = ctx.pair_lats
+    for plat, plon, k, pid in ctx.pairs[bisect_left(lats, lat - band) : bisect_right(lats, lat + band)]:
+        if k != key and pid != c.id and haversine_km(lat, lon, plat, plon) <= km:
+            return True
+    return False
 
 
 def name_key(text: str) -> str:
@@ -365,17 +377,15 @@ def build_context(
     names: Sequence[str] = (),
 ) -> Context:
     ctx = Context()
-    points: list[tuple[float, float]] = []
     for cands, key in zip(options, names, strict=True):
         for c in cands:
             region = _admin1_of(c)
             if region is not None and c.level > COUNTRY:
                 ctx.candidate_admin1.setdefault(region, set()).add(key)
             if c.level >= ADMIN2:
-                ctx.pair_keys.append(key)
-                ctx.pair_ids.append(c.id)
-                points.append((math.radians(c.lat), math.radians(c.lon)))
-    ctx.pair_points = np.array(points).reshape(-1, 2)
+                ctx.pairs.append((math.radians(c.lat), math.radians(c.lon), key, c.id))
+    ctx.pairs.sort()
+    ctx.pair_lats = [p[0] for p in ctx.pairs]
     keys = names or [""] * len(guesses)
     for g, alone, key in zip(guesses, unambiguous, keys, strict=True):
         if g is None or g.level == CONTINENT:

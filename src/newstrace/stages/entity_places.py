@@ -114,15 +114,23 @@ def demonym_countries(text: str, lang: str | None, read: TextWords | None = None
     memo = _demonym_words(lang)
     out: set[str] = set()
     seen: set[str] = set()
+    # The memo is asked once per spelling of the text; most spellings begin as no country's name.
+    hits: dict[str, tuple[str, frozenset[str], bool]] = {}
+    for token in read.distinct:
+        found = memo.get(token)
+        if found is None:
+            found = memo.get_or_compute(token, functools.partial(_demonym_word, token, lang))
+        if found:
+            hits[token] = found
+    if not hits:
+        return out
     # A word of four letters or more at a word start (not after a hyphen): the letters a matcher's word
     # begins with, where it does not follow "-" or "_" (the matcher's words are runs of letters and
     # digits, so any other character before one is no letter). A repeated spelling changes nothing (its
     # first use was taken, or skipped for a reason that still holds).
     for i, token in enumerate(read.groups):
-        found = memo.get(token)
+        found = hits.get(token)
         if found is None:
-            found = memo.get_or_compute(token, functools.partial(_demonym_word, token, lang))
-        if not found:
             continue
         start = read.matches[i].start()
         if start > 0 and text[start - 1] in "-_":

@@ -59,11 +59,14 @@ _REGION_WORDS = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:the|la|le|les|l['’]|el|der|die|das)\s*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
-# An article may follow before a facility's name ("près de la centrale", "near the plant").
-_NEAR = re.compile(
-    r"(?:près de|proche de|aux abords de|autour de|non loin de|near|outside|around|outskirts of|close to|"
-    r"bei|nahe|unweit|в районе|под|поблизу|біля|під|неподалік)"
-    r"(?:\s+(?:la|le|les|the|der|die|das|dem|den|des)\b|\s+l['’])?\s*$",
+# Words before a place that put the event near it, not in it, with an article before a facility's name
+# ("près de la centrale", "near the plant"); read backwards from the mention, on the reversed text before
+# it: one match at its start, where a search for them at the text's end tried every position (5-8 us).
+_NEAR_WORDS = "près de|proche de|aux abords de|autour de|non loin de|near|outside|around|outskirts of|" + (
+    "close to|bei|nahe|unweit|в районе|под|поблизу|біля|під|неподалік"
+)
+_NEAR_BEFORE = re.compile(
+    rf"\s*(?:(?:{'la|le|les|the|der|die|das|dem|den|des'[::-1]})\s+|['’]l\s+)?(?:{_NEAR_WORDS[::-1]})",
     re.IGNORECASE,
 )
 # "Alexandria, Louisiana", "Kramatorsk (Donetsk)": what follows a place this closely contains it.
@@ -328,7 +331,7 @@ class PlacesStage(BaseStage):
             capital = gaz.capital_of(pick) if pick.id.startswith("region:") else None
             if capital is not None:
                 lat, lon, gid = capital.lat, capital.lon, capital.geonames_id
-        elif _NEAR.search(raw[max(0, m.start - 30) : m.start]):
+        elif _NEAR_BEFORE.match(raw[max(0, m.start - 30) : m.start][::-1]):
             precision = 2
         return Place(
             start=m.start,
