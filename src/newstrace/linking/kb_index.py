@@ -20,6 +20,8 @@ from newstrace.linking.lemmas import lemmas, lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# The same words in a text without "_" (nearly every text), found faster (one character class, not two).
+_WORD_NO_UNDERSCORE = re.compile(r"\w+", re.UNICODE)
 # Leading articles are not part of names ("le Washington Post", "die Welt").
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "die", "der", "das", "el"})
 # Single-word names that are also ordinary words are only matched with a capital not at sentence start.
@@ -59,7 +61,7 @@ class TextWords:
 
 
 def text_words(text: str) -> TextWords:
-    matches = list(_WORD.finditer(text))
+    matches = list((_WORD if "_" in text else _WORD_NO_UNDERSCORE).finditer(text))
     groups = list(map(re.Match.group, matches))
     return TextWords(matches, groups, list(set(groups)))
 
@@ -258,7 +260,7 @@ class KbIndex:
         """What ``_longest`` finds, without its walk in the commonest case: no name goes on to the next
         word. The match is then the word alone (the last of its nodes with entities, as the walk takes
         them), or none where it only begins longer names ("в", "с")."""
-        if any(_goes_on(keys, groups, lang, i + 1, node) for node in starts):
+        if _goes_on(keys, groups, lang, i + 1, starts):
             return self._longest(keys, groups, lang, i, starts)
         ids = next((node.entities for node in reversed(starts) if node.entities), None)
         return (i + 1, ids) if ids else None
@@ -317,16 +319,19 @@ class KbIndex:
 
 
 def _goes_on(
-    keys: list[tuple[str, ...] | None], groups: list[str], lang: str | None, j: int, node: _Node
+    keys: list[tuple[str, ...] | None], groups: list[str], lang: str | None, j: int, nodes: tuple[_Node, ...]
 ) -> bool:
-    """Whether word ``j`` (if any) goes on from ``node`` (``keys``: each word's keys, read on first need, as
-    for ``KbIndex._longest``)."""
-    if j >= len(keys):
+    """Whether word ``j`` (if any) goes on from one of ``nodes`` (``keys``: each word's keys, read on first
+    need, as for ``KbIndex._longest``)."""
+    if j >= len(keys) or not nodes:
         return False
     word_keys = keys[j]
     if word_keys is None:
         word_keys = keys[j] = _text_word_keys(groups[j], lang)
-    return not node.children.keys().isdisjoint(word_keys)
+    for node in nodes:  # noqa: SIM110 (a loop, not any() over a generator: asked for most candidates)
+        if not node.children.keys().isdisjoint(word_keys):
+            return True
+    return False
 
 
 def _path_keys(word: str, multi: bool) -> list[str]:
