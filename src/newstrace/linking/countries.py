@@ -86,6 +86,7 @@ def country_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+@functools.lru_cache(maxsize=50_000)
 def territory(name: str, lang: str | None) -> bool:
     """Whether ``name`` is, whole, a territory's name in ``lang`` (as ``country_spans`` reads them)."""
     return (0, len(name)) in country_spans(name, lang)
