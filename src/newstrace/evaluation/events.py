@@ -28,7 +28,7 @@ def same_place(gold_name: str, place: Place) -> bool:
         return True
     return any(
         distance_km((c.lat, c.lon), (place.lat, place.lon)) <= PLACE_TOLERANCE_KM
-        for c in gazetteer().candidates(gold_name, fuzzy=False)
+        for c in gazetteer().candidates(gold_name, fuzzy=False, villages=True)
     )
 
 

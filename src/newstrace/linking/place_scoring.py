@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
+from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km, is_postal
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY
 from newstrace.linking.geodesy import EARTH_KM, haversine_km
 from newstrace.linking.keys import name_keys
@@ -343,7 +343,9 @@ def shared(c: GazPlace, key: str, ctx: Context, w: Weights) -> float:
     """What the other names' candidates add: ``c`` lies in a division where another name of the
     article (not ``key``, the mention's own) may lie too."""
     region = _admin1_of(c)
-    if c.level <= COUNTRY or region is None:
+    if c.level <= COUNTRY or region is None or is_postal(c):
+        # A million villages lie near some candidate of any name: for one known from a post office
+        # only, such a coincidence is no sign ("New York" villages beside England's Washington).
         return 0.0
     score = w.shared_admin1 if ctx.candidate_admin1.get(region, set()) - {key} else 0.0
     return score + (w.paired if w.paired and paired(c, key, ctx, w.paired_km) else 0.0)
@@ -379,6 +381,8 @@ def build_context(
     ctx = Context()
     for cands, key in zip(options, names, strict=True):
         for c in cands:
+            if is_postal(c):
+                continue  # a village known from a post office only: too weak to vouch for another name
             region = _admin1_of(c)
             if region is not None and c.level > COUNTRY:
                 ctx.candidate_admin1.setdefault(region, set()).add(key)
@@ -388,7 +392,7 @@ def build_context(
     ctx.pair_lats = [p[0] for p in ctx.pairs]
     keys = names or [""] * len(guesses)
     for g, alone, key in zip(guesses, unambiguous, keys, strict=True):
-        if g is None or g.level == CONTINENT:
+        if g is None or g.level == CONTINENT or is_postal(g):
             continue
         own = ctx.own.setdefault(key, Own())
         ctx.total += 1

