@@ -3,7 +3,7 @@ compass words under its bare name (``linking.division_names``)."""
 
 from __future__ import annotations
 
-from newstrace.linking.division_names import add_division_names, without_designator
+from newstrace.linking.division_names import add_division_names, tie_regions, without_designator
 from newstrace.linking.gazetteer_build import ADMIN1, COUNTRY, Row
 
 SUFFIXES = ["Uygur Zizhiqu", "Zizhiqu", "Sheng", "Province", "Governorate"]
@@ -48,3 +48,23 @@ def test_the_gazetteer_rows_gain_the_short_names_and_the_compass_regions() -> No
         ("Vandor", ADMIN1, "QQ", 10.0, 30.0)
     ]
     assert added[0].population == 2000 and added[0].id.startswith("adm1x:")
+
+
+def test_a_knowledge_base_region_is_tied_to_the_division_of_its_bare_name() -> None:
+    # Invented names: the division table writes the bare name, the knowledge base the designator.
+    divisions = [
+        _row("adm1:QQ.01", "Zarvenko", ADMIN1, "QQ", 48.0, 37.0),
+        _row("adm1:QQ.02", "Miravka", ADMIN1, "QQ", 50.0, 30.0),
+        _row("adm1:QQ.03", "Miravka", ADMIN1, "QQ", 50.1, 30.1),  # a city and its province, one name
+    ]
+    regions = [
+        _row("region:place/zarvenko-oblast", "Zarvenko Oblast", ADMIN1, "QQ", 48.1, 37.2),
+        _row("region:place/miravka-oblast", "Miravka Oblast", ADMIN1, "QQ", 50.0, 30.2),
+        _row("region:place/zarvenko-elsewhere", "Zarvenko Oblast", ADMIN1, "QR", 10.0, 10.0),
+    ]
+    tied = {r.id: r.admin1 for r in tie_regions(regions, divisions, ADMIN1)}
+    assert tied == {
+        "region:place/zarvenko-oblast": "adm1:QQ.01",
+        "region:place/miravka-oblast": None,  # two divisions of that name: no tie
+        "region:place/zarvenko-elsewhere": None,  # another country's
+    }

@@ -21,6 +21,7 @@ import dataclasses
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from newstrace.linking.keys import name_keys
 from newstrace.linking.place_data import places_yaml
 from newstrace.text.word_frequency import COMMON_WORD_ZIPF, zipf
 
@@ -31,7 +32,7 @@ DATA_FILE = "division_designators.yaml"
 MIN_LENGTH = 4
 
 
-def _designators() -> dict[str, list[str]]:
+def designators() -> dict[str, list[str]]:
     data = places_yaml(DATA_FILE) or {}
     return {key: [str(w) for w in data.get(key) or ()] for key in ("suffixes", "prefixes", "compass")}
 
@@ -60,7 +61,7 @@ def add_division_names(rows: list[Row], admin1_level: int, country_level: int) -
     """Gives the first-level divisions among ``rows`` their names without a designator (as their main
     names; the long ones are kept as alternates), and returns the regions named by what their
     divisions share after a compass word, one per country and name."""
-    words = _designators()
+    words = designators()
     divisions = [r for r in rows if r.level == admin1_level]
     for r in divisions:
         short = without_designator(r.name, words["suffixes"], words["prefixes"])
@@ -97,3 +98,27 @@ def _region(cc: str, name: str, inside: list[Row], level: int) -> Row:
         capital=None,
         names={name},
     )
+
+
+def tie_regions(regions: list[Row], divisions: list[Row], admin1_level: int) -> list[Row]:
+    """Each knowledge-base region that is a GeoNames first-level division of its country under one of
+    its names ("Donetsk Oblast") is given that division's id as its ``admin1``: the towns and villages
+    of the division carry that id, so that a region the article names counts for them."""
+    words = designators()
+    by_key: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for d in divisions:
+        if d.level == admin1_level:
+            for name in d.names | {d.name}:
+                for k in name_keys(name):
+                    by_key[(d.country, k)].add(d.id)
+    for r in regions:
+        if r.level != admin1_level or not r.country:
+            continue
+        names = r.names | {r.name}
+        # GeoNames writes the division's bare name ("Donetsk"), the knowledge base "Donetsk Oblast".
+        bare = {without_designator(n, words["suffixes"], words["prefixes"]) for n in names}
+        keys = {k for name in names | bare - {None} for k in name_keys(name or "")}
+        ids = {i for k in keys for i in by_key.get((r.country, k), ())}
+        if len(ids) == 1:
+            r.admin1 = ids.pop()
+    return regions

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from newstrace.kb.loader import knowledge_base
-from newstrace.linking.division_names import add_division_names
+from newstrace.linking.division_names import add_division_names, tie_regions
 from newstrace.linking.division_points import division_point
 from newstrace.linking.geodesy import distance_km as distance_km  # its callers import it from here
 from newstrace.linking.keys import name_keys
@@ -421,7 +421,7 @@ def build_rows() -> list[Row]:
     countries = _countries(towns, cldr)
     rows = [*_continents(cldr), *_world_features(countries, cldr), *countries, *divisions]
     rows.extend(add_division_names(rows, ADMIN1, COUNTRY))
-    rows.extend(_kb_places())
+    rows.extend(tie_regions(list(_kb_places()), divisions, ADMIN1))
     rows.extend(towns)
     rows.extend(_postal_rows(rows, towns))
     return rows

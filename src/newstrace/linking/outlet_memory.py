@@ -21,8 +21,9 @@ def outlet_of(doc: Document) -> str | None:
 
 
 def admin1_of(p: GazPlace) -> str | None:
-    """The first-level division a place is (its own id) or lies in."""
-    return p.id if p.level == ADMIN1 else p.admin1
+    """The first-level division a place is (its own id, or the GeoNames division a knowledge-base region
+    is tied to) or lies in."""
+    return (p.admin1 or p.id) if p.level == ADMIN1 else p.admin1
 
 
 class OutletMemory:
