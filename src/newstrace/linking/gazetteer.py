@@ -29,6 +29,7 @@ from newstrace.linking.gazetteer_build import distance_km as distance_km
 from newstrace.linking.keys import CAPITALS_WORD, abbreviation_key, compact, name_keys, spelling_key
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.postal_places import POSTAL_PREFIX
+from newstrace.linking.postal_places import is_postal as is_postal  # its callers import it from here
 
 # Fuzzy matching (0-100) is a last resort for long names of notable places (see ``fuzzy_candidates``).
 FUZZY_CUTOFF = 90
@@ -58,11 +59,6 @@ class GazPlace:
     level: int = CITY  # gazetteer_build: CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY
     admin1: str | None = None  # the id of the first-level division it lies in
     row: int = -1
-
-
-def is_postal(place: GazPlace) -> bool:
-    """Whether ``place`` is known only from GeoNames' postal-code dump (a village, no population)."""
-    return place.id.startswith(POSTAL_PREFIX)
 
 
 def _hash(key: str) -> int:

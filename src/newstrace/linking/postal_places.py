@@ -51,6 +51,11 @@ class _Place(Protocol):
     def id(self) -> str: ...
 
 
+def is_postal(place: _Place) -> bool:
+    """Whether ``place`` is known only from GeoNames' postal-code dump (a village, no population)."""
+    return place.id.startswith(POSTAL_PREFIX)
+
+
 P = TypeVar("P", bound=_Place)
 Found = tuple[list[P], str | None, list[P]]
 
@@ -63,9 +68,9 @@ def without_named_villages(
     out: list[Found[P]] = []
     for start, (cands, why, held) in zip(starts, found, strict=True):
         if named_with_article(raw, start, lang):
-            kept = [c for c in cands if not c.id.startswith(POSTAL_PREFIX)]
+            kept = [c for c in cands if not is_postal(c)]
             why = why if kept or not cands else "not_in_gazetteer"
-            cands, held = kept, [c for c in held if not c.id.startswith(POSTAL_PREFIX)]
+            cands, held = kept, [c for c in held if not is_postal(c)]
         out.append((cands, why, held))
     return out
 
