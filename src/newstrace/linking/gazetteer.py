@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import pickle
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -24,6 +23,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from newstrace.kb.loader import ENTITY_FILES
+from newstrace.linking.cache_files import load_or_build
 from newstrace.linking.gazetteer_build import CITY, COUNTRY, LEVEL_FEATURE, Row, build_rows
 from newstrace.linking.gazetteer_build import distance_km as distance_km
 from newstrace.linking.keys import CAPITALS_WORD, abbreviation_key, compact, name_keys, spelling_key
@@ -325,21 +325,4 @@ def gazetteer(cache_dir: Path | None = None) -> Gazetteer:
     """Built once per process on first use, and kept in ``cache_dir`` under the fingerprint of what it
     was built from, so later processes load it in a fraction of the build time."""
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
-    path = folder / f"gazetteer-{_fingerprint()}.pickle"
-    try:
-        with path.open("rb") as fh:
-            cached = pickle.load(fh)
-        if isinstance(cached, Gazetteer):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    built = Gazetteer()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home is fine: the next process builds it again
-    return built
+    return load_or_build(folder / f"gazetteer-{_fingerprint()}.pickle", Gazetteer, Gazetteer)
