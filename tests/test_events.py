@@ -183,3 +183,31 @@ def test_the_seed_events(seeds_gold: Path) -> None:
     scores = evaluate(seeds_gold, Settings())["events"]
     assert scores["found"] >= 10, scores["misses"]
     assert scores["from_removed_text"] == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "etype", "speaking"),
+    [
+        ("Selon Moscou, les forces ukrainiennes ont bombardé un dépôt dans la nuit.", "shelling", "Moscow"),
+        ("Moscow said Russian missiles struck the port overnight.", "missile_strike", "Moscow"),
+        (
+            "According to Moscow, Ukrainian drones attacked the bridge on Sunday.",
+            "air_or_drone_strike",
+            "Moscow",
+        ),
+        ("Moscou a affirmé que des missiles avaient frappé le port.", "missile_strike", "Moscow"),
+        ("Москва заявила, что ракеты поразили порт ночью.", "missile_strike", "Moscow"),
+        ("По данным Москвы, украинские дроны атаковали мост.", "air_or_drone_strike", "Moscow"),
+    ],
+)
+def test_a_place_that_speaks_is_not_where_the_event_was(
+    run_text: Run, body: str, etype: str, speaking: str
+) -> None:
+    # The capital stands for its government, the source of the report: the event is not placed there.
+    e = _one(_events(run_text, body), etype)
+    assert e.place is None or not same_place(speaking, e.place), e.place
+
+
+def test_a_place_where_people_speak_can_be_where_the_event_was(run_text: Run) -> None:
+    e = _one(_events(run_text, "Russian troops shelled Kherson on Monday, officials said."), "shelling")
+    assert e.place is not None and same_place("Kherson", e.place), e.place

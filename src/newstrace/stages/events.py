@@ -29,6 +29,7 @@ from newstrace.text.event_actors import (
     many_places,
     possessed,
     quotation_around,
+    speaker,
 )
 from newstrace.text.event_history import historical_year
 from newstrace.text.event_lexicon import EventLexicon, Trigger, event_lexicon
@@ -341,7 +342,9 @@ def _national_forces(code: str) -> tuple[str | None, str]:
 
 
 def _place(t: Trigger, text: str, local: list[tuple[int, int, Place]]) -> Place | None:
-    """The place named in the sentence nearest the trigger, skipping where something came from."""
+    """The place named in the sentence nearest the trigger, skipping where something came from, and
+    never a place that speaks (``speaker``)."""
+    local = [(s, e, p) for s, e, p in local if not speaker(text, s, e)]
     candidates = [
         (s, e, p) for s, e, p in local if not ORIGIN_BEFORE.search(text[max(0, s - 25) : s])
     ] or local

@@ -51,6 +51,10 @@ class ClaimWords:
     source_before: re.Pattern[str]
     # Speech and estimate verbs; the source is the subject before them or, inverted, the name after.
     speech: re.Pattern[str]
+    # The same two read around a name: an attribution phrase ending right before it ("selon Moscou",
+    # "according to the Kremlin") and a speech verb right after it ("Moscow said", "Kiev a affirmé").
+    source_ends: re.Pattern[str]
+    speech_next: re.Pattern[str]
     # A pronoun subject right before a speech verb ("he said"): the last person named.
     pronoun_subject: re.Pattern[str]
     # "Kyrylenko zufolge": the source before a postposition.
@@ -94,6 +98,8 @@ def claim_words() -> ClaimWords:
         ),
         source_before=re.compile(r"(?i)\b(?:" + _alternatives("source_before") + r")\s+"),
         speech=re.compile(r"(?i)\b(?:" + _alternatives("speech") + ")"),
+        source_ends=re.compile(r"(?i)\b(?:" + _alternatives("source_before") + r")\s+(?:\w{1,3}\s+|l['’])?$"),
+        speech_next=re.compile(r"(?i)\s+(?:" + _alternatives("speech") + ")"),
         pronoun_subject=re.compile(r"(?i)(?:^|[\s«\"“])(?:" + _alternatives("pronoun_subject") + r")\s+$"),
         source_after=re.compile(r"(?i)\s+(?:" + _alternatives("source_after") + r")\b"),
         possessive_source=re.compile(r"(?i)(?:^|\s)(?:" + _alternatives("possessive_source") + r")\b"),

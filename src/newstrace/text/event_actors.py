@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from newstrace.languages import pack
+from newstrace.text.claim_lexicon import claim_words
 from newstrace.text.nationalities import nationality_words
 
 CIVILIANS = re.compile(
@@ -44,6 +45,20 @@ ORIGIN_BEFORE = re.compile(
     r"(?:\bfrom|\bdepuis|\bdepuis la ville de|\baus|\bvon|\bиз|\bз|\bвід)\s+(?:the |la |le |l['’])?$",
     re.IGNORECASE,
 )
+# What may stand before a place that speaks for its government: nothing, or the end of a clause.
+_CLAUSE_START = re.compile(r"(?:^|[,;:«“\"(]|\s[\u2013\u2014-])\s*$")
+
+
+def speaker(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` stands for who reports, not where something happened:
+    the source after an attribution phrase ("selon Moscou, 30 000 soldats ont été évacués") or the
+    subject of a speech verb opening its clause ("Moscow said its troops had left Kherson")."""
+    words = claim_words()
+    if words.source_ends.search(text, max(0, start - 40), start):
+        return True
+    return bool(words.speech_next.match(text, end)) and _CLAUSE_START.search(text, 0, start) is not None
+
+
 # A name that ends in an incident or event noun names what happened, not who acted ("Helicopter
 # Crash", "Kerch Bridge Attack", "Minsk Agreement"): never an actor.
 _INCIDENT_HEAD = re.compile(
