@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newstrace.linking.gazetteer import GazPlace
+from newstrace.linking.gazetteer import GazPlace, is_postal
 from newstrace.linking.gazetteer_build import ADMIN1, CITY, COUNTRY
 from newstrace.linking.place_scoring import contains
 
@@ -30,7 +30,9 @@ def fitting(
     """Mention ``i``'s scored candidates (``priors``) as the names around it have them, and the places
     named right after it that may contain it (``containers``: mention -> the one after it)."""
     followed = options[containers[i]] if i in containers else []
-    followed = [c for c in followed if c.level in (COUNTRY, ADMIN1, CITY)]
+    # A village known from a post office only is no container: "X, Zaporizhzhia" would otherwise stand
+    # for the divisions of every village of that name.
+    followed = [c for c in followed if c.level in (COUNTRY, ADMIN1, CITY) and not is_postal(c)]
     # A division that contains the place named just before it is what this name means.
     before = [b for j, k in containers.items() if k == i for b in options[j]]
     candidates = containing(priors, before, bonus)

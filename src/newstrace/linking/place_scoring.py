@@ -246,7 +246,11 @@ def _named_in_article(c: GazPlace, key: str, ctx: Context, w: Weights) -> float:
     region = _admin1_of(c)
     named = bool(region) and ctx.admin1[region or ""] - own.admin1[region or ""] > 0
     if named or (
-        c.level >= ADMIN2 and any(r.id not in own.regions and _near(r, c, REGION_KM) for r in ctx.kb_regions)
+        # A region tied to a division (``tie_regions``) counts by its code; an untied one, by nearness.
+        c.level >= ADMIN2
+        and any(
+            r.id not in own.regions and r.admin1 is None and _near(r, c, REGION_KM) for r in ctx.kb_regions
+        )
     ):
         score += w.context_admin1
     return score
@@ -312,9 +316,9 @@ def contains(f: GazPlace, c: GazPlace) -> bool:
     region = _admin1_of(f)
     if region is not None and region == c.admin1:
         return True
-    # The knowledge base's regions carry no GeoNames code, and some towns' division codes are newer
-    # than the division table: then lying close to the division's point is the test.
-    unknown = f.id.startswith("region:") or (f.level == ADMIN1 and c.admin1 is None)
+    # A knowledge-base region tied to no GeoNames division, or a town of no known division: then lying
+    # close to the division's point is the test (not for a tied one: a village across its border is not).
+    unknown = (f.id.startswith("region:") and f.admin1 is None) or (f.level == ADMIN1 and c.admin1 is None)
     return unknown and distance_km((f.lat, f.lon), (c.lat, c.lon)) <= REGION_KM
 
 
