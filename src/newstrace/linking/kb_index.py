@@ -262,8 +262,10 @@ class KbIndex:
         them), or none where it only begins longer names ("в", "с")."""
         if _goes_on(keys, groups, lang, i + 1, starts):
             return self._longest(keys, groups, lang, i, starts)
-        ids = next((node.entities for node in reversed(starts) if node.entities), None)
-        return (i + 1, ids) if ids else None
+        for node in reversed(starts):  # a loop, not next() over a generator: asked for most candidates
+            if node.entities:
+                return i + 1, node.entities
+        return None
 
     def _longest(
         self,
@@ -328,9 +330,13 @@ def _goes_on(
     word_keys = keys[j]
     if word_keys is None:
         word_keys = keys[j] = _text_word_keys(groups[j], lang)
-    for node in nodes:  # noqa: SIM110 (a loop, not any() over a generator: asked for most candidates)
-        if not node.children.keys().isdisjoint(word_keys):
-            return True
+    # Loops, not any() over a generator nor a keys view per node: asked for most candidates, with a
+    # word's one to three keys.
+    for node in nodes:
+        children = node.children
+        for k in word_keys:
+            if k in children:
+                return True
     return False
 
 

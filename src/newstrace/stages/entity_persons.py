@@ -65,12 +65,15 @@ def _surname_as_place(m: Mention) -> bool:
 
 
 def _matching_full_name(m: Mention, full: list[Mention], surname_only: bool = False) -> Mention | None:
-    word = name_keys(m.text)[0] if name_keys(m.text) else ""
+    # Each name's keys asked once (a remembered look-up, but asked for every lone name against every
+    # full name of the article).
+    keys = name_keys(m.text)
+    word = keys[0] if keys else ""
     if not word:
         return None
     best: Mention | None = None
     for f in full:
-        parts = [name_keys(p)[0] for p in f.text.split() if name_keys(p)]
+        parts = [k[0] for k in map(name_keys, f.text.split()) if k]
         if not parts:
             continue
         same = word == parts[-1] or (

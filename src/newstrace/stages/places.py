@@ -163,7 +163,7 @@ class PlacesStage(BaseStage):
             if pick is None:
                 # A common word or a weekday is not a place at all; an unknown name stays, unplaced.
                 if why not in _NOT_PLACES:
-                    mentions.append(dataclasses.replace(m, unresolved=why))
+                    mentions.append(_placed(m, None, why))
                 continue
             places.append(self._place(gaz, doc.raw, m, pick))
             mentions.append(_placed(m, pick))
@@ -357,11 +357,15 @@ _MENTION_VALUES = operator.attrgetter(*_MENTION_FIELDS)
 _ENTITY_ID, _NAME, _UNRESOLVED = (_MENTION_FIELDS.index(n) for n in ("entity_id", "name", "unresolved"))
 
 
-def _placed(m: Mention, pick: GazPlace) -> Mention:
+def _placed(m: Mention, pick: GazPlace | None, why: str | None = None) -> Mention:
     """``dataclasses.replace(m, entity_id=pick.id, name=pick.name, unresolved=None)`` at half its cost
-    (replace reads the class's fields anew for each of the dozen place mentions of an article)."""
+    (replace reads the class's fields anew for each of the dozen place mentions of an article); with no
+    ``pick``, ``replace(m, unresolved=why)`` (half a dozen mentions of a Russian article)."""
     values = list(_MENTION_VALUES(m))
-    values[_ENTITY_ID], values[_NAME], values[_UNRESOLVED] = pick.id, pick.name, None
+    if pick is None:
+        values[_UNRESOLVED] = why
+    else:
+        values[_ENTITY_ID], values[_NAME], values[_UNRESOLVED] = pick.id, pick.name, None
     return Mention(*values)
 
 
