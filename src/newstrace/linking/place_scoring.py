@@ -383,12 +383,10 @@ def build_context(
     names: Sequence[str] = (),
 ) -> Context:
     ctx = Context()
-    # A name said again with the same candidates adds nothing (what it adds is kept in sets, or in pairs
-    # that are only asked whether any lies near): an article repeats its places' names.
     seen: dict[str, Sequence[GazPlace]] = {}
     for cands, key in zip(options, names, strict=True):
         if seen.get(key) == cands:
-            continue
+            continue  # a name said again: nothing new (sets, and pairs only asked "any near?")
         seen[key] = cands
         for c in cands:
             if is_postal(c):
