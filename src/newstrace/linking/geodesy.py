@@ -9,18 +9,16 @@ import numpy as np
 EARTH_KM = 6371.0
 
 
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) points in degrees."""
-    # One radians() call per value, not map() over a new tuple: asked for every pair of candidates.
-    lat1, lon1, lat2, lon2 = math.radians(a[0]), math.radians(a[1]), math.radians(b[0]), math.radians(b[1])
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance between two points in radians, as ``distances_km`` computes each one."""
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * EARTH_KM * math.asin(math.sqrt(min(h, 1.0)))
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points in degrees."""
+    # One radians() call per value, not map() over a new tuple: asked for every pair of candidates.
+    return haversine_km(math.radians(a[0]), math.radians(a[1]), math.radians(b[0]), math.radians(b[1]))
 
 
 def distances_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
