@@ -4,7 +4,8 @@ events join). Unlike a per-document stage, each holds what it has seen, in input
 
 Each is a ``CorpusStage``: called on every new document in input order, it returns the document with
 its decision applied and adds what the store keeps besides the document to the batch's ``CorpusBatch``
-(signatures, story edges and merges, event groups); ``flush`` is called once the batch is written. The
+(signatures, story edges and merges, event groups); ``flush`` is called once the batch is written, and
+``finish`` once at the end of the input (``finish_corpus``: the stories' last look back). The
 registry (``registry.CORPUS_STAGES``) builds them from the settings and the store, and local ingest and
 ``newstrace load`` run them through the same ``run_corpus``; the Spark job makes the same decisions
 for ``SPARK_JOB_STAGES`` at scale (``spark/run.py``), and ``newstrace load`` runs the others.
@@ -41,6 +42,16 @@ class CorpusStage(Protocol):
 
     def flush(self) -> None: ...
 
+    def finish(self, batch: CorpusBatch) -> None: ...
+
+
+def finish_corpus(stages: Sequence[CorpusStage]) -> CorpusBatch:
+    """What the stages decide at the end of the input (a batch without documents, to be written)."""
+    batch = CorpusBatch()
+    for stage in stages:
+        stage.finish(batch)
+    return batch
+
 
 def run_corpus(stages: Sequence[CorpusStage], docs: Iterable[Document], batch: CorpusBatch) -> list[Document]:
     """Each document through every stage, in input order (a stage may depend on an earlier one's
@@ -67,6 +78,9 @@ class EntityMergeStage:
     def flush(self) -> None:
         pass
 
+    def finish(self, batch: CorpusBatch) -> None:
+        pass
+
 
 class DuplicatesStage:
     """Exact and near copies (``corpus.dedup``): ``content_hash`` and ``duplicate_of`` set, the MinHash
@@ -86,6 +100,9 @@ class DuplicatesStage:
     def flush(self) -> None:
         self._dedup.flush()
 
+    def finish(self, batch: CorpusBatch) -> None:
+        pass
+
 
 class StoriesStage:
     """The story a document joins, its syndication edge, and stories it merges (``corpus.stories``)."""
@@ -103,6 +120,9 @@ class StoriesStage:
 
     def flush(self) -> None:
         self._assigner.flush()
+
+    def finish(self, batch: CorpusBatch) -> None:
+        batch.merges.extend(self._assigner.finish())
 
 
 class EventGroupsStage:
@@ -124,3 +144,7 @@ class EventGroupsStage:
 
     def flush(self) -> None:
         self._merges_seen = 0
+
+    def finish(self, batch: CorpusBatch) -> None:
+        # Later runs load the groups by their stories as stored, merges applied.
+        self._linker.merge_stories(batch.merges)

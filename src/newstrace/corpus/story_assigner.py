@@ -57,6 +57,11 @@ class StoryAssigner:
         merges, self.clusterer.merges = self.clusterer.merges, []
         return merges
 
+    def finish(self) -> list[tuple[str, str]]:
+        """The story merges of the clusterer's last look back, at the end of the input."""
+        self.clusterer.settle()
+        return self.take_merges()
+
     def flush(self) -> None:
         self._recent.clear()
 

@@ -241,6 +241,10 @@ class BaseStoryClusterer:
         self.add(best, doc)
         return best, best_score
 
+    def settle(self) -> None:
+        """A second look at the latest articles' stories, at the end of the input (the learned decision
+        merges those that clearly match each other: ``corpus.story_settle``); the rules take none."""
+
     def merge(self, a: str, b: str) -> str:
         """Merge two stories: the older one (created first) keeps its id (returned) and takes the
         other's articles and evidence; the inverted index and ``doc_story`` then lead to it."""

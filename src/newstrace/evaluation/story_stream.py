@@ -47,6 +47,10 @@ def replay(docs: Iterable[Document], settings: Settings) -> tuple[dict[str, str]
         for gone, kept in assigner.take_merges():
             story = {d: kept if s == gone else s for d, s in story.items()}
         story[ids[doc.id]] = str(assigned.story_id)
+    t0 = time.perf_counter()
+    for gone, kept in assigner.finish():  # the end of the input, as ingest ends it
+        story = {d: kept if s == gone else s for d, s in story.items()}
+    spent += time.perf_counter() - t0
     return story, copies, spent
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 
-from newstrace.corpus.stage import CorpusBatch, CorpusStage, run_corpus
+from newstrace.corpus.stage import CorpusBatch, CorpusStage, finish_corpus, run_corpus
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.pipeline.executors import Executor, make_executor
 from newstrace.pipeline.pipeline import log_stats
@@ -107,6 +107,9 @@ def ingest(
             _ingest_batch([item for _, item in batch], store, executor, corpus, report)
             if progress:
                 progress(report.files, total_files, report)
+        last = finish_corpus(corpus)
+        if last.merges:
+            store.write_batch([], {}, [], report.run_id, merges=last.merges)
         status = "done"
         log_stats(executor.stats(), log)
         # Annotations written anew (a document analysed again) take their corrections back.

@@ -156,6 +156,11 @@ class BlockStories:
         self._merges.update(self._assigner.take_merges())
         return doc, edges
 
+    def finish(self) -> None:
+        """The block is over: the stories' last look back (``StoryAssigner.finish``), as local ingest
+        takes it at the end of its input."""
+        self._merges.update(self._assigner.finish())
+
     def take_merges(self) -> dict[str, str]:
         """Stories merged since the last call (merged story -> the story it went into)."""
         merges, self._merges = self._merges, {}

@@ -51,6 +51,7 @@ def finalise(
     current: int | None = None
     for block, rank, doc_json, minhash, chash, duplicate_of, frequencies in rows:
         if block != current:
+            assigner.finish()
             yield from _emit(pending, assigner.take_merges())
             pending, current = [], block
         doc = merge_entities(document_from_json(doc_json), aliases)
@@ -63,6 +64,7 @@ def finalise(
         if not stories:
             yield from _emit(pending, {})
             pending = []
+    assigner.finish()
     yield from _emit(pending, assigner.take_merges())
 
 
