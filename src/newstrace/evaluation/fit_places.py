@@ -103,6 +103,7 @@ def _evaluate(
     system's own choices, never a gold point) is what a run over the whole corpus would have."""
     stage.weights = w
     stage.outlets.clear()  # the outlets' memory is learnt afresh from the articles scored, in order
+    stage.density.clear()  # and so is the stream's density of towns
     gaz = stage._gazetteer()
     n = placed = near = 0
     for d in docs:

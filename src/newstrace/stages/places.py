@@ -29,6 +29,7 @@ from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.outlet_memory import outlet_of as outlet_of  # its callers import it from here
 from newstrace.linking.place_containers import fitting
+from newstrace.linking.place_density import PlaceDensity
 from newstrace.linking.place_lists import list_kinds, with_list_level
 from newstrace.linking.place_scoring import (
     WEIGHTS,
@@ -120,13 +121,12 @@ class PlacesStage(BaseStage):
         self.weights = weights
         self._capitals: dict[str, str | None] = {}
         self.outlets = OutletMemory()
+        self.density = PlaceDensity()  # where the stream's earlier towns were: it settles exact ties
         # Each name's candidates, by the gazetteer they come from (a stream names its places again and again).
         self._held: tuple[object, BoundedMemo[tuple[object, ...], _Held]] = (None, BoundedMemo(_MEMO_SIZE))
 
     def _gazetteer(self) -> Gazetteer:
-        loader = self._loader
-        assert callable(loader)
-        gaz = loader()
+        gaz = self._loader() if callable(self._loader) else None
         assert isinstance(gaz, Gazetteer)
         return gaz
 
@@ -183,7 +183,8 @@ class PlacesStage(BaseStage):
         held back because the name is a common word (``candidates_held``): one is a candidate only where
         another place of the article, or the outlet's home, lies in its first-level division
         (``place_scoring.supported``). Items of a list of places lean to the kind the others are
-        (``place_lists``)."""
+        (``place_lists``). Towns tied for the best lean to where the stream's earlier towns lie
+        (``place_density``)."""
         w = self.weights
         priors = [
             [(prior(c, m.text, w, is_capital(gaz, c, self._capitals)), c) for c in cands]
@@ -213,7 +214,7 @@ class PlacesStage(BaseStage):
             scored = in_context(candidates, keys[i], cores[i], ctx, w, followed, terms)
             scored = with_list_level(scored, kinds.get(i), w.list_level)
             out.append(sorted(scored, key=lambda x: -x[0]))
-        return _one_sense(keys, out)
+        return [self.density.settle(s) for s in _one_sense(keys, out)]
 
     def choose(
         self,
@@ -225,7 +226,7 @@ class PlacesStage(BaseStage):
         held: Sequence[list[GazPlace]] | None = None,
         lang: str | None = None,
     ) -> list[GazPlace | None]:
-        """Each mention's place, or None; the outlet's memory then learns this article's places."""
+        """Each mention's place, or None; the outlet's memory and the stream's density then learn them."""
         picks = [
             decided(s, self.weights, bool(s) and self._well_known(gaz, s[0][1]))
             for s in self.scored(gaz, raw, ms, options, outlet, held, lang)
@@ -234,6 +235,7 @@ class PlacesStage(BaseStage):
         picks = [None if alone else p for p, alone in zip(picks, far, strict=True)]
         kept = [(p, name_key(m.text)) for m, p in zip(ms, picks, strict=True) if p is not None]
         self.outlets.add(outlet, [p for p, _ in kept], [k for _, k in kept])
+        self.density.add(picks)
         return picks
 
     def _not_capitals(self, gaz: Gazetteer, anchors: list[GazPlace]) -> list[GazPlace]:

@@ -1,0 +1,62 @@
+"""The stream's density of earlier towns (``linking.place_density``): it tells apart namesakes tied on
+every other ground, and nothing else, on villages and places made up for these tests."""
+
+from __future__ import annotations
+
+from newstrace.linking.gazetteer import GazPlace, gazetteer
+from newstrace.linking.gazetteer_build import ADMIN1, CITY
+from newstrace.linking.place_density import PlaceDensity
+from newstrace.model import Mention
+from newstrace.registry import build_stages
+from newstrace.settings import Settings
+from newstrace.stages.places import PlacesStage
+
+# Two villages of one name in one division, 230 km apart, alike in everything the scoring reads.
+WEST = GazPlace("gn:1", "Lypivka", "city", "ZZ", 47.0, 29.0, 0, admin1="adm1:ZZ.01")
+EAST = GazPlace("gn:2", "Lypivka", "city", "ZZ", 47.0, 32.0, 0, admin1="adm1:ZZ.01")
+# Towns an earlier article placed a few kilometres from the eastern one.
+AROUND_EAST = [
+    GazPlace(f"gn:{i}", f"Town {i}", "city", "ZZ", 47.02 + i / 100, 32.03, 500) for i in range(3, 6)
+]
+
+
+def test_density_counts_towns_in_the_cells_around_a_place_only() -> None:
+    density = PlaceDensity(cell_km=10.0)
+    region = GazPlace("adm1:ZZ.01", "Region", "region", "ZZ", 47.0, 32.0, 10**6, level=ADMIN1)
+    density.add([*AROUND_EAST, region, None])  # a division's point is no town
+    assert density.near(EAST) == 3 and density.near(WEST) == 0
+    density.clear()
+    assert density.near(EAST) == 0
+
+
+def test_a_tie_leans_to_the_namesake_where_earlier_towns_lie_and_nothing_else_moves() -> None:
+    density = PlaceDensity(cell_km=10.0, weight=4.0)
+    tied = [(10.0, WEST), (10.0, EAST)]
+    assert density.settle(tied) == tied  # nothing learnt yet: the tie is left as it is
+    density.add(AROUND_EAST)
+    settled = density.settle(tied)
+    assert [c for _, c in settled] == [EAST, WEST]
+    assert settled[0][0] == 10.0 and settled[1][0] < 10.0 - 2  # the densest keeps its score
+    assert density.settle([(10.0, EAST), (10.0, WEST)]) == settled  # whatever the order of the tie
+    # A candidate ahead on other grounds keeps its place: the density only separates equals.
+    ahead = [(10.5, WEST), (10.0, EAST)]
+    assert density.settle(ahead) == ahead
+
+
+def test_the_places_stage_learns_the_density_from_the_stream_in_order() -> None:
+    stage = build_stages(["places"], Settings())[0]
+    assert isinstance(stage, PlacesStage)
+    gaz = gazetteer()
+    text = "Troops shelled Lypivka on Monday."
+    at = text.index("Lypivka")
+    mention = Mention(at, at + 7, "Lypivka", "place", None, None, 0.9, "t")
+    assert stage.choose(gaz, text, [mention], [[WEST, EAST]]) == [None]  # two namesakes alike: ambiguous
+    earlier = "Shelling hit Town 3, Town 4 and Town 5."
+    ms = [
+        Mention(earlier.index(t.name), earlier.index(t.name) + 6, t.name, "place", None, None, 0.9, "t")
+        for t in AROUND_EAST
+    ]
+    assert stage.choose(gaz, earlier, ms, [[t] for t in AROUND_EAST]) == AROUND_EAST
+    assert stage.choose(gaz, text, [mention], [[WEST, EAST]]) == [EAST]
+    assert stage.choose(gaz, text, [mention], [[EAST, WEST]]) == [EAST]
+    assert all(c.level == CITY for c in (WEST, EAST))
