@@ -21,7 +21,7 @@ AROUND_EAST = [
 
 
 def test_density_counts_towns_in_the_cells_around_a_place_only() -> None:
-    density = PlaceDensity(cell_km=10.0)
+    density = PlaceDensity(cells_km=(10.0,))
     region = GazPlace("adm1:ZZ.01", "Region", "region", "ZZ", 47.0, 32.0, 10**6, level=ADMIN1)
     density.add([*AROUND_EAST, region, None])  # a division's point is no town
     assert density.near(EAST) == 3 and density.near(WEST) == 0
@@ -30,7 +30,7 @@ def test_density_counts_towns_in_the_cells_around_a_place_only() -> None:
 
 
 def test_a_tie_leans_to_the_namesake_where_earlier_towns_lie_and_nothing_else_moves() -> None:
-    density = PlaceDensity(cell_km=10.0, weight=4.0)
+    density = PlaceDensity(cells_km=(10.0,), weight=4.0)
     tied = [(10.0, WEST), (10.0, EAST)]
     assert density.settle(tied) == tied  # nothing learnt yet: the tie is left as it is
     density.add(AROUND_EAST)
@@ -41,6 +41,19 @@ def test_a_tie_leans_to_the_namesake_where_earlier_towns_lie_and_nothing_else_mo
     # A candidate ahead on other grounds keeps its place: the density only separates equals.
     ahead = [(10.5, WEST), (10.0, EAST)]
     assert density.settle(ahead) == ahead
+
+
+def test_where_the_fine_grid_tells_nothing_the_coarse_one_decides() -> None:
+    # Earlier towns 50 km from the eastern village: beyond the fine grid's reach, within the coarse one's.
+    away = [GazPlace(f"gn:{i}", f"Town {i}", "city", "ZZ", 47.45, 32.0, 500) for i in range(3, 6)]
+    tied = [(10.0, WEST), (10.0, EAST)]
+    fine = PlaceDensity(cells_km=(10.0,))
+    fine.add(away)
+    assert fine.near(EAST) == fine.near(WEST) == 0 and fine.settle(tied) == tied
+    both = PlaceDensity(cells_km=(10.0, 40.0))
+    both.add(away)
+    assert both.near(EAST, 1) == 3 and both.near(WEST, 1) == 0
+    assert [c for _, c in both.settle(tied)] == [EAST, WEST]
 
 
 def test_the_places_stage_learns_the_density_from_the_stream_in_order() -> None:
