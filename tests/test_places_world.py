@@ -395,3 +395,16 @@ def test_a_namesake_near_the_capital_is_not_preferred_for_lying_near_it() -> Non
         "Officials in Moscow said the fighters had left Rostov overnight.", ["Moscow", "Rostov"], "en"
     )
     assert _near(got["Rostov"], 47.22, 39.71), got
+
+
+def test_a_town_and_its_part_after_a_spaced_dash_is_the_town_where_the_part_is_unknown() -> None:
+    # "City - district", as event databases write a town's district: the gazetteer holds no district
+    # of that name, so the town is what the span names ("Paris, Texas" as one span is read likewise).
+    text = "Shelling hit Kharkiv - Zorianskyi and Lviv – Pivnichnyi on Monday."
+    got = _placed(text, ["Kharkiv - Zorianskyi", "Lviv – Pivnichnyi"], "en")
+    assert _near(got["Kharkiv - Zorianskyi"], 49.98, 36.25, 25), got
+    assert _near(got["Lviv – Pivnichnyi"], 49.84, 24.03, 25), got
+    # A hyphen inside a name is no such dash: a name the gazetteer lacks stays unplaced.
+    assert isinstance(
+        _placed("It hit Kharkiv-Zorianskyi.", ["Kharkiv-Zorianskyi"], "en")["Kharkiv-Zorianskyi"], str
+    )

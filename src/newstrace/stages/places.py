@@ -61,6 +61,7 @@ _REGION_WORDS = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:the|la|le|les|l['’]|el|der|die|das)\s*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_PART = re.compile(r",|\s+[-–—]\s+")  # what follows names a container or a part ("Donetsk - Kyivskyi")
 # Words before a place that put the event near it, not in it, with an article before a facility's name
 # ("près de la centrale", "near the plant"); read backwards from the mention, on the reversed text before
 # it: one match at its start, where a search for them at the text's end tried every position (5-8 us).
@@ -78,9 +79,8 @@ _GAP_OPENS = re.compile(r"\s*[,(]")  # how every ``_CONTAINER_GAP`` begins
 _NOT_PLACES = frozenset({"common_word", "calendar_word"})
 _MEMO_SIZE = 20_000  # names whose candidates are kept (all dropped when full: bounded on a long stream)
 _Held = tuple[tuple[GazPlace, ...], str | None, tuple[GazPlace, ...]]
-# A region and a town of one name in one country where the town holds this share of the region's
-# people: the region is named after the town ("Kharkiv", "Berlin", "New York"), and the bare name means
-# the town.
+# A region and a town of one name in one country where the town holds this share of the region's people:
+# the region is named after the town ("Kharkiv", "Berlin", "New York"); the bare name means the town.
 NAMESAKE_SHARE = 0.05
 
 
@@ -394,10 +394,10 @@ def _one_sense(
 
 def _lookup(gaz: Gazetteer, text: str, core: str, lang: str | None) -> list[GazPlace]:
     """Places of the name as written, without a possessive, an article or a region word, or only its
-    part before a comma ("Zahoruykivka, Kharkiv" as one span); then by dictionary form (Russian,
-    Ukrainian; a language pack's case endings, Polish); then, for a name that is no common word, by
-    near spelling."""
-    forms = [text, _POSSESSIVE.sub("", text), _ARTICLE.sub("", text), core, text.split(",")[0]]
+    part before a comma or a spaced dash ("Zahoruykivka, Kharkiv" as one span; "Donetsk - Kyivskyi", a
+    town's district); then by dictionary form (Russian, Ukrainian; a language pack's case endings,
+    Polish); then, for a name that is no common word, by near spelling."""
+    forms = [text, _POSSESSIVE.sub("", text), _ARTICLE.sub("", text), core, _PART.split(text, 1)[0]]
     lemma = lemmatise_phrase(core or text, lang) if lang in ("uk", "ru") else None
     for form in dict.fromkeys(f for f in forms if f):
         cands = gaz.candidates(form, villages=True)
