@@ -30,6 +30,7 @@ from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.outlet_memory import outlet_of as outlet_of  # its callers import it from here
 from newstrace.linking.place_containers import fitting
 from newstrace.linking.place_density import PlaceDensity
+from newstrace.linking.place_distances import at_distances
 from newstrace.linking.place_lists import list_kinds, with_list_level
 from newstrace.linking.place_scoring import (
     WEIGHTS,
@@ -72,8 +73,8 @@ _NEAR_BEFORE = re.compile(
     rf"\s*(?:(?:{'la|le|les|the|der|die|das|dem|den|des'[::-1]})\s+|['’]l\s+)?(?:{_NEAR_WORDS[::-1]})",
     re.IGNORECASE,
 )
-# "Alexandria, Louisiana", "Kramatorsk (Donetsk)": what follows a place this closely contains it.
-# Read in place (match from the end of one mention to the start of the next), not on a copy of the gap.
+# "Alexandria, Louisiana", "Kramatorsk (Donetsk)": what follows a place this closely contains it. Read
+# in place (match from the end of one mention to the start of the next), not on a copy of the gap.
 _CONTAINER_GAP = re.compile(r"\s*[,(]\s*$")
 _GAP_OPENS = re.compile(r"\s*[,(]")  # how every ``_CONTAINER_GAP`` begins
 _NOT_PLACES = frozenset({"common_word", "calendar_word"})
@@ -179,12 +180,11 @@ class PlacesStage(BaseStage):
         held: Sequence[list[GazPlace]] | None = None,
         lang: str | None = None,
     ) -> list[list[tuple[float, GazPlace]]]:
-        """Each mention's candidates with their scores, best first. ``held`` are each mention's towns
-        held back because the name is a common word (``candidates_held``): one is a candidate only where
-        another place of the article, or the outlet's home, lies in its first-level division
-        (``place_scoring.supported``). Items of a list of places lean to the kind the others are
-        (``place_lists``). Towns tied for the best lean to where the stream's earlier towns lie
-        (``place_density``)."""
+        """Each mention's candidates with their scores, best first. ``held``: each mention's towns held
+        back as the name is a common word (``candidates_held``), candidates only where another place of
+        the article or the outlet's home lies in their division (``place_scoring.supported``). Items of a
+        list lean to the others' kind (``place_lists``), a town said to lie some distance from a place to
+        namesakes that do (``place_distances``), ties to where earlier towns lie (``place_density``)."""
         w = self.weights
         priors = [
             [(prior(c, m.text, w, is_capital(gaz, c, self._capitals)), c) for c in cands]
@@ -214,7 +214,7 @@ class PlacesStage(BaseStage):
             scored = in_context(candidates, keys[i], cores[i], ctx, w, followed, terms)
             scored = with_list_level(scored, kinds.get(i), w.list_level)
             out.append(sorted(scored, key=lambda x: -x[0]))
-        return [self.density.settle(s) for s in _one_sense(keys, out)]
+        return [self.density.settle(s) for s in _one_sense(keys, at_distances(raw, ms, guesses, out))]
 
     def choose(
         self,
