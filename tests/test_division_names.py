@@ -4,7 +4,8 @@ compass words under its bare name (``linking.division_names``)."""
 from __future__ import annotations
 
 from newstrace.linking.division_names import add_division_names, tie_regions, without_designator
-from newstrace.linking.gazetteer_build import ADMIN1, COUNTRY, Row
+from newstrace.linking.gazetteer import gazetteer
+from newstrace.linking.gazetteer_build import ADMIN1, CITY, COUNTRY, Row
 
 SUFFIXES = ["Uygur Zizhiqu", "Zizhiqu", "Sheng", "Province", "Governorate"]
 PREFIXES = ["Muhafazat"]
@@ -68,3 +69,27 @@ def test_a_knowledge_base_region_is_tied_to_the_division_of_its_bare_name() -> N
         "region:place/miravka-oblast": None,  # two divisions of that name: no tie
         "region:place/zarvenko-elsewhere": None,  # another country's
     }
+
+
+def test_a_town_whose_point_moved_between_releases_still_names_its_division() -> None:
+    from newstrace.linking.gazetteer_build import SAME_TOWN_KM, _town_of
+
+    town = Row("gn:1", "Zorivka", CITY, "QQ", 49.5893, 34.5537, 800)
+    namesake = Row("gn:2", "Zorivka", CITY, "QQ", 49.9, 34.9, 800)  # 44 km away
+    by_point = {("QQ", 49.589, 34.554): town}
+    by_name = {("QQ", "Zorivka"): [namesake, town]}
+    record = {"cc": "QQ", "name": "Zorivka", "lat": "49.5937", "lon": "34.5407"}  # 1 km off
+    assert _town_of(record, {}, by_name) is town  # by name, the closest within reach
+    assert _town_of(record, {}, {("QQ", "Zorivka"): [namesake]}) is None  # beyond SAME_TOWN_KM
+    assert SAME_TOWN_KM < 44
+    exact = {"cc": "QQ", "name": "Other name", "lat": "49.5893", "lon": "34.5537"}
+    assert _town_of(exact, by_point, by_name) is town  # at its point, whatever its name
+
+
+def test_a_division_whose_towns_all_moved_between_releases_has_its_row() -> None:
+    # Three Ukrainian divisions had none while their towns' points differed between the two GeoNames
+    # releases the gazetteer is built from; their towns were handed to the neighbouring division.
+    gaz = gazetteer()
+    poltava = next(c for c in gaz.candidates("Poltava") if c.level == CITY and c.population > 100_000)
+    assert poltava.admin1 is not None and gaz.get(poltava.admin1) is not None
+    assert any(c.level == ADMIN1 and c.id == poltava.admin1 for c in gaz.candidates("Poltava"))

