@@ -39,8 +39,10 @@ def test_places_en_gold_spans_floor() -> None:
 ACLED_STEP = 5
 # Every 5th ACLED note (185 notes): the share whose coded location is placed within 25 km (0.7135 with
 # the villages of GeoNames' postal-code dump in the gazetteer; 0.7568 once a region tied to its GeoNames
-# division contains only that division's towns, and a post-office village is no container).
-ACLED_ACC25_FLOOR = 0.74
+# division contains only that division's towns, and a post-office village is no container; 0.7459 before
+# and 0.7730 after the stream's density of earlier towns settled tied namesakes, the part before a spaced
+# dash, distances from a named place and the divisions of moved towns).
+ACLED_ACC25_FLOOR = 0.77
 
 
 @pytest.mark.slow
