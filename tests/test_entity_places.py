@@ -105,6 +105,16 @@ def test_a_name_followed_by_the_division_it_lies_in_is_a_place(gaz: Gazetteer) -
     assert not list(evidence.contained("Meanwhile, Texas sent aid. In Kyiv, Zelensky spoke.", "en"))
 
 
+def test_a_municipality_named_after_its_seat_is_the_seat_in_the_division_after_it(gaz: Gazetteer) -> None:
+    # "<seat> territorial community, <division>": the pack's community words stand between the two.
+    evidence = PlaceEvidence(gaz, frozenset())
+    text = "Troops shelled Kafr Nabl municipality, Idlib, and Maarrat Misrin community, Idlib, on Monday."
+    pairs = [(text[a:b], text[c:d]) for (a, b), (c, d) in evidence.contained(text, "en")]
+    assert pairs == [("Kafr Nabl", "Idlib"), ("Maarrat Misrin", "Idlib")]
+    # A language whose pack has no community words reads only "X, Y".
+    assert not list(evidence.contained("Kafr Nabl municipality, Idlib.", "de"))
+
+
 def test_a_village_before_its_division_is_placed_in_it(run_text: Run) -> None:
     doc = run_text(" date 2024-05-02\n\nOn 2 May, artillery hit Kafr Nabl, Idlib. Casualties unknown.\n")
     places = {p.text: p for p in doc.places}

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from newstrace.linking.gazetteer import GazPlace
 from newstrace.linking.gazetteer_build import ADMIN1, CITY
-from newstrace.linking.place_containers import fitting
+from newstrace.linking.place_containers import containers_after, fitting
 from newstrace.linking.place_scoring import WEIGHTS, build_context, contains, contextual
 from newstrace.linking.postal_places import POSTAL_PREFIX
+from newstrace.model import Mention
 
 # Two divisions of an invented country QQ, side by side: Westmark (QQ.1) and Eastmark (QQ.2).
 WEST, EAST = "adm1:QQ.1", "adm1:QQ.2"
@@ -50,3 +51,23 @@ def test_a_village_known_from_a_post_office_is_no_container() -> None:
     candidates, followed = fitting([(1.0, west), (2.0, east)], options, {0: 1}, 0, 0.0)
     assert [c.id for _, c in candidates] == ["gn:1"]
     assert followed == [division]
+
+
+def _mentions(text: str, names: list[str]) -> list[Mention]:
+    at = [text.index(n) for n in names]
+    return [
+        Mention(a, a + len(n), n, "place", None, None, 1.0, "test") for a, n in zip(at, names, strict=True)
+    ]
+
+
+def test_a_municipality_named_after_its_seat_is_followed_by_its_container() -> None:
+    text = (
+        "Shelling hit Zorivka territorial community, Westmark, and Dolyna hromada (Eastmark); Lviv community."
+    )
+    ms = _mentions(text, ["Zorivka", "Westmark", "Dolyna", "Eastmark", "Lviv"])
+    assert containers_after(text, ms, lang="en") == {0: 1, 2: 3}
+    # Without the language's community words only a comma or a parenthesis pairs them.
+    assert containers_after(text, ms, lang="de") == {}
+    assert containers_after("Zorivka, Westmark", _mentions("Zorivka, Westmark", ["Zorivka", "Westmark"])) == {
+        0: 1
+    }

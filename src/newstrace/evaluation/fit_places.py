@@ -23,10 +23,11 @@ from newstrace.evaluation.realdata import default_dir, folds, read_jsonl
 from newstrace.linking.division_words import division_word
 from newstrace.linking.gazetteer import GazPlace, distance_km
 from newstrace.linking.initialisms import with_initialisms
+from newstrace.linking.place_containers import containers_after
 from newstrace.linking.place_scoring import WEIGHTS, Weights
 from newstrace.model import Mention
 from newstrace.settings import Settings, load_settings
-from newstrace.stages.places import PlacesStage, _containers, outlet_of
+from newstrace.stages.places import PlacesStage, outlet_of
 
 _GRID: dict[str, tuple[float, ...]] = {
     "capital": (0.0, 1.5, 3.0, 5.0),
@@ -77,7 +78,7 @@ def _prepare(records: Sequence[dict[str, Any]], settings: Settings) -> tuple[Pla
         for m in ms:
             t = gold_at[(m.start, m.end)]
             gold.append((t["lat"], t["lon"]) if t.get("lat") is not None else None)
-        containers = _containers(doc.raw, ms)
+        containers = containers_after(doc.raw, ms, lang=doc.lang)
         found = [
             stage.candidates_held(
                 gaz,

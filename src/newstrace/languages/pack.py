@@ -94,6 +94,10 @@ class LanguagePack:
     # Case endings of place names and their dictionary endings, tried in order where the name as
     # written is not in the gazetteer ("w Charkowie" -> "Charków": ("owie", "ów")).
     place_endings: tuple[tuple[str, str], ...] = ()
+    # Words after a settlement's name that call the municipality named after it ("Pokrovske territorial
+    # community, Dnipropetrovsk"): the name is still the place, the division after them its container
+    # (read by linking/community_words.py). Plain words, matched in any case.
+    community_words: tuple[str, ...] = ()
 
 
 def pack_file(code: str, name: str) -> str | None:

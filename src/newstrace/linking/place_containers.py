@@ -4,11 +4,39 @@ around it have them (the places stage pairs the mentions, ``_containers``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from newstrace.linking.community_words import container_gap
 from newstrace.linking.gazetteer import GazPlace, is_postal
 from newstrace.linking.gazetteer_build import ADMIN1, CITY, COUNTRY
-from newstrace.linking.place_scoring import contains
+from newstrace.linking.place_scoring import contains, listed
+from newstrace.model import Mention
+
+_GAP_OPENS = re.compile(r"\s*[,(]")  # how every gap without community words begins
+_WORD_OPENS = re.compile(r"\s+\w")  # and every gap with them ("X territorial community, Y")
+
+
+def containers_after(
+    raw: str,
+    ms: Sequence[Mention],
+    guesses: Sequence[GazPlace | None] | None = None,
+    lang: str | None = None,
+) -> dict[int, int]:
+    """Mention index -> the index of the mention right after it that may name what it lies in ("Paris,
+    Texas"; "Kramatorsk (Donetsk)"; with the language's community words between, "Pokrovske territorial
+    community, Dnipropetrovsk"), unless the first ``guesses`` make them a list (``listed``)."""
+    gap = container_gap(lang)
+    out: dict[int, int] = {}
+    for i, m in enumerate(ms):
+        if not _GAP_OPENS.match(raw, m.end) and not _WORD_OPENS.match(raw, m.end):
+            continue  # no comma, parenthesis or word after it: no mention can follow as its container
+        for j, o in enumerate(ms):
+            if o.start >= m.end and gap.match(raw, m.end, o.start):
+                if guesses is None or not listed(guesses[i], guesses[j]):
+                    out[i] = j
+                break
+    return out
 
 
 def containing(

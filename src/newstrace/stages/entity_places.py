@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from newstrace.kb.model import KbEntity
 from newstrace.languages import case_forms, pack
 from newstrace.linking.caseless import caseless_words
+from newstrace.linking.community_words import community_after
 from newstrace.linking.countries import territory_names
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, is_postal
 from newstrace.linking.gazetteer_build import CITY, CONTINENT, COUNTRY
@@ -74,7 +75,15 @@ _CAPITALISED_CYRILLIC = re.compile(r"[А-ЯІЇЄҐ](?<![\w'’-][\s\S])[а-яі
 _CAPITAL = "[A-ZÀ-ÝА-ЯІЇЄҐ]"
 _NAME = rf"{_CAPITAL}[\w'’-]++(?: {_CAPITAL}[\w'’-]++){{0,2}}"
 _FIRST_NAME = rf"{_CAPITAL}(?<![\w'’-][\s\S])[\w'’-]++(?: {_CAPITAL}[\w'’-]++){{0,2}}"  # at a word start
-_NAME_THEN_CONTAINER = re.compile(rf"({_FIRST_NAME})(?=\s*+[,(]\s*+({_NAME}))")
+
+
+@functools.cache
+def _name_then_container(lang: str | None) -> re.Pattern[str]:
+    """``_FIRST_NAME`` then its container; the language's community words may stand between ("Shalyhyne
+    territorial community, Sumy": the seat of the municipality, in the division after it)."""
+    return re.compile(rf"({_FIRST_NAME})(?={community_after(lang)}\s*+[,(]\s*+({_NAME}))")
+
+
 # Demonyms are words of four letters or more.
 DEMONYM_WORD = 4
 # Town sizes, in the countries the article points to, for each kind of evidence. They were set by hand
@@ -344,7 +353,7 @@ class PlaceEvidence:
         parenthesis, by the name of a place it lies in, whatever the NER model called either: the way
         news and event reports place a village ("shelled X, Y"). The place may be the last words of a
         longer capitalised run ("Forces shelled" is not, "New York" is)."""
-        for m in _NAME_THEN_CONTAINER.finditer(text):
+        for m in _name_then_container(lang).finditer(text):
             words = m.group(1).split(" ")
             outer = m.group(2).split(" ")
             for name in (" ".join(words[k:]) for k in range(len(words))):

@@ -28,7 +28,7 @@ from newstrace.linking.initialisms import with_initialisms
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.outlet_memory import outlet_of as outlet_of  # its callers import it from here
-from newstrace.linking.place_containers import fitting
+from newstrace.linking.place_containers import containers_after, fitting
 from newstrace.linking.place_density import PlaceDensity
 from newstrace.linking.place_distances import at_distances
 from newstrace.linking.place_lists import list_kinds, with_list_level
@@ -44,7 +44,6 @@ from newstrace.linking.place_scoring import (
     in_context,
     is_capital,
     isolated,
-    listed,
     name_key,
     prior,
     with_held,
@@ -75,8 +74,6 @@ _NEAR_BEFORE = re.compile(
 )
 # "Alexandria, Louisiana", "Kramatorsk (Donetsk)": what follows a place this closely contains it. Read
 # in place (match from the end of one mention to the start of the next), not on a copy of the gap.
-_CONTAINER_GAP = re.compile(r"\s*[,(]\s*$")
-_GAP_OPENS = re.compile(r"\s*[,(]")  # how every ``_CONTAINER_GAP`` begins
 _NOT_PLACES = frozenset({"common_word", "calendar_word"})
 _MEMO_SIZE = 20_000  # names whose candidates are kept (all dropped when full: bounded on a long stream)
 _Held = tuple[tuple[GazPlace, ...], str | None, tuple[GazPlace, ...]]
@@ -134,7 +131,7 @@ class PlacesStage(BaseStage):
     def process(self, doc: Document) -> Document:
         gaz = self._gazetteer()
         ms = [m for m in doc.mentions if m.type == "place"]
-        containers = _containers(doc.raw, ms)
+        containers = containers_after(doc.raw, ms, lang=doc.lang)
         found = [
             self.candidates_held(
                 gaz,
@@ -202,7 +199,8 @@ class PlacesStage(BaseStage):
         ctx.anchors = self._not_capitals(gaz, ctx.anchors)
         if held:
             priors = with_held(priors, ms, held, ctx, w, cores)
-        containers = _containers(raw, ms, guesses)  # "California, Colorado" is a list (``listed``)
+        # "California, Colorado" is a list (``listed``)
+        containers = containers_after(raw, ms, guesses, lang)
         # What the outlet's earlier articles say to each name leaves out that name's own readings.
         told = {k: self.outlets.shares(outlet, k) for k in set(keys)}
         kinds = list_kinds(raw, ms, lang, guesses, w.list_level)
@@ -431,20 +429,3 @@ def _drop_namesake_regions(cands: list[GazPlace]) -> list[GazPlace]:
         )
 
     return [c for c in cands if c.level not in (ADMIN1, ADMIN2) or not named_after_town(c)]
-
-
-def _containers(
-    raw: str, ms: Sequence[Mention], guesses: Sequence[GazPlace | None] | None = None
-) -> dict[int, int]:
-    """Mention index -> the index of the mention right after it that may name what it lies in ("Paris,
-    Texas"; "Kramatorsk (Donetsk)"), unless the first ``guesses`` make them a list (``listed``)."""
-    out: dict[int, int] = {}
-    for i, m in enumerate(ms):
-        if not _GAP_OPENS.match(raw, m.end):
-            continue  # no comma or parenthesis after it: no mention can follow as its container
-        for j, o in enumerate(ms):
-            if o.start >= m.end and _CONTAINER_GAP.match(raw, m.end, o.start):
-                if guesses is None or not listed(guesses[i], guesses[j]):
-                    out[i] = j
-                break
-    return out
