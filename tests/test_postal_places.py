@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from newstrace.linking.gazetteer import GazPlace, is_postal
 from newstrace.linking.gazetteer_build import ADMIN1, CITY
 from newstrace.linking.place_scoring import build_context
-from newstrace.linking.postal_places import POSTAL_PREFIX, clean_name, data_file, postal_places
+from newstrace.linking.postal_places import (
+    POSTAL_PREFIX,
+    admin1_by_state,
+    clean_name,
+    data_file,
+    postal_places,
+)
 
 
 def _dump(tmp_path: Path, records: list[dict[str, object]]) -> Path:
@@ -93,3 +100,31 @@ def test_the_gazetteer_holds_the_postal_places() -> None:
     placed = sum(1 for i in rows[::1000] if gaz.admin1[i] >= 0)
     assert placed >= 0.95 * len(rows[::1000])
     assert all(gaz.population[i] == 0 and gaz.level[i] == CITY for i in rows[::1000])
+
+
+@dataclass
+class _Village:
+    country: str | None
+    admin1: str | None  # the nearest town's division
+
+
+def test_a_village_by_a_border_lies_in_its_own_state() -> None:
+    # Eight of ten villages of the state "Westska" have their nearest town in QQ.1: the state is QQ.1,
+    # and its two villages whose nearest town lies across the border (QQ.2) are moved into it.
+    west = [_Village("QQ", "adm1:QQ.1") for _ in range(8)] + [_Village("QQ", "adm1:QQ.2") for _ in range(2)]
+    # A state split between two divisions (a coarser unit) names neither: its villages keep their own.
+    split = [_Village("QQ", "adm1:QQ.3") for _ in range(5)] + [_Village("QQ", "adm1:QQ.4") for _ in range(5)]
+    unnamed = [_Village("QQ", "adm1:QQ.2")]  # no state in the dump: unchanged
+    places = west + split + unnamed
+    states = ["Westska"] * 10 + ["Southska"] * 10 + [""]
+    assert admin1_by_state(places, states) is places
+    assert {v.admin1 for v in west} == {"adm1:QQ.1"}
+    assert [v.admin1 for v in split] == ["adm1:QQ.3"] * 5 + ["adm1:QQ.4"] * 5
+    assert unnamed[0].admin1 == "adm1:QQ.2"
+
+
+def test_the_state_is_read_from_the_dump(tmp_path: Path) -> None:
+    path = _dump(
+        tmp_path, [{**_rec("1", "Dolyna", 48.5, 35.1), "state": "Westska"}, _rec("2", "Hai", 49.0, 31.0)]
+    )
+    assert [p.state for p in postal_places(path)] == ["Westska", ""]

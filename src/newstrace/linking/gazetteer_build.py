@@ -40,7 +40,7 @@ from newstrace.linking.division_points import division_point
 from newstrace.linking.geodesy import distance_km as distance_km  # its callers import it from here
 from newstrace.linking.keys import name_keys
 from newstrace.linking.place_data import places_yaml
-from newstrace.linking.postal_places import POSTAL_PREFIX, postal_places
+from newstrace.linking.postal_places import POSTAL_PREFIX, admin1_by_state, postal_places
 from newstrace.linking.world_features import world_features
 
 # Feature levels, most general first; the places stage ranks candidates by them.
@@ -396,22 +396,22 @@ class _Held:
 
 def _postal_rows(held: list[Row], towns: list[Row]) -> list[Row]:
     """GeoNames' postal-code places that no held place of the same name lies near (``POSTAL_SAME_KM``),
-    each in the first-level division of the nearest town of its country."""
+    each in the first-level division of the nearest town of its country, or of its state's villages."""
     index = _Held()
     for r in held:
         index.add(tuple({k for name in r.names for k in name_keys.__wrapped__(name)}), r.lat, r.lon)
     rows: list[Row] = []
+    states: list[str] = []  # each row's state in the dump (``admin1_by_state``)
     for p in postal_places():
         keys = name_keys.__wrapped__(p.name)
         if not keys or index.near(keys, p.lat, p.lon):
             continue
         index.add(keys, p.lat, p.lon)
         pid = f"{POSTAL_PREFIX}{p.country}:{p.code}:{len(rows)}"
-        row = Row(pid, p.name, CITY, p.country, p.lat, p.lon, 0)
-        row.names = {p.name}
-        rows.append(row)
+        rows.append(Row(pid, p.name, CITY, p.country, p.lat, p.lon, 0, names={p.name}))
+        states.append(p.state)
     _nearest_admin1(rows, towns)
-    return rows
+    return admin1_by_state(rows, states)
 
 
 def _nearest_admin1(places: list[Row], towns: list[Row]) -> None:
