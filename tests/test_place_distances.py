@@ -25,16 +25,23 @@ def _mentions(text: str, names: list[str]) -> list[Mention]:
 
 def test_the_distance_phrase_is_read_in_several_languages() -> None:
     cases = {
-        "The village of Lypivka, 60 km east of Zorograd, was shelled.": 60.0,
-        "Le village de Lypivka, à 60 km à l'est de Zorograd, a été bombardé.": 60.0,
-        "Lypivka, about 20 miles north-west of Zorograd, lost power.": 20 * MILE_KM,
-        "Село Lypivka, в 60 км к востоку от Zorograd, обстреляли.": 60.0,
+        ("en", "The village of Lypivka, 60 km east of Zorograd, was shelled."): 60.0,
+        ("fr", "Le village de Lypivka, à 60 km à l'est de Zorograd, a été bombardé."): 60.0,
+        ("fr", "Lypivka, à 12 kilomètres d’Zorograd, a été bombardé."): 12.0,
+        ("en", "Lypivka, about 20 miles north-west of Zorograd, lost power."): 20 * MILE_KM,
+        ("ru", "Село Lypivka, в 60 км к востоку от Zorograd, обстреляли."): 60.0,
+        ("pl", "Wieś Lypivka, 40 km na wschód od Zorograd, została ostrzelana."): 40.0,
     }
-    for text, km in cases.items():
-        assert distance_clues(text, _mentions(text, ["Lypivka", "Zorograd"])) == {0: (1, km)}, text
-    # Two places side by side, or a distance said of something else, are no such phrase.
-    for text in ("Lypivka and Zorograd were shelled.", "Lypivka was shelled. 60 km of road from Zorograd"):
-        assert distance_clues(text, _mentions(text, ["Lypivka", "Zorograd"])) == {}, text
+    for (lang, text), km in cases.items():
+        assert distance_clues(text, _mentions(text, ["Lypivka", "Zorograd"]), lang) == {0: (1, km)}, text
+    # Two places side by side, or a distance said of something else, are no such phrase; nor is one in
+    # the words of another language than the article's.
+    for lang, text in (
+        ("en", "Lypivka and Zorograd were shelled."),
+        ("en", "Lypivka was shelled. 60 km of road from Zorograd"),
+        ("en", "Село Lypivka, в 60 км к востоку от Zorograd, обстреляли."),
+    ):
+        assert distance_clues(text, _mentions(text, ["Lypivka", "Zorograd"]), lang) == {}, text
 
 
 def test_the_namesake_lying_that_far_from_the_place_named_is_chosen() -> None:
@@ -47,9 +54,7 @@ def test_the_namesake_lying_that_far_from_the_place_named_is_chosen() -> None:
     west = GazPlace("gn:3", "Lypivka", "city", "ZZ", 50.0, 34.05, 500, admin1="adm1:ZZ.01")
     text = "Troops shelled Lypivka, 60 km east of Zorograd, on Monday."
     ms = _mentions(text, ["Lypivka", "Zorograd"])
-    assert stage.choose(gaz, text, ms, [[west, east], [town]])[0] is east
+    assert stage.choose(gaz, text, ms, [[west, east], [town]], lang="en")[0] is east
     plain = "Troops shelled Lypivka near Zorograd on Monday."
-    assert (
-        stage.choose(gaz, plain, _mentions(plain, ["Lypivka", "Zorograd"]), [[west, east], [town]])[0]
-        is not east
-    )
+    near = _mentions(plain, ["Lypivka", "Zorograd"])
+    assert stage.choose(gaz, plain, near, [[west, east], [town]], lang="en")[0] is not east

@@ -98,6 +98,12 @@ class LanguagePack:
     # community, Dnipropetrovsk"): the name is still the place, the division after them its container
     # (read by linking/community_words.py). Plain words, matched in any case.
     community_words: tuple[str, ...] = ()
+    # A place located by its distance from another ("X, 60 km east of Y"; read by
+    # linking/place_distances.py): the forms of the words for a kilometre and a mile after the figure,
+    # and the words that open what it is measured from ("of", "from"). Plain words, any case.
+    kilometre_words: tuple[str, ...] = ()
+    mile_words: tuple[str, ...] = ()
+    distance_from_words: tuple[str, ...] = ()
 
 
 def pack_file(code: str, name: str) -> str | None:

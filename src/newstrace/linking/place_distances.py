@@ -5,13 +5,17 @@ News places a village the reader does not know by the town it lies near. Among t
 those lying about that far from the town the article names are the ones it can mean: each gets
 ``WEIGHT``. The town is the context-free guess of its own name (``PlacesStage.scored``). The distance
 said is a round figure, often by road, so ``TOLERANCE`` of it (at least ``MIN_TOLERANCE_KM``) is allowed.
+The words of the phrase are the language pack's (``kilometre_words``, ``mile_words``,
+``distance_from_words``); a language without them reads no such phrase.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
+from newstrace.languages import pack
 from newstrace.linking.gazetteer import GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN2
 from newstrace.model import Mention
@@ -23,26 +27,46 @@ WEIGHT = 4.0
 TOLERANCE = 0.35
 MIN_TOLERANCE_KM = 15.0
 MILE_KM = 1.609344
-# What stands between the two names: a distance, then (after a direction or "from") a word for "of".
-_GAP = re.compile(
-    r"^[^.;:!?\n]{0,20}?(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>km|kilom[eè]t(?:er|re)s?|kilomètres?|miles?|км|"
-    r"кілометр\w*|километр\w*)(?![\w])[^.;:!?\n]{0,30}?(?:\bof|\bfrom|\bde|\bd['’]|\bdu|\bvon|\bвід|\bот|\bиз|"
-    r"\bз)\s*$",
-    re.IGNORECASE,
-)
 _MAX_GAP = 80
 
 
-def distance_clues(raw: str, ms: Sequence[Mention]) -> dict[int, tuple[int, float]]:
+@functools.cache
+def _gap(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """What stands between the two names in ``lang``: a distance in the pack's units, then (after a
+    direction or "from") one of its words for "of"; with the pack's words for a mile (casefolded). None
+    where the pack has no such words."""
+    found = pack(lang)
+    if found is None or not found.distance_from_words or not found.kilometre_words:
+        return None
+
+    def alternatives(words: tuple[str, ...]) -> str:
+        escaped = (re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+        return "|".join(escaped)
+
+    units = alternatives((*found.kilometre_words, *found.mile_words))
+    froms = alternatives(found.distance_from_words)
+    pattern = re.compile(
+        rf"^[^.;:!?\n]{{0,20}}?(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{units})(?!\w)"
+        rf"[^.;:!?\n]{{0,30}}?(?<!\w)(?:{froms})\s*$",
+        re.IGNORECASE,
+    )
+    return pattern, frozenset(w.casefold() for w in found.mile_words)
+
+
+def distance_clues(raw: str, ms: Sequence[Mention], lang: str | None) -> dict[int, tuple[int, float]]:
     """Mention index -> (index of the place it is said to lie from, the distance in km), for a mention
-    followed closely by "<distance> <direction> of <place>"."""
+    followed closely by "<distance> <direction> of <place>" in the words of ``lang``'s pack."""
+    gap = _gap(lang) if lang else None
     out: dict[int, tuple[int, float]] = {}
+    if gap is None:
+        return out
+    pattern, miles = gap
     for i in range(len(ms) - 1):
-        gap = raw[ms[i].end : ms[i + 1].start]
-        m = _GAP.match(gap) if 0 < len(gap) <= _MAX_GAP else None
+        between = raw[ms[i].end : ms[i + 1].start]
+        m = pattern.match(between) if 0 < len(between) <= _MAX_GAP else None
         if m is not None:
             km = float(m.group("n").replace(",", "."))
-            out[i] = (i + 1, km * MILE_KM if m.group("unit").casefold().startswith("mile") else km)
+            out[i] = (i + 1, km * MILE_KM if m.group("unit").casefold() in miles else km)
     return out
 
 
@@ -51,11 +75,12 @@ def at_distances(
     ms: Sequence[Mention],
     guesses: Sequence[GazPlace | None],
     scored: list[list[tuple[float, GazPlace]]],
+    lang: str | None,
     weight: float = WEIGHT,
 ) -> list[list[tuple[float, GazPlace]]]:
     """Each mention's scored candidates, the towns lying about as far from the place the text measures
     them from as it says raised by ``weight`` (best first again)."""
-    for i, (j, km) in distance_clues(raw, ms).items():
+    for i, (j, km) in distance_clues(raw, ms, lang).items():
         anchor = guesses[j]
         if anchor is None:
             continue

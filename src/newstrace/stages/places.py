@@ -212,7 +212,7 @@ class PlacesStage(BaseStage):
             scored = in_context(candidates, keys[i], cores[i], ctx, w, followed, terms)
             scored = with_list_level(scored, kinds.get(i), w.list_level)
             out.append(sorted(scored, key=lambda x: -x[0]))
-        return [self.density.settle(s) for s in _one_sense(keys, at_distances(raw, ms, guesses, out))]
+        return [self.density.settle(s) for s in _one_sense(keys, at_distances(raw, ms, guesses, out, lang))]
 
     def choose(
         self,
