@@ -32,6 +32,8 @@ def containers_after(
         if not _GAP_OPENS.match(raw, m.end) and not _WORD_OPENS.match(raw, m.end):
             continue  # no comma, parenthesis or word after it: no mention can follow as its container
         for j, o in enumerate(ms):
+            # The gap is read in place (from the end of one mention to the start of the next), not on a
+            # copy of it.
             if o.start >= m.end and gap.match(raw, m.end, o.start):
                 if guesses is None or not listed(guesses[i], guesses[j]):
                     out[i] = j

@@ -72,8 +72,6 @@ _NEAR_BEFORE = re.compile(
     rf"\s*(?:(?:{'la|le|les|the|der|die|das|dem|den|des'[::-1]})\s+|['’]l\s+)?(?:{_NEAR_WORDS[::-1]})",
     re.IGNORECASE,
 )
-# "Alexandria, Louisiana", "Kramatorsk (Donetsk)": what follows a place this closely contains it. Read
-# in place (match from the end of one mention to the start of the next), not on a copy of the gap.
 _NOT_PLACES = frozenset({"common_word", "calendar_word"})
 _MEMO_SIZE = 20_000  # names whose candidates are kept (all dropped when full: bounded on a long stream)
 _Held = tuple[tuple[GazPlace, ...], str | None, tuple[GazPlace, ...]]
