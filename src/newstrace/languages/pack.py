@@ -104,6 +104,12 @@ class LanguagePack:
     kilometre_words: tuple[str, ...] = ()
     mile_words: tuple[str, ...] = ()
     distance_from_words: tuple[str, ...] = ()
+    # Words before a place that put an event near it rather than in it ("near the plant", "près de la
+    # centrale"; read by stages/places.py, which then gives the place a precision of 2), and the
+    # language's definite articles, which may stand between them and the name and which a name as
+    # written may open ("the Hague"). Plain words, any case; an elided article ends in its apostrophe.
+    near_words: tuple[str, ...] = ()
+    definite_articles: tuple[str, ...] = ()
 
 
 def pack_file(code: str, name: str) -> str | None:

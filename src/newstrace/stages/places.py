@@ -27,6 +27,7 @@ from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY
 from newstrace.linking.initialisms import with_initialisms
 from newstrace.linking.lemmas import lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
+from newstrace.linking.near_words import near_before, without_article
 from newstrace.linking.outlet_memory import outlet_of as outlet_of  # its callers import it from here
 from newstrace.linking.place_containers import containers_after, fitting
 from newstrace.linking.place_density import PlaceDensity
@@ -59,19 +60,8 @@ _REGION_WORDS = re.compile(
     r"Oblast|Region|state|état|область|області|областью|обл\.|округ|край|краю)\b\s*(?:de |d'|of |des |du )?",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"^(?:the|la|le|les|l['’]|el|der|die|das)\s*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PART = re.compile(r",|\s+[-–—]\s+")  # what follows names a container or a part ("Donetsk - Kyivskyi")
-# Words before a place that put the event near it, not in it, with an article before a facility's name
-# ("près de la centrale", "near the plant"); read backwards from the mention, on the reversed text before
-# it: one match at its start, where a search for them at the text's end tried every position (5-8 us).
-_NEAR_WORDS = "près de|proche de|aux abords de|autour de|non loin de|near|outside|around|outskirts of|" + (
-    "close to|bei|nahe|unweit|в районе|под|поблизу|біля|під|неподалік"
-)
-_NEAR_BEFORE = re.compile(
-    rf"\s*(?:(?:{'la|le|les|the|der|die|das|dem|den|des'[::-1]})\s+|['’]l\s+)?(?:{_NEAR_WORDS[::-1]})",
-    re.IGNORECASE,
-)
 _NOT_PLACES = frozenset({"common_word", "calendar_word"})
 _MEMO_SIZE = 20_000  # names whose candidates are kept (all dropped when full: bounded on a long stream)
 _Held = tuple[tuple[GazPlace, ...], str | None, tuple[GazPlace, ...]]
@@ -161,7 +151,7 @@ class PlacesStage(BaseStage):
                 if why not in _NOT_PLACES:
                     mentions.append(_placed(m, None, why))
                 continue
-            places.append(self._place(gaz, doc.raw, m, pick))
+            places.append(self._place(gaz, doc.raw, m, pick, doc.lang))
             mentions.append(_placed(m, pick))
         return self.done(doc, mentions=tuple(mentions), places=tuple(places))
 
@@ -321,7 +311,7 @@ class PlacesStage(BaseStage):
             return keep, (None if keep else "region_word" if names_regions else "common_word"), held
         return cands, None, []
 
-    def _place(self, gaz: Gazetteer, raw: str, m: Mention, pick: GazPlace) -> Place:
+    def _place(self, gaz: Gazetteer, raw: str, m: Mention, pick: GazPlace, lang: str | None) -> Place:
         precision = 1
         lat, lon, gid = pick.lat, pick.lon, pick.geonames_id
         if pick.feature in ("region", "country"):
@@ -331,7 +321,7 @@ class PlacesStage(BaseStage):
             capital = gaz.capital_of(pick) if pick.id.startswith("region:") else None
             if capital is not None:
                 lat, lon, gid = capital.lat, capital.lon, capital.geonames_id
-        elif _NEAR_BEFORE.match(raw[max(0, m.start - 30) : m.start][::-1]):
+        elif near_before(raw, m.start, lang):
             precision = 2
         return Place(
             start=m.start,
@@ -393,7 +383,7 @@ def _lookup(gaz: Gazetteer, text: str, core: str, lang: str | None) -> list[GazP
     part before a comma or a spaced dash ("Zahoruykivka, Kharkiv" as one span; "Donetsk - Kyivskyi", a
     town's district); then by dictionary form (Russian, Ukrainian; a language pack's case endings,
     Polish); then, for a name that is no common word, by near spelling."""
-    forms = [text, _POSSESSIVE.sub("", text), _ARTICLE.sub("", text), core, _PART.split(text, 1)[0]]
+    forms = [text, _POSSESSIVE.sub("", text), without_article(text, lang), core, _PART.split(text, 1)[0]]
     lemma = lemmatise_phrase(core or text, lang) if lang in ("uk", "ru") else None
     for form in dict.fromkeys(f for f in forms if f):
         cands = gaz.candidates(form, villages=True)
