@@ -1,7 +1,10 @@
 """The stream's density of earlier towns (``linking.place_density``): it tells apart namesakes tied on
-every other ground, and nothing else, on villages and places made up for these tests."""
+every other ground, and the small towns of one division whatever their scores, and nothing else, on
+villages and places made up for these tests."""
 
 from __future__ import annotations
+
+import dataclasses
 
 from newstrace.linking.gazetteer import GazPlace, gazetteer
 from newstrace.linking.gazetteer_build import ADMIN1, CITY
@@ -38,9 +41,31 @@ def test_a_tie_leans_to_the_namesake_where_earlier_towns_lie_and_nothing_else_mo
     assert [c for _, c in settled] == [EAST, WEST]
     assert settled[0][0] == 10.0 and settled[1][0] < 10.0 - 2  # the densest keeps its score
     assert density.settle([(10.0, EAST), (10.0, WEST)]) == settled  # whatever the order of the tie
-    # A candidate ahead on other grounds keeps its place: the density only separates equals.
-    ahead = [(10.5, WEST), (10.0, EAST)]
+    # A candidate ahead on other grounds keeps its place where the two are not small towns of one
+    # division: the density then only separates equals.
+    elsewhere = dataclasses.replace(WEST, admin1="adm1:ZZ.02")
+    ahead = [(10.5, elsewhere), (10.0, EAST)]
     assert density.settle(ahead) == ahead
+    town = dataclasses.replace(WEST, population=50_000)
+    ahead = [(10.5, town), (10.0, EAST)]
+    assert density.settle(ahead) == ahead
+
+
+def test_small_towns_of_one_division_lean_to_where_earlier_towns_lie_whatever_their_scores() -> None:
+    density = PlaceDensity(cells_km=(10.0,), small_town=10_000, namesake_weight=12.0)
+    # The western village counts 2,000 people, the eastern one is of unknown population: scores apart.
+    known = dataclasses.replace(WEST, population=2_000)
+    ahead = [(13.0, known), (10.0, EAST)]
+    assert density.settle(ahead) == ahead  # nothing learnt yet
+    density.add(AROUND_EAST)
+    settled = density.settle(ahead)
+    assert [c for _, c in settled] == [EAST, known]
+    assert settled[0][0] == 10.0 and settled[1][0] < 10.0 - 2  # by enough to be no rival
+    # Where the best is no small town, or the other lies in another division, the scores stand.
+    big = dataclasses.replace(WEST, population=20_000)
+    assert density.settle([(13.0, big), (10.0, EAST)]) == [(13.0, big), (10.0, EAST)]
+    other = dataclasses.replace(known, admin1="adm1:ZZ.02")
+    assert density.settle([(13.0, other), (10.0, EAST)]) == [(13.0, other), (10.0, EAST)]
 
 
 def test_where_the_fine_grid_tells_nothing_the_coarse_one_decides() -> None:

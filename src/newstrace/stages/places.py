@@ -107,7 +107,8 @@ class PlacesStage(BaseStage):
         self.weights = weights
         self._capitals: dict[str, str | None] = {}
         self.outlets = OutletMemory()
-        self.density = PlaceDensity()  # where the stream's earlier towns were: it settles exact ties
+        # Where the stream's earlier towns were: it tells apart namesakes the article does not.
+        self.density = PlaceDensity(small_town=weights.isolated_population)
         # Each name's candidates, by the gazetteer they come from (a stream names its places again and again).
         self._held: tuple[object, BoundedMemo[tuple[object, ...], _Held]] = (None, BoundedMemo(_MEMO_SIZE))
 
