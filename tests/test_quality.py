@@ -160,4 +160,22 @@ def test_short_form_inside_a_spun_name_does_not_break_the_document(run_text: Run
     )
     flags = _flags(doc)
     assert flags.get("Wall Road Diary") == "Wall Street Journal", flags
-    assert doc.repaired is not None and "Wall Street Journal" in doc.repaired.text
+    # One flag does not make the article spun: its text is left as written.
+    assert doc.quality is not None and doc.quality.label == "clean"
+    assert "Wall Road Diary" in doc.analysis_view.text
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("Telegram News Network", "Cable News Network"),  # news networks are called so too
+        ("Black Sea Navy", "Black Sea Fleet"),
+    ],
+)
+def test_a_flagged_name_outside_a_spun_article_stays(run_text: Run, name: str, known: str) -> None:
+    # A name a word or two apart from a known one may be another real name: shown as a flag, never
+    # rewritten into the known name unless the article is spun.
+    doc = run_text(f"Officials of the {name} said on Monday that talks would resume next week in Geneva.\n")
+    assert doc.quality is not None and doc.quality.label == "clean"
+    assert _flags(doc).get(name) == known
+    assert name in doc.analysis_view.text and known not in doc.analysis_view.text
