@@ -96,6 +96,25 @@ def test_a_surname_of_a_full_name_in_the_article_is_not_a_town(gaz: Gazetteer) -
     assert not named.mislabelled_town("Sanford")
 
 
+def test_a_name_after_a_place_preposition_is_a_village_of_the_article_s_country(gaz: Gazetteer) -> None:
+    # A village too small to overrule the model's label on its name alone is a place after "near" or
+    # "the village of", in an article naming its country; not without the preposition, not in an
+    # article about elsewhere, and not where the word is a surname of a full name the article gives.
+    syria = PlaceEvidence(gaz, frozenset({"SY"}))
+    assert not syria.mislabelled_town("Sarmin")
+    for text in ("Shelling hit positions near Sarmin overnight.", "Troops entered the village of Sarmin."):
+        s = text.index("Sarmin")
+        assert syria.preposition_town(text, s, s + len("Sarmin"), "en"), text
+    text = "Officials said Sarmin spoke on Monday."
+    s = text.index("Sarmin")
+    assert not syria.preposition_town(text, s, s + len("Sarmin"), "en")
+    text = "Shelling hit positions near Sarmin overnight."
+    s = text.index("Sarmin")
+    assert not PlaceEvidence(gaz, frozenset({"SD"})).preposition_town(text, s, s + len("Sarmin"), "en")
+    named = PlaceEvidence(gaz, frozenset({"SY"}), frozenset({"Omar", "Sarmin"}))
+    assert not named.preposition_town(text, s, s + len("Sarmin"), "en")
+
+
 def test_a_name_followed_by_the_division_it_lies_in_is_a_place(gaz: Gazetteer) -> None:
     evidence = PlaceEvidence(gaz, frozenset())
     text = "Troops shelled Kafr Nabl, Idlib, on Monday, and the flood reached Paris, Texas."

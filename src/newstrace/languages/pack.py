@@ -85,8 +85,9 @@ class LanguagePack:
     claim_kinds_first: Mapping[str, str] = field(default_factory=_empty)
     claim_words: Mapping[str, str] = field(default_factory=_empty)
 
-    # Places (read by stages/entity_places.py): words before a place name, where no NER model reads
-    # the language ("w", "cerca de").
+    # Places (read by stages/entity_places.py): words before a place name ("w", "cerca de", "the
+    # village of"): a name after them that the gazetteer holds is a place where no NER model read one,
+    # and a one-word name the model took for a person or a body is a town of the article's countries.
     place_prepositions: tuple[str, ...] = ()
     # Whether a capitalised word inside a sentence is looked up in the gazetteer as a place name: for
     # languages without an NER model that capitalise names only (not German, which capitalises nouns).

@@ -337,7 +337,7 @@ class EntitiesStage(BaseStage):
         # NER calls towns people or organisations ("Belgorod" as ORG): the gazetteer overrules, unless
         # the word is an adjective ("Philippine", "Somali": a country's, not a place).
         town = not the and _town_candidate(surface, label) and not is_adjective(surface, lang)
-        if town and evidence.mislabelled_town(surface):
+        if town and (evidence.mislabelled_town(surface) or evidence.preposition_town(text, s, e, lang)):
             return _Found(s, e, "place", None, 0.8, label)
         if label == "place":
             return self._ner_place(text, s, e, lang)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from newstrace.kb.model import KbEntity
 from newstrace.languages import case_forms, pack
-from newstrace.linking.caseless import caseless_words
 from newstrace.linking.community_words import community_after
 from newstrace.linking.countries import territory_names
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, is_postal
@@ -26,26 +25,15 @@ from newstrace.linking.gazetteer_build import CITY, CONTINENT, COUNTRY
 from newstrace.linking.kb_index import TextWords, text_words
 from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmatise_phrase
 from newstrace.linking.memo import BoundedMemo
+from newstrace.linking.place_prepositions import (
+    PREPOSITION_REACH,
+    pack_prepositions,
+    place_prepositions,
+    preposition_before,
+)
 from newstrace.linking.place_scoring import contains
 from newstrace.linking.wordclass import has_dictionary, is_adjective, not_a_place_word
 from newstrace.text.word_frequency import COMMON_WORD_ZIPF, zipf
-
-# Words before a capitalised place name in languages without an NER model (any case, at a word start).
-_PREPOSITIONS = (
-    *("in", "near", "at", "from", "bei", "nahe", "nach", "aus", "von", "um", "en", "à", "près de"),
-    *("cerca de", "de", "у", "в", "біля", "під", "поблизу", "до", "з", "із", "на"),
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _place_prepositions() -> re.Pattern[str]:
-    # Only a word followed by a capitalised one is tried as a preposition (40% faster on news articles,
-    # same names): the words of "près de" are tested at "de", which is one too. The test reads the word
-    # and the space after it possessively: a letter is no space and a space no capital, so giving one
-    # back can only fail (same matches; a fifth fewer instructions on Russian news articles).
-    words = caseless_words(_PREPOSITIONS, r"\w", then=r"(?=\w*+\s++[A-ZА-ЯІЇЄҐ])")
-    return re.compile(rf"(?:{words}\s+)([A-ZА-ЯІЇЄҐ][\w'’-]+(?:[- ][A-ZА-ЯІЇЄҐ][\w'’-]+)?)")
-
 
 # A capitalised word inside a sentence, in any Latin-script language (read where a pack asks for it).
 _CAPITALISED_LATIN = re.compile(
@@ -258,15 +246,6 @@ def _in_longer_name(text: str, s: int, e: int) -> bool:
     return bool(before and before[-1][:1].isupper()) or bool(after and after[0][:1].isupper())
 
 
-@functools.lru_cache(maxsize=16)
-def _pack_prepositions(lang: str) -> re.Pattern[str] | None:
-    found = pack(lang)
-    if found is None or not found.place_prepositions:
-        return None
-    words = caseless_words(sorted(found.place_prepositions, key=len, reverse=True), r"[\w'’-]")
-    return re.compile(rf"{words}\s+([^\W\d_a-zß-ÿ]?[^\W\d_]+(?:[- ][^\W\d_a-zß-ÿ][^\W\d_]+)?)")
-
-
 @dataclass(frozen=True)
 class PlaceEvidence:
     """The gazetteer seen from one article: which of its towns the article's own countries make likely."""
@@ -290,6 +269,19 @@ class PlaceEvidence:
             c.feature != "city" or self._town_here(c, MISLABELLED_TOWN_POPULATION)
             for c in self.gaz.candidates(surface, fuzzy=False)
         )
+
+    def preposition_town(self, text: str, s: int, e: int, lang: str | None) -> bool:
+        """A one-word name the NER model took for a person or a body, right after one of the language
+        pack's place prepositions ("near X", "the village of X"), that a town of a country the article
+        names bears as written, at any size: a village of the country the article reports on, not a person
+        (``mislabelled_town`` asks a sizeable town where nothing but the name speaks for a place)."""
+        surface = text[s:e]
+        before = preposition_before(lang) if lang else None
+        if before is None or surface in self.name_words:
+            return False
+        if before.search(text, max(0, s - PREPOSITION_REACH), s) is None:
+            return False
+        return any(c.feature == "city" and c.country in self.countries for c in self._spelt(surface))
 
     def bare_place(self, word: str, lang: str) -> bool:
         """A capitalised word of a language without an NER model, by exact name or dictionary form: a
@@ -382,7 +374,7 @@ class PlaceEvidence:
             for wm in _CAPITALISED_GERMAN.finditer(text):
                 if self.german_town(wm.group()):
                     yield wm.span()
-        for pm in _place_prepositions().finditer(text):
+        for pm in place_prepositions().finditer(text):
             if self.after_preposition(pm.group(1), lang):
                 yield pm.span(1)
         yield from self._datelines(text)
@@ -413,7 +405,7 @@ class PlaceEvidence:
                     and self.bare_place(wm.group(), lang)
                 ):
                     yield s, e
-        prepositions = _pack_prepositions(lang)
+        prepositions = pack_prepositions(lang)
         if prepositions is not None:
             for pm in prepositions.finditer(text):
                 if pm.group(1)[0].isupper() and self.after_preposition(pm.group(1), lang):
