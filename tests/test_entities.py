@@ -31,6 +31,9 @@ def _places(doc: Document) -> dict[str, tuple[str, str | None, int]]:
         ("Валуйки", "Valuyki"),
         ("Izyum", "Izium"),
         ("Channel24", "Channel 24"),
+        # Ukrainian "ьо" romanised "yo" or "o".
+        ("Verkhnyodniprovsk", "Верхньодніпровськ"),
+        ("Verkhnodniprovsk", "Верхньодніпровськ"),
     ],
 )
 def test_name_keys_meet_across_spellings(a: str, b: str) -> None:

@@ -2,9 +2,9 @@
 
 "Sergueï Choïgou", "Sergei Shoigu" and "Сергей Шойгу" must meet; so must "Louhansk", "Luhansk" and
 "Луганськ", or "Valuiki", "Valuyki" and "Валуйки". A key folds case and accents, transliterates
-Cyrillic (Ukrainian and Russian readings of г/и/е differ, so both are produced), and collapses the
-spellings that French, English and German romanisations disagree on (ou/u, ch/sh, kh/h, j/y/i, w/v,
-doubled letters).
+Cyrillic (Ukrainian and Russian readings of г/и/е differ, so both are produced, as are both usual
+romanisations of Ukrainian "ьо"), and collapses the spellings that French, English and German
+romanisations disagree on (ou/u, ch/sh, kh/h, j/y/i, w/v, doubled letters).
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ _FOLDS = (
     ("ii", "i"),
     ("ey", "ei"),
 )
+_SOFT_O = "ьо"
 _NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
 _REPEAT = re.compile(r"(.)\1+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -110,7 +111,7 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def name_keys(name: str) -> tuple[str, ...]:
-    """One key, or two for Cyrillic (Ukrainian and Russian readings). Empty for names without letters."""
+    """One key, or up to three for Cyrillic (its readings). Empty for names without letters."""
     if name.isascii() and name.isdigit():
         # A number, the word of running text most often new (the matcher asks about every new word):
         # nothing to fold or transliterate, only its repeated digits to merge, as _fold would.
@@ -120,6 +121,10 @@ def name_keys(name: str) -> tuple[str, ...]:
         # Keep й and ї whole before accents are stripped (NFKD would split them).
         # Both readings, folded once where they are spelt alike (no г or и).
         readings = {lowered.translate(_CYR_UK_TABLE), lowered.translate(_CYR_RU_TABLE)}
+        if _SOFT_O in lowered:
+            # Ukrainian "ьо" is romanised "yo" as often as "o" ("Verkhnyodniprovsk", "Verkhnodniprovsk"
+            # for Верхньодніпровськ): the "yo" reading too, folded as ё's is.
+            readings.add(lowered.replace(_SOFT_O, "йо").translate(_CYR_UK_TABLE))
         variants = {_fold(_strip_accents(r)) for r in readings}
         return tuple(sorted(k for k in variants if k))
     key = _fold(_strip_accents(lowered))
