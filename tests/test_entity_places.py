@@ -115,6 +115,13 @@ def test_a_name_after_a_place_preposition_is_a_village_of_the_article_s_country(
     assert not named.preposition_town(text, s, s + len("Sarmin"), "en")
 
 
+def test_a_long_name_after_a_preposition_meets_its_other_romanisation(gaz: Gazetteer) -> None:
+    # No place is spelt "Verkhnyodniprovsk"; the town spelt "Verkhnodniprovsk" bears it under its key.
+    # A long name only, and only among the towns of the article's countries.
+    assert PlaceEvidence(gaz, frozenset({"UA"})).after_preposition("Verkhnyodniprovsk", "en")
+    assert not PlaceEvidence(gaz, frozenset({"SY"})).after_preposition("Verkhnyodniprovsk", "en")
+
+
 def test_a_name_followed_by_the_division_it_lies_in_is_a_place(gaz: Gazetteer) -> None:
     evidence = PlaceEvidence(gaz, frozenset())
     text = "Troops shelled Kafr Nabl, Idlib, on Monday, and the flood reached Paris, Texas."
