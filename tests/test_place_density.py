@@ -56,16 +56,18 @@ def test_small_towns_of_one_division_lean_to_where_earlier_towns_lie_whatever_th
     # The western village counts 2,000 people, the eastern one is of unknown population: scores apart.
     known = dataclasses.replace(WEST, population=2_000)
     ahead = [(13.0, known), (10.0, EAST)]
-    assert density.settle(ahead) == ahead  # nothing learnt yet
+    assert density.settle(ahead, division_named=True) == ahead  # nothing learnt yet
     density.add(AROUND_EAST)
-    settled = density.settle(ahead)
+    settled = density.settle(ahead, division_named=True)
     assert [c for _, c in settled] == [EAST, known]
     assert settled[0][0] == 10.0 and settled[1][0] < 10.0 - 2  # by enough to be no rival
+    # Where the article named no division after the name, its scores stand.
+    assert density.settle(ahead) == ahead
     # Where the best is no small town, or the other lies in another division, the scores stand.
     big = dataclasses.replace(WEST, population=20_000)
-    assert density.settle([(13.0, big), (10.0, EAST)]) == [(13.0, big), (10.0, EAST)]
+    assert density.settle([(13.0, big), (10.0, EAST)], True) == [(13.0, big), (10.0, EAST)]
     other = dataclasses.replace(known, admin1="adm1:ZZ.02")
-    assert density.settle([(13.0, other), (10.0, EAST)]) == [(13.0, other), (10.0, EAST)]
+    assert density.settle([(13.0, other), (10.0, EAST)], True) == [(13.0, other), (10.0, EAST)]
 
 
 def test_where_the_fine_grid_tells_nothing_the_coarse_one_decides() -> None:

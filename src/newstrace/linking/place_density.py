@@ -43,7 +43,11 @@ WEIGHT = 4.0
 # places_en.jsonl (gold spans) all 0.8667 / 0.9210 -> 0.8666 / 0.9203 (few of its towns are villages
 # with namesakes in their division). The same towns of other names among the candidates (a village
 # whose former name is the one written) are told apart alike: kept to the main name only, the ACLED
-# notes gain less (0.8065), their namesakes left too close to place.
+# notes gain less (0.8065), their namesakes left too close to place. Only where the article names the
+# division right after the name ("X, Y"): it narrowed the place to Y's towns and can say no more. Where
+# it names none, its other places and the scores speak; there the rule gained and lost one note each
+# on ACLED (0.8195 either way, with the place prepositions and long names), and on places_en (gold
+# spans) it drew a few of lgl's towns off their place (all 0.8666 / 0.9205 -> 0.8666 / 0.9210).
 NAMESAKE_WEIGHT = 12.0
 # Scores this close are one score (sums of the same weights in another order differ by rounding only).
 TIE = 1e-6
@@ -112,19 +116,22 @@ class PlaceDensity:
         """Earlier towns around ``p`` on the grid ``scale`` (0: the finest)."""
         return self.grids[scale].near(p.lat, p.lon)
 
-    def settle(self, scored: list[tuple[float, GazPlace]]) -> list[tuple[float, GazPlace]]:
+    def settle(
+        self, scored: list[tuple[float, GazPlace]], division_named: bool = False
+    ) -> list[tuple[float, GazPlace]]:
         """A mention's candidates (best first) with those alike told apart: where the best is a small
-        town, the small towns of its first-level division (``namesake_weight``), else the towns tied for
-        the best score (``weight``). On the finest grid whose counts differ among them, each loses the
-        weight times the log of how many times fewer earlier towns lie around it than around the
-        densest of them (one added to each count), so that the densest keeps its score and a far
-        namesake in empty country falls behind it, by enough to be no rival (``decided``'s margin) once
-        the corpus is dense there. Other candidates, and towns no earlier town tells apart, keep their
-        scores and order."""
+        town of the division the article names right after the name (``division_named``: "X, Y", the
+        candidates narrowed to Y's), the small towns of its first-level division (``namesake_weight``),
+        else the towns tied for the best score (``weight``). On the finest grid whose counts differ
+        among them, each loses the weight times the log of how many times fewer earlier towns lie around
+        it than around the densest of them (one added to each count), so that the densest keeps its
+        score and a far namesake in empty country falls behind it, by enough to be no rival
+        (``decided``'s margin) once the corpus is dense there. Other candidates, and towns no earlier
+        town tells apart, keep their scores and order."""
         if len(scored) < 2:
             return scored
         best, first = scored[0]
-        if first.level >= ADMIN2 and first.population < self.small_town and first.admin1:
+        if division_named and first.level >= ADMIN2 and first.population < self.small_town and first.admin1:
             alike = [c for _, c in scored if self._small_town_of(c, first.admin1)]
             settled = self._by_density(scored, alike, self.namesake_weight)
             if settled is not None:

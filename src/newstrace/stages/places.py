@@ -41,6 +41,7 @@ from newstrace.linking.place_scoring import (
     Weights,
     abbreviation_of_other,
     build_context,
+    contains,
     decided,
     in_context,
     is_capital,
@@ -195,13 +196,16 @@ class PlacesStage(BaseStage):
         kinds = list_kinds(raw, ms, lang, guesses, w.list_level)
         out: list[list[tuple[float, GazPlace]]] = []
         terms: ContextTerms = {}  # shared by the mentions of one name (``in_context``)
+        placed_in: list[bool] = []  # its candidates narrowed to the division named right after it
         for i in range(len(ms)):
             ctx.outlet_admin1, ctx.outlet_country = told[keys[i]]
             candidates, followed = fitting(priors[i], options, containers, i, w.followed_by)
+            placed_in.append(any(contains(f, c) for f in followed for _, c in candidates))
             scored = in_context(candidates, keys[i], cores[i], ctx, w, followed, terms)
             scored = with_list_level(scored, kinds.get(i), w.list_level)
             out.append(sorted(scored, key=lambda x: -x[0]))
-        return [self.density.settle(s) for s in _one_sense(keys, at_distances(raw, ms, guesses, out, lang))]
+        settled = _one_sense(keys, at_distances(raw, ms, guesses, out, lang))
+        return [self.density.settle(s, named) for s, named in zip(settled, placed_in, strict=True)]
 
     def choose(
         self,
