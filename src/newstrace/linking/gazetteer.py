@@ -40,8 +40,9 @@ FUZZY_MIN_POPULATION = 15_000
 # so a long stream holds at most this many.
 _MEMO_SIZE = 20_000
 # The memos' attributes (exact candidates, without the postal villages, fuzzy candidates, countries,
-# spelt as written, capitals): never pickled with the cache.
-_MEMOS = ("_memo", "_named_memo", "_fuzzy_memo", "_countries_memo", "_spelt_memo", "_capital_memo")
+# spelt as written, capitals, the most populous of a name): never pickled with the cache.
+_MEMOS: tuple[str, ...] = ("_memo", "_named_memo", "_fuzzy_memo", "_countries_memo", "_spelt_memo")
+_MEMOS += ("_capital_memo", "_largest_memo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,10 @@ class GazPlace:
     level: int = CITY  # gazetteer_build: CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY
     admin1: str | None = None  # the id of the first-level division it lies in
     row: int = -1
+
+
+def _population(place: GazPlace) -> int:
+    return place.population
 
 
 def _hash(key: str) -> int:
@@ -186,6 +191,17 @@ class Gazetteer:
         if not found and fuzzy:
             return self.fuzzy_candidates(name)
         return list(found)
+
+    def largest(self, name: str) -> GazPlace | None:
+        """The most populous of the exact ``candidates`` (the first of them, on a tie), remembered per
+        name: every article asks it of each place it names."""
+        memo = self._memo_of("_largest_memo")
+        found = memo.get(name)
+        if found is None:
+            found = memo.get_or_compute(
+                name, lambda: tuple(filter(None, [max(self._named(name), key=_population, default=None)]))
+            )
+        return found[0] if found else None
 
     def spelt(self, place: GazPlace, name: str) -> bool:
         """Whether ``place`` bears ``name`` as written (case, accents and punctuation aside), not only
