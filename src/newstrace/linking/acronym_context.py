@@ -49,8 +49,7 @@ def place_countries(gaz: Gazetteer, names: Iterable[str]) -> frozenset[str]:
     Gaza need not name Israel for "IDF" to be its army."""
     out: set[str] = set()
     for name in set(names):
-        found = gaz.candidates(name, fuzzy=False)
-        best = max(found, key=lambda c: c.population, default=None)
+        best = gaz.largest(name)
         if (
             best is not None
             and best.country

@@ -39,8 +39,10 @@ FUZZY_MIN_POPULATION = 15_000
 # tests (entities, places, the article's countries), and a stream repeats its names. Cleared when full,
 # so a long stream holds at most this many.
 _MEMO_SIZE = 20_000
-# The memos' attributes (exact candidates, fuzzy candidates, countries): never pickled with the cache.
-_MEMOS = ("_memo", "_fuzzy_memo", "_countries_memo", "_spelt_memo")
+# The memos' attributes (exact candidates, without the postal villages, fuzzy candidates, countries,
+# spelt as written, capitals, the most populous of a name): never pickled with the cache.
+_MEMOS: tuple[str, ...] = ("_memo", "_named_memo", "_fuzzy_memo", "_countries_memo", "_spelt_memo")
+_MEMOS += ("_capital_memo", "_largest_memo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,10 @@ class GazPlace:
     level: int = CITY  # gazetteer_build: CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FACILITY
     admin1: str | None = None  # the id of the first-level division it lies in
     row: int = -1
+
+
+def _population(place: GazPlace) -> int:
+    return place.population
 
 
 def _hash(key: str) -> int:
@@ -181,12 +187,21 @@ class Gazetteer:
         villages known from a post office only (``is_postal``) are candidates only if asked: they place
         a name that something else found, and are no evidence that a word is a place name (persons'
         first names and surnames are villages somewhere)."""
-        found = self._exact(name)
-        if not villages:
-            found = tuple(c for c in found if not is_postal(c))
+        found = self._exact(name) if villages else self._named(name)
         if not found and fuzzy:
             return self.fuzzy_candidates(name)
         return list(found)
+
+    def largest(self, name: str) -> GazPlace | None:
+        """The most populous of the exact ``candidates`` (the first of them, on a tie), remembered per
+        name: every article asks it of each place it names."""
+        memo = self._memo_of("_largest_memo")
+        found = memo.get(name)
+        if found is None:
+            found = memo.get_or_compute(
+                name, lambda: tuple(filter(None, [max(self._named(name), key=_population, default=None)]))
+            )
+        return found[0] if found else None
 
     def spelt(self, place: GazPlace, name: str) -> bool:
         """Whether ``place`` bears ``name`` as written (case, accents and punctuation aside), not only
@@ -221,8 +236,19 @@ class Gazetteer:
     def _countries_named(self, name: str) -> frozenset[str]:
         return frozenset(c.country for c in self._exact(name) if c.level == COUNTRY and c.country)
 
+    def _named(self, name: str) -> tuple[GazPlace, ...]:
+        """The exact candidates but the postal villages, remembered too: asked a score of times an
+        article, each reading every candidate's id again."""
+        memo = self._memo_of("_named_memo")
+        found = memo.get(name)
+        if found is None:
+            found = memo.get_or_compute(name, lambda: tuple(c for c in self._exact(name) if not is_postal(c)))
+        return found
+
     def _exact(self, name: str) -> tuple[GazPlace, ...]:
-        return self._memo_of("_memo").get_or_compute(name, lambda: self._places_named(name))
+        memo = self._memo_of("_memo")
+        found = memo.get(name)
+        return memo.get_or_compute(name, lambda: self._places_named(name)) if found is None else found
 
     def _places_named(self, name: str) -> tuple[GazPlace, ...]:
         rows: list[int] = []
@@ -267,7 +293,18 @@ class Gazetteer:
         return self.get(f"country:{code}") if code else None
 
     def capital_of(self, region: GazPlace) -> GazPlace | None:
-        """The town standing in for a country or region (ACLED's "provincial capital")."""
+        """The town standing in for a country or region (ACLED's "provincial capital"). Remembered per
+        place: the places stage asks it for each region an article places, reading every town of the
+        capital's name."""
+        memo: BoundedMemo[GazPlace, tuple[GazPlace, ...]] | None = self.__dict__.get("_capital_memo")
+        if memo is None:
+            memo = self.__dict__["_capital_memo"] = BoundedMemo(_MEMO_SIZE)
+        found = memo.get(region)
+        if found is None:
+            found = memo.get_or_compute(region, lambda: tuple(filter(None, [self._capital_of(region)])))
+        return found[0] if found else None
+
+    def _capital_of(self, region: GazPlace) -> GazPlace | None:
         if not region.capital:
             return None
         towns = [

@@ -66,7 +66,7 @@ def text_words(text: str) -> TextWords:
     return TextWords(matches, groups, list(set(groups)))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # a node is itself: compared by identity (``_goes_on``)
 class _Node:
     children: dict[str, _Node]
     entities: list[str]
@@ -96,6 +96,15 @@ def _text_word_keys(word: str, lang: str | None) -> tuple[str, ...]:
     return keys + tuple(x for lem in lemmas(word, lang) for x in _word_keys(lem))
 
 
+# What a word of running text is to the matcher (``KbIndex._opens_of``): the trie's first-level nodes it
+# begins names at, those it goes on from (a name's second word), each in the order of its keys, and the
+# entities of the word alone (its last first-level node that has any, as a walk takes them), if any.
+# Read from the word's entry, which the matcher reads for every word anyway: after the NER model has
+# run, each node or memo a word's test reaches is a miss of the processor's caches.
+_Opens = tuple[tuple[_Node, ...], tuple[_Node, ...], list[str] | None]
+_NO_OPENS: _Opens = ((), (), None)  # most words: one shared value
+
+
 class KbIndex:
     def __init__(self, entities: tuple[KbEntity, ...]) -> None:
         self.entities = {e.id: e for e in entities}
@@ -105,7 +114,7 @@ class KbIndex:
         self._root = _Node({}, [])
         # Per language: the trie's nodes a word of running text begins names at (none for most words;
         # one dict step per word, and no trie step from the root for a word that begins one).
-        self._opens: dict[str | None, BoundedMemo[str, tuple[_Node, ...]]] = {}
+        self._opens: dict[str | None, BoundedMemo[str, _Opens]] = {}
         self._lookups: BoundedMemo[tuple[str, str | None], tuple[KbEntity, ...]]
         self._lookups = BoundedMemo(_LOOKUP_MEMO_SIZE)
         for entity in entities:
@@ -118,6 +127,13 @@ class KbIndex:
                         self.acronyms[words[0]].append(entity.id)
                 else:
                     self._add(surface, entity)
+        # The first-level nodes each second word of a name goes on from: whether the word after one that
+        # begins a name goes on is then read from the words' own entries (``_opens_of``), which the
+        # matcher reads for every word anyway, not from a look-up of the word's keys in each node.
+        self._after: dict[str, list[_Node]] = defaultdict(list)
+        for node in self._root.children.values():
+            for key in node.children:
+                self._after[key].append(node)
         # Acronyms that stand for an entity only where the article's context says so: those its record
         # lists as such, and those two entities share ("RSF": a Sudanese force, a press freedom NGO).
         self.contextual: dict[str, tuple[str, ...]] = {
@@ -184,14 +200,14 @@ class KbIndex:
         acronyms = self.acronyms
         free = 0  # the first word a match may start at (matches do not overlap)
         # The spellings that may begin a name, asked once each; then the words that are one of them.
-        marked = {g: s for g, s in opens.items() if s or (g.isupper() and acronyms.get(g))}
+        marked = {g: o for g, o in opens.items() if o[0] or (g.isupper() and acronyms.get(g))}
         candidates = [(i, marked[g]) for i, g in enumerate(groups) if g in marked]
-        for i, starts in candidates:
+        for i, entry in candidates:
             if i < free:
                 continue
             free = i + 1
             acronym = acronyms.get(groups[i]) if groups[i].isupper() else None
-            best = self._best_at(keys, groups, lang, i, starts)
+            best = self._best_at(keys, groups, lang, i, entry, opens)
             if best is None and not acronym:
                 continue
             # A longer name that starts with the acronym wins ("НАК «Нафтогаз»" is not the НАК).
@@ -218,15 +234,15 @@ class KbIndex:
         surface)."""
         return tuple(self.entities[i] for i in self.contextual.get(surface.strip(), ()))
 
-    def _opens_of(self, distinct: list[str], lang: str | None) -> dict[str, tuple[_Node, ...]]:
-        """The nodes where each of a text's ``distinct`` spellings begins names: the language's memo is
+    def _opens_of(self, distinct: list[str], lang: str | None) -> dict[str, _Opens]:
+        """What each of a text's ``distinct`` spellings is to the matcher (``_Opens``): the language's memo is
         asked once per spelling, and only the words it does not hold are read. The text's words are
         then looked up in this text's small table: after the NER model has run, a look-up in a memo of
         a stream's vocabulary is most often a miss of the processor's caches."""
         memo = self._opens.get(lang)
         if memo is None:
             memo = self._opens[lang] = BoundedMemo(_OPENS_MEMO_SIZE)
-        here: dict[str, tuple[_Node, ...]] = {}
+        here: dict[str, _Opens] = {}
         new: list[str] = []
         for word, starts in zip(distinct, map(memo.get, distinct), strict=True):
             if starts is None:
@@ -239,15 +255,19 @@ class KbIndex:
             here[word] = memo[word] = self._name_starts(word, lang)
         return here
 
-    def _name_starts(self, word: str, lang: str | None) -> tuple[_Node, ...]:
+    def _name_starts(self, word: str, lang: str | None) -> _Opens:
         """The trie's first-level nodes the word's keys reach, in the order of its keys (as a walk from
-        the root would reach them)."""
+        the root would reach them), and those it goes on from as a name's second word."""
         starts = self._root.children
-        if word.isascii() and word.isdigit():
-            # A number, most of a text's new words: its keys are its own (no stem, no dictionary form),
-            # read without filling the word-key memos with numbers a stream never repeats.
-            return tuple(starts[k] for k in name_keys(word) if k in starts)
-        return tuple(starts[k] for k in _text_word_keys(word, lang) if k in starts)
+        # A number, most of a text's new words: its keys are its own (no stem, no dictionary form), read
+        # without filling the word-key memos with numbers a stream never repeats.
+        number = word.isascii() and word.isdigit()
+        keys = name_keys(word) if number else _text_word_keys(word, lang)
+        begins = tuple(starts[k] for k in keys if k in starts)
+        after = self._after
+        goes_on = tuple(dict.fromkeys(n for k in keys if k in after for n in after[k]))
+        alone = next((n.entities for n in reversed(begins) if n.entities), None)
+        return (begins, goes_on, alone) if begins or goes_on else _NO_OPENS
 
     def _best_at(
         self,
@@ -255,17 +275,17 @@ class KbIndex:
         groups: list[str],
         lang: str | None,
         i: int,
-        starts: tuple[_Node, ...],
+        entry: _Opens,
+        opens: dict[str, _Opens],
     ) -> tuple[int, list[str]] | None:
         """What ``_longest`` finds, without its walk in the commonest case: no name goes on to the next
         word. The match is then the word alone (the last of its nodes with entities, as the walk takes
-        them), or none where it only begins longer names ("в", "с")."""
-        if _goes_on(keys, groups, lang, i + 1, starts):
+        them), or none where it only begins longer names ("в", "с"). ``entry``: the word's ``_Opens``,
+        ``opens``: each word's."""
+        starts, _, alone = entry
+        if i + 1 < len(groups) and _goes_on(starts, opens[groups[i + 1]][1]):
             return self._longest(keys, groups, lang, i, starts)
-        for node in reversed(starts):  # a loop, not next() over a generator: asked for most candidates
-            if node.entities:
-                return i + 1, node.entities
-        return None
+        return None if alone is None else (i + 1, alone)
 
     def _longest(
         self,
@@ -320,23 +340,12 @@ class KbIndex:
         return min((self.entities[i] for i in ids), key=lambda e: _PICK_ORDER.get(e.type, 9))
 
 
-def _goes_on(
-    keys: list[tuple[str, ...] | None], groups: list[str], lang: str | None, j: int, nodes: tuple[_Node, ...]
-) -> bool:
-    """Whether word ``j`` (if any) goes on from one of ``nodes`` (``keys``: each word's keys, read on first
-    need, as for ``KbIndex._longest``)."""
-    if j >= len(keys) or not nodes:
-        return False
-    word_keys = keys[j]
-    if word_keys is None:
-        word_keys = keys[j] = _text_word_keys(groups[j], lang)
-    # Loops, not any() over a generator nor a keys view per node: asked for most candidates, with a
-    # word's one to three keys.
-    for node in nodes:
-        children = node.children
-        for k in word_keys:
-            if k in children:
-                return True
+def _goes_on(nodes: tuple[_Node, ...], goes_on: tuple[_Node, ...]) -> bool:
+    """Whether the next word, which goes on from ``goes_on`` (its ``_Opens``), goes on from one of
+    ``nodes``. A loop, not any() over a generator: asked for most candidates, with one to three nodes."""
+    for node in nodes:  # noqa: SIM110 (see above)
+        if node in goes_on:
+            return True
     return False
 
 

@@ -4,9 +4,11 @@ around it have them (the places stage pairs the mentions, ``_containers``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
+from newstrace.languages import pack
 from newstrace.linking.community_words import container_gap
 from newstrace.linking.gazetteer import GazPlace, is_postal
 from newstrace.linking.gazetteer_build import ADMIN1, CITY, COUNTRY
@@ -15,6 +17,19 @@ from newstrace.model import Mention
 
 _GAP_OPENS = re.compile(r"\s*[,(]")  # how every gap without community words begins
 _WORD_OPENS = re.compile(r"\s+\w")  # and every gap with them ("X territorial community, Y")
+
+
+@functools.cache
+def _past_gap(lang: str | None) -> re.Pattern[str]:
+    """A character no gap (``container_gap``) holds: a gap is white space, a comma or an opening
+    parenthesis, and the letters and other characters of the language's community words. No mention
+    that starts past one can be the container of the mention before it, so its gap is not read."""
+    found = pack(lang) if lang else None
+    words = found.community_words if found is not None else ()
+    if not words:
+        return re.compile(r"[^\s,(]")
+    other = sorted({c for w in words for c in w if not c.isalpha() and not c.isspace()})
+    return re.compile(r"[^\w\s,(" + re.escape("".join(other)) + r"]|[\d_]")
 
 
 def containers_after(
@@ -27,14 +42,19 @@ def containers_after(
     Texas"; "Kramatorsk (Donetsk)"; with the language's community words between, "Pokrovske territorial
     community, Dnipropetrovsk"), unless the first ``guesses`` make them a list (``listed``)."""
     gap = container_gap(lang)
+    past = _past_gap(lang)
     out: dict[int, int] = {}
     for i, m in enumerate(ms):
         if not _GAP_OPENS.match(raw, m.end) and not _WORD_OPENS.match(raw, m.end):
             continue  # no comma, parenthesis or word after it: no mention can follow as its container
+        # The mentions that start past the first character no gap holds are not tried: an article's
+        # dozen places were each tried against every later one, twice an article.
+        beyond = past.search(raw, m.end)
+        last = beyond.start() if beyond is not None else len(raw)
         for j, o in enumerate(ms):
             # The gap is read in place (from the end of one mention to the start of the next), not on a
             # copy of it.
-            if o.start >= m.end and gap.match(raw, m.end, o.start):
+            if m.end <= o.start <= last and gap.match(raw, m.end, o.start):
                 if guesses is None or not listed(guesses[i], guesses[j]):
                     out[i] = j
                 break

@@ -60,8 +60,10 @@ def _surname_as_place(m: Mention) -> bool:
     """A one-word place that is no knowledge-base place: a gazetteer town or an NER guess. Countries
     are linked by the places stage, after this one: the caller leaves them out (``territory``), or a
     title the model took for a person's name ("Rethinking Egypt") made every later "Egypt" that person."""
+    if m.type != "place":  # most mentions: their words are not split
+        return False
     one_word = len(m.text.split()) == 1 and m.text[:1].isupper()
-    return m.type == "place" and one_word and (m.entity_id is None or m.entity_id.startswith("gn:"))
+    return one_word and (m.entity_id is None or m.entity_id.startswith("gn:"))
 
 
 def _matching_full_name(m: Mention, full: list[Mention], surname_only: bool = False) -> Mention | None:

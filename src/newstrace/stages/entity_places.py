@@ -121,11 +121,19 @@ def demonym_countries(text: str, lang: str | None, read: TextWords | None = None
     if read is None:
         read = text_words(text)
     memo = _demonym_words(lang)
+    prefixes = _country_prefixes(lang)
     out: set[str] = set()
     seen: set[str] = set()
-    # The memo is asked once per spelling of the text; most spellings begin as no country's name.
+    # The memo is asked once per spelling of the text that may be a demonym. A spelling of letters only
+    # is its own letters (``_demonym_word``), so those too short or that begin as no country's name
+    # (nearly all) are passed over by the small table of those beginnings: after the NER model has run,
+    # a look-up in the memo of a stream's vocabulary is most often a miss of the processor's caches.
     hits: dict[str, tuple[str, frozenset[str], bool]] = {}
     for token in read.distinct:
+        if token.isalpha() and (
+            len(token) < DEMONYM_WORD or token.casefold()[:DEMONYM_PREFIX] not in prefixes
+        ):
+            continue
         found = memo.get(token)
         if found is None:
             found = memo.get_or_compute(token, functools.partial(_demonym_word, token, lang))
