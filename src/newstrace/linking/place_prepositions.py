@@ -32,21 +32,25 @@ def place_prepositions() -> re.Pattern[str]:
 PREPOSITION_REACH = 40
 
 
-@functools.lru_cache(maxsize=16)
-def pack_prepositions(lang: str) -> re.Pattern[str] | None:
-    """One of the pack's place prepositions, then the name after it (group 1)."""
+def _pack_words(lang: str) -> str | None:
+    """The pack's place prepositions as one caseless alternation (longest first), None without any."""
     found = pack(lang)
     if found is None or not found.place_prepositions:
         return None
-    words = caseless_words(sorted(found.place_prepositions, key=len, reverse=True), r"[\w'’-]")
+    return caseless_words(sorted(found.place_prepositions, key=len, reverse=True), r"[\w'’-]")
+
+
+@functools.lru_cache(maxsize=16)
+def pack_prepositions(lang: str) -> re.Pattern[str] | None:
+    """One of the pack's place prepositions, then the name after it (group 1)."""
+    words = _pack_words(lang)
+    if words is None:
+        return None
     return re.compile(rf"{words}\s+([^\W\d_a-zß-ÿ]?[^\W\d_]+(?:[- ][^\W\d_a-zß-ÿ][^\W\d_]+)?)")
 
 
 @functools.lru_cache(maxsize=16)
 def preposition_before(lang: str) -> re.Pattern[str] | None:
     """One of the pack's place prepositions ending right before a name: the end of the text before it."""
-    found = pack(lang)
-    if found is None or not found.place_prepositions:
-        return None
-    words = caseless_words(sorted(found.place_prepositions, key=len, reverse=True), r"[\w'’-]")
-    return re.compile(rf"{words}\s+$")
+    words = _pack_words(lang)
+    return re.compile(rf"{words}\s+$") if words is not None else None
