@@ -5,7 +5,7 @@ Reporting on a war keeps naming places near one another (a front line, a besiege
 several villages of one name that score exactly alike (one name, one division, no population, nothing in
 the article near either), the one lying where earlier articles' towns are dense is the likelier, and
 without it the choice would fall to the gazetteer's order or to no place at all. The same holds, more
-strongly, among the small towns of one first-level division that a name may mean ("Mykhailivka,
+strongly, among the small towns of the first-level division named right after a name ("Mykhailivka,
 Kherson": the division holds a dozen; one of 2,000 people ranks above villages whose population the
 gazetteer does not know, though reporting on a front names the villages on it): there the density
 outweighs what the scores say of them, population included. The prior knows no country and no war: it
