@@ -295,13 +295,11 @@ class Gazetteer:
     def capital_of(self, region: GazPlace) -> GazPlace | None:
         """The town standing in for a country or region (ACLED's "provincial capital"). Remembered per
         place: the places stage asks it for each region an article places, reading every town of the
-        capital's name."""
-        memo: BoundedMemo[GazPlace, tuple[GazPlace, ...]] | None = self.__dict__.get("_capital_memo")
-        if memo is None:
-            memo = self.__dict__["_capital_memo"] = BoundedMemo(_MEMO_SIZE)
-        found = memo.get(region)
+        capital's name. Keyed by the place's id, which names one place of the gazetteer."""
+        memo = self._memo_of("_capital_memo")
+        found = memo.get(region.id)
         if found is None:
-            found = memo.get_or_compute(region, lambda: tuple(filter(None, [self._capital_of(region)])))
+            found = memo.get_or_compute(region.id, lambda: tuple(filter(None, [self._capital_of(region)])))
         return found[0] if found else None
 
     def _capital_of(self, region: GazPlace) -> GazPlace | None:
