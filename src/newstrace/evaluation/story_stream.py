@@ -44,14 +44,19 @@ def replay(docs: Iterable[Document], settings: Settings) -> tuple[dict[str, str]
         assigned, _ = assigner.assign(checked, sig)
         spent += time.perf_counter() - t0
         sigs[doc.id] = sig
-        for gone, kept in assigner.take_merges():
-            story = {d: kept if s == gone else s for d, s in story.items()}
+        story = _relabelled(story, assigner.take_merges())
         story[ids[doc.id]] = str(assigned.story_id)
     t0 = time.perf_counter()
-    for gone, kept in assigner.finish():  # the end of the input, as ingest ends it
-        story = {d: kept if s == gone else s for d, s in story.items()}
+    story = _relabelled(story, assigner.finish())  # the end of the input, as ingest ends it
     spent += time.perf_counter() - t0
     return story, copies, spent
+
+
+def _relabelled(story: dict[str, str], merges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Article -> story with each merged story's articles in the story it went into."""
+    for gone, kept in merges:
+        story = {d: kept if s == gone else s for d, s in story.items()}
+    return story
 
 
 def _prf(tally: Counter[str], scope: str) -> dict[str, Any]:
