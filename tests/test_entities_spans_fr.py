@@ -120,3 +120,25 @@ def test_frequent_words_no_gazetteer_holds_are_not_places() -> None:
 def test_a_body_named_by_one_common_word_is_kept() -> None:
     found = _by_text(_run("Jeudi, le Sénat a rejeté le texte que le Parlement avait voté à Rome en mai."))
     assert found["Sénat"].type == "organization" and found["Parlement"].type == "organization"
+
+
+def test_a_title_of_address_is_not_part_of_the_name() -> None:
+    doc = _run(
+        "Le ministre Jean-Paul Marchetti a rencontré hier la présidente Claire Vautrin. "
+        "M. Marchetti a ensuite dit que Mme Vautrin viendrait à Lyon."
+    )
+    found = _by_text(doc)
+    assert "M. Marchetti" not in found and "Mme Vautrin" not in found
+    assert found["Marchetti"].entity_id == found["Jean-Paul Marchetti"].entity_id
+    assert found["Vautrin"].entity_id == found["Claire Vautrin"].entity_id
+
+
+def test_a_title_is_read_in_the_articles_language_and_in_its_case() -> None:
+    from newstrace.linking.honorifics import title_length
+
+    assert title_length("Mr. Harding", "en") == len("Mr. ")
+    assert title_length("Mrs Harding", "en") == len("Mrs ")
+    assert title_length("M. Harding", "en") == 0  # an initial in English, a title in French
+    assert title_length("M. Harding", "fr") == len("M. ")
+    assert title_length("Mr", "en") == 0  # nothing after it
+    assert title_length("Pani Nowak", "pl") == len("Pani ") and title_length("panika", "pl") == 0

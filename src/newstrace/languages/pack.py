@@ -111,6 +111,11 @@ class LanguagePack:
     # written may open ("the Hague"). Plain words, any case; an elided article ends in its apostrophe.
     near_words: tuple[str, ...] = ()
     definite_articles: tuple[str, ...] = ()
+    # Titles of address before a person's name ("M. Fillon", "Mrs May", "пані Маляр"; read by
+    # linking/honorifics.py): not part of the name, which is then found alone and can join the full name
+    # used earlier. Written as they open a name, in their case; a title that may end in a full stop is
+    # written without it ("Mr" also reads "Mr.").
+    honorifics: tuple[str, ...] = ()
 
 
 def pack_file(code: str, name: str) -> str | None:

@@ -21,6 +21,7 @@ from newstrace.linking.acronym_context import ArticleContext, place_countries, p
 from newstrace.linking.countries import country_spans, territory
 from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
+from newstrace.linking.honorifics import title_length
 from newstrace.linking.kb_index import KbIndex, KbMatch, text_words
 from newstrace.linking.keys import CAPITALS_WORD, name_keys
 from newstrace.linking.name_shapes import ROAD_CODE, fold, named_thing, overlaps, trim_span
@@ -216,7 +217,7 @@ class EntitiesStage(BaseStage):
         ner: list[tuple[int, int, str]] = []
         if recogniser is not None:
             for s, e, label in recogniser.spans(text):
-                s, e = self._trim(text, s, e, label)
+                s, e = self._trim(text, s, e, label, lang)
                 if e > s:
                     ner.append((s, e, label))
         return ner
@@ -251,11 +252,12 @@ class EntitiesStage(BaseStage):
             return bool(self.kb.lookup(text[ns:ne], lang)) and label != "misc"
         return False
 
-    def _trim(self, text: str, s: int, e: int, label: str) -> tuple[int, int]:
-        """Exact name spans: no line break, leading title, article or preposition ("la France",
-        "de Haute-Marne", "l'Espagne"), nor trailing punctuation."""
+    def _trim(self, text: str, s: int, e: int, label: str, lang: str | None) -> tuple[int, int]:
+        """Exact name spans: no line break, leading title ("M. Fillon"), article or preposition ("la
+        France", "de Haute-Marne", "l'Espagne"), nor trailing punctuation."""
         s, e = trim_span(text, s, e)
         if label == "person":
+            s += title_length(text[s:e], lang)
             particle = _NAME_PARTICLE.search(text[max(0, s - 8) : s])
             return (s - len(particle.group()), e) if particle else (s, e)  # "De Gendt", not "Gendt"
         m = _LEADING_ARTICLE.match(text[s:e])
