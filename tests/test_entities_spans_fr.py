@@ -134,7 +134,7 @@ def test_a_title_of_address_is_not_part_of_the_name() -> None:
 
 
 def test_a_title_is_read_in_the_articles_language_and_in_its_case() -> None:
-    from newstrace.linking.honorifics import title_length
+    from newstrace.linking.name_openers import title_length
 
     assert title_length("Mr. Harding", "en") == len("Mr. ")
     assert title_length("Mrs Harding", "en") == len("Mrs ")
@@ -142,3 +142,16 @@ def test_a_title_is_read_in_the_articles_language_and_in_its_case() -> None:
     assert title_length("M. Harding", "fr") == len("M. ")
     assert title_length("Mr", "en") == 0  # nothing after it
     assert title_length("Pani Nowak", "pl") == len("Pani ") and title_length("panika", "pl") == 0
+
+
+def test_the_words_opening_a_span_are_the_articles_language() -> None:
+    from newstrace.linking.name_openers import opening_words
+
+    def opened(name: str, lang: str) -> str:
+        found = opening_words(name, lang)
+        return found.group() if found else ""
+
+    assert opened("de la Haute-Marne", "fr") == "de la " and opened("qu'Israël", "fr") == "qu'"
+    assert opened("l’Espagne", "fr") == "l’" and opened("the Hague", "en") == "the "
+    assert opened("de Haute-Marne", "en") == ""  # a French preposition in an English article
+    assert opened("Delaware", "fr") == "" and opened("Москва", "ru") == ""

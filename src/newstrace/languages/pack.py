@@ -112,10 +112,14 @@ class LanguagePack:
     near_words: tuple[str, ...] = ()
     definite_articles: tuple[str, ...] = ()
     # Titles of address before a person's name ("M. Fillon", "Mrs May", "пані Маляр"; read by
-    # linking/honorifics.py): not part of the name, which is then found alone and can join the full name
+    # linking/name_openers.py): not part of the name, which is then found alone and can join the full name
     # used earlier. Written as they open a name, in their case; a title that may end in a full stop is
     # written without it ("Mr" also reads "Mr.").
     honorifics: tuple[str, ...] = ()
+    # Words besides the definite articles that an NER model may take into a name's span before the
+    # name ("de Haute-Marne", "qu'Israël"; read by linking/name_openers.py): prepositions and elided
+    # conjunctions. Plain words, any case; an elided word ends in its apostrophe.
+    name_openers: tuple[str, ...] = ()
 
 
 def pack_file(code: str, name: str) -> str | None:

@@ -21,9 +21,9 @@ from newstrace.linking.acronym_context import ArticleContext, place_countries, p
 from newstrace.linking.countries import country_spans, territory
 from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
-from newstrace.linking.honorifics import title_length
 from newstrace.linking.kb_index import KbIndex, KbMatch, text_words
 from newstrace.linking.keys import CAPITALS_WORD, name_keys
+from newstrace.linking.name_openers import opening_words, title_length
 from newstrace.linking.name_shapes import ROAD_CODE, fold, named_thing, overlaps, trim_span
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
@@ -42,8 +42,6 @@ from newstrace.stages.entity_words import (
 
 # Removed spans whose text still names real people, places and outlets.
 _READ_REMOVED = frozenset({"caption", "credit", "teaser"})
-# Articles and prepositions NER models include in a span ("la France", "de Haute-Marne", "l'Espagne").
-_LEADING_ARTICLE = re.compile(r"^(?:(?:la|le|les|de|du|des|au|aux|the)\s+|(?:l|d|qu)['’]\s*)+", re.IGNORECASE)
 # A gazetteer town this large, or any region or country, is a place whatever else the word is.
 KNOWN_TOWN_POPULATION = 15_000
 # A capitalised particle right before a person span belongs to the name ("De Gendt", "Van Aert").
@@ -260,7 +258,7 @@ class EntitiesStage(BaseStage):
             s += title_length(text[s:e], lang)
             particle = _NAME_PARTICLE.search(text[max(0, s - 8) : s])
             return (s - len(particle.group()), e) if particle else (s, e)  # "De Gendt", not "Gendt"
-        m = _LEADING_ARTICLE.match(text[s:e])
+        m = opening_words(text[s:e], lang)
         if m and e - s > m.end():
             if label == "place" and _OF_NAME.search(text[max(0, s - 30) : s + m.end()]):
                 return s, s  # "Tour de France", "Coupe de France": part of a longer name, not the country
