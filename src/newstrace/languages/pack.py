@@ -68,6 +68,22 @@ class LanguagePack:
     # weapon or quality ("battle groups"); the words linking a head that comes first ("groupe de combat":
     # "de|d'"), empty where the head follows the trigger; armed forces as the agent of a verb of force.
     event_heads: str = ""
+    # Officials and bodies that speak without being named (read by text/claim_speakers.py, over every
+    # pack: a quote may name an official in its own language): regular expressions of the head nouns of
+    # office ("officials", "autorités", "генштаб"), the modifiers before them ("regional", "Ukraine's"),
+    # those after them (French "les autorités locales"), the articles that may open the description, the
+    # prepositions that open its complement ("Ministry of Defence"), those that join its further words
+    # ("of the" in "Ministry of Defence of the Russian Federation"), the words between the description
+    # and its speech verb ("the ministry has said"), and the words for a general staff
+    # (a country's staff that reports is its general staff: one claimant).
+    official_heads: str = ""
+    official_modifiers: str = ""
+    official_after: str = ""
+    official_articles: str = ""
+    official_complement: str = ""
+    official_joiners: str = ""
+    official_fillers: str = ""
+    general_staff: str = ""
     event_head_links: str = ""
     armed_forces: str = ""
     # A possessive right before an event noun ("Navalny's arrest", "his arrest", "son arrestation"),

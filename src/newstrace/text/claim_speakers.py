@@ -5,53 +5,67 @@ A description is a head noun of office (ministry, officials, governor, staff, po
 modifiers: an article, demonyms and possessives of a country ("Ukrainian", "Ukraine's"), acronyms
 ("US", "UN"), and adjectives of field or level ("health", "regional"), and an "of ..." complement with
 capitalised words ("Ministry of Defence of Ukraine"). Its name is the phrase without its article.
+The words of each language are its pack's ``official_*`` fields (docs/languages.md); a description is
+read in any of them, since a quote may name an official in the language of the official's country.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from newstrace.languages import packs
 from newstrace.model import Source
 from newstrace.text.claim_lexicon import DESCRIPTORS
 from newstrace.text.nationalities import capitals, demonym, nationality_words
 
-_HEADS = (
-    r"(?:officials?|authorities|community|ministry|ministries|minister|office|governor|mayor|spokes(?:man|woman|person)|"
-    r"presidency|staff|updates?|media|press|outlets?|newspapers?|broadcasters?|television|courts?|tribunal|"
-    r"general\s+staff|staff|police|prosecutors?|army|armed\s+forces|military|command|agency|council|"
-    r"mission|monitors?|watchdog|administration|government|cabinet|kremlin|pentagon|service|"
-    r"intelligence|commander|commissioner|ombudsman|ombudsperson|department|committee|"
-    r"autorités|responsables?|ministère|gouverneur|porte-parole|état-major|armée|"
-    r"власти|министерство|минобороны|губернатор|генштаб|власті|міністерство|губернатор|генштаб|"
-    r"Behörden|Ministerium|Gouverneur|Generalstab|Armee|Regierung)"
-)
-_MODIFIER = (
-    r"(?:(?-i:[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ch))|(?-i:[A-Z][\w.-]*'s)|(?-i:[A-Z]{2,}|U\.[SK]\.)|"
-    r"regional|local|military|senior|top|western|health|media|foreign|defen[cs]e|interior|emergency|state|"
-    r"city|district|oblast|national|federal|presidential|prosecutor's|general|human\s+rights|border|"
-    r"occupation|russian-installed|russian-backed|pro-russian|moscow-installed|separatist|"
-    r"locales?|régionales?|ukrainiens?|russes|américains?|britanniques|"
-    r"местные|региональные|місцеві|обласні|ukrainische[nr]?|russische[nr]?)"
-)
-_COMPLEMENT = (
-    r"(?:\s+(?:of|for|in|de\s+la|de\s+l'|du|des)\s+(?:the\s+)?"
-    r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z][\w'’-]*)){0,4})?"
-)
-# French adjectives follow the noun: "les autorités locales", "des responsables américains".
-_POSTNOMINAL = r"(?:\s+(?:locales?|régionales?|ukrainiens?|russes|américains?|britanniques|militaires))?"
-# The group "head" ends at the head noun: a named body inside the complement ("the General Staff of the
-# Ukrainian Armed Forces") is not the speaker, one covering the head ("the UN human rights office") is.
-_PHRASE = (
-    rf"(?P<head>(?:(?:the|a|an|les?|la|l')\s+)?(?:{_MODIFIER}\s+){{0,4}}{_HEADS}\b)"
-    rf"{_POSTNOMINAL}{_COMPLEMENT}"
-)
-_AT_START = re.compile(rf"(?i)^\s*({_PHRASE})")
-_AT_END = re.compile(rf"(?i)(?<![\w'])({_PHRASE})\s*(?:,\s*)?(?:also\s+|has\s+|have\s+|had\s+|later\s+)?$")
-_ARTICLE = re.compile(r"(?i)^(?:the|a|an|les?|la|l')\s+")
-# A country's staff that reports is its general staff ("the Ukrainian staff", "the General Staff of the
-# Ukrainian Armed Forces"): one name per country, so the ledger keeps its reports together.
-_STAFF = re.compile(r"(?i)(?:\bstaff|état-major|генштаб|Generalstab)$")
+
+def _union(field: str) -> str:
+    """One alternation of a pack field's expressions, over every pack that has it (registry order)."""
+    return "|".join(value for p in packs() if (value := getattr(p, field)))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    at_start: re.Pattern[str]
+    at_end: re.Pattern[str]
+    article: re.Pattern[str]
+    staff: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """The description patterns, built from the packs' ``official_*`` fields on first use."""
+    heads = f"(?:{_union('official_heads')})"
+    modifier = f"(?:{_union('official_modifiers')})"
+    articles = _union("official_articles")
+    # An "of ..." complement: capitalised words after a preposition, perhaps joined by another ("Ministry
+    # of Defence of the Russian Federation").
+    joiners = _union("official_joiners")
+    joined = rf"(?:(?:{joiners})\s+)?" if joiners else ""
+    word = r"(?-i:[A-Z][\w'’-]*)"
+    complement = rf"(?:\s+(?:{_union('official_complement')})\s+{word}(?:\s+{joined}{word}){{0,4}})?"
+    # French adjectives follow the noun: "les autorités locales", "des responsables américains".
+    after = _union("official_after")
+    postnominal = rf"(?:\s+(?:{after}))?" if after else ""
+    # The group "head" ends at the head noun: a named body inside the complement ("the General Staff of
+    # the Ukrainian Armed Forces") is not the speaker, one covering the head ("the UN human rights
+    # office") is.
+    phrase = rf"(?P<head>(?:(?:{articles})\s+)?(?:{modifier}\s+){{0,4}}{heads}\b){postnominal}{complement}"
+    # Words between the description and its speech verb ("the ministry has said").
+    filler = _union("official_fillers")
+    fillers = rf"(?:(?:{filler})\s+)?" if filler else ""
+    return _Patterns(
+        at_start=re.compile(rf"(?i)^\s*({phrase})"),
+        at_end=re.compile(rf"(?i)(?<![\w'])({phrase})\s*(?:,\s*)?{fillers}$"),
+        article=re.compile(rf"(?i)^(?:{articles})\s+"),
+        # A country's staff that reports is its general staff ("the Ukrainian staff", "the General Staff
+        # of the Ukrainian Armed Forces"): one name per country, so the ledger keeps its reports together.
+        staff=re.compile(rf"(?i)\b(?:{_union('general_staff')})$"),
+    )
+
+
 # "Moscow-installed", "Kremlin-backed", "Russian-imposed authorities": one name, from the country.
 _INSTALLED = re.compile(r"(?i)\b([\w]+)-(?:installed|imposed|appointed)\b")
 
@@ -67,11 +81,12 @@ class Official:
 def described_official(text: str, at_start: bool) -> Official | None:
     """The official described at the start of ``text`` (after "according to", after a speech verb) or
     at its end (the subject right before a speech verb); with where the description and its head end."""
-    m = (_AT_START if at_start else _AT_END).search(text)
+    patterns = _patterns()
+    m = (patterns.at_start if at_start else patterns.at_end).search(text)
     if m is None:
         return None
     phrase = m.group(1).strip()
-    name = _ARTICLE.sub("", phrase)
+    name = patterns.article.sub("", phrase)
     if len(name.split()) > 9:
         return None
     name = _canonical(name, m.group("head"))
@@ -85,7 +100,7 @@ def described_official(text: str, at_start: bool) -> Official | None:
 def _canonical(name: str, head: str) -> str:
     """One name for the bodies that go by several: a country's general staff, the authorities a
     country installed."""
-    if _STAFF.search(head.strip()):
+    if _patterns().staff.search(head.strip()):
         sides = nationality_words(re.sub(r"['’]s\b", "", name))  # "Ukraine's General Staff"
         if sides:
             return f"{demonym(sides[0][2])} General Staff"
