@@ -74,7 +74,9 @@ class LanguagePack:
     # those after them (French "les autorités locales"), the articles that may open the description, the
     # prepositions that open its complement ("Ministry of Defence"), those that join its further words
     # ("of the" in "Ministry of Defence of the Russian Federation"), the words between the description
-    # and its speech verb ("the ministry has said"), and the words for a general staff
+    # and its speech verb ("the ministry has said"), the words after a country's name and a hyphen that
+    # make a body its creature ("Moscow-installed authorities": one name, "Russian-installed", whatever
+    # the city or country), and the words for a general staff
     # (a country's staff that reports is its general staff: one claimant).
     official_heads: str = ""
     official_modifiers: str = ""
@@ -83,6 +85,7 @@ class LanguagePack:
     official_complement: str = ""
     official_joiners: str = ""
     official_fillers: str = ""
+    official_installed: str = ""
     general_staff: str = ""
     event_head_links: str = ""
     armed_forces: str = ""
@@ -100,6 +103,9 @@ class LanguagePack:
     claim_kinds: Mapping[str, str] = field(default_factory=_empty)
     claim_kinds_first: Mapping[str, str] = field(default_factory=_empty)
     claim_words: Mapping[str, str] = field(default_factory=_empty)
+    # Descriptions of sources ("responsables américains"), under the one name the ledger groups their
+    # claims by, in English ("US officials"): name -> regular expression (text/claim_lexicon.py).
+    claim_descriptors: Mapping[str, str] = field(default_factory=_empty)
 
     # Places (read by stages/entity_places.py): words before a place name ("w", "cerca de", "the
     # village of"): a name after them that the gazetteer holds is a place where no NER model read one,

@@ -174,7 +174,7 @@ def _protesters(stext: str, n: Number, people: str, after: str) -> bool:
     """People (not troops) with a protest word in their clause or right before them."""
     words = lex.claim_words().protest
     protest = words.search(after) or words.search(stext[max(0, n.start - 25) : n.start])
-    return protest is not None and not lex.NOT_PEOPLE_PROTESTERS.match(people)
+    return protest is not None and not lex.claim_words().not_protesters.match(people)
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

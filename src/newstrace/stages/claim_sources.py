@@ -197,7 +197,7 @@ def _pronoun_speaker(
 ) -> Found | None:
     """ "he said", "a-t-il déclaré": the last person named, in this sentence or an earlier one."""
     head = stext[max(0, v.start() - 12) : v.start()]
-    pronoun = "-t-" in v.group() or lex.INVERTED_PRONOUN.match(stext[v.end() : v.end() + 6])
+    pronoun = "-t-" in v.group() or lex.claim_words().inverted_pronoun.match(stext[v.end() : v.end() + 6])
     if not (pronoun or lex.claim_words().pronoun_subject.search(head)):
         return None
     src = memory.last_speaker if memory.speaker_is_latest else None
@@ -255,7 +255,9 @@ def _anaphor(
     """ "The report estimates", "L'analyse estime", "..., the report estimated": the last source; "it"
     and a document stand for a body, not a person ("It documented ...": the office named before)."""
     clause = stext[max(stext.rfind(",", 0, v.start()), stext.rfind(";", 0, v.start())) + 1 :].strip()
-    m = lex.ANAPHORIC_SUBJECT.match(stext.strip()) or lex.ANAPHORIC_SUBJECT.match(clause)
+    m = lex.claim_words().anaphoric_subject.match(stext.strip()) or lex.claim_words().anaphoric_subject.match(
+        clause
+    )
     if m is None and not _IT_ACTS.match(stext.strip()):
         return None
     body = m is None or m.group("document") is not None or m.group("it") is not None
@@ -308,7 +310,7 @@ _SPEAKER_RULES: list[Callable[[str, Verb, list[Located], list[Located], Memory],
 def _reportative(stext: str, sources: list[Located], places: list[Located], memory: Memory) -> Found | None:
     """ "The aggressor's army was to lose over 166,000 soldiers", right after a sentence with a source:
     the text goes on reporting that source's figures."""
-    if memory.previous is not None and lex.REPORTATIVE.search(stext):
+    if memory.previous is not None and lex.claim_words().reportative.search(stext):
         return Found(memory.previous)
     return None
 
@@ -330,7 +332,7 @@ def _outlets(stext: str, sources: list[Located], found: Found) -> list[str]:
     link_from = min(found.end, found.verb_start) if found.verb_start >= 0 else found.end
     if outlets and outlets[0][0] - found.end <= 40 and _VIA_LINK.search(stext[link_from : outlets[0][0]]):
         via.append(outlets[0][2].name or outlets[0][2].text)
-    t = lex.TRANSLATED_BY.search(stext[found.end :])
+    t = lex.claim_words().translated_by.search(stext[found.end :])
     if t is not None:
         later = [x for x in sources if x[0] >= found.end + t.end()]
         if later:
@@ -408,7 +410,7 @@ def _described(text: str) -> Source | None:
     if not words:
         return None
     phrase = " ".join(words[:_MAX_PHRASE_WORDS])
-    for pattern, name in lex.DESCRIPTORS:
+    for pattern, name in lex.claim_words().descriptors:
         if pattern.search(phrase):
             return Source(phrase, name, None)
     return Source(phrase, None, None)
@@ -419,7 +421,7 @@ def _described_subject(head: str) -> Source | None:
     clause = re.split(r"[,;:.]", head)[-1].strip()
     if not clause or len(clause.split()) > _MAX_PHRASE_WORDS:
         return None
-    for pattern, name in lex.DESCRIPTORS:
+    for pattern, name in lex.claim_words().descriptors:
         if pattern.match(clause):
             return Source(clause, name, None)
     return None

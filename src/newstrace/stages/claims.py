@@ -129,7 +129,7 @@ def _attribute(r: _Reader, sent: _Sentence) -> None:
 
 def _transcript_start(r: _Reader, sent: _Sentence) -> None:
     """ "Here is the full text of his speech": what follows is the speaker's."""
-    if r.transcript is None and lex.TRANSCRIPT.search(sent.text.strip()):
+    if r.transcript is None and lex.claim_words().transcript.search(sent.text.strip()):
         r.transcript = _transcript_speaker(sent.local, r.memory, sent.start)
 
 
@@ -148,7 +148,7 @@ def _indirect_quote(r: _Reader, sent: _Sentence) -> None:
 def _figures(r: _Reader, sent: _Sentence) -> None:
     """The sentence's claims: its figures, then the single victims of its casualty clauses."""
     stext = sent.text
-    scope_m = lex.SCOPE.search(stext)
+    scope_m = lex.claim_words().scope.search(stext)
     place = next((m.name or m.text for _, _, m in sent.local if m.type == "place"), None)
     as_of = _as_of(stext, scope_m, r.base)
     found = _claims_in(stext, sent.lang, sent.local)

@@ -1,10 +1,10 @@
 """Words that make a number a claim: what it counts, about whom, and who says so.
 
-The words of kinds, people, sources, speech, subject pronouns, equipment losses, protests and "the
-number of" are the language packs' (``claim_words()`` joins them, whatever the text's language); the
-other patterns here still hold the first five languages' words. Patterns are word stems matched at word
-starts, so "tués", "tuées", "killed", "убиты", "загинули" are each one entry. Order matters where it
-says so: the first kind that matches the clause wins.
+Every word is the language packs' (``claim_words``, ``claim_descriptors``, ``claim_kinds``):
+``claim_words()`` joins them, whatever the text's language, since a quote may be in another language
+than the article. Patterns are word stems matched at word starts, so "tués", "tuées", "killed",
+"убиты", "загинули" are each one entry. Order matters where it says so: the first kind that matches
+the clause wins.
 """
 
 from __future__ import annotations
@@ -71,6 +71,26 @@ class ClaimWords:
     # children abducted during the past nine years, since ..., could reach 300,000").
     number_of: re.Pattern[str]
     number_is: re.Pattern[str]
+    # French inversion after a speech verb ("a-t-il dit"): the pronoun is the subject.
+    inverted_pronoun: re.Pattern[str]
+    # Soldiers are never the protesters a protest's figure counts.
+    not_protesters: re.Pattern[str]
+    # A subject standing for a source named before. The groups "document" (a report, study or figures)
+    # and "it" mark those that stand for the body that issued them rather than a person.
+    anaphoric_subject: re.Pattern[str]
+    # A figure the text reports without taking it on ("the army was to lose", "reportedly",
+    # "allegedly"): the words of the source of the sentence before.
+    reportative: re.Pattern[str]
+    # A transcript follows ("Here is the full text of his speech", "Voici le texte intégral de son
+    # discours"): the speaker's words then run without quotation marks, and their figures are the
+    # speaker's.
+    transcript: re.Pattern[str]
+    translated_by: re.Pattern[str]
+    # A total since the war began ("since the start of the invasion", "depuis le début de la guerre").
+    scope: re.Pattern[str]
+    # (pattern, name): descriptions of sources under the one name, in English, the ledger groups their
+    # claims by; the first that matches names the source.
+    descriptors: tuple[tuple[re.Pattern[str], str], ...]
 
 
 def _alternatives(key: str, field: str = "claim_words") -> str:
@@ -87,13 +107,24 @@ def _kind_pattern(kind: str) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
+def _descriptors() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Every pack's descriptions of sources, one pattern per name, the names in the order the packs
+    (registry order) first give them."""
+    by_name: dict[str, list[str]] = {}
+    for p in packs():
+        for name, pattern in p.claim_descriptors.items():
+            by_name.setdefault(name, []).append(pattern)
+    return tuple((re.compile("|".join(v), re.IGNORECASE), name) for name, v in by_name.items())
+
+
 @functools.cache
 def claim_words() -> ClaimWords:
     """The claim patterns of every pack's words, built on first use."""
+    count_of = _alternatives("count_of")
     return ClaimWords(
         kinds=tuple((kind, _kind_pattern(kind)) for kind in KIND_ORDER),
         people=re.compile(
-            r"^\s*(?:de |d'|of )?(?:(?:[\wéèêëàâîïôûüç'-]+\s){0,2})?(?:" + _alternatives("people") + r")\b",
+            rf"^\s*(?:{count_of})?(?:(?:[\w'-]+\s){{0,2}})?(?:" + _alternatives("people") + r")\b",
             re.IGNORECASE,
         ),
         source_before=re.compile(r"(?i)\b(?:" + _alternatives("source_before") + r")\s+"),
@@ -108,70 +139,12 @@ def claim_words() -> ClaimWords:
         lost=re.compile(r"(?i)\b(?:" + _alternatives("lost") + r")\b"),
         number_of=re.compile(r"(?i)\b(?:" + _alternatives("number_of") + r")\s+(\w+(?:\s+\w+){0,2})"),
         number_is=re.compile(r"(?i)\b(?:" + _alternatives("number_is") + r")\s+(?:\w+\s+){0,2}$"),
+        inverted_pronoun=re.compile(rf"(?i){_alternatives('inverted_pronoun')}"),
+        not_protesters=re.compile(rf"(?i)^\s*(?:{count_of})?(?:{_alternatives('not_protesters')})"),
+        anaphoric_subject=re.compile(rf"(?i)^(?:{_alternatives('anaphoric_subject')})\b"),
+        reportative=re.compile(rf"(?i)\b(?:{_alternatives('reportative')})\b"),
+        transcript=re.compile(rf"(?i){_alternatives('transcript')}"),
+        translated_by=re.compile(rf"(?i)(?:{_alternatives('translated_by')})\s+"),
+        scope=re.compile(rf"(?i)(?:{_alternatives('scope')})"),
+        descriptors=_descriptors(),
     )
-
-
-INVERTED_PRONOUN = re.compile(r"(?i)-t-(?:il|elle)|-(?:il|elle)s?\b")
-NOT_PEOPLE_PROTESTERS = re.compile(
-    r"(?i)^\s*(?:de |d'|of )?(?:soldats|soldiers|troops|militaires|servicemen)"
-)
-# A subject standing for a source named before. The groups "document" (an English report, study or
-# figures) and "it" mark those that stand for the body that issued them rather than a person.
-ANAPHORIC_SUBJECT = re.compile(
-    r"(?i)^(?:l'analyse|le rapport|l'étude|le ministère|l'institut|les données|"
-    r"the (?:(?:presented|latest|new|same|published|updated)\s+)?(?:"
-    r"(?P<document>analysis|report|study|estimate|data|figures|update|statement|document)|"
-    r"ministry|institute|agency|office|staff|department)|"
-    r"the authors? of the (?:letter|report|statement|appeal|study|analysis)|"
-    r"(?:(?P<it>it)|they)\s+(?:also\s+)?(?:said|says|documented|documents|recorded|records|counted|found|"
-    r"estimated|estimates|reported|reports|added)|"
-    r"ведомство|отчет|звіт|відомство|der bericht|die analyse|das ministerium|die daten)\b"
-)
-# A figure the text reports without taking it on ("the army was to lose", "reportedly", "allegedly"):
-# the words of the source of the sentence before.
-REPORTATIVE = re.compile(
-    r"(?i)\b(?:(?:was|were|is|are)\s+(?:said\s+)?to\s+(?:have\s+)?(?:lose|lost|die|died|be\s+killed|have\s+been)|"
-    r"reportedly|allegedly|purportedly)\b"
-)
-# A transcript follows: "Here is the full text of his speech", "Speech by the President of ...",
-# "Voici le texte intégral de son discours", "Полный текст выступления". The speaker's words then run
-# without quotation marks, and their figures are the speaker's.
-TRANSCRIPT = re.compile(
-    r"(?i)\b(?:(?:here|below)\s+is|read|see)\s+the\s+(?:full\s+|complete\s+)?(?:text|transcript)\s+of\s+"
-    r"(?:his|her|the)\s+(?:\w+\s+)?(?:speech|statement|address|remarks)\b|"
-    r"^(?:full\s+text|transcript)\b|^(?:speech|address|remarks)\s+by\s+|"
-    r"\btexte\s+intégral\s+d[eu]\s+(?:son\s+)?(?:discours|allocution|déclaration)\b|"
-    r"\bWortlaut\s+(?:der|seiner|ihrer)\s+(?:Rede|Erklärung|Ansprache)\b|"
-    r"\bполный\s+текст\s+(?:его\s+|ее\s+)?(?:выступления|обращения|речи|заявления)\b|"
-    r"\bповний\s+текст\s+(?:його\s+|її\s+)?(?:виступу|звернення|промови|заяви)\b"
-)
-TRANSLATED_BY = re.compile(r"(?i)(?:tel que traduit par|as translated by|traduit par|translated by)\s+")
-SCOPE = re.compile(
-    r"(?i)(?:depuis (?:le début (?:de l'invasion|de la guerre|du conflit)|l'invasion|février \d{4}|"
-    r"le \d+ février)"
-    r"(?: en février(?: \d{4})?)?|since the (?:start|beginning) of the (?:war|invasion|full-scale invasion)"
-    r"(?: in February(?: \d{4})?)?|since February(?: \d{4})?|dans le conflit|in the (?:conflict|war)|"
-    r"с начала (?:войны|вторжения|СВО|специальной военной операции)|з початку (?:війни|вторгнення|"
-    r"повномасштабного вторгнення)|seit (?:Beginn des Krieges|Kriegsbeginn))"
-)
-# Descriptions of sources, normalised to English (the ledger groups claims by claimant).
-DESCRIPTORS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.IGNORECASE), name)
-    for p, name in [
-        (
-            r"responsables? britanniques|british officials|britische[nr]? (?:Beamte|Regierungsvertreter)",
-            "British officials",
-        ),
-        (r"responsables? américains|US officials|American officials|U\.S\. officials", "US officials"),
-        (r"renseignements? américains|US intelligence|American intelligence", "US intelligence"),
-        (
-            r"renseignements? britanniques|services de renseignement britanniques|British intelligence",
-            "British intelligence",
-        ),
-        (r"responsables? ukrainiens|Ukrainian officials", "Ukrainian officials"),
-        (r"responsables? russes|Russian officials", "Russian officials"),
-        (r"les femmes|the women|the wives|les épouses", "the soldiers' wives"),
-        (r"un rapport|a report|des rapports|reports", "a report"),
-        (r"des experts|experts|analysts|des analystes", "experts"),
-    ]
-]

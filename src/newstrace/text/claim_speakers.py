@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from newstrace.languages import packs
 from newstrace.model import Source
-from newstrace.text.claim_lexicon import DESCRIPTORS
+from newstrace.text.claim_lexicon import claim_words
 from newstrace.text.nationalities import capitals, demonym, nationality_words
 
 
@@ -32,6 +32,7 @@ class _Patterns:
     at_end: re.Pattern[str]
     article: re.Pattern[str]
     staff: re.Pattern[str]
+    installed: re.Pattern[str] | None
 
 
 @functools.cache
@@ -53,6 +54,7 @@ def _patterns() -> _Patterns:
     # the Ukrainian Armed Forces") is not the speaker, one covering the head ("the UN human rights
     # office") is.
     phrase = rf"(?P<head>(?:(?:{articles})\s+)?(?:{modifier}\s+){{0,4}}{heads}\b){postnominal}{complement}"
+    installed = _union("official_installed")
     # Words between the description and its speech verb ("the ministry has said").
     filler = _union("official_fillers")
     fillers = rf"(?:(?:{filler})\s+)?" if filler else ""
@@ -63,11 +65,9 @@ def _patterns() -> _Patterns:
         # A country's staff that reports is its general staff ("the Ukrainian staff", "the General Staff
         # of the Ukrainian Armed Forces"): one name per country, so the ledger keeps its reports together.
         staff=re.compile(rf"(?i)\b(?:{_union('general_staff')})$"),
+        # "Moscow-installed", "Russian-imposed authorities": one name, from the country.
+        installed=re.compile(rf"(?i)\b(\w+)-(?:{installed})\b") if installed else None,
     )
-
-
-# "Moscow-installed", "Kremlin-backed", "Russian-imposed authorities": one name, from the country.
-_INSTALLED = re.compile(r"(?i)\b([\w]+)-(?:installed|imposed|appointed)\b")
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def described_official(text: str, at_start: bool) -> Official | None:
     if len(name.split()) > 9:
         return None
     name = _canonical(name, m.group("head"))
-    for pattern, canonical in DESCRIPTORS:
+    for pattern, canonical in claim_words().descriptors:
         if pattern.search(phrase):
             name = canonical  # "responsables américains" and "US officials" are one claimant
             break
@@ -104,7 +104,8 @@ def _canonical(name: str, head: str) -> str:
         sides = nationality_words(re.sub(r"['’]s\b", "", name))  # "Ukraine's General Staff"
         if sides:
             return f"{demonym(sides[0][2])} General Staff"
-    installed = _INSTALLED.search(name)
+    pattern = _patterns().installed
+    installed = pattern.search(name) if pattern is not None else None
     if installed is not None:
         word = installed.group(1)
         code = capitals().get(word.casefold()) or next((c for _, _, c in nationality_words(word)), None)
