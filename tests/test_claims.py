@@ -65,7 +65,7 @@ def test_french_claims_with_claimants_and_via(run_text: Run) -> None:
         (163000, 163000, "exact"),
     }
     us = next(c for c in killed if c.low == 20000)
-    assert us.claimant is not None and us.claimant.name == "US officials"
+    assert us.claimant is not None and us.claimant.name == "American officials"
     assert us.side == "RU" and us.scope is not None and "début de la guerre" in us.scope
     gs = next(c for c in killed if c.low == 163000)
     assert gs.claimant is not None and gs.as_of == "2023-03-15"
@@ -160,3 +160,24 @@ def test_direct_quote_with_pronoun_speaker(run_text: Run) -> None:
     )
     direct = [q for q in doc.quotes if q.direct]
     assert direct and direct[0].speaker is not None and "Kovalenko" in direct[0].speaker.text
+
+
+def test_a_description_of_officials_is_named_by_any_nationality() -> None:
+    from newstrace.text.claim_speakers import described_name
+
+    assert described_name("des responsables soudanais") == "Sudanese officials"
+    assert described_name("Israeli officials") == "Israeli officials"
+    assert described_name("U.S. officials") == described_name("responsables américains")
+    assert described_name("les services de renseignement britanniques") == "British intelligence"
+    assert described_name("intelligence officials") is None  # no word of nationality
+    # A group is named as written, never as someone the text does not say it is.
+    assert described_name("the women") == "the women" and described_name("les épouses") == "the wives"
+
+
+def test_a_total_since_the_war_began_is_read_for_any_war() -> None:
+    from newstrace.text.claim_lexicon import claim_words
+
+    scope = claim_words().scope
+    assert scope.search("killed since October 2023") and scope.search("depuis le 15 avril")
+    assert scope.search("с начала антитеррористической операции")
+    assert not scope.search("since the meeting")

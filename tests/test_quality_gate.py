@@ -18,6 +18,11 @@ from newstrace.settings import Settings
 
 FLOORS = Path(__file__).with_name("floors.json")
 REPO = Path(__file__).resolve().parents[1]
+# Floors lowered on purpose, each with why; every other lowering fails. The seeds' 13th right claimant
+# was scored by a description that named any "the women" or "les femmes", in any article, "the soldiers'
+# wives": the gold wording of one seed, a special case of a seed's string. Without it that seed's
+# claimant is "the women", as its text says.
+LOWERED_ON_PURPOSE = frozenset({("seeds", "floor claims.casualty_claimant_right lowered from 13 to 12")})
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +79,8 @@ def test_floors_never_went_down_in_history() -> None:
     for (old_name, old), (new_name, new) in pairwise(versions):
         for gold_set, old_floors in old.items():
             for msg in floors.regressions(old_floors, new.get(gold_set, {})):
-                problems.append(f"{old_name} -> {new_name}: {gold_set}: {msg}")
+                if (gold_set, msg) not in LOWERED_ON_PURPOSE:
+                    problems.append(f"{old_name} -> {new_name}: {gold_set}: {msg}")
     assert not problems, "\n".join(problems)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from newstrace.model import Mention, Source
 from newstrace.text import claim_lexicon as lex
-from newstrace.text.claim_speakers import Official, described_official
+from newstrace.text.claim_speakers import Official, described_name, described_official
 
 _SOURCE_TYPES = frozenset({"person", "organization", "media"})
 _MAX_PHRASE_WORDS = 8
@@ -410,10 +410,7 @@ def _described(text: str) -> Source | None:
     if not words:
         return None
     phrase = " ".join(words[:_MAX_PHRASE_WORDS])
-    for pattern, name in lex.claim_words().descriptors:
-        if pattern.search(phrase):
-            return Source(phrase, name, None)
-    return Source(phrase, None, None)
+    return Source(phrase, described_name(phrase), None)
 
 
 def _described_subject(head: str) -> Source | None:
@@ -421,7 +418,5 @@ def _described_subject(head: str) -> Source | None:
     clause = re.split(r"[,;:.]", head)[-1].strip()
     if not clause or len(clause.split()) > _MAX_PHRASE_WORDS:
         return None
-    for pattern, name in lex.claim_words().descriptors:
-        if pattern.match(clause):
-            return Source(clause, name, None)
-    return None
+    name = described_name(clause, at_start=True)
+    return Source(clause, name, None) if name is not None else None

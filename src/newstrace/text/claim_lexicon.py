@@ -89,7 +89,7 @@ class ClaimWords:
     # A total since the war began ("since the start of the invasion", "depuis le début de la guerre").
     scope: re.Pattern[str]
     # (pattern, name): descriptions of sources under the one name, in English, the ledger groups their
-    # claims by; the first that matches names the source.
+    # claims by; the first that matches names the source (``claim_speakers.described_name``).
     descriptors: tuple[tuple[re.Pattern[str], str], ...]
 
 
@@ -107,14 +107,21 @@ def _kind_pattern(kind: str) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
+# Where a description's name and pattern say {nationality}: one word of nationality ("américains",
+# "britische", "U.S."), which the description's reader checks and names by its English adjective.
+NATIONALITY = "{nationality}"
+_NATIONALITY_WORD = r"(?P<nationality>[^\W\d_][\w.'’-]*)"
+
+
 def _descriptors() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Every pack's descriptions of sources, one pattern per name, the names in the order the packs
-    (registry order) first give them."""
-    by_name: dict[str, list[str]] = {}
+    """Every pack's descriptions of sources, the names in the order the packs (registry order) first
+    give them, each name's patterns in registry order."""
+    by_name: dict[str, list[re.Pattern[str]]] = {}
     for p in packs():
         for name, pattern in p.claim_descriptors.items():
-            by_name.setdefault(name, []).append(pattern)
-    return tuple((re.compile("|".join(v), re.IGNORECASE), name) for name, v in by_name.items())
+            compiled = re.compile(pattern.replace(NATIONALITY, _NATIONALITY_WORD), re.IGNORECASE)
+            by_name.setdefault(name, []).append(compiled)
+    return tuple((pattern, name) for name, patterns in by_name.items() for pattern in patterns)
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from newstrace.languages import packs
 from newstrace.model import Source
-from newstrace.text.claim_lexicon import claim_words
+from newstrace.text.claim_lexicon import NATIONALITY, claim_words
 from newstrace.text.nationalities import capitals, demonym, nationality_words
 
 
@@ -90,10 +90,9 @@ def described_official(text: str, at_start: bool) -> Official | None:
     if len(name.split()) > 9:
         return None
     name = _canonical(name, m.group("head"))
-    for pattern, canonical in claim_words().descriptors:
-        if pattern.search(phrase):
-            name = canonical  # "responsables américains" and "US officials" are one claimant
-            break
+    described = described_name(phrase)
+    if described is not None:
+        name = described  # "responsables américains" and "US officials" are one claimant
     return Official(Source(phrase, name, None), m.start(1), m.end("head"), m.end(1))
 
 
@@ -112,3 +111,20 @@ def _canonical(name: str, head: str) -> str:
         if code is not None:
             name = name.replace(installed.group(), f"{demonym(code)}-installed")
     return name
+
+
+def described_name(phrase: str, at_start: bool = False) -> str | None:
+    """The one name of the source ``phrase`` describes ("responsables américains" and "US officials"
+    are "American officials"), from the packs' descriptions: the first that matches (at the phrase's
+    start only, if ``at_start``), a word of nationality in it named by its English adjective. None
+    where none matches."""
+    for pattern, name in claim_words().descriptors:
+        m = pattern.match(phrase) if at_start else pattern.search(phrase)
+        if m is None:
+            continue
+        if NATIONALITY not in name:
+            return name
+        found = nationality_words(m.group("nationality"))
+        if found:
+            return name.replace(NATIONALITY, demonym(found[0][2]))
+    return None
