@@ -70,6 +70,24 @@ def test_small_towns_of_one_division_lean_to_where_earlier_towns_lie_whatever_th
     assert density.settle([(13.0, other), (10.0, EAST)], True) == [(13.0, other), (10.0, EAST)]
 
 
+def test_a_name_is_told_the_density_without_its_own_earlier_towns() -> None:
+    density = PlaceDensity(cells_km=(10.0,), weight=4.0)
+    # Earlier articles read "Lypivka" as the eastern village three times: that is no evidence for the
+    # next "Lypivka", though it is for any other name.
+    density.add([EAST, EAST, EAST], ["lypivka"] * 3)
+    assert density.near(EAST) == 3 and density.near(EAST, name="lypivka") == 0
+    assert density.near(EAST, name="kozachka") == 3
+    tied = [(10.0, WEST), (10.0, EAST)]
+    assert density.settle(tied, name="lypivka") == tied
+    assert [c for _, c in density.settle(tied, name="kozachka")] == [EAST, WEST]
+    # Towns read under other names still speak for it.
+    density.add(AROUND_EAST, ["town a", "town b", "town c"])
+    assert density.near(EAST, name="lypivka") == 3
+    assert [c for _, c in density.settle(tied, name="lypivka")] == [EAST, WEST]
+    density.clear()
+    assert density.near(EAST) == 0 and density.near(EAST, name="kozachka") == 0
+
+
 def test_where_the_fine_grid_tells_nothing_the_coarse_one_decides() -> None:
     # Earlier towns 50 km from the eastern village: beyond the fine grid's reach, within the coarse one's.
     away = [GazPlace(f"gn:{i}", f"Town {i}", "city", "ZZ", 47.45, 32.0, 500) for i in range(3, 6)]

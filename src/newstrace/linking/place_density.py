@@ -12,7 +12,10 @@ outweighs what the scores say of them, population included. The prior knows no c
 is a count of earlier resolved towns per cell of a grid about ``CELLS_KM`` on a side (a fine one, and a
 coarse one read where the fine one tells nothing), over the candidate's cell and its eight neighbours,
 so that asking it costs the same however long the stream has run, and what it holds is bounded by the
-cells that ever held a town (a 10 km grid of the world's land has about 1.5 million).
+cells that ever held a town (a 10 km grid of the world's land has about 1.5 million). A name is told the
+density without its own earlier towns (``settle(..., name=)``), as the outlets' memory is: one wrong
+reading of "Oleksandrivka" would otherwise draw every later "Oleksandrivka" to itself; for that the grids
+also count each town per name it was read under, bounded by the gazetteer's (name, place) pairs.
 """
 
 from __future__ import annotations
@@ -49,6 +52,12 @@ WEIGHT = 4.0
 # on ACLED (0.8195 either way, with the place prepositions and long names), and on places_en (gold
 # spans) it drew a few of lgl's towns off their place (all 0.8666 / 0.9205 -> 0.8666 / 0.9210).
 NAMESAKE_WEIGHT = 12.0
+# A name's own earlier towns are left out of what the density tells it (``PlaceDensity.add`` with name
+# keys). On the ACLED notes (the stream read in order) acc25 0.8195 -> 0.8216: 0.8207 -> 0.8251 on the
+# even half, 0.8182 on the odd one either way; read reversed 0.8162 -> 0.8195, shuffled (seeds 1, 2)
+# 0.8173 -> 0.8184 and 0.8130 either way, by date 0.8141 -> 0.8173; shuffled with seeds 3-10, mean
+# 0.8174 -> 0.8196, no seed lower. places_en.jsonl (gold spans) unchanged.
+
 # Scores this close are one score (sums of the same weights in another order differ by rounding only).
 TIE = 1e-6
 
@@ -60,6 +69,9 @@ class _Grid:
     def __init__(self, cell_km: float) -> None:
         self.step = cell_km / _KM_PER_DEGREE
         self.cells: Counter[tuple[int, int]] = Counter()
+        # The same points counted per name key they were read under, and cell: one entry per (name,
+        # cell), so bounded by the gazetteer's places as ``cells`` is by the cells of the land.
+        self.named: Counter[tuple[str, int, int]] = Counter()
 
     def _row(self, lat: float) -> int:
         return math.floor(lat / self.step)
@@ -71,17 +83,27 @@ class _Grid:
         width = min(360.0, self.step / max(math.cos(math.radians(middle)), 1e-3))
         return math.floor(lon / width)
 
-    def add(self, lat: float, lon: float) -> None:
+    def add(self, lat: float, lon: float, name: str | None = None) -> None:
         row = self._row(lat)
-        self.cells[(row, self._column(row, lon))] += 1
+        col = self._column(row, lon)
+        self.cells[(row, col)] += 1
+        if name is not None:
+            self.named[(name, row, col)] += 1
 
-    def near(self, lat: float, lon: float) -> int:
-        """Points in the cell of (``lat``, ``lon``) and the eight cells around it."""
+    def clear(self) -> None:
+        self.cells.clear()
+        self.named.clear()
+
+    def near(self, lat: float, lon: float, name: str | None = None) -> int:
+        """Points in the cell of (``lat``, ``lon``) and the eight cells around it, less those read
+        under the name key ``name``."""
         row = self._row(lat)
         count = 0
         for r in (row - 1, row, row + 1):
             col = self._column(r, lon)
             count += sum(self.cells.get((r, c), 0) for c in (col - 1, col, col + 1))
+            if name is not None and self.named:
+                count -= sum(self.named.get((name, r, c), 0) for c in (col - 1, col, col + 1))
         return count
 
 
@@ -102,22 +124,24 @@ class PlaceDensity:
 
     def clear(self) -> None:
         for g in self.grids:
-            g.cells.clear()
+            g.clear()
 
-    def add(self, places: Sequence[GazPlace | None]) -> None:
+    def add(self, places: Sequence[GazPlace | None], names: Sequence[str] = ()) -> None:
         """Learn the towns and districts among ``places`` (a division's or a country's point says
-        nothing of where within it the reporting is)."""
-        for p in places:
+        nothing of where within it the reporting is), each read under the name key of ``names`` at its
+        position (none given: no name's own)."""
+        for i, p in enumerate(places):
             if p is not None and p.level >= ADMIN2:
                 for g in self.grids:
-                    g.add(p.lat, p.lon)
+                    g.add(p.lat, p.lon, names[i] if names else None)
 
-    def near(self, p: GazPlace, scale: int = 0) -> int:
-        """Earlier towns around ``p`` on the grid ``scale`` (0: the finest)."""
-        return self.grids[scale].near(p.lat, p.lon)
+    def near(self, p: GazPlace, scale: int = 0, name: str | None = None) -> int:
+        """Earlier towns around ``p`` on the grid ``scale`` (0: the finest), those read under the name
+        key ``name`` left out."""
+        return self.grids[scale].near(p.lat, p.lon, name)
 
     def settle(
-        self, scored: list[tuple[float, GazPlace]], division_named: bool = False
+        self, scored: list[tuple[float, GazPlace]], division_named: bool = False, name: str | None = None
     ) -> list[tuple[float, GazPlace]]:
         """A mention's candidates (best first) with those alike told apart: where the best is a small
         town of the division the article names right after the name (``division_named``: "X, Y", the
@@ -126,31 +150,32 @@ class PlaceDensity:
         among them, each loses the weight times the log of how many times fewer earlier towns lie around
         it than around the densest of them (one added to each count), so that the densest keeps its
         score and a far namesake in empty country falls behind it, by enough to be no rival
-        (``decided``'s margin) once the corpus is dense there. Other candidates, and towns no earlier
-        town tells apart, keep their scores and order."""
+        (``decided``'s margin) once the corpus is dense there. The towns earlier read under the
+        mention's own name key ``name`` are not counted. Other candidates, and towns no earlier town
+        tells apart, keep their scores and order."""
         if len(scored) < 2:
             return scored
         best, first = scored[0]
         if division_named and first.level >= ADMIN2 and first.population < self.small_town and first.admin1:
             alike = [c for _, c in scored if self._small_town_of(c, first.admin1)]
-            settled = self._by_density(scored, alike, self.namesake_weight)
+            settled = self._by_density(scored, alike, self.namesake_weight, name)
             if settled is not None:
                 return settled
         if scored[1][0] < best - TIE:
             return scored
         tied = [c for s, c in scored if s >= best - TIE and c.level >= ADMIN2]
-        return self._by_density(scored, tied, self.weight) or scored
+        return self._by_density(scored, tied, self.weight, name) or scored
 
     def _small_town_of(self, c: GazPlace, admin1: str) -> bool:
         return c.level >= ADMIN2 and c.population < self.small_town and c.admin1 == admin1
 
     def _by_density(
-        self, scored: list[tuple[float, GazPlace]], alike: list[GazPlace], weight: float
+        self, scored: list[tuple[float, GazPlace]], alike: list[GazPlace], weight: float, name: str | None
     ) -> list[tuple[float, GazPlace]] | None:
         """``scored`` with ``alike`` demoted by their density on the finest grid that tells them apart;
         None where none does (or there is nothing to tell apart)."""
         for scale in range(len(self.grids) if len(alike) > 1 else 0):
-            counts = {id(c): self.near(c, scale) for c in alike}
+            counts = {id(c): self.near(c, scale, name) for c in alike}
             top = max(counts.values())
             if any(n != top for n in counts.values()):
                 return _demoted(scored, counts, top, weight)

@@ -205,7 +205,9 @@ class PlacesStage(BaseStage):
             scored = with_list_level(scored, kinds.get(i), w.list_level)
             out.append(sorted(scored, key=lambda x: -x[0]))
         settled = _one_sense(keys, at_distances(raw, ms, guesses, out, lang))
-        return [self.density.settle(s, named) for s, named in zip(settled, placed_in, strict=True)]
+        return [
+            self.density.settle(s, named, key) for s, named, key in zip(settled, placed_in, keys, strict=True)
+        ]
 
     def choose(
         self,
@@ -224,9 +226,10 @@ class PlacesStage(BaseStage):
         ]
         far = isolated(picks, self.weights)
         picks = [None if alone else p for p, alone in zip(picks, far, strict=True)]
-        kept = [(p, name_key(m.text)) for m, p in zip(ms, picks, strict=True) if p is not None]
+        keys = [name_key(m.text) for m in ms]
+        kept = [(p, k) for k, p in zip(keys, picks, strict=True) if p is not None]
         self.outlets.add(outlet, [p for p, _ in kept], [k for _, k in kept])
-        self.density.add(picks)
+        self.density.add(picks, keys)
         return picks
 
     def _not_capitals(self, gaz: Gazetteer, anchors: list[GazPlace]) -> list[GazPlace]:
