@@ -9,9 +9,7 @@ placed nearby. No country is preferred a priori. The weights are fitted on data 
 
 from __future__ import annotations
 
-import functools
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -21,6 +19,7 @@ from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km, is_pos
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY
 from newstrace.linking.geodesy import EARTH_KM, haversine_km
 from newstrace.linking.keys import name_keys
+from newstrace.linking.main_names import is_main_name
 from newstrace.linking.outlet_memory import OutletMemory as OutletMemory  # its callers import it from here
 from newstrace.linking.outlet_memory import admin1_of as _admin1_of
 from newstrace.model import Mention
@@ -173,20 +172,9 @@ def prior(c: GazPlace, surface: str, w: Weights, capital: bool) -> float:
     score = w.level[c.level] + w.population * math.log10(c.population + 1)
     if capital:
         score += w.capital
-    if set(_main_keys(c.name)) & set(_main_keys(surface)) and not abbreviation_of_other(surface, c.name):
+    if is_main_name(surface, c.name) and not abbreviation_of_other(surface, c.name):
         score += w.main_name
     return score
-
-
-# The abbreviated words of place names ("St. Petersburg", "Mt Pleasant", "Ft. Worth"): a name written
-# with one is the main name of the place spelt out ("Saint Petersburg"), and of the one spelt with it.
-_SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-_SHORT_WORD = re.compile(r"\b(st|ste|mt|ft)\b\.?", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=65_536)
-def _main_keys(name: str) -> tuple[str, ...]:
-    return name_keys(_SHORT_WORD.sub(lambda m: _SHORT_WORDS[m.group(1).casefold()], name))
 
 
 def abbreviation_of_other(surface: str, name: str = "") -> bool:

@@ -26,6 +26,7 @@ from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY
 from newstrace.linking.initialisms import with_initialisms
 from newstrace.linking.lemmas import lemmatise_phrase
+from newstrace.linking.main_names import below_main_namesakes
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.near_words import near_before, without_article
 from newstrace.linking.outlet_memory import outlet_of as outlet_of  # its callers import it from here
@@ -205,6 +206,7 @@ class PlacesStage(BaseStage):
             scored = with_list_level(scored, kinds.get(i), w.list_level)
             out.append(sorted(scored, key=lambda x: -x[0]))
         settled = _one_sense(keys, at_distances(raw, ms, guesses, out, lang))
+        settled = [below_main_namesakes(m.text, s) for m, s in zip(ms, settled, strict=True)]
         return [
             self.density.settle(s, named, key) for s, named, key in zip(settled, placed_in, keys, strict=True)
         ]
