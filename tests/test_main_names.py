@@ -23,6 +23,17 @@ def test_main_keys_spell_out_abbreviated_words() -> None:
     assert is_main_name("Mt Kozachka", "Mount Kozachka") and not is_main_name("Kozachka", "Bilohrad")
 
 
+def test_an_apostrophe_inside_a_romanised_word_is_no_word_break() -> None:
+    # "Kam'yanets" and "Kamyanets" are one name; "L'Etang" keeps its article apart.
+    assert main_keys("Kam'yanets") == main_keys("Kamyanets") == main_keys("Kam\u2019yanets")
+    assert main_keys("L'Etang") == main_keys("L Etang")
+    # So the town of that main name is no "other name" candidate beside a village spelt without it.
+    town = GazPlace("gn:6", "Kam'yanets", "city", "ZZ", 47.2, 30.3, 9_000, admin1="adm1:ZZ.01")
+    village = GazPlace("gn:7", "Kamyanets", "city", "ZZ", 47.4, 30.3, 0, admin1="adm1:ZZ.01")
+    scored = [(17.0, town), (11.0, village)]
+    assert below_main_namesakes("Kamyanets", scored) == scored
+
+
 def test_a_place_of_another_name_ranks_below_the_divisions_places_of_that_name() -> None:
     scored = [(20.0, CITY), (14.0, AWAY), (12.0, SOUTH), (11.0, NORTH)]
     settled = below_main_namesakes("Kozachka", scored)

@@ -22,6 +22,9 @@ from newstrace.linking.keys import name_keys
 # with one is the main name of the place spelt out ("Saint Petersburg"), and of the one spelt with it.
 _SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _SHORT_WORD = re.compile(r"\b(st|ste|mt|ft)\b\.?", re.IGNORECASE)
+# An apostrophe between a letter and a small one is part of a romanised word (Ukrainian's: "Mar'yinka",
+# "Kam'yanka", written "Maryinka", "Kamianka" as often), not a word break as in "L'Aquila" or "O'Brien".
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['\u2019\u02bc]([^\W\d_])")
 # How far below the lowest main-name namesake of its division another-name candidate is put: it ranks
 # just below it, and ties with no other candidate.
 _BELOW = 1e-3
@@ -29,8 +32,15 @@ _BELOW = 1e-3
 
 @functools.lru_cache(maxsize=65_536)
 def main_keys(name: str) -> tuple[str, ...]:
-    """The spelling-insensitive keys of a name, its abbreviated words spelt out."""
-    return name_keys(_SHORT_WORD.sub(lambda m: _SHORT_WORDS[m.group(1).casefold()], name))
+    """The spelling-insensitive keys of a name, its abbreviated words spelt out and its inner
+    apostrophes dropped."""
+    spelt = _SHORT_WORD.sub(lambda m: _SHORT_WORDS[m.group(1).casefold()], name)
+    return name_keys(_INNER_APOSTROPHE.sub(_joined, spelt))
+
+
+def _joined(m: re.Match[str]) -> str:
+    letter = m.group(1)
+    return letter if letter.islower() else m.group(0)
 
 
 def is_main_name(surface: str, name: str) -> bool:
