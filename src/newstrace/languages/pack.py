@@ -68,6 +68,13 @@ class LanguagePack:
     # weapon or quality ("battle groups"); the words linking a head that comes first ("groupe de combat":
     # "de|d'"), empty where the head follows the trigger; armed forces as the agent of a verb of force.
     event_heads: str = ""
+    event_head_links: str = ""
+    armed_forces: str = ""
+    # A possessive right before an event noun ("Navalny's arrest", "his arrest", "son arrestation"),
+    # read at the end of the text before the trigger: for the types it befalls (``possessor_is_target``
+    # in data/events/types.yaml) the possessor is whom the event befell, not who acted.
+    event_possessor: str = ""
+
     # Officials and bodies that speak without being named (read by text/claim_speakers.py, over every
     # pack: a quote may name an official in its own language): regular expressions of the head nouns of
     # office ("officials", "autorités", "генштаб"), the modifiers before them ("regional", "Ukraine's"),
@@ -76,8 +83,8 @@ class LanguagePack:
     # ("of the" in "Ministry of Defence of the Russian Federation"), the words between the description
     # and its speech verb ("the ministry has said"), the words after a country's name and a hyphen that
     # make a body its creature ("Moscow-installed authorities": one name, "Russian-installed", whatever
-    # the city or country), and the words for a general staff
-    # (a country's staff that reports is its general staff: one claimant).
+    # the city or country), and the words for a general staff (a country's staff that reports is its
+    # general staff: one claimant).
     official_heads: str = ""
     official_modifiers: str = ""
     official_after: str = ""
@@ -87,12 +94,6 @@ class LanguagePack:
     official_fillers: str = ""
     official_installed: str = ""
     general_staff: str = ""
-    event_head_links: str = ""
-    armed_forces: str = ""
-    # A possessive right before an event noun ("Navalny's arrest", "his arrest", "son arrestation"),
-    # read at the end of the text before the trigger: for the types it befalls (``possessor_is_target``
-    # in data/events/types.yaml) the possessor is whom the event befell, not who acted.
-    event_possessor: str = ""
 
     # Claims (read by text/claim_lexicon.py, which joins every pack's words whatever the text's language):
     # kind -> pattern of the words that make a figure that kind of claim, from a word start; the words that
