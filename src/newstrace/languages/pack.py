@@ -107,6 +107,9 @@ class LanguagePack:
     # Descriptions of sources ("responsables américains"), under the one name the ledger groups their
     # claims by, in English ("US officials"): name -> regular expression (text/claim_lexicon.py).
     claim_descriptors: Mapping[str, str] = field(default_factory=_empty)
+    # Currencies: ISO code -> pattern of the words naming it after a figure ("livres sterling", "рублей"),
+    # read by stages/claim_kinds.py (money is a claim of equipment lost beside words of equipment).
+    currencies: Mapping[str, str] = field(default_factory=_empty)
 
     # Places (read by stages/entity_places.py): words before a place name ("w", "cerca de", "the
     # village of"): a name after them that the gazetteer holds is a place where no NER model read one,

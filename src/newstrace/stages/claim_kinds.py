@@ -7,28 +7,89 @@ casualties"), the predicate of its comma-delimited segment ("30 людей за�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from newstrace.languages import packs
 from newstrace.text import claim_lexicon as lex
+from newstrace.text.nationalities import nationality_words
 from newstrace.text.number_roles import CLAIMABLE, number_role
 from newstrace.text.numbers import Number
 
-_CLAUSE_END = re.compile(r"[;.!?]|, (?:tandis|alors|while|but|mais|whereas|а |но |але )")
-_MONEY = re.compile(
-    r"(?i)^\s*(?:de |d')?(livres? sterling|pounds?|£|dollars?|\$|euros?|€|гривен\w*|рубл\w*|hryvnias?)"
-)
-_EQUIPMENT_WORDS = re.compile(r"(?i)équipement|equipment|véhicules|vehicles|armes|weapons|abandonn")
-_FLED_AFTER = re.compile(r"(?i)\b(?:ont fui|fled|бежал|втекли|fuhren weg)")
-_FLEET = re.compile(r"(?i)flotte|fleet|chars|tanks")
 # Kinds that only a word right beside the figure may give ("au moins 16 régions", "3 000 km²").
 _ADJACENT_ONLY = ("territory", "regions")
+# Currency symbols belong to no language; the words for currencies are the packs' ``currencies``.
+_SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The packs' words this module reads (``claim_words`` keys, ``currencies``), compiled on first use."""
+
+    # Where a figure's clause ends: a full stop or a contrasting conjunction (``clause_break``).
+    clause_end: re.Pattern[str]
+    # Money right after a figure (group 1 the currency) and each currency's words, by ISO code.
+    money: re.Pattern[str]
+    currencies: tuple[tuple[str, re.Pattern[str]], ...]
+    # Words of military equipment: money spent on it is a loss of equipment (``equipment``).
+    equipment: re.Pattern[str]
+    # A share of people who fled ("la moitié des soldats ont fui") or of a fleet lost (``fleet``).
+    fled_after: re.Pattern[str]
+    fleet: re.Pattern[str]
+    # A subordinate clause between the counted people and a casualty word: the word is about someone
+    # else ("three workers at the colony where X died"; ``elsewhere``).
+    elsewhere: re.Pattern[str]
+    # "killed, injured or captured 5,000 troops" (``listed``), right before the figure.
+    listed: re.Pattern[str]
+    # "mobilizing 100,000 troops along the border": a build-up, not a loss (``deployed``).
+    deployed: re.Pattern[str]
+    # "one of the journalists injured": one of a group, not a count (``one_of``).
+    one_of: re.Pattern[str]
+    # "<side> losses", group 1 the word before them (``losses``); the words for the enemy (``enemy``)
+    # and the possessive ending a side's name may take ("Russia's": ``possessive_ending``).
+    side_losses: re.Pattern[str]
+    enemy: re.Pattern[str]
+    possessive: re.Pattern[str] | None
+
+
+def _currencies() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (code, re.compile(pattern, re.IGNORECASE)) for p in packs() for code, pattern in p.currencies.items()
+    )
+
+
+@functools.cache
+def _words() -> _Words:
+    """The patterns of every pack's words, built on first use."""
+    words = lex.alternatives
+    currencies = _currencies()
+    money = "|".join([c.pattern for _, c in currencies] + [re.escape(s) for s in _SYMBOLS])
+    possessive = words("possessive_ending")
+    return _Words(
+        clause_end=re.compile(rf"[;.!?]|, (?:{words('clause_break')})"),
+        money=re.compile(rf"(?i)^\s*(?:{words('count_of')})?({money})"),
+        currencies=currencies,
+        equipment=re.compile(rf"(?i){words('equipment')}"),
+        fled_after=re.compile(rf"(?i)\b(?:{words('fled_after')})"),
+        fleet=re.compile(rf"(?i){words('fleet')}"),
+        elsewhere=re.compile(rf"(?i)\b(?:{words('elsewhere')})\b"),
+        listed=re.compile(rf"(?i)\b(?:{words('listed')})\s*$"),
+        deployed=re.compile(rf"(?i)^\s*(?:{words('deployed')})"),
+        one_of=re.compile(rf"(?i)^\s*(?:{words('one_of')})\b"),
+        side_losses=re.compile(rf"(?i)([\w'’]+)\s+(?:\w+\s+)?(?:{words('losses')})\b"),
+        enemy=re.compile(rf"(?i){words('enemy')}"),
+        possessive=re.compile(rf"(?:{possessive})$") if possessive else None,
+    )
+
+
 Kind = tuple[str | None, str]
 
 
 def clause(stext: str, start: int, length: int = 90) -> str:
     chunk = stext[start : start + length]
-    m = _CLAUSE_END.search(chunk)
+    m = _words().clause_end.search(chunk)
     return chunk[: m.start()] if m else chunk
 
 
@@ -59,17 +120,17 @@ def kind_of(stext: str, n: Number) -> Kind:
         return adjacent, "km2" if adjacent == "territory" else "regions"
     role = number_role(stext, figure_start, n.end)
     if role == "money":
-        money = _MONEY.match(stext[n.end : n.end + 25])
-        if money is not None and _EQUIPMENT_WORDS.search(stext):
+        money = _words().money.match(stext[n.end : n.end + 25])
+        if money is not None and _words().equipment.search(stext):
             return "equipment_lost", _currency(money.group(1))
         return None, ""
     if role not in CLAIMABLE:
         return None, ""
-    if n.low == 1 and n.high == 1 and _ONE_OF.match(stext[n.end :]):
+    if n.low == 1 and n.high == 1 and _words().one_of.match(stext[n.end :]):
         return None, ""  # "one of the journalists injured": one of a group, not a count
     if role == "equipment":
         return _equipment(stext, n)
-    if _DEPLOYED.match(stext[n.end : n.end + 70]):
+    if _words().deployed.match(stext[n.end : n.end + 70]):
         return None, ""  # "mobilizing 100,000 troops along the border": a build-up, not a loss
     return _people(stext, n, role)
 
@@ -79,9 +140,9 @@ def _share(stext: str, n: Number) -> Kind:
     if n.bound not in ("exact", "about"):
         return None, ""
     after = clause(stext, n.end)
-    if _FLEET.search(after):
+    if _words().fleet.search(after):
         return "equipment_lost", "share of tank fleet"
-    if _FLED_AFTER.search(after):
+    if _words().fled_after.search(after):
         return "fled", "share"
     kind, _ = kind_in(stext[max(0, n.start - 60) : n.end + 80])
     return (kind, "share") if kind in ("killed", "wounded", "captured") else (None, "share")
@@ -105,35 +166,17 @@ def _segment(stext: str, n: Number) -> tuple[str, str]:
     return stext[seg_start : n.start], stext[n.end : seg_end]
 
 
-# A subordinate clause between the counted people and a casualty word: the word is about someone else
-# ("three workers at the colony where X died").
-_ELSEWHERE = re.compile(
-    r"(?i)\b(?:where|when|whose|after|before|because|while|since|if|où|quand|lorsque|где|когда|де|коли|wo|als)\b"
-)
-_LISTED = re.compile(
-    r"(?i)\b(?:killed|wounded|injured)(?:,\s*\w+)*,?\s+(?:or|and)\s+(?:captured|missing|wounded|injured)\s*$"
-)
 _NEAR_BEFORE = 40
-_DEPLOYED = re.compile(
-    r"(?i)^\s*(?:[\w-]+\s+){0,2}?(?:troops|soldiers|servicemen|forces)\s+(?:(?:massed|deployed|stationed|"
-    r"amassed|gathered|concentrated)\b|(?:along|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border|frontier)s?\b)"
-)
-_ONE_OF = re.compile(r"(?i)^\s*of\s+(?:the|those|these|its|his|her|their|them)\b")
-_LOSSES_BEFORE = re.compile(
-    r"(?i)\b(?:russian|ukrainian|russia's|ukraine's|enemy|the enemy's|российск\w*|русск\w*|росій\w*|"
-    r"українськ\w*|украинск\w*|russes?|ukrainien\w*|russische\w*|ukrainische\w*)\s+(?:\w+\s+)?"
-    r"(?:losses|casualties|victims|pertes|потер\w*|втрат\w*|Verluste)\b"
-)
 
 
 def _people(stext: str, n: Number, role: str) -> Kind:
     people = lex.claim_words().people.match(stext[n.end : n.end + 40])
     head = stext[max(0, n.start - 50) : n.start]
-    listed = _LISTED.search(head)
+    listed = _words().listed.search(head)
     if listed is not None:
         return "killed_or_wounded", "people"  # "killed, injured or captured 5,000 troops"
     before_seg, after_seg = _segment(stext, n)
-    elsewhere = _ELSEWHERE.search(after_seg)
+    elsewhere = _words().elsewhere.search(after_seg)
     seg_after, _ = kind_in(after_seg[: elsewhere.start()] if elsewhere else after_seg)
     # Only the words just before the figure: "caused the death of over 500", not a word of the
     # sentence's opening ("The circumstances of the murder ... whether three men knew each other").
@@ -147,7 +190,7 @@ def _people(stext: str, n: Number, role: str) -> Kind:
     kind, pos = kind_in(after)
     if kind is not None and kind not in _ADJACENT_ONLY and pos <= 4:
         return kind, "people"  # "140 000 blessés": the word right after the figure says what it counts
-    if _LOSSES_BEFORE.search(stext[max(0, n.start - 130) : n.start]):
+    if _side_losses(stext[max(0, n.start - 130) : n.start]):
         return "killed_or_wounded", "people"  # "Russian losses ... amounted to 899 soldiers"
     counted = lex.claim_words().number_of.search(stext[max(0, n.start - 70) : n.start])
     figure_start = n.end - len(n.text.split()[-1]) if n.text.split() else n.start
@@ -164,7 +207,7 @@ def _people(stext: str, n: Number, role: str) -> Kind:
         people is not None
         and kind is not None
         and kind not in (*_ADJACENT_ONLY, "equipment_lost")
-        and not _ELSEWHERE.search(after[people.end() : pos])
+        and not _words().elsewhere.search(after[people.end() : pos])
     ):
         return kind, "people"  # "198 civilians, including three children, had been killed"
     return None, ""
@@ -184,14 +227,26 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return found
 
 
+def _side_losses(text: str) -> bool:
+    """Whether ``text`` speaks of a side's losses: a word of nationality, of any country ("Russian",
+    "Israel's", "суданских"), or the enemy ("the enemy's") before a word for losses."""
+    for word in re.finditer(r"\b[\w'’]+", text):  # every start: "the enemy losses" is not "the ... losses"
+        m = _words().side_losses.match(text, word.start())
+        if m is not None and _is_side(m.group(1)):
+            return True
+    return False
+
+
+def _is_side(word: str) -> bool:
+    if _words().enemy.fullmatch(word):
+        return True
+    possessive = _words().possessive
+    bare = possessive.sub("", word) if possessive is not None else word
+    return bool(nationality_words(word) or nationality_words(bare))
+
+
 def _currency(word: str) -> str:
-    w = word.lower()
-    if "livre" in w or "pound" in w or "£" in w:
-        return "GBP"
-    if "euro" in w or "€" in w:
-        return "EUR"
-    if "рубл" in w:
-        return "RUB"
-    if "грив" in w or "hryvn" in w:
-        return "UAH"
-    return "USD"
+    """The ISO code of a currency as written (a symbol or a pack's word); dollars where none says."""
+    if word in _SYMBOLS:
+        return _SYMBOLS[word]
+    return next((code for code, pattern in _words().currencies if pattern.fullmatch(word)), "USD")

@@ -93,14 +93,14 @@ class ClaimWords:
     descriptors: tuple[tuple[re.Pattern[str], str], ...]
 
 
-def _alternatives(key: str, field: str = "claim_words") -> str:
+def alternatives(key: str, field: str = "claim_words") -> str:
     """Every pack's pattern for ``key``, in registry order, as one alternation ("" where none has one)."""
     return "|".join(getattr(p, field)[key] for p in packs() if key in getattr(p, field))
 
 
 def _kind_pattern(kind: str) -> re.Pattern[str]:
-    first = _alternatives(kind, "claim_kinds_first")
-    words = "|".join(w for w in (_GLUED.get(kind, ""), _alternatives(kind, "claim_kinds")) if w)
+    first = alternatives(kind, "claim_kinds_first")
+    words = "|".join(w for w in (_GLUED.get(kind, ""), alternatives(kind, "claim_kinds")) if w)
     parts = [rf"^\s*(?:{first})"] if first else []
     if words:
         parts.append(f"(?:{words})" if kind in _GLUED else rf"\b(?:{words})")
@@ -127,31 +127,31 @@ def _descriptors() -> tuple[tuple[re.Pattern[str], str], ...]:
 @functools.cache
 def claim_words() -> ClaimWords:
     """The claim patterns of every pack's words, built on first use."""
-    count_of = _alternatives("count_of")
+    count_of = alternatives("count_of")
     return ClaimWords(
         kinds=tuple((kind, _kind_pattern(kind)) for kind in KIND_ORDER),
         people=re.compile(
-            rf"^\s*(?:{count_of})?(?:(?:[\w'-]+\s){{0,2}})?(?:" + _alternatives("people") + r")\b",
+            rf"^\s*(?:{count_of})?(?:(?:[\w'-]+\s){{0,2}})?(?:" + alternatives("people") + r")\b",
             re.IGNORECASE,
         ),
-        source_before=re.compile(r"(?i)\b(?:" + _alternatives("source_before") + r")\s+"),
-        speech=re.compile(r"(?i)\b(?:" + _alternatives("speech") + ")"),
-        source_ends=re.compile(r"(?i)\b(?:" + _alternatives("source_before") + r")\s+(?:\w{1,3}\s+|l['’])?$"),
-        speech_next=re.compile(r"(?i)\s+(?:" + _alternatives("speech") + ")"),
-        pronoun_subject=re.compile(r"(?i)(?:^|[\s«\"“])(?:" + _alternatives("pronoun_subject") + r")\s+$"),
-        source_after=re.compile(r"(?i)\s+(?:" + _alternatives("source_after") + r")\b"),
-        possessive_source=re.compile(r"(?i)(?:^|\s)(?:" + _alternatives("possessive_source") + r")\b"),
-        equipment_loss=re.compile(r"(?i)\b(?:" + _alternatives("equipment_loss") + r")(?!\w)"),
-        protest=re.compile(r"\b(?:" + _alternatives("protest") + ")", re.IGNORECASE),
-        lost=re.compile(r"(?i)\b(?:" + _alternatives("lost") + r")\b"),
-        number_of=re.compile(r"(?i)\b(?:" + _alternatives("number_of") + r")\s+(\w+(?:\s+\w+){0,2})"),
-        number_is=re.compile(r"(?i)\b(?:" + _alternatives("number_is") + r")\s+(?:\w+\s+){0,2}$"),
-        inverted_pronoun=re.compile(rf"(?i){_alternatives('inverted_pronoun')}"),
-        not_protesters=re.compile(rf"(?i)^\s*(?:{count_of})?(?:{_alternatives('not_protesters')})"),
-        anaphoric_subject=re.compile(rf"(?i)^(?:{_alternatives('anaphoric_subject')})\b"),
-        reportative=re.compile(rf"(?i)\b(?:{_alternatives('reportative')})\b"),
-        transcript=re.compile(rf"(?i){_alternatives('transcript')}"),
-        translated_by=re.compile(rf"(?i)(?:{_alternatives('translated_by')})\s+"),
-        scope=re.compile(rf"(?i)(?:{_alternatives('scope')})"),
+        source_before=re.compile(r"(?i)\b(?:" + alternatives("source_before") + r")\s+"),
+        speech=re.compile(r"(?i)\b(?:" + alternatives("speech") + ")"),
+        source_ends=re.compile(r"(?i)\b(?:" + alternatives("source_before") + r")\s+(?:\w{1,3}\s+|l['’])?$"),
+        speech_next=re.compile(r"(?i)\s+(?:" + alternatives("speech") + ")"),
+        pronoun_subject=re.compile(r"(?i)(?:^|[\s«\"“])(?:" + alternatives("pronoun_subject") + r")\s+$"),
+        source_after=re.compile(r"(?i)\s+(?:" + alternatives("source_after") + r")\b"),
+        possessive_source=re.compile(r"(?i)(?:^|\s)(?:" + alternatives("possessive_source") + r")\b"),
+        equipment_loss=re.compile(r"(?i)\b(?:" + alternatives("equipment_loss") + r")(?!\w)"),
+        protest=re.compile(r"\b(?:" + alternatives("protest") + ")", re.IGNORECASE),
+        lost=re.compile(r"(?i)\b(?:" + alternatives("lost") + r")\b"),
+        number_of=re.compile(r"(?i)\b(?:" + alternatives("number_of") + r")\s+(\w+(?:\s+\w+){0,2})"),
+        number_is=re.compile(r"(?i)\b(?:" + alternatives("number_is") + r")\s+(?:\w+\s+){0,2}$"),
+        inverted_pronoun=re.compile(rf"(?i){alternatives('inverted_pronoun')}"),
+        not_protesters=re.compile(rf"(?i)^\s*(?:{count_of})?(?:{alternatives('not_protesters')})"),
+        anaphoric_subject=re.compile(rf"(?i)^(?:{alternatives('anaphoric_subject')})\b"),
+        reportative=re.compile(rf"(?i)\b(?:{alternatives('reportative')})\b"),
+        transcript=re.compile(rf"(?i){alternatives('transcript')}"),
+        translated_by=re.compile(rf"(?i)(?:{alternatives('translated_by')})\s+"),
+        scope=re.compile(rf"(?i)(?:{alternatives('scope')})"),
         descriptors=_descriptors(),
     )
