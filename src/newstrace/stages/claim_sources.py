@@ -13,6 +13,7 @@ last; "it" and "the data show" are the last source.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,18 +24,56 @@ from newstrace.text.claim_speakers import Official, described_name, described_of
 
 _SOURCE_TYPES = frozenset({"person", "organization", "media"})
 _MAX_PHRASE_WORDS = 8
-# Between a source and the outlet that carried its words: "X told The Guardian", "a déclaré X au Guardian".
-_VIA_LINK = re.compile(r"(?i)(?:\btold\b|\b(?:au|aux|à|to)\s+(?:la\s+|le\s+|l'|the\s+)?$)")
-_TO_OUTLET = re.compile(r"(?i)\b(?:au|aux|à|to)\s+(?:la\s+|le\s+|l'|the\s+)?$")
-_INVERTING = re.compile(r"(?i)(?:said|says|added|stated|reported|wrote|explained|noted|announced|confirmed)$")
-_ONE_SPEAKER = re.compile(
-    r"(?i)\b(?:governor|mayor|minister|spokes(?:man|woman|person)|commander|head|chief|president|ombudsman)$"
-)
-_CITING = re.compile(r"(?i)\b(?:citing|citant|cité par)\s+")
 _QUOTES_OPEN = "«“"
 _QUOTES_CLOSE = "»”"
 
 Located = tuple[int, int, Mention]
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The packs' ``claim_words`` this module reads, compiled on first use (``_words()``)."""
+
+    # Between a source and the outlet that carried its words: "X told The Guardian", "a déclaré X au
+    # Guardian" (``told``, ``to_outlet`` and the packs' definite articles).
+    via_link: re.Pattern[str]
+    to_outlet: re.Pattern[str]
+    # Verbs of saying after which the subject may follow ("said the governor"; ``inverting``).
+    inverting: re.Pattern[str]
+    # A source that is one person ("the governor"): "he" may stand for it (``one_speaker``).
+    one_speaker: re.Pattern[str]
+    # "citing X" (``citing``).
+    citing: re.Pattern[str]
+    # Between an inverted verb and its subject: words of a title, never a figure or a preposition of the
+    # object ("reported four injuries from 51 attacks by Russian forces"; ``not_inverted``).
+    not_inverted: re.Pattern[str]
+    # Documents that stand for the body that issued them: "the Sunday report", "the latest data".
+    document: re.Pattern[str]
+    # "It documented 864 cases": "it" acting, not an impersonal "it is" (``it_acts``).
+    it_acts: re.Pattern[str]
+    # Where a description after "according to" ends: a verb ("wurden", "ont", "were"; ``verb_cut``).
+    verb_cut: re.Pattern[str]
+    # A definite description of the last person named ("Le jeune homme de 24 ans"; ``person_article``).
+    person_article: re.Pattern[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    """The patterns of every pack's words, built on first use."""
+    words = lex.alternatives
+    to_outlet = rf"\b(?:{words('to_outlet')})\s+(?:{lex.article_alternatives()})?$"
+    return _Words(
+        via_link=re.compile(rf"(?i)(?:\b(?:{words('told')})\b|{to_outlet})"),
+        to_outlet=re.compile(rf"(?i){to_outlet}"),
+        inverting=re.compile(rf"(?i)(?:{words('inverting')})$"),
+        one_speaker=re.compile(rf"(?i)\b(?:{words('one_speaker')})$"),
+        citing=re.compile(rf"(?i)\b(?:{words('citing')})\s+"),
+        not_inverted=re.compile(rf"(?i)\d|\b(?:{words('not_inverted')})\b"),
+        document=re.compile(rf"(?i)^(?:{words('document')})$"),
+        it_acts=re.compile(rf"(?i)^(?:{words('it_acts')})"),
+        verb_cut=re.compile(rf"(?i)\s(?:{words('verb_cut')})\b"),
+        person_article=re.compile(rf"(?i)^\s*(?:{words('person_article')})\s"),
+    )
 
 
 @dataclass
@@ -75,7 +114,7 @@ class Memory:
             return
         self.saw_body(source)
         self.last_source = source
-        one = _ONE_SPEAKER.search(source.name or source.text) is not None
+        one = _words().one_speaker.search(source.name or source.text) is not None
         if (source.entity_id or source.text) not in self.persons | people_here and not one:
             self.last_body = source
         self.last_via = via
@@ -161,7 +200,7 @@ def _according_to(stext: str, sources: list[Located], places: list[Located], mem
             return Found(source_of(memory.last_person))  # "по его данным", "according to him"
         if described is None:
             d = _described(stext[m.end() :])
-            if d is not None and _DOCUMENT.match(d.text) and memory.last_body is not None:
+            if d is not None and _words().document.match(d.text) and memory.last_body is not None:
                 d = memory.last_body  # "according to the Sunday report": the body that issued it
             described = Found(d) if d is not None else None
     return described
@@ -216,15 +255,15 @@ def _after_verb(
         return None
     tail = stext[v.end() :]
     # Only a verb of saying inverts ("said the governor"); after "told" or "accused" comes the addressee.
-    official = described_official(tail, at_start=True) if _INVERTING.match(v.group()) else None
+    official = described_official(tail, at_start=True) if _words().inverting.match(v.group()) else None
     after = [
         x
         for x in sources
-        if x[0] >= v.end() and x[0] - v.end() <= 45 and not _TO_OUTLET.search(stext[v.end() : x[0]])
+        if x[0] >= v.end() and x[0] - v.end() <= 45 and not _words().to_outlet.search(stext[v.end() : x[0]])
     ]
     if official is not None and _official_first(official, after, v.end()):
         return Found(official.source, v.end() + official.end)
-    if after and not _NOT_INVERTED.search(stext[v.end() : after[0][0]]):
+    if after and not _words().not_inverted.search(stext[v.end() : after[0][0]]):
         return Found(_owner(stext, after[0]), after[0][1])
     return None
 
@@ -258,7 +297,7 @@ def _anaphor(
     m = lex.claim_words().anaphoric_subject.match(stext.strip()) or lex.claim_words().anaphoric_subject.match(
         clause
     )
-    if m is None and not _IT_ACTS.match(stext.strip()):
+    if m is None and not _words().it_acts.match(stext.strip()):
         return None
     body = m is None or m.group("document") is not None or m.group("it") is not None
     if body and memory.last_body is not None:
@@ -280,7 +319,7 @@ def _definite_person(
     stext: str, v: Verb, sources: list[Located], places: list[Located], memory: Memory
 ) -> Found | None:
     """ "Le jeune homme de 24 ans a déclaré à ...": a definite description of the last person."""
-    if memory.last_person is not None and re.match(r"(?i)^\s*(?:le|la|the)\s", stext):
+    if memory.last_person is not None and _words().person_article.match(stext):
         return Found(source_of(memory.last_person), v.end())
     return None
 
@@ -330,7 +369,11 @@ def _outlets(stext: str, sources: list[Located], found: Found) -> list[str]:
     via: list[str] = []
     outlets = [x for x in sources if x[0] >= found.end and x[2].type == "media"]
     link_from = min(found.end, found.verb_start) if found.verb_start >= 0 else found.end
-    if outlets and outlets[0][0] - found.end <= 40 and _VIA_LINK.search(stext[link_from : outlets[0][0]]):
+    if (
+        outlets
+        and outlets[0][0] - found.end <= 40
+        and _words().via_link.search(stext[link_from : outlets[0][0]])
+    ):
         via.append(outlets[0][2].name or outlets[0][2].text)
     t = lex.claim_words().translated_by.search(stext[found.end :])
     if t is not None:
@@ -342,7 +385,7 @@ def _outlets(stext: str, sources: list[Located], found: Found) -> list[str]:
 
 def _citing(stext: str, sources: list[Located]) -> tuple[Source, list[str]] | None:
     """ "citing X": X is the source, the outlet before it carried the words."""
-    citing = _CITING.search(stext)
+    citing = _words().citing.search(stext)
     if citing is None:
         return None
     cited = [x for x in sources if x[0] >= citing.end() and x[0] - citing.end() <= 40]
@@ -379,32 +422,12 @@ def _appositive_person(stext: str, x: Located, before: list[Located]) -> Source 
     return None
 
 
-# Between an inverted verb and its subject: words of a title, never a figure or a preposition of the
-# object ("reported four injuries from 51 attacks by Russian forces").
-_NOT_INVERTED = re.compile(r"(?i)\d|\b(?:by|from|in|on|at|for|about|that|against)\b")
-# Documents that stand for the body that issued them: "the Sunday report", "the latest data".
-_DOCUMENT = re.compile(
-    r"(?i)^(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:report|update|data|statement|figures|study|analysis|"
-    r"assessment|estimates?|bulletin|summary)s?$"
-)
-# "It documented 864 cases", "It interviewed hundreds ...": "it" acting, not an impersonal "it is".
-_IT_ACTS = re.compile(
-    r"(?i)^it\s+(?:also\s+)?(?!(?:is|was|has been|had been|seems|appears|remains|would|could|may|might|will|"
-    r"must|should|can|takes?|took|means|meant)\b)[a-z]+(?:ed|s)\b"
-)
-
-_VERB_CUT = re.compile(
-    r"(?i)\s(?:wurden|wurde|sind|ist|hat|haben|ont|a été|ont été|sont|est|have|has|were|was|are|is|"
-    r"были|было|был|були|було|estime|estiment)\b"
-)
-
-
 def _described(text: str) -> Source | None:
     """The words after "according to" when they name no entity ("selon des responsables américains")."""
     phrase = re.split(r"[,.;:«\"“]|\s[-–—]\s", text, maxsplit=1)[0]
     if re.search(r"\d", phrase):
         return None  # "according to the report - reached 473,400": no description of a source
-    cut = _VERB_CUT.search(phrase)
+    cut = _words().verb_cut.search(phrase)
     phrase = (phrase[: cut.start()] if cut else phrase).strip()
     words = phrase.split()
     if not words:

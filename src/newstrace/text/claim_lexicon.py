@@ -98,6 +98,16 @@ def alternatives(key: str, field: str = "claim_words") -> str:
     return "|".join(getattr(p, field)[key] for p in packs() if key in getattr(p, field))
 
 
+def article_alternatives() -> str:
+    """Every pack's definite articles as one alternation, each with the space after it ("the\\s+"), an
+    elided one ("l'") without."""
+    return "|".join(
+        re.escape(a) if a.endswith(("'", "’")) else re.escape(a) + r"\s+"
+        for p in packs()
+        for a in p.definite_articles
+    )
+
+
 def _kind_pattern(kind: str) -> re.Pattern[str]:
     first = alternatives(kind, "claim_kinds_first")
     words = "|".join(w for w in (_GLUED.get(kind, ""), alternatives(kind, "claim_kinds")) if w)
