@@ -103,6 +103,21 @@ def test_the_number_of_x_comes_to_the_figure_however_far_back() -> None:
     assert (n.high, n.bound) == (5000, "at_most")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudanese losses in the fighting amounted to 899 soldiers.",
+        "Russia's losses in the fighting amounted to 899 soldiers.",
+        "The aggressor's losses in the fighting amounted to 899 soldiers.",
+    ],
+)
+def test_a_side_s_losses_before_a_count_of_soldiers_are_any_country_s(text: str) -> None:
+    from newstrace.stages.claim_kinds import kind_of
+
+    n = list(find_numbers(text, "en"))[-1]
+    assert kind_of(text, n) == ("killed_or_wounded", "people")
+
+
 def test_a_person_and_their_relative_are_two_and_a_companion_is_one(run_text: Run) -> None:
     doc = run_text(
         " date 2024-05-02\n\nIn the port city, a local prosecutor and his deputy died when their office was "

@@ -58,6 +58,21 @@ def test_every_pack_has_the_required_parts(code: str) -> None:
     assert event_lexicon()._patterns.get(code) is not None
 
 
+# Named groups: a group name may occur once in a pattern joining every pack, so only English names them.
+NAMED_GROUPS = {("en", "anaphoric_subject"): {"document", "it"}}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_claim_patterns_compile_without_groups_of_their_own(code: str) -> None:
+    p = pack(code)
+    assert p is not None
+    for field in ("claim_kinds", "claim_kinds_first", "claim_words", "currencies", "claim_subjects"):
+        for key, pattern in getattr(p, field).items():
+            compiled = re.compile(pattern)
+            assert set(compiled.groupindex) == NAMED_GROUPS.get((code, key), set()), (field, key)
+            assert compiled.groups == len(compiled.groupindex), f"{field}.{key}: no unnamed capturing group"
+
+
 # Spanish and Polish, added as packs: each table has a row per language (to add a language, add its rows
 # with sentences written in it). -------------------------------------------------------------------------
 

@@ -110,6 +110,10 @@ class LanguagePack:
     # Currencies: ISO code -> pattern of the words naming it after a figure ("livres sterling", "рублей"),
     # read by stages/claim_kinds.py (money is a claim of equipment lost beside words of equipment).
     currencies: Mapping[str, str] = field(default_factory=_empty)
+    # Generic subjects of claims: the English name the ledger groups the victims' nouns under ("soldiers",
+    # "women") -> pattern of those nouns, from anywhere in the noun ("soldat", "жінок"); the first name
+    # that matches wins, in the order the packs first give them (read by stages/claim_subjects.py).
+    claim_subjects: Mapping[str, str] = field(default_factory=_empty)
 
     # Places (read by stages/entity_places.py): words before a place name ("w", "cerca de", "the
     # village of"): a name after them that the gazetteer holds is a place where no NER model read one,

@@ -10,61 +10,85 @@ forces", "tués par l'armée russe") is the claim's ``by`` and says nothing of t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newstrace.languages import packs
 from newstrace.model import Mention
 from newstrace.stages.claim_kinds import clause
+from newstrace.text import claim_lexicon as lex
 from newstrace.text.nationalities import demonym, nationality_words
 from newstrace.text.number_roles import PEOPLE_NOUN
 from newstrace.text.numbers import Number
 
-_BY = re.compile(
-    r"(?i)\b(?:by|par|от рук|от|від|durch|von)\s+((?:the\s+|l'|les?\s+|la\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:forces|troops|army|military|armée|forces armées|soldiers|soldats|shelling|strikes?|fire|"
-    r"attacks?|drones?|missiles?|sniper|police|войск\w*|армі\w*|армии|Armee|Truppen)\b|"
-    r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*)"
-)
-_FORCES = re.compile(
-    r"(?i)\b(?:soldat|soldier|solder|troop|militar|serviceme|service members|forces|army|armée|fighter|"
-    r"combattant|mercenar|officer|sailor|pilot|conscript|recruit|reservist|военн|солдат|військов|бійц|"
-    r"бойц|Kämpfer|Soldaten)"
-)
-_VICTIMS_CIVIL = re.compile(
-    r"(?i)\b(?:civil\w*|civilians?|residents?|inhabitants|habitants|children|kids|boys|girls|babies|"
-    r"wom[ae]n|elderly|pensioners|media\s+\w+|femmes?|Frauen|женщин\w*|жінк\w*|"
-    r"enfants|journalists?|reporters?|media (?:workers|professionals)|medics?|doctors?|rescuers?|"
-    r"refugees|réfugiés|volunteers|мирн\w*|цивільн\w*|жител\w*|мешканц\w*|дет\w*|діт\w*|"
-    r"Zivil\w*|Kinder)"
-)
-# "Russian losses", "the enemy's casualties", "pertes russes": a side's losses (the side word is checked
-# with text/nationalities.py).
-_LOSSES_OF = re.compile(
-    r"(?i)([\w'’]+)\s+(?:\w+\s+)?(?:losses|casualties|victims|dead|pertes|потер\w*|втрат\w*|Verluste)"
-)
-_GENERIC = [
-    (
-        re.compile(r"(?i)soldat|soldier|troop|militaire|serviceme|военн|солдат|військов|бійц|бойц|Kämpfer"),
-        "soldiers",
-    ),
-    (re.compile(r"(?i)civil|мирн|цивільн|Zivil"), "civilians"),
-    (re.compile(r"(?i)femme|women|épouse|wives|mère|mother|женщин|жінок|Frauen"), "women"),
-    (re.compile(r"(?i)enfant|child|дет|діт|Kinder"), "children"),
-    (re.compile(r"(?i)\bhommes\b|\bmen\b"), "men"),
-]
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The packs' words this module reads (``claim_words`` keys, ``claim_subjects``), compiled on first
+    use (``_words()``)."""
+
+    # A perpetrator after the predicate (group 1): a preposition of the agent (``by``), then a noun of
+    # armed force or attack (``agents``) or a capitalised name ("killed by Russian forces").
+    by: re.Pattern[str]
+    # Nouns of soldiers (``force_words``) and of civilian victims (``civilian_words``), from a word start.
+    forces: re.Pattern[str]
+    civilian: re.Pattern[str]
+    # "Russian losses", "the enemy's casualties", "pertes russes": a side's losses (group 1 the side word,
+    # checked with text/nationalities.py; ``losses``, ``the_dead``), and the enemy (``enemy``).
+    losses_of: re.Pattern[str]
+    enemy_word: re.Pattern[str]
+    # "The aggressor's army was to lose ...": the enemy before the figure.
+    enemy: re.Pattern[str]
+    # Generic subjects in English, so that the ledger groups them across languages (``claim_subjects``).
+    generic: tuple[tuple[re.Pattern[str], str], ...]
+    # A side word that names the perpetrator ("by Russia": ``perpetrator_before``) or what is not the
+    # victims ("Russian attacks", "Ukraine's": ``not_victims_after``).
+    perpetrator_before: re.Pattern[str]
+    not_victims_after: re.Pattern[str]
+    # Detention ("arbitrary detention": ``detention``), "of them" (``of_them``), and a noun that counts
+    # casualties without naming the victims ("340 injured": ``casualty_nouns``).
+    detention: re.Pattern[str]
+    of_them: re.Pattern[str]
+    casualty_noun: re.Pattern[str]
+
+
+def _generic() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Every pack's generic subjects, the names in the order the packs (registry order) first give them."""
+    by_name: dict[str, list[str]] = {}
+    for p in packs():
+        for name, pattern in p.claim_subjects.items():
+            by_name.setdefault(name, []).append(pattern)
+    return tuple((re.compile("(?i)" + "|".join(pats)), name) for name, pats in by_name.items())
+
+
+@functools.cache
+def _words() -> _Words:
+    """The patterns of every pack's words, built on first use."""
+    words = lex.alternatives
+    name = r"(?-i:[A-Z][\w'’-]+)"
+    agent = rf"(?:{lex.article_alternatives()})?(?:[\w'’-]+\s+){{0,3}}?(?:{words('agents')})\b"
+    return _Words(
+        by=re.compile(rf"(?i)\b(?:{words('by')})\s+({agent}|{name}(?:\s+{name})*)"),
+        forces=re.compile(rf"(?i)\b(?:{words('force_words')})"),
+        civilian=re.compile(rf"(?i)\b(?:{words('civilian_words')})"),
+        losses_of=re.compile(rf"(?i)([\w'’]+)\s+(?:\w+\s+)?(?:{words('losses')}|{words('the_dead')})"),
+        enemy_word=re.compile(rf"(?i){words('enemy')}"),
+        enemy=re.compile(rf"(?i)\b(?:{words('enemy')})\s+(?:\S+\s+){{0,12}}?$"),
+        generic=_generic(),
+        perpetrator_before=re.compile(rf"(?i)\b(?:{words('perpetrator_before')})\s+$"),
+        not_victims_after=re.compile(rf"(?i)^\w*(?:{words('not_victims_after')})"),
+        detention=re.compile(rf"(?i)\b(?:{words('detention')})\b"),
+        of_them=re.compile(rf"(?i)^\s+(?:{words('of_them')})\b"),
+        casualty_noun=re.compile(rf"(?i)(?:{words('casualty_nouns')})"),
+    )
+
+
 _CONTEXT = 80
-_PERPETRATOR_BEFORE = re.compile(r"(?i)\b(?:by|par|от|від|durch|waged by)\s+(?:the\s+)?$")
-_NOT_VICTIMS_AFTER = re.compile(
-    r"(?i)^\w*(?:['’]s\b|\s+(?:attacks?|strikes?|shelling|missiles?|drones?|shells?|bombing|"
-    r"air\s+strikes?|offensive|invasion))"
-)
 _POSTNOMINAL = re.compile(r"^\s+[\w-]+(?:\s+[\w-]+)?")
-_DETENTION = re.compile(r"(?i)\b(?:detention|detained|arbitrar\w*)\b")
 # Kinds whose people are civilians unless the text says soldiers: refugees, the displaced, protesters.
 _CIVIL_KINDS = frozenset({"fled", "displaced", "protesters"})
-_OF_THEM = re.compile(r"(?i)^\s+of\s+(?:them|those|these)\b")
-_CASUALTY_NOUN = re.compile(r"(?i)dead|wounded|injured|deaths?|casualties|bodies|lives|victims?")
 
 
 def side_of(phrase: str) -> str | None:
@@ -79,24 +103,19 @@ def nearest_side(text: str) -> str | None:
     ("Ukraine's Sumy oblast", "Ukraine's presidency")."""
     best: str | None = None
     for start, end, code in nationality_words(text):
-        if _PERPETRATOR_BEFORE.search(text[max(0, start - 12) : start]):
+        if _words().perpetrator_before.search(text[max(0, start - 12) : start]):
             continue
-        if _NOT_VICTIMS_AFTER.match(text[end:]):
+        if _words().not_victims_after.match(text[end:]):
             continue
         best = code
     return best
-
-
-_ENEMY = re.compile(
-    r"(?i)\b(?:the\s+)?(?:enemy|aggressor|invader|occupier|adversary)(?:['’]s|s['’])?\s+(?:\S+\s+){0,12}?$"
-)
 
 
 def enemy_side(head: str, text_before: str, claimant: str | None) -> str | None:
     """ "The aggressor's army was to lose 166,000 soldiers" (``head``: the sentence up to the figure): the
     side named last before (``text_before``) that is not the claimant's own; unknown without a claimant
     of a known side."""
-    if claimant is None or not _ENEMY.search(head):
+    if claimant is None or not _words().enemy.search(head):
         return None
     own = side_of(claimant)
     if own is None:
@@ -107,7 +126,7 @@ def enemy_side(head: str, text_before: str, claimant: str | None) -> str | None:
 
 def perpetrator(stext: str, n: Number) -> str | None:
     """Who the clause says did it: "killed by Russian forces" -> "Russian forces"."""
-    m = _BY.search(clause(stext, n.end, 120))
+    m = _words().by.search(clause(stext, n.end, 120))
     return m.group(1).strip() if m else None
 
 
@@ -132,11 +151,11 @@ class _Phrase:
 
 def _read(stext: str, n: Number, kind: str, local: list[tuple[int, int, Mention]]) -> _Phrase:
     after = clause(stext, n.end, 70)
-    by = _BY.search(after)
+    by = _words().by.search(after)
     if by is not None:
         after = after[: by.start()]  # the perpetrator is not the victims
     people = PEOPLE_NOUN.match(after)
-    if people is not None and _CASUALTY_NOUN.fullmatch(people.group("noun")):
+    if people is not None and _words().casualty_noun.fullmatch(people.group("noun")):
         people = None  # "340 injured": no noun of victims; the figure before may name them
     phrase = "" if people is None else after[: people.end()]
     if people is not None:
@@ -154,11 +173,11 @@ Subject = tuple[str | None, str | None]
 
 def _of_them(p: _Phrase) -> Subject | None:
     """ "executing more than 70 of them": the people named before the figure in the sentence."""
-    if not _OF_THEM.match(p.stext[p.n.end :]):
+    if not _words().of_them.match(p.stext[p.n.end :]):
         return None
     before = p.stext[: p.n.start]
-    civil = list(_VICTIMS_CIVIL.finditer(before))
-    forces = list(_FORCES.finditer(before))
+    civil = list(_words().civilian.finditer(before))
+    forces = list(_words().forces.finditer(before))
     if civil and (not forces or civil[-1].start() > forces[-1].start()):
         return _generic_noun(civil[-1].group()), "civilian"
     if forces:
@@ -181,17 +200,17 @@ def _named_body(p: _Phrase) -> Subject | None:
 def _civilians(p: _Phrase) -> Subject | None:
     """Civilians by their noun; refugees, the displaced and protesters whatever their nationality."""
     noun = p.noun
-    if _VICTIMS_CIVIL.search(noun) or (p.kind in _CIVIL_KINDS and not _FORCES.search(noun)):
+    if _words().civilian.search(noun) or (p.kind in _CIVIL_KINDS and not _words().forces.search(noun)):
         return _generic_noun(noun) if noun else "civilians", "civilian"
     return None
 
 
 def _detained(p: _Phrase) -> Subject | None:
     """People detained who are not soldiers: civilians ("864 cases of arbitrary detention – 763 men")."""
-    if p.kind != "captured" or _FORCES.search(p.noun):
+    if p.kind != "captured" or _words().forces.search(p.noun):
         return None
     window = p.stext[max(0, p.n.start - _CONTEXT) : p.n.start] + p.after
-    if _DETENTION.search(window):
+    if _words().detention.search(window):
         return _generic_noun(p.noun) if p.noun else "detained civilians", "civilian"
     return None
 
@@ -207,7 +226,7 @@ def _sided(p: _Phrase) -> Subject:
     """The remaining figures: the side of the noun phrase, of "<side> losses", or of the nearest side
     word before a noun of soldiers ("Russia ... lost 900 soldiers")."""
     side = side_of(p.phrase)
-    forces = bool(_FORCES.search(p.noun))
+    forces = bool(_words().forces.search(p.noun))
     if side is None and p.losses is not None and (not p.noun or forces):
         side = side_of(p.losses.group(0))  # "Russian losses in people ... is 899 soldiers"
     if side is None and forces:
@@ -234,18 +253,18 @@ def subject_of(stext: str, n: Number, kind: str, local: list[tuple[int, int, Men
 
 
 def _side_losses(text: str) -> re.Match[str] | None:
-    """The last "<side> losses" before a figure, its first group the side word ("enemy" has none)."""
+    """The last "<side> losses" before a figure, its first group the side word (the enemy has none)."""
     found = None
     for word in re.finditer(r"\b[\w'’]+", text):  # every start: "the enemy losses" is not "the ... losses"
-        m = _LOSSES_OF.match(text, word.start())
-        if m is not None and (m.group(1).casefold() in ("enemy", "enemy's") or side_of(m.group(1))):
+        m = _words().losses_of.match(text, word.start())
+        if m is not None and (_words().enemy_word.fullmatch(m.group(1)) or side_of(m.group(1))):
             found = m
     return found
 
 
 def _generic_noun(noun: str) -> str:
     """Generic subjects in English so that the ledger groups them across languages."""
-    for pattern, name in _GENERIC:
+    for pattern, name in _words().generic:
         if pattern.search(noun):
             return name
     return "people"
