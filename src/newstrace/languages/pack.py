@@ -100,7 +100,10 @@ class LanguagePack:
     # make it only as the first word after the figure ("12 lives", "3 regions"); and, by key, the words
     # of people (the noun after a figure), sources before and after them ("según", "zufolge"), speech
     # verbs (from a word start, each ending itself: "dijo\b"), subject and possessive pronouns, equipment
-    # losses, protests, losses of people, "the number of" and what it comes to (no capturing groups).
+    # losses, protests, losses of people, "the number of" and what it comes to (no capturing groups). The
+    # claim stages read further keys, each joined over every pack on first use: stages/claim_kinds.py what
+    # a figure counts ("elsewhere", "losses"), stages/claim_sources.py who says it ("citing", "verb_cut"),
+    # stages/claim_subjects.py about whom ("by", "civilian_words"); docs/languages.md lists them all.
     claim_kinds: Mapping[str, str] = field(default_factory=_empty)
     claim_kinds_first: Mapping[str, str] = field(default_factory=_empty)
     claim_words: Mapping[str, str] = field(default_factory=_empty)
