@@ -11,20 +11,31 @@ dashes (written as escapes below).
 
 from __future__ import annotations
 
+import functools
 import re
 
+from newstrace.text import claim_lexicon as lex
 from newstrace.text.number_roles import number_role
 from newstrace.text.numbers import Number
 
-# Between two figures of one list: the first one's noun (one or two words) and a comma or "and".
-_LISTED = re.compile(r"\s+(?:[\w'\u2019-]+\s+)?[\w'\u2019-]+\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
-# Before a figure that is part of the one before: "including", "among them", "of whom", a dash.
-_PART_OF = re.compile(
-    r"(?i)(?:[\u2013\u2014]|\bincluding|\bamong them|\bof whom|\bof which|\bdont|\bdarunter)\s*$"
-)
 _ASIDE = re.compile(r"(?<=\w)\s[\u2013\u2014]\s[^\u2013\u2014.;:!?\d\n]{1,90}?\s[\u2013\u2014]\s")
 _PEOPLE_ROLES = frozenset({"people", "bare"})
 _DASHES = ("\u2013", "\u2014")
+
+
+@functools.cache
+def _listed() -> re.Pattern[str]:
+    """Between two figures of one list: the first one's noun (one or two words) and a comma or a
+    conjunction (the packs' ``list_conjunctions``), built on first use."""
+    conj = lex.alternatives("list_conjunctions")
+    return re.compile(rf"\s+(?:[\w'\u2019-]+\s+)?[\w'\u2019-]+\s*(?:,\s*(?:(?:{conj})\s+)?|\s(?:{conj})\s+)")
+
+
+@functools.cache
+def _part_of() -> re.Pattern[str]:
+    """Before a figure that is part of the one before: a dash or the packs' ``part_of`` ("including",
+    "among them", "of whom", "dont", "darunter"), built on first use."""
+    return re.compile(rf"(?i)(?:[\u2013\u2014]|\b(?:{lex.alternatives('part_of')}))\s*$")
 
 
 def inherited_kind(stext: str, n: Number, kind: str | None, previous: Number | None) -> str | None:
@@ -39,9 +50,9 @@ def inherited_kind(stext: str, n: Number, kind: str | None, previous: Number | N
     between = stext[previous.end : n.start]
     if ";" in between:
         return None
-    if _LISTED.fullmatch(between):
+    if _listed().fullmatch(between):
         return kind
-    part = _PART_OF.search(between)
+    part = _part_of().search(between)
     # A part named by its own noun ("98 wounded, including 16 children") is a breakdown, not a claim of
     # its own; a bare one ("including 9,000 who arrived") or a restatement after a dash is.
     if part is not None and (role == "bare" or part.group().strip() in _DASHES):

@@ -11,6 +11,7 @@ named or described person killed, wounded, detained or missing (stages/claim_per
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,18 +29,31 @@ from newstrace.text.numbers import Number, find_numbers, stated_figures
 from newstrace.text.quotes import QuoteSpan, find_quotes
 from newstrace.text.relative_dates import find_date_expressions, resolve_date
 
-_PARTITIVE_TOTAL = re.compile(r"(?i)(?:\bsur les|\bof the (?:original )?|\bout of|\bиз|\bз)\s*$")
-_REST = re.compile(
-    r"(?i)\b(?:toutes les autres|tous les autres|les autres|all the others|the rest|the others|"
-    r"остальные|решта|інші)\b"
-)
-# Reported speech: a speech verb followed by "que/that/что/що/dass" opens an indirect quotation.
-_INDIRECT = re.compile(
-    r"(?i)\b(?:a|ont|avait|avaient)\s+(?:déclaré|affirmé|indiqué|estimé|assuré|annoncé|dit)\s+(?:que|qu')\s*|"
-    r"\b(?:said|says|told \w+(?: \w+)?|claimed|stated|announced)\s+that\s+|"
-    r"\b(?:заявил\w*|сообщил\w*|заявив|заявила|повідомив|повідомила)\s*,?\s*(?:что|що)\s+|"
-    r"\b(?:sagte|erklärte)\s*,?\s*dass\s+"
-)
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The packs' ``claim_words`` this module reads, compiled on first use (``_words()``)."""
+
+    # A partitive total before a figure: "of the 570", "sur les 12" (``partitive_total``).
+    partitive_total: re.Pattern[str]
+    # "toutes les autres", "the rest": the total less the figures claimed (``the_rest``).
+    rest: re.Pattern[str]
+    # Reported speech: a speech verb and "que", "that", "что", "dass" open an indirect quotation
+    # (``indirect``).
+    indirect: re.Pattern[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    """The patterns of every pack's words, built on first use."""
+    words = lex.alternatives
+    return _Words(
+        partitive_total=re.compile(rf"(?i)\b(?:{words('partitive_total')})\s*$"),
+        rest=re.compile(rf"(?i)\b(?:{words('the_rest')})\b"),
+        indirect=re.compile(rf"(?i)\b(?:{words('indirect')})"),
+    )
+
+
 # A figure without a noun this close after a claim's figure counts the same victims.
 _COORDINATED = 40
 # One figure found by the sentence reader: kind, number, unit, subject, side, total, perpetrator.
@@ -135,7 +149,7 @@ def _transcript_start(r: _Reader, sent: _Sentence) -> None:
 
 def _indirect_quote(r: _Reader, sent: _Sentence) -> None:
     """ "X said that ...": the words after "that" are X's, reported."""
-    indirect = _INDIRECT.search(sent.text)
+    indirect = _words().indirect.search(sent.text)
     if (
         indirect is not None
         and sent.source is not None
@@ -293,7 +307,7 @@ def _claims_in(stext: str, lang: str, local: list[tuple[int, int, Mention]]) -> 
     out: list[Found] = []
     total: float | None = None
     for n in find_numbers(stext, lang):
-        if _PARTITIVE_TOTAL.search(stext[max(0, n.start - 25) : n.start]):
+        if _words().partitive_total.search(stext[max(0, n.start - 25) : n.start]):
             if out and out[-1][5] is None and n.low is not None:
                 out[-1] = (*out[-1][:5], n.low, out[-1][6])
             else:
@@ -337,7 +351,7 @@ def _figure(
 def _rest(stext: str, out: list[Found], total: float | None) -> Found | None:
     """ "Sur les 12 personnes, trois ont été capturées et toutes les autres sont mortes": 12 - 3 killed."""
     claimed = sum(f[1].low for f in out if f[1].low is not None and f[2] == "people")
-    rest = _REST.search(stext)
+    rest = _words().rest.search(stext)
     if rest is None or total is None or not claimed or total <= claimed:
         return None
     kind, _ = kind_in(stext[rest.end() : rest.end() + 60])
