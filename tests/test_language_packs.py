@@ -66,7 +66,8 @@ NAMED_GROUPS = {("en", "anaphoric_subject"): {"document", "it"}}
 def test_claim_patterns_compile_without_groups_of_their_own(code: str) -> None:
     p = pack(code)
     assert p is not None
-    for field in ("claim_kinds", "claim_kinds_first", "claim_words", "currencies", "claim_subjects"):
+    claim_fields = ("claim_kinds", "claim_kinds_first", "claim_words", "currencies", "claim_subjects")
+    for field in (*claim_fields, "person_predicates", "person_verbs"):
         for key, pattern in getattr(p, field).items():
             compiled = re.compile(pattern)
             assert set(compiled.groupindex) == NAMED_GROUPS.get((code, key), set()), (field, key)

@@ -117,6 +117,11 @@ class LanguagePack:
     # "women") -> pattern of those nouns, from anywhere in the noun ("soldat", "жінок"); the first name
     # that matches wins, in the order the packs first give them (read by stages/claim_subjects.py).
     claim_subjects: Mapping[str, str] = field(default_factory=_empty)
+    # One person as the whole subject of a casualty clause (read by stages/claim_persons.py): kind ->
+    # pattern of the singular predicates ("was killed", "a été tuée", "загинув"), and kind -> the active
+    # verbs whose object is one person ("killed a resident"); no capturing groups.
+    person_predicates: Mapping[str, str] = field(default_factory=_empty)
+    person_verbs: Mapping[str, str] = field(default_factory=_empty)
 
     # Places (read by stages/entity_places.py): words before a place name ("w", "cerca de", "the
     # village of"): a name after them that the gazetteer holds is a place where no NER model read one,
