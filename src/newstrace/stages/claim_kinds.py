@@ -30,7 +30,8 @@ class _Words:
 
     # Where a figure's clause ends: a full stop or a contrasting conjunction (``clause_break``).
     clause_end: re.Pattern[str]
-    # Money right after a figure (group 1 the currency) and each currency's words, by ISO code.
+    # Money right after a figure (group 1 the currency), perhaps after a preposition ("de livres":
+    # ``currency_of``), and each currency's words, by ISO code.
     money: re.Pattern[str]
     currencies: tuple[tuple[str, re.Pattern[str]], ...]
     # Words of military equipment: money spent on it is a loss of equipment (``equipment``).
@@ -69,7 +70,7 @@ def _words() -> _Words:
     possessive = words("possessive_ending")
     return _Words(
         clause_end=re.compile(rf"[;.!?]|, (?:{words('clause_break')})"),
-        money=re.compile(rf"(?i)^\s*(?:{words('count_of')})?({money})"),
+        money=re.compile(rf"(?i)^\s*(?:{words('currency_of')})?({money})"),
         currencies=currencies,
         equipment=re.compile(rf"(?i){words('equipment')}"),
         fled_after=re.compile(rf"(?i)\b(?:{words('fled_after')})"),
