@@ -4,8 +4,9 @@ events join). Unlike a per-document stage, each holds what it has seen, in input
 
 Each is a ``CorpusStage``: called on every new document in input order, it returns the document with
 its decision applied and adds what the store keeps besides the document to the batch's ``CorpusBatch``
-(signatures, story edges and merges, event groups); ``flush`` is called once the batch is written, and
-``finish`` once at the end of the input (``finish_corpus``: the stories' last look back). The
+(signatures, story edges and merges, event groups). ``begin`` is shown the whole batch first (the
+story rules read which entities are common across stories from it); ``flush`` is called once the batch
+is written, and ``finish`` once at the end of the input (``finish_corpus``: the stories' last look back). The
 registry (``registry.CORPUS_STAGES``) builds them from the settings and the store, and local ingest and
 ``newstrace load`` run them through the same ``run_corpus``; the Spark job makes the same decisions
 for ``SPARK_JOB_STAGES`` at scale (``spark/run.py``), and ``newstrace load`` runs the others.
@@ -38,6 +39,8 @@ class CorpusStage(Protocol):
     @property
     def name(self) -> str: ...
 
+    def begin(self, docs: Sequence[Document]) -> None: ...
+
     def __call__(self, doc: Document, batch: CorpusBatch) -> Document: ...
 
     def flush(self) -> None: ...
@@ -53,9 +56,12 @@ def finish_corpus(stages: Sequence[CorpusStage]) -> CorpusBatch:
     return batch
 
 
-def run_corpus(stages: Sequence[CorpusStage], docs: Iterable[Document], batch: CorpusBatch) -> list[Document]:
+def run_corpus(stages: Sequence[CorpusStage], docs: Sequence[Document], batch: CorpusBatch) -> list[Document]:
     """Each document through every stage, in input order (a stage may depend on an earlier one's
-    decision on the same document: stories read ``duplicate_of``, event groups the story)."""
+    decision on the same document: stories read ``duplicate_of``, event groups the story), after each
+    stage has seen the whole batch as it came in (``begin``)."""
+    for stage in stages:
+        stage.begin(docs)
     out = []
     for doc in docs:
         for stage in stages:
@@ -71,6 +77,9 @@ class EntityMergeStage:
 
     def __init__(self, known: Iterable[tuple[str, str]]) -> None:
         self._merger = EntityMerger(known)
+
+    def begin(self, docs: Sequence[Document]) -> None:
+        pass
 
     def __call__(self, doc: Document, batch: CorpusBatch) -> Document:
         return self._merger.merge(doc)
@@ -92,6 +101,9 @@ class DuplicatesStage:
         self._dedup = dedup
         self._owner_of_hash = owner_of_hash
 
+    def begin(self, docs: Sequence[Document]) -> None:
+        pass
+
     def __call__(self, doc: Document, batch: CorpusBatch) -> Document:
         doc, signature = self._dedup.check(doc, self._owner_of_hash)
         batch.signatures[doc.id] = signature
@@ -111,6 +123,9 @@ class StoriesStage:
 
     def __init__(self, assigner: StoryAssigner) -> None:
         self._assigner = assigner
+
+    def begin(self, docs: Sequence[Document]) -> None:
+        self._assigner.expect(docs)
 
     def __call__(self, doc: Document, batch: CorpusBatch) -> Document:
         doc, edges = self._assigner.assign(doc, batch.signatures[doc.id])
@@ -135,6 +150,9 @@ class EventGroupsStage:
         self._linker = EventLinker()
         self._linker.load(known)
         self._merges_seen = 0
+
+    def begin(self, docs: Sequence[Document]) -> None:
+        pass
 
     def __call__(self, doc: Document, batch: CorpusBatch) -> Document:
         self._linker.merge_stories(batch.merges[self._merges_seen :])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -51,6 +51,12 @@ class StoryAssigner:
             self._briefs[row.id] = Brief(
                 row.id, row.lang, as_vector(row.embedding), row.duplicate_of, row.entities, None
             )
+
+    def expect(self, docs: Sequence[Document]) -> None:
+        """The next batch, before its documents are assigned one by one: the rules read the entities
+        common across stories from it (``StoryClusterer.expect``); the learned decision needs nothing."""
+        if isinstance(self.clusterer, stories.StoryClusterer):
+            self.clusterer.expect([stories.features(d) for d in docs])
 
     def take_merges(self) -> list[tuple[str, str]]:
         """Story merges since the last call, for the store to apply with the batch."""

@@ -174,6 +174,8 @@ class BaseStoryClusterer:
         self._neighbours: dict[int, NearestDocuments] = {}
         self.today: int | None = None  # the newest exact day of any article so far
         self._expiry: list[tuple[int, int, str]] = []  # (a story's latest day, seq, id), a heap
+        # Entities that find no candidates (the rules' common entities, ``corpus.stories``).
+        self.common: frozenset[str] = frozenset()
 
     def summed(self, story: StoryState, kind: str, full: Callable[[], list[float]]) -> list[float]:
         """The running sums a scorer keeps on ``story`` for ``kind`` (its first two: the sum of
@@ -195,9 +197,9 @@ class BaseStoryClusterer:
     def candidates(self, doc: DocFeatures) -> set[str]:
         """Stories sharing an entity or a figure, and the stories of the nearest earlier articles,
         within the time window. Keys in too many stories are skipped and the candidates are capped, so
-        the work per document does not grow with the corpus."""
+        the work per document does not grow with the corpus. ``common`` entities find none."""
         shared: Counter[str] = Counter()
-        for key in [*doc.entities, *map(figure_key, doc.figures)]:
+        for key in [*(e for e in doc.entities if e not in self.common), *map(figure_key, doc.figures)]:
             postings = self.index.get(key, set())
             if len(postings) <= MAX_POSTINGS:
                 shared.update(postings)

@@ -36,7 +36,11 @@ def replay(docs: Iterable[Document], settings: Settings) -> tuple[dict[str, str]
     story: dict[str, str] = {}
     copies: dict[str, str] = {}
     spent = 0.0
-    for doc in docs:
+    for i, doc in enumerate(docs):
+        if i % settings.batch_size == 0:  # ingest shows the corpus stages each batch before its articles
+            t0 = time.perf_counter()
+            assigner.expect(docs[i : i + settings.batch_size])
+            spent += time.perf_counter() - t0
         checked, sig = dedup.check(doc, lambda _h: None)
         if checked.duplicate_of:
             copies[ids[doc.id]] = ids[checked.duplicate_of]

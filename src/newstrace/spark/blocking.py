@@ -4,7 +4,8 @@ over each block in input order, blocks in parallel. This is how the job runs the
 (``spark.run``), since its candidates also come by nearest embedding and its weights from the corpus so far.
 
 Local ingest under the rules (``corpus.stories``) lets a new article join only a story that shares one of its
-distinctive entities and is active within ``WINDOW_DAYS``. Two articles that share no distinctive
+distinctive entities (those not common across stories, ``corpus.stories``) and is active within
+``WINDOW_DAYS``. Two articles that share no distinctive
 entity within the window can therefore only meet in a story through others: the blocks are the
 connected components of "shares a distinctive entity, dated within the window" (undated articles are
 within any window, as in local ingest). They are found without building the quadratic pair list:
@@ -15,8 +16,10 @@ document). Each block then runs ``StoryAssigner`` unchanged, with the corpus-wid
 the entity's corpus-wide document frequency at that point of the input order, so that the IDF weights
 are those local ingest would use.
 
-What can differ from local ingest on a large corpus (exactly the same when the corpus is one block, or
-when no story spans more than the window between its articles that share an entity): a story whose
+What can differ from local ingest on a large corpus (exactly the same when the corpus is one block and
+one ingest batch, or when no story spans more than the window between its articles that share an
+entity and the common entities come out the same): the entities common across stories, read from the
+whole input where local ingest reads them batch by batch (``StoryClusterer.expect``); a story whose
 article sharing the entity is older than the window although the story itself is still active;
 ``MAX_POSTINGS`` and ``MAX_CANDIDATES`` counted within a block; the IDF of an entity of the story that
 the new article does not name, which is its frequency when the block last saw it; which stories are live
@@ -32,9 +35,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from newstrace.corpus.stories import WINDOW_DAYS
+from newstrace.corpus.stories import WINDOW_DAYS, StoryClusterer, features
 from newstrace.corpus.story_assigner import Edge, StoryAssigner
 from newstrace.model import Document, PartialDate
+from newstrace.model.serialise import document_from_json
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -127,15 +131,27 @@ def prefix_frequencies(features: DataFrame) -> DataFrame:
     )
 
 
+def common_entities(documents: Iterable[str]) -> Iterator[str]:
+    """The entities the calibrated rules leave out as common across stories (``StoryClusterer.expect``),
+    read from the whole input (documents as JSON, in input order, before entities merge), as local
+    ingest reads them from a batch it starts from an empty store with. One pass in order, in one task:
+    the blocks below are built on the entities that are not common, so they cannot come first."""
+    clusterer = StoryClusterer()
+    clusterer.expect(features(document_from_json(doc)) for doc in documents)
+    yield from sorted(clusterer.common)
+
+
 class BlockStories:
     """``StoryAssigner`` over the documents of one block after another (each block in rank order).
 
     ``decision``: ``Settings.stories``. The calibrated rules run over the blocks above, each told the
     corpus-wide counts at its documents' places in the input; the learned decision is given one block,
-    the whole input, and counts for itself as local ingest does."""
+    the whole input, and counts for itself as local ingest does. ``common``: the rules' common entities
+    (``common_entities``)."""
 
-    def __init__(self, decision: str) -> None:
+    def __init__(self, decision: str, common: frozenset[str] = frozenset()) -> None:
         self._decision = decision
+        self._common = common
         self._block: int | None = None
         self._assigner = _assigner(decision)
         self._merges: dict[str, str] = {}
@@ -150,6 +166,8 @@ class BlockStories:
             self._block = block
         if self._decision == "rules":
             clusterer = self._assigner.clusterer
+            if isinstance(clusterer, StoryClusterer):
+                clusterer.set_common(self._common)
             clusterer.n_docs = rank  # documents before this one in the whole input, as local ingest counts
             clusterer.df.update(frequencies)
         doc, edges = self._assigner.assign(doc, signature)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.corpus.dedup import content_hash, signature, to_bytes
-from newstrace.corpus.stories import GENERIC
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.model.serialise import document_to_json
 from newstrace.pipeline.executors import run_one
@@ -148,10 +147,11 @@ def document_row(file_index: int, record_index: int, doc: Document, num_perm: in
 
 
 def story_entities(doc: Document) -> list[str]:
-    """The entities a document can find its story by (as ``corpus.stories.features`` counts them)."""
+    """The entities a document can find its story by (as ``corpus.stories.features`` counts them; the
+    job leaves out those common across stories once it has read them from the whole input)."""
     seen: dict[str, None] = {}
     for m in doc.mentions:
-        if m.entity_id and not m.in_boilerplate and m.entity_id not in GENERIC:
+        if m.entity_id and not m.in_boilerplate:
             seen.setdefault(m.entity_id, None)
     return list(seen)
 

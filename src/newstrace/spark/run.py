@@ -22,7 +22,13 @@ from newstrace.registry import corpus_stage_names
 from newstrace.services.report import RunReport
 from newstrace.settings import Settings
 from newstrace.spark import job
-from newstrace.spark.blocking import day_number, prefix_frequencies, story_blocks, story_record
+from newstrace.spark.blocking import (
+    common_entities,
+    day_number,
+    prefix_frequencies,
+    story_blocks,
+    story_record,
+)
 from newstrace.spark.claims import quantity_rows
 from newstrace.spark.dedup import near_duplicates
 from newstrace.spark.finalise import CLAIM, DOC, EDGE, LEDGER, MEMBER, finalise
@@ -197,8 +203,10 @@ def _entity_aliases(ranked: DataFrame) -> dict[str, str]:
     return aliases
 
 
-def _features(row: Any, aliases: Mapping[str, str]) -> tuple[int, int | None, list[str]]:
-    entities = list(dict.fromkeys(aliases.get(e, e) for e in row["entities"]))
+def _features(
+    row: Any, aliases: Mapping[str, str], common: frozenset[str]
+) -> tuple[int, int | None, list[str]]:
+    entities = [e for e in dict.fromkeys(aliases.get(e, e) for e in row["entities"]) if e not in common]
     return int(row["rank"]), day_number(row["date"]), entities
 
 
@@ -220,6 +228,7 @@ def _finalise(
     copies_df = spark.createDataFrame(copies, "id string, duplicate_of string")
     rows = ranked.select("rank", "id", "document", "minhash", "content_hash").join(copies_df, "id", "left")
     held: list[DataFrame] = []
+    common: frozenset[str] = frozenset()
     if stories == "learned":
         # The learned decision is one pass over the whole input in order (``BlockStories``): its
         # candidates come by nearest embedding as well as by shared entities, and it weighs word
@@ -230,8 +239,13 @@ def _finalise(
             "df", sf.lit(None).cast("map<string,long>")
         )
     elif stories:
+        in_order = ranked.select("rank", "document").repartition(1).sortWithinPartitions("rank")
+        common = frozenset(in_order.rdd.map(lambda r: r["document"]).mapPartitions(common_entities).collect())
+        distinctive = sc.broadcast(common)
         features = spark.createDataFrame(
-            ranked.select("rank", "date", "entities").rdd.map(lambda r: _features(r, shared.value)),
+            ranked.select("rank", "date", "entities").rdd.map(
+                lambda r: _features(r, shared.value, distinctive.value)
+            ),
             "rank long, day long, entities array<string>",
         ).persist()
         held.append(features)
@@ -244,7 +258,7 @@ def _finalise(
         )
     ordered = rows.repartition(partitions, "block").sortWithinPartitions("block", "rank")
     columns = ordered.select("block", "rank", "document", "minhash", "content_hash", "duplicate_of", "df")
-    return columns.rdd.mapPartitions(lambda part: finalise(part, shared.value, stories)), held
+    return columns.rdd.mapPartitions(lambda part: finalise(part, shared.value, stories, common)), held
 
 
 def _write(
