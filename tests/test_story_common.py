@@ -92,3 +92,16 @@ def test_every_corpus_stage_sees_the_whole_batch_first() -> None:
     docs = [Document(id=f"d{i}", source="s", raw="x", fmt="txt") for i in range(3)]
     run_corpus([Recorder()], docs, CorpusBatch())
     assert seen[0] == ("begin", 3) and len(seen) == 4
+
+
+def test_the_spark_job_reads_them_chunk_by_chunk_as_ingest_reads_batches() -> None:
+    from newstrace.spark.blocking import common_by_chunk
+
+    # Chunk 0: four stories, the war's country in all four, a town in two; chunk 1: three stories,
+    # the country in two, the town in one (common by the chunks together: 5 of 7, 3 of 7).
+    counts = [(0, "", 4), (0, "country:AA", 4), (0, "place/town", 2), (1, "", 3), (1, "country:AA", 2)]
+    counts.append((1, "place/town", 1))
+    common, everywhere = common_by_chunk(counts)
+    assert common == {0: frozenset({"country:AA", "place/town"}), 1: frozenset({"country:AA"})}
+    # The town still links the articles of chunk 1 in the job's blocks; the country never does.
+    assert everywhere == frozenset({"country:AA"})

@@ -115,19 +115,9 @@ class StoryClusterer(BaseStoryClusterer):
 
     def expect(self, docs: Iterable[DocFeatures]) -> None:
         """Read the common entities (``COMMON_SHARE``) before ``docs``, the next batch, are assigned:
-        the batch is grouped into stories by itself, every entity counting, and each entity's stories
-        there are added to those of the corpus so far."""
-        alone = StoryClusterer()
-        for doc in docs:
-            alone.assign(doc)
-        floor = COMMON_SHARE * (len(self.stories) + len(alone.stories))
-        self.set_common(
-            frozenset(
-                e
-                for e, n in alone.story_df.items()
-                if n >= MIN_COMMON_STORIES and n + self.story_df[e] >= floor
-            )
-        )
+        the batch grouped into stories by itself, against the stories of the corpus so far."""
+        named, n_stories = grouped_alone(docs)
+        self.set_common(common_of(named, n_stories, self.story_df, len(self.stories)))
 
     def set_common(self, common: frozenset[str]) -> None:
         """The entities left out of the scores and the candidate search from now on."""
@@ -190,3 +180,19 @@ class StoryClusterer(BaseStoryClusterer):
 
     def scorer(self, doc: DocFeatures) -> Callable[[StoryState], float]:
         return lambda story: self.score(doc, story)
+
+
+def grouped_alone(docs: Iterable[DocFeatures]) -> tuple[Counter[str], int]:
+    """``docs`` grouped into stories by themselves, every entity counting: the stories naming each
+    entity, and how many stories."""
+    alone = StoryClusterer()
+    for doc in docs:
+        alone.assign(doc)
+    return alone.story_df, len(alone.stories)
+
+
+def common_of(named: Counter[str], n_stories: int, before: Counter[str], n_before: int) -> frozenset[str]:
+    """The common entities of a batch grouped by itself (``named`` over ``n_stories``), with the
+    stories before it (``before`` over ``n_before``): see ``COMMON_SHARE``."""
+    floor = COMMON_SHARE * (n_stories + n_before)
+    return frozenset(e for e, n in named.items() if n >= MIN_COMMON_STORIES and n + before[e] >= floor)

@@ -19,7 +19,9 @@ are those local ingest would use.
 What can differ from local ingest on a large corpus (exactly the same when the corpus is one block and
 one ingest batch, or when no story spans more than the window between its articles that share an
 entity and the common entities come out the same): the entities common across stories, read from the
-whole input where local ingest reads them batch by batch (``StoryClusterer.expect``); a story whose
+input grouped in chunks of a batch's size, each against the groupings of the chunks before it, where
+local ingest reads them batch by batch against the stories it has stored (``StoryClusterer.expect``;
+its batches count records, rejected ones too, the chunks accepted documents); a story whose
 article sharing the entity is older than the window although the story itself is still active;
 ``MAX_POSTINGS`` and ``MAX_CANDIDATES`` counted within a block; the IDF of an entity of the story that
 the new article does not name, which is its frequency when the block last saw it; which stories are live
@@ -30,12 +32,13 @@ out-of-order article may still find, in a block, a story that local ingest had a
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from newstrace.corpus.stories import WINDOW_DAYS, StoryClusterer, features
+from newstrace.corpus.stories import WINDOW_DAYS, StoryClusterer, common_of, features, grouped_alone
 from newstrace.corpus.story_assigner import Edge, StoryAssigner
 from newstrace.model import Document, PartialDate
 from newstrace.model.serialise import document_from_json
@@ -131,14 +134,42 @@ def prefix_frequencies(features: DataFrame) -> DataFrame:
     )
 
 
-def common_entities(documents: Iterable[str]) -> Iterator[str]:
-    """The entities the calibrated rules leave out as common across stories (``StoryClusterer.expect``),
-    read from the whole input (documents as JSON, in input order, before entities merge), as local
-    ingest reads them from a batch it starts from an empty store with. One pass in order, in one task:
-    the blocks below are built on the entities that are not common, so they cannot come first."""
-    clusterer = StoryClusterer()
-    clusterer.expect(features(document_from_json(doc)) for doc in documents)
-    yield from sorted(clusterer.common)
+def chunk_stories(chunk: int, docs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, int]]:
+    """The documents of one ingest batch's worth of ranks (``(rank, document JSON)``, before entities
+    merge) grouped into stories by themselves, as local ingest groups a batch before assigning it
+    (``StoryClusterer.expect``): ``(chunk, entity, stories naming it)``, and ``(chunk, "", stories)``."""
+    ordered = sorted(docs)  # one batch: a few hundred documents
+    named, n_stories = grouped_alone(features(document_from_json(doc)) for _, doc in ordered)
+    yield chunk, "", n_stories
+    for entity, n in named.items():
+        yield chunk, entity, n
+
+
+def common_by_chunk(
+    counts: Iterable[tuple[int, str, int]],
+) -> tuple[dict[int, frozenset[str]], frozenset[str]]:
+    """Each chunk's common entities from the rows of ``chunk_stories``, the groupings of the chunks
+    before it standing for the stories local ingest has stored by then; and the entities common in
+    every chunk that names them, which the blocks leave out (an entity common in one chunk only can
+    still join two articles of another)."""
+    named: dict[int, Counter[str]] = defaultdict(Counter)
+    sizes: Counter[int] = Counter()
+    for chunk, entity, n in counts:
+        if entity:
+            named[chunk][entity] = n
+        else:
+            sizes[chunk] = n
+    common: dict[int, frozenset[str]] = {}
+    before: Counter[str] = Counter()
+    n_before = 0
+    for chunk in sorted(sizes):
+        common[chunk] = common_of(named[chunk], sizes[chunk], before, n_before)
+        before.update(named[chunk])
+        n_before += sizes[chunk]
+    everywhere = {e for chunk in common for e in common[chunk]}
+    for chunk, entities in named.items():
+        everywhere -= entities.keys() - common[chunk]
+    return common, frozenset(everywhere)
 
 
 class BlockStories:
@@ -147,11 +178,14 @@ class BlockStories:
     ``decision``: ``Settings.stories``. The calibrated rules run over the blocks above, each told the
     corpus-wide counts at its documents' places in the input; the learned decision is given one block,
     the whole input, and counts for itself as local ingest does. ``common``: the rules' common entities
-    (``common_entities``)."""
+    of each chunk of ``chunk`` ranks (``common_by_chunk``)."""
 
-    def __init__(self, decision: str, common: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, decision: str, common: Mapping[int, frozenset[str]] | None = None, chunk: int = 1
+    ) -> None:
         self._decision = decision
-        self._common = common
+        self._common = common or {}
+        self._chunk = chunk
         self._block: int | None = None
         self._assigner = _assigner(decision)
         self._merges: dict[str, str] = {}
@@ -167,7 +201,7 @@ class BlockStories:
         if self._decision == "rules":
             clusterer = self._assigner.clusterer
             if isinstance(clusterer, StoryClusterer):
-                clusterer.set_common(self._common)
+                clusterer.set_common(self._common.get(rank // self._chunk, frozenset()))
             clusterer.n_docs = rank  # documents before this one in the whole input, as local ingest counts
             clusterer.df.update(frequencies)
         doc, edges = self._assigner.assign(doc, signature)

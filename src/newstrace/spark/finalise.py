@@ -39,18 +39,20 @@ def finalise(
     rows: Iterable[tuple[Any, ...]],
     aliases: Mapping[str, str],
     stories: str | None,
-    common: frozenset[str] = frozenset(),
+    common: Mapping[int, frozenset[str]] | None = None,
+    chunk: int = 1,
 ) -> Iterator[tuple[Any, ...]]:
     """``rows``: (block, rank, document JSON, MinHash, content hash, duplicate_of, entity frequencies).
     ``stories``: the story decision (``Settings.stories``), or None when stories are not made;
-    ``common``: the rules' entities common across stories (``blocking.common_entities``).
+    ``common``: the rules' entities common across stories in each chunk of ``chunk`` ranks
+    (``blocking.common_by_chunk``).
 
     Yields tagged rows: the document, its claims, its story edge and story membership, and its
     ledger items (claims keyed by quantity, for the claim grouping). A block's rows are held until the
     block ends, because a later document of the block may merge two of its stories (as local ingest
     relabels them in the store).
     """
-    assigner = BlockStories(stories or "rules", common)
+    assigner = BlockStories(stories or "rules", common, chunk)
     pending: list[tuple[Document, int, bytes, str | None, list[Edge]]] = []
     current: int | None = None
     for block, rank, doc_json, minhash, chash, duplicate_of, frequencies in rows:

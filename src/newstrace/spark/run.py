@@ -23,7 +23,8 @@ from newstrace.services.report import RunReport
 from newstrace.settings import Settings
 from newstrace.spark import job
 from newstrace.spark.blocking import (
-    common_entities,
+    chunk_stories,
+    common_by_chunk,
     day_number,
     prefix_frequencies,
     story_blocks,
@@ -120,7 +121,7 @@ def run_job(
         report.accepted = n_docs - report.duplicates
     with phase("stories"):
         stories = settings.stories if "stories" in corpus else None
-        final, held = _finalise(spark, ranked, aliases, copies, stories, n_docs, cores)
+        final, held = _finalise(spark, ranked, aliases, copies, stories, n_docs, cores, settings.batch_size)
         final = final.persist(StorageLevel.MEMORY_AND_DISK)
         counts = final.map(lambda t: t[0]).countByValue()
         report.claims = int(counts.get(CLAIM, 0))
@@ -218,9 +219,11 @@ def _finalise(
     stories: str | None,
     n_docs: int,
     partitions: int,
+    chunk: int,
 ) -> tuple[RDD[tuple[Any, ...]], list[DataFrame]]:
     """The final rows, and the cached frames to release once they are computed. ``stories``: the
-    story decision (``Settings.stories``), or None when the stories stage is off."""
+    story decision (``Settings.stories``), or None when the stories stage is off; ``chunk``: the
+    ingest batch size, over which the rules read their common entities."""
     from pyspark.sql import functions as sf
 
     sc = spark.sparkContext
@@ -228,7 +231,7 @@ def _finalise(
     copies_df = spark.createDataFrame(copies, "id string, duplicate_of string")
     rows = ranked.select("rank", "id", "document", "minhash", "content_hash").join(copies_df, "id", "left")
     held: list[DataFrame] = []
-    common: frozenset[str] = frozenset()
+    common: dict[int, frozenset[str]] = {}
     if stories == "learned":
         # The learned decision is one pass over the whole input in order (``BlockStories``): its
         # candidates come by nearest embedding as well as by shared entities, and it weighs word
@@ -239,9 +242,11 @@ def _finalise(
             "df", sf.lit(None).cast("map<string,long>")
         )
     elif stories:
-        in_order = ranked.select("rank", "document").repartition(1).sortWithinPartitions("rank")
-        common = frozenset(in_order.rdd.map(lambda r: r["document"]).mapPartitions(common_entities).collect())
-        distinctive = sc.broadcast(common)
+        # Each chunk of ranks grouped by itself, the chunks in parallel (``blocking.chunk_stories``).
+        chunks = ranked.select("rank", "document").rdd.map(lambda r: (r[0] // chunk, (r[0], r[1])))
+        counts = chunks.groupByKey().flatMap(lambda kv: chunk_stories(kv[0], kv[1]))
+        common, everywhere = common_by_chunk(counts.toLocalIterator(prefetchPartitions=True))
+        distinctive = sc.broadcast(everywhere)
         features = spark.createDataFrame(
             ranked.select("rank", "date", "entities").rdd.map(
                 lambda r: _features(r, shared.value, distinctive.value)
@@ -258,7 +263,11 @@ def _finalise(
         )
     ordered = rows.repartition(partitions, "block").sortWithinPartitions("block", "rank")
     columns = ordered.select("block", "rank", "document", "minhash", "content_hash", "duplicate_of", "df")
-    return columns.rdd.mapPartitions(lambda part: finalise(part, shared.value, stories, common)), held
+    by_chunk = sc.broadcast(common)
+    return (
+        columns.rdd.mapPartitions(lambda part: finalise(part, shared.value, stories, by_chunk.value, chunk)),
+        held,
+    )
 
 
 def _write(
