@@ -109,13 +109,18 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def number_key(number: str) -> str:
+    """The key of a number in ASCII digits (``name_keys``): nothing to fold or transliterate, only its
+    repeated digits to merge, as _fold would."""
+    return _REPEAT.sub(r"\1", number)
+
+
 @lru_cache(maxsize=200_000)
 def name_keys(name: str) -> tuple[str, ...]:
     """One key, or up to three for Cyrillic (its readings). Empty for names without letters."""
     if name.isascii() and name.isdigit():
-        # A number, the word of running text most often new (the matcher asks about every new word):
-        # nothing to fold or transliterate, only its repeated digits to merge, as _fold would.
-        return (_REPEAT.sub(r"\1", name),)
+        # A number, the word of running text most often new (the matcher asks about every new word).
+        return (number_key(name),)
     lowered = unicodedata.normalize("NFC", name).casefold().replace("ё", "е")
     if _CYRILLIC.search(lowered):
         # Keep й and ї whole before accents are stripped (NFKD would split them).
