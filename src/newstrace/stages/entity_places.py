@@ -12,6 +12,7 @@ reads Ukrainian ones, and neither reads the other's.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -130,10 +131,11 @@ def demonym_countries(text: str, lang: str | None, read: TextWords | None = None
     # a look-up in the memo of a stream's vocabulary is most often a miss of the processor's caches.
     hits: dict[str, tuple[str, frozenset[str], bool]] = {}
     for token in read.distinct:
-        if token.isalpha() and (
-            len(token) < DEMONYM_WORD or token.casefold()[:DEMONYM_PREFIX] not in prefixes
-        ):
-            continue
+        if token.isalpha():
+            if len(token) < DEMONYM_WORD or token.casefold()[:DEMONYM_PREFIX] not in prefixes:
+                continue
+        elif token.isdigit() and token.isascii():
+            continue  # a number has no letters (``_demonym_word``): most of a text's new words
         found = memo.get(token)
         if found is None:
             found = memo.get_or_compute(token, functools.partial(_demonym_word, token, lang))
@@ -144,11 +146,11 @@ def demonym_countries(text: str, lang: str | None, read: TextWords | None = None
     # A word of four letters or more at a word start (not after a hyphen): the letters a matcher's word
     # begins with, where it does not follow "-" or "_" (the matcher's words are runs of letters and
     # digits, so any other character before one is no letter). A repeated spelling changes nothing (its
-    # first use was taken, or skipped for a reason that still holds).
-    for i, token in enumerate(read.groups):
-        found = hits.get(token)
-        if found is None:
-            continue
+    # first use was taken, or skipped for a reason that still holds). The words that are one of them are
+    # picked out in C (``compress``): an article's words are a hundred times its demonyms.
+    for i in itertools.compress(itertools.count(), map(hits.__contains__, read.groups)):
+        token = read.groups[i]
+        found = hits[token]
         start = read.matches[i].start()
         if start > 0 and text[start - 1] in "-_":
             continue
