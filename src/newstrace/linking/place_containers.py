@@ -41,6 +41,8 @@ def containers_after(
     """Mention index -> the index of the mention right after it that may name what it lies in ("Paris,
     Texas"; "Kramatorsk (Donetsk)"; with the language's community words between, "Pokrovske territorial
     community, Dnipropetrovsk"), unless the first ``guesses`` make them a list (``listed``)."""
+    if guesses is not None:
+        return unlisted(containers_after(raw, ms, None, lang), guesses)
     gap = container_gap(lang)
     past = _past_gap(lang)
     out: dict[int, int] = {}
@@ -55,10 +57,15 @@ def containers_after(
             # The gap is read in place (from the end of one mention to the start of the next), not on a
             # copy of it.
             if m.end <= o.start <= last and gap.match(raw, m.end, o.start):
-                if guesses is None or not listed(guesses[i], guesses[j]):
-                    out[i] = j
+                out[i] = j
                 break
     return out
+
+
+def unlisted(pairs: dict[int, int], guesses: Sequence[GazPlace | None]) -> dict[int, int]:
+    """The pairs of ``containers_after`` (read without guesses) that the first ``guesses`` do not make a
+    list: what ``containers_after`` gives with them, without reading the text again."""
+    return {i: j for i, j in pairs.items() if not listed(guesses[i], guesses[j])}
 
 
 def containing(

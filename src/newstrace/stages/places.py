@@ -30,7 +30,7 @@ from newstrace.linking.main_names import below_main_namesakes
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.near_words import near_before, without_article
 from newstrace.linking.outlet_memory import outlet_of as outlet_of  # its callers import it from here
-from newstrace.linking.place_containers import containers_after, fitting
+from newstrace.linking.place_containers import containers_after, fitting, unlisted
 from newstrace.linking.place_density import PlaceDensity
 from newstrace.linking.place_distances import at_distances
 from newstrace.linking.place_lists import list_kinds, with_list_level
@@ -136,9 +136,9 @@ class PlacesStage(BaseStage):
         ]
         found = without_named_villages(doc.raw, [m.start for m in ms], found, doc.lang)  # "the Neches"
         found = with_initialisms(ms, found, [not c for c, _, _ in found])  # "L.A.": Los Angeles
-        picks = self.choose(
-            gaz, doc.raw, ms, [c for c, _, _ in found], outlet_of(doc), [h for *_, h in found], doc.lang
-        )
+        options = [c for c, _, _ in found]
+        held = [h for *_, h in found]
+        picks = self.choose(gaz, doc.raw, ms, options, outlet_of(doc), held, doc.lang, containers)
         places: list[Place] = []
         resolved: dict[int, tuple[GazPlace | None, str | None]] = {}
         for m, (_, reason, _), pick in zip(ms, found, picks, strict=True):
@@ -167,12 +167,14 @@ class PlacesStage(BaseStage):
         outlet: str | None = None,
         held: Sequence[list[GazPlace]] | None = None,
         lang: str | None = None,
+        pairs: dict[int, int] | None = None,
     ) -> list[list[tuple[float, GazPlace]]]:
         """Each mention's candidates with their scores, best first. ``held``: each mention's towns held
         back as the name is a common word (``candidates_held``), candidates only where another place of
         the article or the outlet's home lies in their division (``place_scoring.supported``). Items of a
         list lean to the others' kind (``place_lists``), a town said to lie some distance from a place to
-        namesakes that do (``place_distances``), ties to where earlier towns lie (``place_density``)."""
+        namesakes that do (``place_distances``), ties to where earlier towns lie (``place_density``).
+        ``pairs``: the mentions' ``containers_after`` read without guesses, if read already."""
         w = self.weights
         priors = [
             [(prior(c, m.text, w, is_capital(gaz, c, self._capitals)), c) for c in cands]
@@ -191,7 +193,7 @@ class PlacesStage(BaseStage):
         if held:
             priors = with_held(priors, ms, held, ctx, w, cores)
         # "California, Colorado" is a list (``listed``)
-        containers = containers_after(raw, ms, guesses, lang)
+        containers = containers_after(raw, ms, guesses, lang) if pairs is None else unlisted(pairs, guesses)
         # What the outlet's earlier articles say to each name leaves out that name's own readings.
         told = {k: self.outlets.shares(outlet, k) for k in set(keys)}
         kinds = list_kinds(raw, ms, lang, guesses, w.list_level)
@@ -220,11 +222,13 @@ class PlacesStage(BaseStage):
         outlet: str | None = None,
         held: Sequence[list[GazPlace]] | None = None,
         lang: str | None = None,
+        pairs: dict[int, int] | None = None,
     ) -> list[GazPlace | None]:
-        """Each mention's place, or None; the outlet's memory and the stream's density then learn them."""
+        """Each mention's place, or None; the outlet's memory and the stream's density then learn them.
+        ``pairs``: as ``scored`` takes them."""
         picks = [
             decided(s, self.weights, bool(s) and self._well_known(gaz, s[0][1]))
-            for s in self.scored(gaz, raw, ms, options, outlet, held, lang)
+            for s in self.scored(gaz, raw, ms, options, outlet, held, lang, pairs)
         ]
         far = isolated(picks, self.weights)
         picks = [None if alone else p for p, alone in zip(picks, far, strict=True)]
