@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.linking.caseless import case_variants
 from newstrace.linking.gazetteer import GazPlace
 
 # Words for a first- or second-level division. "Area", "city" and "town" are not: "the Washington area"
@@ -53,6 +54,11 @@ _BEFORE = re.compile(
     rf"(?:[ \u00a0]+(?:the|la|l[{_APOSTROPHES}]))?[ \u00a0]*$",
     re.IGNORECASE,
 )
+# The characters that can end what ``_BEFORE`` reads right before the name (the last letter of "of",
+# "de", "du", "del", "di", "della", "the", "la", or an apostrophe), as the regex engine matches them
+# ignoring case: a window that ends otherwise is passed over without the search, which tries every
+# position of it (most names: a third of the time of the places stage's look-around).
+_BEFORE_ENDS = frozenset(c for letter in "feulia" for c in case_variants(letter)) | frozenset(_APOSTROPHES)
 # The abbreviated generic words of local reporting's division names ("Loudon Co.", "Madison Twp."),
 # after a name, and the words they stand for.
 _ABBREVIATED = re.compile(r"(?<=\w)[ \u00a0]+(Co|Cnty|Twp|Twsp)\.?$")
@@ -75,7 +81,12 @@ def division_word(raw: str, start: int, end: int) -> str | None:
     plural = _LIST_THEN_PLURAL.match(raw, end)
     if plural:
         return _PLURALS[plural.group(1)]
-    before = _BEFORE.search(raw[max(0, start - _LOOK_BACK) : start])
+    window = raw[max(0, start - _LOOK_BACK) : start]
+    # ``$`` also matches before a last line break, which no word of the pattern ends with.
+    last = (window[:-1] if window.endswith("\n") else window).rstrip(" \u00a0")[-1:]
+    if last not in _BEFORE_ENDS:
+        return None
+    before = _BEFORE.search(window)
     return before.group(1).casefold() if before else None
 
 
