@@ -19,6 +19,8 @@ def not_a_name_shape(surface: str, label: str) -> bool:
     Défense": a role), or a lone letter ("groupe A"; but "A8" is a road)."""
     if not surface[:1].isupper() and not surface[:1].isdigit() and not lower_name(surface, label):
         return True
+    if len(surface) >= 2 and surface[:2].isalpha():
+        return False  # two letters already (most names): no need to count them all
     return sum(c.isalpha() for c in surface) < 2 and not (label == "place" and ROAD_CODE.fullmatch(surface))
 
 
