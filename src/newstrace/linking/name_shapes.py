@@ -34,6 +34,11 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 
+# A capitalised particle right before a person span belongs to the name ("De Gendt", "Van Aert").
+_PARTICLES = ("De", "Van", "Von", "Di", "Da", "Du", "Der", "Ter", "Ten", "Mac", "Le")
+_NAME_PARTICLE = re.compile(rf"(?<=[\w,;:)] )(?:{'|'.join(_PARTICLES)}) $")
+_PARTICLE_ENDS = frozenset(p[-1] for p in _PARTICLES)
+
 
 @functools.cache
 def _title_opens() -> frozenset[str]:
@@ -41,6 +46,18 @@ def _title_opens() -> frozenset[str]:
     span that opens otherwise (every Cyrillic one) is not matched against the titles (about a
     microsecond a span, 36 spans a Russian article)."""
     return frozenset(c for w in (*_TITLE_ARTICLES, *_TITLE_WORDS) for c in case_variants(w[0]))
+
+
+def name_particle(text: str, s: int) -> int:
+    """The length of the capitalised particle and space right before a person's name at ``s`` (0 for
+    none). Searched only where the text before ends as a particle and a space do ("$" also matches
+    before a last line break): the search tries every position of it, for most names in vain."""
+    before = text[max(0, s - 8) : s]
+    end = before[:-1] if before.endswith("\n") else before
+    if end[-1:] != " " or end[-2:-1] not in _PARTICLE_ENDS:
+        return 0
+    particle = _NAME_PARTICLE.search(before)
+    return len(particle.group()) if particle else 0
 
 
 def lower_name(surface: str, label: str) -> bool:
@@ -89,7 +106,7 @@ def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
     # ("Canal+"). A possessive goes too.
     while e > s and not text[e - 1].isalnum() and not _kept_last(text, e):
         e -= 1
-    if text[s:e].endswith(("'s", "’s")) and e - s > 2:
+    if text.endswith(("'s", "’s"), s, e) and e - s > 2:
         e -= 2
     return s, e
 

@@ -24,7 +24,7 @@ from newstrace.linking.gazetteer import Gazetteer
 from newstrace.linking.kb_index import KbIndex, KbMatch, text_words
 from newstrace.linking.keys import CAPITALS_WORD, name_keys
 from newstrace.linking.name_openers import opening_words, title_length
-from newstrace.linking.name_shapes import ROAD_CODE, fold, named_thing, overlaps, trim_span
+from newstrace.linking.name_shapes import ROAD_CODE, fold, name_particle, named_thing, overlaps, trim_span
 from newstrace.linking.ner import Recognisers
 from newstrace.linking.units import find_units
 from newstrace.linking.wordclass import is_adjective
@@ -44,8 +44,6 @@ from newstrace.stages.entity_words import (
 _READ_REMOVED = frozenset({"caption", "credit", "teaser"})
 # A gazetteer town this large, or any region or country, is a place whatever else the word is.
 KNOWN_TOWN_POPULATION = 15_000
-# A capitalised particle right before a person span belongs to the name ("De Gendt", "Van Aert").
-_NAME_PARTICLE = re.compile(r"(?<=[\w,;:)] )(?:De|Van|Von|Di|Da|Du|Der|Ter|Ten|Mac|Le) $")
 # "<Capitalised word> de <place>" mid-sentence: the place is part of a longer name.
 _OF_NAME = re.compile(r"(?<=[a-zà-ÿ,;] )[A-ZÀ-Ý][\w-]+ (?:de|du|des|d['’])\s*$")
 
@@ -256,8 +254,7 @@ class EntitiesStage(BaseStage):
         s, e = trim_span(text, s, e)
         if label == "person":
             s += title_length(text[s:e], lang)
-            particle = _NAME_PARTICLE.search(text[max(0, s - 8) : s])
-            return (s - len(particle.group()), e) if particle else (s, e)  # "De Gendt", not "Gendt"
+            return s - name_particle(text, s), e  # "De Gendt", not "Gendt"
         m = opening_words(text[s:e], lang)
         if m and e - s > m.end():
             if label == "place" and _OF_NAME.search(text[max(0, s - 30) : s + m.end()]):
