@@ -237,7 +237,8 @@ class KbIndex:
     def context_candidates(self, surface: str) -> tuple[KbEntity, ...]:
         """The entities an acronym that needs the article's context may stand for (none for any other
         surface)."""
-        return tuple(self.entities[i] for i in self.contextual.get(surface.strip(), ()))
+        ids = self.contextual.get(surface.strip())  # none for nearly every surface: no tuple to build
+        return tuple(self.entities[i] for i in ids) if ids else ()
 
     def _opens_of(self, distinct: list[str], lang: str | None) -> dict[str, _Opens]:
         """What each of a text's ``distinct`` spellings that begins or goes on with a name is to the

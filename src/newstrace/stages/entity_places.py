@@ -249,8 +249,8 @@ def named_countries(
     place spans (CLDR country names, the NER model's places) and demonyms (``read``: the text's words,
     see ``demonym_countries``)."""
     out = {e.country for e in entities if e.country}
-    for s, e in place_spans:
-        out |= _country_codes(gaz, text[s:e], lang)
+    for name in {text[s:e] for s, e in place_spans}:  # each name once: an article repeats its places
+        out |= _country_codes(gaz, name, lang)
     out |= demonym_countries(text, lang, read)
     return frozenset(out)
 
