@@ -251,3 +251,14 @@ def test_a_pack_file_with_an_unknown_field_or_none_is_a_clear_error(monkeypatch:
             pack_module.read_pack("zz")
     finally:
         pack_module.read_pack.cache_clear()
+
+
+def test_the_prepositions_before_a_gazetteer_name_are_every_packs() -> None:
+    from newstrace.linking.place_prepositions import place_prepositions
+
+    found = [
+        m.group(1)
+        for m in place_prepositions().finditer("Kämpfe bei Wolkenau, près de Valmont, під Зорянськом")
+    ]
+    assert found == ["Wolkenau", "Valmont", "Зорянськом"]
+    assert not place_prepositions().search("sous Valmont")  # no pack gives "sous"

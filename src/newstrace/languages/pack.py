@@ -127,6 +127,10 @@ class LanguagePack:
     # village of"): a name after them that the gazetteer holds is a place where no NER model read one,
     # and a one-word name the model took for a person or a body is a town of the article's countries.
     place_prepositions: tuple[str, ...] = ()
+    # Words before a capitalised name that the gazetteer then confirms as a place where no NER model
+    # read one ("in", "bei", "під"; read by linking/place_prepositions.py over every pack, whatever the
+    # article's language, as a quoted name follows its own language's words). Plain words, any case.
+    gazetteer_prepositions: tuple[str, ...] = ()
     # Whether a capitalised word inside a sentence is looked up in the gazetteer as a place name: for
     # languages without an NER model that capitalise names only (not German, which capitalises nouns).
     bare_names: bool = False

@@ -1,5 +1,6 @@
-"""Words before a place name: the prepositions read in every language (a name after them that the
-gazetteer confirms is a place the NER model missed), and each language pack's own (``place_prepositions``).
+"""Words before a place name: the prepositions of every language pack read in every article
+(``gazetteer_prepositions``: a name after them that the gazetteer confirms is a place the NER model
+missed), and each language pack's own (``place_prepositions``).
 """
 
 from __future__ import annotations
@@ -7,24 +8,20 @@ from __future__ import annotations
 import functools
 import re
 
-from newstrace.languages import pack
+from newstrace.languages import pack, packs
 from newstrace.linking.caseless import caseless_words
-
-# Words before a capitalised place name in languages without an NER model (any case, at a word start).
-_PREPOSITIONS = (
-    *("in", "near", "at", "from", "bei", "nahe", "nach", "aus", "von", "um", "en", "à", "près de"),
-    *("cerca de", "de", "у", "в", "біля", "під", "поблизу", "до", "з", "із", "на"),
-)
 
 
 @functools.lru_cache(maxsize=1)
 def place_prepositions() -> re.Pattern[str]:
-    """One of ``_PREPOSITIONS``, then a capitalised name (group 1)."""
+    """One of every pack's ``gazetteer_prepositions`` (any case, at a word start), then a capitalised
+    name (group 1)."""
+    prepositions = tuple(dict.fromkeys(w for p in packs() for w in p.gazetteer_prepositions))
     # Only a word followed by a capitalised one is tried as a preposition (40% faster on news articles,
     # same names): the words of "près de" are tested at "de", which is one too. The test reads the word
     # and the space after it possessively: a letter is no space and a space no capital, so giving one
     # back can only fail (same matches; a fifth fewer instructions on Russian news articles).
-    words = caseless_words(_PREPOSITIONS, r"\w", then=r"(?=\w*+\s++[A-ZА-ЯІЇЄҐ])")
+    words = caseless_words(prepositions, r"\w", then=r"(?=\w*+\s++[A-ZА-ЯІЇЄҐ])")
     return re.compile(rf"(?:{words}\s+)([A-ZА-ЯІЇЄҐ][\w'’-]+(?:[- ][A-ZА-ЯІЇЄҐ][\w'’-]+)?)")
 
 
