@@ -75,26 +75,6 @@ class LanguagePack:
     # in data/events/types.yaml) the possessor is whom the event befell, not who acted.
     event_possessor: str = ""
 
-    # Officials and bodies that speak without being named (read by text/claim_speakers.py, over every
-    # pack: a quote may name an official in its own language): regular expressions of the head nouns of
-    # office ("officials", "autorités", "генштаб"), the modifiers before them ("regional", "Ukraine's"),
-    # those after them (French "les autorités locales"), the articles that may open the description, the
-    # prepositions that open its complement ("Ministry of Defence"), those that join its further words
-    # ("of the" in "Ministry of Defence of the Russian Federation"), the words between the description
-    # and its speech verb ("the ministry has said"), the words after a country's name and a hyphen that
-    # make a body its creature ("Moscow-installed authorities": one name, "Russian-installed", whatever
-    # the city or country), and the words for a general staff (a country's staff that reports is its
-    # general staff: one claimant).
-    official_heads: str = ""
-    official_modifiers: str = ""
-    official_after: str = ""
-    official_articles: str = ""
-    official_complement: str = ""
-    official_joiners: str = ""
-    official_fillers: str = ""
-    official_installed: str = ""
-    general_staff: str = ""
-
     # Claims (read by text/claim_lexicon.py, which joins every pack's words whatever the text's language):
     # kind -> pattern of the words that make a figure that kind of claim, from a word start; the words that
     # make it only as the first word after the figure ("12 lives", "3 regions"); and, by key, the words
@@ -103,7 +83,9 @@ class LanguagePack:
     # losses, protests, losses of people, "the number of" and what it comes to (no capturing groups). The
     # claim stages read further keys, each joined over every pack on first use: stages/claim_kinds.py what
     # a figure counts ("elsewhere", "losses"), stages/claim_sources.py who says it ("citing", "verb_cut"),
-    # stages/claim_subjects.py about whom ("by", "civilian_words"); docs/languages.md lists them all.
+    # stages/claim_subjects.py about whom ("by", "civilian_words"), text/claim_speakers.py the
+    # officials that speak without being named ("official_heads", "general_staff"); docs/languages.md
+    # lists them all.
     claim_kinds: Mapping[str, str] = field(default_factory=_empty)
     claim_kinds_first: Mapping[str, str] = field(default_factory=_empty)
     claim_words: Mapping[str, str] = field(default_factory=_empty)

@@ -5,8 +5,9 @@ A description is a head noun of office (ministry, officials, governor, staff, po
 modifiers: an article, demonyms and possessives of a country ("Ukrainian", "Ukraine's"), acronyms
 ("US", "UN"), and adjectives of field or level ("health", "regional"), and an "of ..." complement with
 capitalised words ("Ministry of Defence of Ukraine"). Its name is the phrase without its article.
-The words of each language are its pack's ``official_*`` fields (docs/languages.md); a description is
-read in any of them, since a quote may name an official in the language of the official's country.
+The words of each language are its pack's ``official_*`` and ``general_staff`` claim words
+(docs/languages.md); a description is read in any of them, since a quote may name an official in the
+language of the official's country.
 """
 
 from __future__ import annotations
@@ -15,15 +16,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from newstrace.languages import packs
 from newstrace.model import Source
-from newstrace.text.claim_lexicon import NATIONALITY, claim_words
+from newstrace.text.claim_lexicon import NATIONALITY, alternatives, claim_words
 from newstrace.text.nationalities import capitals, demonym, nationality_words
-
-
-def _union(field: str) -> str:
-    """One alternation of a pack field's expressions, over every pack that has it (registry order)."""
-    return "|".join(value for p in packs() if (value := getattr(p, field)))
 
 
 @dataclass(frozen=True)
@@ -37,26 +32,26 @@ class _Patterns:
 
 @functools.cache
 def _patterns() -> _Patterns:
-    """The description patterns, built from the packs' ``official_*`` fields on first use."""
-    heads = f"(?:{_union('official_heads')})"
-    modifier = f"(?:{_union('official_modifiers')})"
-    articles = _union("official_articles")
+    """The description patterns, built from the packs' ``official_*`` claim words on first use."""
+    heads = f"(?:{alternatives('official_heads')})"
+    modifier = f"(?:{alternatives('official_modifiers')})"
+    articles = alternatives("official_articles")
     # An "of ..." complement: capitalised words after a preposition, perhaps joined by another ("Ministry
     # of Defence of the Russian Federation").
-    joiners = _union("official_joiners")
+    joiners = alternatives("official_joiners")
     joined = rf"(?:(?:{joiners})\s+)?" if joiners else ""
     word = r"(?-i:[A-Z][\w'’-]*)"
-    complement = rf"(?:\s+(?:{_union('official_complement')})\s+{word}(?:\s+{joined}{word}){{0,4}})?"
+    complement = rf"(?:\s+(?:{alternatives('official_complement')})\s+{word}(?:\s+{joined}{word}){{0,4}})?"
     # French adjectives follow the noun: "les autorités locales", "des responsables américains".
-    after = _union("official_after")
+    after = alternatives("official_after")
     postnominal = rf"(?:\s+(?:{after}))?" if after else ""
     # The group "head" ends at the head noun: a named body inside the complement ("the General Staff of
     # the Ukrainian Armed Forces") is not the speaker, one covering the head ("the UN human rights
     # office") is.
     phrase = rf"(?P<head>(?:(?:{articles})\s+)?(?:{modifier}\s+){{0,4}}{heads}\b){postnominal}{complement}"
-    installed = _union("official_installed")
+    installed = alternatives("official_installed")
     # Words between the description and its speech verb ("the ministry has said").
-    filler = _union("official_fillers")
+    filler = alternatives("official_fillers")
     fillers = rf"(?:(?:{filler})\s+)?" if filler else ""
     return _Patterns(
         at_start=re.compile(rf"(?i)^\s*({phrase})"),
@@ -64,7 +59,7 @@ def _patterns() -> _Patterns:
         article=re.compile(rf"(?i)^(?:{articles})\s+"),
         # A country's staff that reports is its general staff ("the Ukrainian staff", "the General Staff
         # of the Ukrainian Armed Forces"): one name per country, so the ledger keeps its reports together.
-        staff=re.compile(rf"(?i)\b(?:{_union('general_staff')})$"),
+        staff=re.compile(rf"(?i)\b(?:{alternatives('general_staff')})$"),
         # "Moscow-installed", "Russian-imposed authorities": one name, from the country.
         installed=re.compile(rf"(?i)\b(\w+)-(?:{installed})\b") if installed else None,
     )
