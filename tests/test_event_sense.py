@@ -68,6 +68,36 @@ def test_a_trigger_in_its_event_sense_stays(sentence: str, word: str) -> None:
     assert _sense(sentence, word)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "lang"),
+    [
+        # Adjectives, their copulas and conjunctions in the French pack.
+        ("Ce discours est offensif envers les anciens combattants.", "offensif", "fr"),
+        ("Une remarque offensive et blessante a choqué la salle.", "offensive", "fr"),
+        # Figurative battles: each pack's modifiers before each pack's battle words.
+        ("Cette politique combat la pauvreté des retraités.", "combat", "fr"),
+        ("Sa politique lutte contre la hausse des prix.", "lutte", "fr"),
+        ("Der politische Kampf um den Haushalt dauerte Monate.", "Kampf", "de"),
+        ("Политическая борьба за бюджет длилась месяцы.", "борьба", "ru"),
+        ("Судова битва за ліцензію тривала рік.", "битва", "uk"),
+    ],
+)
+def test_adjectives_and_figurative_battles_in_every_pack(sentence: str, word: str, lang: str) -> None:
+    assert not _sense(sentence, word, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lang"),
+    [
+        # An article after the conjunction: a second noun, so the trigger is a noun too.
+        ("The offensive and the counter-offensive both failed.", "offensive", "en"),
+        ("L'offensive et la riposte ont duré trois jours.", "offensive", "fr"),
+    ],
+)
+def test_a_trigger_coordinated_with_a_noun_stays(sentence: str, word: str, lang: str) -> None:
+    assert _sense(sentence, word, lang)
+
+
 def test_artillery_shells_and_battle_groups_make_no_event(run_text: Run) -> None:
     events = _events(run_text, "The factory produces artillery shells for the new battle groups.")
     assert not [e for e in events if e.type in ("battle", "shelling")], [(e.type) for e in events]

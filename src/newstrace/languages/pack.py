@@ -74,6 +74,11 @@ class LanguagePack:
     # read at the end of the text before the trigger: for the types it befalls (``possessor_is_target``
     # in data/events/types.yaml) the possessor is whom the event befell, not who acted.
     event_possessor: str = ""
+    # Words of events read whatever the article's language, by key, each joined over every pack (a quote
+    # or a borrowed word may be in another language than the article): text/event_sense.py the senses
+    # of a trigger that are no event (adjectival, figurative, rallying, leaving a deal, intercepted
+    # information: "adjectival", "battle_words", "not_ground"); docs/languages.md lists the keys.
+    event_words: Mapping[str, str] = field(default_factory=_empty)
 
     # Claims (read by text/claim_lexicon.py, which joins every pack's words whatever the text's language):
     # kind -> pattern of the words that make a figure that kind of claim, from a word start; the words that

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.languages import pack
+from newstrace.text.claim_lexicon import alternatives
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,68 +53,63 @@ def _pack_sense(lang: str | None) -> _PackSense:
     )
 
 
-# Trigger words that are also adjectives (English "offensive", French "offensive").
-_ADJECTIVAL = re.compile(r"^(?:offensive|offensif|offensifs|offensives)$", re.IGNORECASE)
-_ADJECTIVE_BEFORE = re.compile(
-    r"(?:\b(?:is|are|was|were|be|been|being|seems?|seemed|found|very|deeply|so|too|most|more|highly|"
-    r"extremely|quite|particularly|considered|est|sont|était|très|trop|plus)\s+)$",
-    re.IGNORECASE,
-)
-_ADJECTIVE_AFTER = re.compile(r"^\s*(?:and|or|et|ou)\s+(?!the\b|la\b|le\b|les\b)\w+", re.IGNORECASE)
-_FIGURATIVE_BEFORE = re.compile(
-    r"\b(?:legal|political|court|courtroom|diplomatic|uphill|ratings|electoral|bureaucratic|"
-    r"custody|public[- ]relations|PR|juridique|politique|judiciaire|juristische\w*|politische\w*|"
-    r"судебн\w*|политическ\w*|юридичн\w*|політичн\w*|судов\w*)\s+$",
-    re.IGNORECASE,
-)
-# Fights against an abstraction, for a cause, or of wills: "fighting disinformation", "a battle of
-# wills", "Ukraine is fighting for its survival" (a statement about the war, not one battle).
-_FIGURATIVE_AFTER = re.compile(
-    r"^\s+(?:(?:against|over|with|of)\s+)?(?:the\s+)?(?:corruption|inflation|poverty|cancer|virus|covid|"
-    r"disease|climate|crime|prices|addiction|obesity|unemployment|disinformation|misinformation|"
-    r"propaganda|fake news|wills|nerves|ideas|narratives|logistics|sanctions|criticism|questions|"
-    r"insults|complaints|accusations|claims|messages)\b"
-    r"|^\s+for\s+(?:its|their|his|her|our|your|the)\s+(?:survival|sovereignty|rights|freedom|"
-    r"independence|future|existence|land|values|democracy)\b",
-    re.IGNORECASE,
-)
-_BATTLE_WORDS = re.compile(
-    r"^(?:battles?|fight(?:ing|s)?|fought|barrages?|bombardments?|bataille|combats?|lutte|schlacht\w*|"
-    r"kampf\w*|битв\w*|борьб\w*)$",
-    re.IGNORECASE,
-)
-# Protest verbs that take an object are other verbs: "rally the troops", "demonstrated that ...".
-_RALLY = re.compile(r"^(?:rall(?:y|ied|ies|ying)|demonstrated)$", re.IGNORECASE)
-_RALLY_OBJECT = re.compile(
-    r"^\s+(?:the|his|her|their|its|our|your|behind|around|round|support|troops|allies|voters|base|"
-    r"morale|to|back|investors|markets?|that|how|an?|so|clearly|once)\b",
-    re.IGNORECASE,
-)
-# What one withdraws from, or takes back, when it is not a force from ground (a body's own troops, "the
-# Union's troops", still are).
-_WITHDRAW = re.compile(r"^(?:withdr\w*|pull(?:ed|s|ing)? out|pull-out)$", re.IGNORECASE)
-_NOT_GROUND = re.compile(
-    r"^\s+(?:(?:from|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:deal|agreement|"
-    r"treaty|accord|talks|negotiations|initiative|convention|pact|statute|council|organi[sz]ation|court|"
-    r"union|alliance|bloc|race|election|competition|tournament|contest|market|programme|program|scheme)s?"
-    r"|(?:its|their|his|her|the)\s+(?:ambassadors?|envoys?|diplomats?|support|funding|candidacy|bid|"
-    r"application|offer|proposal|recognition|membership|licen[cs]es?|accreditation|investments?|bill|"
-    r"draft|complaint|lawsuit|resolution|nomination|statement|remarks?))\b(?!['’])",
-    re.IGNORECASE,
-)
-# Intercepted information is intelligence, not a shoot-down.
-_INTERCEPTED = re.compile(r"^intercept\w*$", re.IGNORECASE)
-_INFORMATION = re.compile(
-    r"^\s+(?:\w+\s+)?(?:data|calls?|communications?|conversations?|messages?|radio|e-?mails?|"
-    r"phone|signals|documents?|letters?|shipments?|cargo)\b",
-    re.IGNORECASE,
-)
-# Trigger nouns that can modify another noun (verb forms never do: "shot down drones" is an event).
-_NOUNISH = re.compile(
-    r"(?:battle|combat|assault|attack|strike|offensive|fighting|fire|raid|clash|protest|rally|siege|"
-    r"storm|shelling|artillery|bombardment|arrest|detention)s?$",
-    re.IGNORECASE,
-)
+def _joined(key: str, opening: str, closing: str) -> re.Pattern[str]:
+    """Every pack's ``event_words[key]`` as one alternation between ``opening`` and ``closing``; a key no
+    pack gives matches nothing."""
+    words = alternatives(key, "event_words") or "(?!)"
+    return re.compile(f"{opening}(?:{words}){closing}", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The packs' ``event_words`` this module reads, joined over every pack whatever the article's
+    language (a quote or a borrowed word may be in another language), compiled on first use."""
+
+    # Trigger words that are also adjectives ("offensive"), the copulas and degree adverbs before such
+    # an adjective ("is offensive", "deeply offensive"), and its coordination with another adjective
+    # ("offensive and unacceptable"; not before an article: "the offensive and the counter-offensive").
+    adjectival: re.Pattern[str]
+    adjective_before: re.Pattern[str]
+    adjective_after: re.Pattern[str]
+    # A figurative battle: the trigger words, the modifiers before them ("legal battle") and what
+    # follows them ("battle against inflation", "fighting for its survival").
+    battle_words: re.Pattern[str]
+    figurative_before: re.Pattern[str]
+    figurative_after: re.Pattern[str]
+    # Protest verbs that take an object are other verbs: "rally the troops", "demonstrated that ...".
+    rally: re.Pattern[str]
+    rally_object: re.Pattern[str]
+    # What one withdraws from, or takes back, when it is not a force from ground (a body's own troops,
+    # "the Union's troops", still are: no possessive ending after the word).
+    withdraw: re.Pattern[str]
+    not_ground: re.Pattern[str]
+    # Intercepted information is intelligence, not a shoot-down.
+    intercepted: re.Pattern[str]
+    information: re.Pattern[str]
+    # Trigger nouns that can modify another noun (verb forms never do: "shot down drones" is an event).
+    nounish: re.Pattern[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    """The patterns of every pack's event words, built on first use."""
+    articles = alternatives("adjective_articles", "event_words") or "(?!)"
+    return _Words(
+        adjectival=_joined("adjectival", "^", "$"),
+        adjective_before=_joined("adjective_before", r"(?:\b", r"\s+)$"),
+        adjective_after=_joined("adjective_joiners", r"^\s*", rf"\s+(?!(?:{articles})\b)\w+"),
+        battle_words=_joined("battle_words", "^", "$"),
+        figurative_before=_joined("figurative_before", r"\b", r"\s+$"),
+        figurative_after=_joined("figurative_after", r"^\s+", ""),
+        rally=_joined("rally", "^", "$"),
+        rally_object=_joined("rally_object", r"^\s+", r"\b"),
+        withdraw=_joined("withdraw", "^", "$"),
+        not_ground=_joined("not_ground", r"^\s+", r"\b(?!['’])"),
+        intercepted=_joined("intercepted", "^", "$"),
+        information=_joined("information", r"^\s+(?:\w+\s+)?", r"\b"),
+        nounish=_joined("nounish", "", "s?$"),
+    )
+
 
 # The first element of a hyphenated compound: a letter right after the hyphen ("battle-tested"; a
 # dash between words is spaced or is another character).
@@ -125,21 +121,26 @@ def event_sense(text: str, start: int, end: int, lang: str | None) -> bool:
     word = text[start:end]
     before, after = text[:start], text[end:]
     own = _pack_sense(lang)
-    if own.head_after and _NOUNISH.search(word) and own.head_after.match(after):
+    words = _words()
+    if own.head_after and words.nounish.search(word) and own.head_after.match(after):
         return False
-    if _NOUNISH.search(word) and _COMPOUND_NEXT.match(after):
+    if words.nounish.search(word) and _COMPOUND_NEXT.match(after):
         return False
     if own.head_before and own.head_before.search(before):
         return False
-    if _ADJECTIVAL.match(word) and (_ADJECTIVE_BEFORE.search(before) or _ADJECTIVE_AFTER.match(after)):
+    if words.adjectival.match(word) and (
+        words.adjective_before.search(before) or words.adjective_after.match(after)
+    ):
         return False
-    if _BATTLE_WORDS.match(word) and (_FIGURATIVE_BEFORE.search(before) or _FIGURATIVE_AFTER.match(after)):
+    if words.battle_words.match(word) and (
+        words.figurative_before.search(before) or words.figurative_after.match(after)
+    ):
         return False
-    if _INTERCEPTED.match(word) and _INFORMATION.match(after):
+    if words.intercepted.match(word) and words.information.match(after):
         return False
-    if _WITHDRAW.match(word) and _NOT_GROUND.match(after):
+    if words.withdraw.match(word) and words.not_ground.match(after):
         return False
-    return not (_RALLY.match(word) and _RALLY_OBJECT.match(after))
+    return not (words.rally.match(word) and words.rally_object.match(after))
 
 
 def armed_agent(text: str, lang: str | None) -> bool:
