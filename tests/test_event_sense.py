@@ -309,3 +309,55 @@ def test_a_demand_before_a_subordinate_clause_leaves_the_event_done() -> None:
     s = "The governor urged residents to leave after troops shelled the town."
     start = s.index("shelled")
     assert modality(s, start, start + 7, "en") == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lang"),
+    [
+        # A subordinator of each pack opens a clause the demand before it does not reach.
+        (
+            "Le maire a exhorté les habitants à partir après que les troupes ont bombardé la ville.",
+            "bombardé",
+            "fr",
+        ),
+        (
+            "Der Bürgermeister forderte die Evakuierung nachdem Truppen die Stadt beschossen.",
+            "beschossen",
+            "de",
+        ),
+        ("Губернатор призвал жителей уехать после того как войска обстреляли город.", "обстреляли", "ru"),
+        ("Влада закликає мешканців виїхати після того як війська обстріляли місто.", "обстріляли", "uk"),
+        # A conjunction of each pack ends the clause whose negation it closes.
+        ("The army did not retreat but shelled the town.", "shelled", "en"),
+        ("L'armée n'a pas reculé mais a bombardé la ville.", "bombardé", "fr"),
+        ("L'armée n'a pas reculé et a bombardé la ville.", "bombardé", "fr"),
+        ("Die Armee zog sich nicht zurück und beschoss die Stadt.", "beschoss", "de"),
+        ("Армия не отступила и обстреляла город.", "обстреляла", "ru"),
+        ("Армія не відступила і обстріляла місто.", "обстріляла", "uk"),
+        # An instrument of each pack: "to fire" tells how it was used, not a purpose.
+        ("Les rebelles ont utilisé des mortiers pour bombarder le poste.", "bombarder", "fr"),
+        ("Die Rebellen setzten Mörser ein, um den Posten zu beschießen.", "beschießen", "de"),
+        ("Боевики использовали миномёты, чтобы обстрелять пост.", "обстрелять", "ru"),
+        ("Бойовики застосували міномети, щоб обстріляти пост.", "обстріляти", "uk"),
+    ],
+)
+def test_clauses_and_instruments_in_every_pack_leave_the_event_done(
+    sentence: str, word: str, lang: str
+) -> None:
+    start = sentence.index(word)
+    assert modality(sentence, start, start + len(word), lang) == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lang", "status"),
+    [
+        # The French future tense on the trigger itself.
+        ("Le commandement bombardera la ville demain.", "bombardera", "fr", "future"),
+        # A negation right after the verb: spoken French without "ne", a German verb before "nicht".
+        ("Ils bombardent pas les civils, a-t-il assuré.", "bombardent", "fr", "negated"),
+        ("Die Truppen griffen nicht an.", "griffen", "de", "negated"),
+    ],
+)
+def test_the_verb_itself_tells_future_or_negation(sentence: str, word: str, lang: str, status: str) -> None:
+    start = sentence.index(word)
+    assert modality(sentence, start, start + len(word), lang) == status

@@ -17,6 +17,7 @@ from newstrace.languages import LANGUAGES, pack, pack_file, packs
 from newstrace.model import Claim, Document, PartialDate
 from newstrace.text.date_extract import find_dates
 from newstrace.text.event_lexicon import event_lexicon
+from newstrace.text.event_modality import OPTIONAL_CUES, REQUIRED_CUES
 from newstrace.text.event_sense import armed_agent, event_sense
 from newstrace.text.numbers import find_numbers
 from newstrace.text.relative_dates import resolve_date
@@ -72,6 +73,39 @@ def test_claim_patterns_compile_without_groups_of_their_own(code: str) -> None:
             compiled = re.compile(pattern)
             assert set(compiled.groupindex) == NAMED_GROUPS.get((code, key), set()), (field, key)
             assert compiled.groups == len(compiled.groupindex), f"{field}.{key}: no unnamed capturing group"
+
+
+# The event_words keys text/event_sense.py and text/event_modality.py read: a pack's key outside them
+# would leave its words unread.
+EVENT_WORD_KEYS = {
+    "adjectival",
+    "adjective_before",
+    "adjective_joiners",
+    "adjective_articles",
+    "battle_words",
+    "figurative_before",
+    "figurative_after",
+    "rally",
+    "rally_object",
+    "withdraw",
+    "not_ground",
+    "intercepted",
+    "information",
+    "nounish",
+    "subordinators",
+    "clause_conjunctions",
+    "instrument",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_event_words_and_modality_cues_are_keys_that_are_read(code: str) -> None:
+    p = pack(code)
+    assert p is not None
+    assert set(p.event_words) <= EVENT_WORD_KEYS, set(p.event_words) - EVENT_WORD_KEYS
+    assert set(p.modality) <= {*REQUIRED_CUES, *OPTIONAL_CUES}, set(p.modality)
+    for key, pattern in p.event_words.items():
+        assert re.compile(pattern).groups == 0, f"event_words.{key}: no capturing group"
 
 
 # Spanish and Polish, added as packs: each table has a row per language (to add a language, add its rows

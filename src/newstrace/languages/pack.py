@@ -61,8 +61,10 @@ class LanguagePack:
     # Words between the day, the month and the year of a full date ("5 de marzo de 2024").
     date_links: tuple[str, ...] = ()
 
-    # Event modality cues (read by text/event_modality.py): negation, hypothetical, obligation, purpose,
-    # future, planned_before, planned_after, supposed_before, supposed_after.
+    # Event modality cues (read by text/event_modality.py in this language's text only): negation,
+    # hypothetical, obligation, purpose, future, planned_before, planned_after, supposed_before,
+    # supposed_after, future_suffix (a future tense on the trigger itself: "bombardera") and
+    # negation_after (a negation right after the trigger verb: "pas", "nicht").
     modality: Mapping[str, str] = field(default_factory=_empty)
     # Event sense (read by text/event_sense.py): nouns a trigger modifies when it names a kind of unit,
     # weapon or quality ("battle groups"); the words linking a head that comes first ("groupe de combat":
@@ -77,7 +79,9 @@ class LanguagePack:
     # Words of events read whatever the article's language, by key, each joined over every pack (a quote
     # or a borrowed word may be in another language than the article): text/event_sense.py the senses
     # of a trigger that are no event (adjectival, figurative, rallying, leaving a deal, intercepted
-    # information: "adjectival", "battle_words", "not_ground"); docs/languages.md lists the keys.
+    # information: "adjectival", "battle_words", "not_ground"), text/event_modality.py the clauses of
+    # a sentence and instruments ("subordinators", "clause_conjunctions", "instrument");
+    # docs/languages.md lists the keys.
     event_words: Mapping[str, str] = field(default_factory=_empty)
 
     # Claims (read by text/claim_lexicon.py, which joins every pack's words whatever the text's language):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.languages import pack
+from newstrace.text.claim_lexicon import alternatives
 
 # The cues of each language come from its pack (``newstrace.languages``), keys as below.
 # negation, hypothetical (a condition, a threat); obligation: an obligation or a demand ("Russia must
@@ -20,31 +21,57 @@ from newstrace.languages import pack
 # захватить"); future; planned_before/after and supposed_before/after: a modifier of the trigger noun
 # that makes the event one to come ("a planned offensive", "l'offensive attendue") or a supposed one ("a
 # possible attack"), read right before the trigger, and right after it in languages whose adjectives
-# follow the noun.
-_SUBORDINATOR = re.compile(
-    r"\b(?:after|when|because|since|as|while|après|lorsque|quand|parce|nachdem|als|weil|после|когда|"
-    r"потому|після|коли|бо)\b",
-    re.IGNORECASE,
-)
-# French future tense on the trigger itself ("bombardera", "attaqueront"). The conditional ("aurait
-# bombardé") is the press's way of reporting an unconfirmed event, so it does not make one hypothetical.
-_FUTURE_SUFFIX = re.compile(r"(?:era|eront|erons|eras)$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:,—–()«»\"“”]|\s(?:mais|but|aber|но|але|et|and|und|и|і)\s")
+# follow the noun; future_suffix: a future tense written on the trigger itself (French "bombardera",
+# "attaqueront"); negation_after: a negation right after the trigger verb ("n'ont jamais bombardé ...
+# pas", "nicht"), read in the _NEGATION_AFTER characters after it.
 _NEGATION_REACH = 30
-# "used mortars to fire on", "employed drones to strike": the instrument clause tells what was done.
-_INSTRUMENT = re.compile(
-    r"\b(?:used|employed|using|utilis\w*|employ\w*|setzten|nutzten|использова\w*|застосува\w*)\b",
-    re.IGNORECASE,
-)
+_NEGATION_AFTER = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The packs' ``event_words`` this module reads, joined over every pack whatever the article's
+    language (a quote may be in another language than the article), compiled on first use."""
+
+    # A subordinator opens a clause of its own ("urged residents to leave after troops shelled the
+    # town": the demand does not reach the shelling; ``subordinators``).
+    subordinator: re.Pattern[str]
+    # Where a clause ends: punctuation, which is no language's, or a conjunction, as written in lower
+    # case ("but", "mais", "але"; ``clause_conjunctions``).
+    clause_break: re.Pattern[str]
+    # "used mortars to fire on", "employed drones to strike": the instrument clause tells what was done,
+    # so "to fire" is no purpose (``instrument``).
+    instrument: re.Pattern[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    """The patterns of every pack's words, built on first use; a key no pack gives matches nothing."""
+
+    def words(key: str) -> str:
+        return alternatives(key, "event_words") or "(?!)"
+
+    return _Words(
+        subordinator=re.compile(rf"\b(?:{words('subordinators')})\b", re.IGNORECASE),
+        clause_break=re.compile(rf"[;:,—–()«»\"“”]|\s(?:{words('clause_conjunctions')})\s"),
+        instrument=re.compile(rf"\b(?:{words('instrument')})\b", re.IGNORECASE),
+    )
 
 
 REQUIRED_CUES = ("negation", "hypothetical", "obligation", "purpose", "future")
-OPTIONAL_CUES = ("planned_before", "planned_after", "supposed_before", "supposed_after")
+OPTIONAL_CUES = (
+    "planned_before",
+    "planned_after",
+    "supposed_before",
+    "supposed_after",
+    "future_suffix",
+    "negation_after",
+)
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    """One language's modality cues (``LanguagePack.modality``), the last four optional."""
+    """One language's modality cues (``LanguagePack.modality``), the last six optional."""
 
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
@@ -55,6 +82,8 @@ class _Cues:
     planned_after: re.Pattern[str] | None
     supposed_before: re.Pattern[str] | None
     supposed_after: re.Pattern[str] | None
+    future_suffix: re.Pattern[str] | None
+    negation_after: re.Pattern[str] | None
 
 
 @functools.cache
@@ -85,26 +114,25 @@ def modality(sentence: str, start: int, end: int, lang: str | None) -> str:
     """``asserted``, ``negated``, ``hypothetical`` or ``future`` for the trigger at [start, end)."""
     cues = _cues(lang)
     if cues is None:  # a language without a pack's cues is read with English's
-        lang, cues = "en", _cues("en")
+        cues = _cues("en")
     if cues is None:
         raise LookupError("event modality needs the English pack's cues")
+    words = _words()
     before = sentence[:start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    breaks = list(words.clause_break.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     modified = _modifier(before, sentence[end:], cues)
     if modified is not None:
         return modified
-    purpose = cues.purpose.search(before) is not None and not _INSTRUMENT.search(before)
-    subs = list(_SUBORDINATOR.finditer(clause))
+    purpose = cues.purpose.search(before) is not None and not words.instrument.search(before)
+    subs = list(words.subordinator.finditer(clause))
     own = clause[subs[-1].end() :] if subs else clause
     if cues.hypothetical.search(before) or purpose or cues.obligation.search(own):
         return "hypothetical"
     if cues.negation.search(clause[-_NEGATION_REACH:]):
         return "negated"
-    # "n'ont jamais bombardé ... pas": a negation right after a French/German verb.
-    after = sentence[end : end + 12]
-    if lang in ("fr", "de") and re.match(r"\s*(?:pas|point|nicht)\b", after, re.IGNORECASE):
+    if cues.negation_after and cues.negation_after.match(sentence[end : end + _NEGATION_AFTER]):
         return "negated"
-    if cues.future.search(clause) or (lang == "fr" and _FUTURE_SUFFIX.search(sentence[start:end])):
+    if cues.future.search(clause) or (cues.future_suffix and cues.future_suffix.search(sentence[start:end])):
         return "future"
     return "asserted"
