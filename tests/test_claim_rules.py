@@ -44,6 +44,63 @@ def test_number_roles(text: str, figure: str, role: str) -> None:
     assert number_role(text, start, start + len(figure)) == role
 
 
+# Each word class of the packs' figure_roles, in each language that gives it (sentences of our own): a
+# row fails when its words leave its pack.
+@pytest.mark.parametrize(
+    ("text", "figure", "role"),
+    [
+        ("Le chômage a baissé de 3 pour cent en un an.", "3", "percent"),
+        ("Prices rose by 5 per cent in a year.", "5", "percent"),
+        ("Die Inflation stieg um 4 Prozent.", "4", "percent"),
+        ("Рейтинг вырос на 12 процентов за месяц.", "12", "percent"),
+        ("Підтримка зросла на 7 відсотків.", "7", "percent"),
+        ("The deal was worth 2bn to the company.", "2", "money"),
+        ("The fine was 900 roubles.", "900", "money"),
+        ("Il a reçu une amende de 400 livres.", "400", "money"),
+        ("Une aide de 12 millions de dollars a été votée.", "12 millions", "money"),
+        ("Он заплатил 300 долларов за билет.", "300", "money"),
+        ("Квиток коштував 20 доларів.", "20", "money"),
+        ("Вона отримала 500 гривень допомоги.", "500", "money"),
+        ("Il est resté trois semaines à l'hôpital.", "trois", "duration"),
+        ("Er blieb 2 Wochen im Krankenhaus.", "2", "duration"),
+        ("Он провёл 5 лет в плену.", "5", "duration"),
+        ("Вона чекала 3 тижні на відповідь.", "3", "duration"),
+        ("Er starb im Alter von 81, wie die Familie mitteilte.", "81", "age"),
+        ("Погиб мужчина в возрасте 62, житель села.", "62", "age"),
+        ("Загинув чоловік віком 62, мешканець села.", "62", "age"),
+        ("Загинули двоє чоловіків віком 30 та 41, мешканці села.", "41", "age"),  # and_words
+        ("Le vote a eu lieu en mars 2022 dans la ville.", "2022", "date"),
+        ("Die Wahl fand im Oktober 2021 statt.", "2021", "date"),
+        ("The talks resumed in Sept 2019 after a pause.", "2019", "date"),
+        ("Вибори відбулися 25 травня.", "25", "date"),
+        ("Der Zug Nr. 712 fuhr ab.", "712", "identifier"),
+        ("Рейс 752 был сбит над городом.", "752", "identifier"),
+        ("Die Armee feuerte 20 Raketen ab.", "20", "things"),
+        ("Армия выпустила 30 ракет по городу.", "30", "things"),
+        ("Окупанти здійснили 12 обстрілів громади.", "12", "things"),
+        ("Ils ont visé 4 bâtiments publics.", "4", "things"),
+        ("L'armée a perdu 15 chars.", "15", "equipment"),
+        ("Потеряно 40 танков за неделю.", "40", "equipment"),
+        ("Знищено 3 гелікоптери.", "3", "equipment"),
+        ("Die Armee verlor 8 Hubschrauber.", "8", "equipment"),
+        ("Bei dem Angriff starben 9 Menschen.", "9", "people"),
+        ("Au moins 7 civils ont été tués.", "7", "people"),
+        ("Погибли 5 мирных жителей.", "5", "people"),
+        ("Загинули 4 цивільних.", "4", "people"),
+        ("Police detained 3 Georgians at the border.", "3", "people"),
+        ("Officials named 5 of the young soldiers.", "5", "people"),  # gap_link
+        ("Il a salué 3 de nos jeunes soldats.", "3", "people"),
+        ("Trois sont morts dans la nuit.", "Trois", "bare"),  # gap_stop
+        ("Es starben drei bei Angriffen auf die Stadt.", "drei", "bare"),
+        ("Погибли 3 в домах у реки.", "3", "bare"),
+        ("Загинули 4 у будинках біля річки.", "4", "bare"),
+    ],
+)
+def test_number_roles_read_every_packs_words(text: str, figure: str, role: str) -> None:
+    start = text.index(figure)
+    assert number_role(text, start, start + len(figure)) == role
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

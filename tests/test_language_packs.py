@@ -68,7 +68,7 @@ def test_claim_patterns_compile_without_groups_of_their_own(code: str) -> None:
     p = pack(code)
     assert p is not None
     claim_fields = ("claim_kinds", "claim_kinds_first", "claim_words", "currencies", "claim_subjects")
-    for field in (*claim_fields, "person_predicates", "person_verbs"):
+    for field in (*claim_fields, "person_predicates", "person_verbs", "figure_roles"):
         for key, pattern in getattr(p, field).items():
             compiled = re.compile(pattern)
             assert set(compiled.groupindex) == NAMED_GROUPS.get((code, key), set()), (field, key)
@@ -296,3 +296,12 @@ def test_the_prepositions_before_a_gazetteer_name_are_every_packs() -> None:
     ]
     assert found == ["Wolkenau", "Valmont", "Зорянськом"]
     assert not place_prepositions().search("sous Valmont")  # no pack gives "sous"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_figure_roles_keys_are_those_number_roles_reads(code: str) -> None:
+    p = pack(code)
+    assert p is not None
+    keys = {"percent", "money", "money_units", "duration", "aged", "identifier", "month_before"}
+    keys |= {"month_after", "people", "equipment", "things", "gap_link", "gap_stop"}
+    assert set(p.figure_roles) <= keys, set(p.figure_roles) - keys

@@ -48,6 +48,18 @@ class LanguagePack:
     collectives: Mapping[str, tuple[float | None, float | None, str]] = field(default_factory=dict)
     # Words before a figure: phrase -> at_most, at_least, above, below or about.
     bounds: Mapping[str, str] = field(default_factory=dict)
+    # What a figure counts when it is no casualty figure, from the words beside it (read by
+    # text/number_roles.py, which joins every pack's words whatever the text's language): key -> pattern
+    # (case ignored, no capturing groups). ``percent``, ``money`` (currency words besides ``currencies``,
+    # after the pack's ``currency_of``), ``money_units`` ("bn": right after the figure), ``duration``,
+    # ``aged`` (before the figure; "aged 23 and 36" joins by ``and_words``), ``identifier`` (before the
+    # figure: "No.", "рейс"); the nouns of people, equipment and things ("51 attacks") a figure counts,
+    # ``people``, ``equipment``, ``things``; and the words of the noun phrase between them,
+    # ``gap_link`` ("of", "de") and ``gap_stop`` (a verb, preposition or casualty word ending it). A
+    # month makes a figure a date: ``month_before`` it ("September 4", "mars 2022"; read in its case:
+    # "may" and "march" are also English verbs) or ``month_after`` it ("16 мая"), in the forms written
+    # there, which are not every form of ``months``.
+    figure_roles: Mapping[str, str] = field(default_factory=_empty)
 
     # Calendar words (read by text/calendar_words.py). Months 1-12 and weekdays 0-6 (Monday 0), each a
     # space-separated list of forms in every case the press uses ("marca", "stycznia").
@@ -102,7 +114,8 @@ class LanguagePack:
     # claims by, in English ("US officials"): name -> regular expression (text/claim_lexicon.py).
     claim_descriptors: Mapping[str, str] = field(default_factory=_empty)
     # Currencies: ISO code -> pattern of the words naming it after a figure ("livres sterling", "рублей"),
-    # read by stages/claim_kinds.py (money is a claim of equipment lost beside words of equipment).
+    # read by stages/claim_kinds.py (money is a claim of equipment lost beside words of equipment) and
+    # text/number_roles.py (a figure of money is no casualty figure).
     currencies: Mapping[str, str] = field(default_factory=_empty)
     # Generic subjects of claims: the English name the ledger groups the victims' nouns under ("soldiers",
     # "women") -> pattern of those nouns, from anywhere in the noun ("soldat", "жінок"); the first name

@@ -20,7 +20,7 @@ from newstrace.model import Mention
 from newstrace.stages.claim_kinds import clause
 from newstrace.text import claim_lexicon as lex
 from newstrace.text.nationalities import demonym, nationality_words
-from newstrace.text.number_roles import PEOPLE_NOUN
+from newstrace.text.number_roles import people_noun
 from newstrace.text.numbers import Number
 
 
@@ -154,7 +154,7 @@ def _read(stext: str, n: Number, kind: str, local: list[tuple[int, int, Mention]
     by = _words().by.search(after)
     if by is not None:
         after = after[: by.start()]  # the perpetrator is not the victims
-    people = PEOPLE_NOUN.match(after)
+    people = people_noun().match(after)
     if people is not None and _words().casualty_noun.fullmatch(people.group("noun")):
         people = None  # "340 injured": no noun of victims; the figure before may name them
     phrase = "" if people is None else after[: people.end()]
