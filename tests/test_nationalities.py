@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newstrace.languages import pack
 from newstrace.stages.claim_subjects import side_of
 from newstrace.text.nationalities import demonym, nationality_words
 
@@ -19,6 +20,14 @@ def test_demonyms_names_and_short_forms_of_any_country() -> None:
 
 def test_lower_case_words_and_first_names_are_not_countries() -> None:
     assert _codes("let us go and ask Chad and Jordan") == []
+
+
+def test_country_names_that_are_common_words_are_the_english_packs() -> None:
+    assert _codes("a turkey and a guinea pig on china plates") == []
+    assert _codes("Georgia, Niger, Togo and Mali") == []
+    assert _codes("la Turquie et le Tchad") == ["TR", "TD"]  # other names of those countries still are
+    english = pack("en")
+    assert english is not None and "turkey" in english.ambiguous_countries
 
 
 def test_the_side_of_a_subject_is_its_country() -> None:

@@ -157,6 +157,10 @@ class LanguagePack:
     # written may open ("the Hague"). Plain words, any case; an elided article ends in its apostrophe.
     near_words: tuple[str, ...] = ()
     definite_articles: tuple[str, ...] = ()
+    # Country names that are mostly something else in running text (a first name, a bird, a verb: "Chad",
+    # "turkey"), never read as a country (text/nationalities.py, over every pack whatever the text's
+    # language, as the names of every language are). Plain words, any case.
+    ambiguous_countries: tuple[str, ...] = ()
     # Titles of address before a person's name ("M. Fillon", "Mrs May", "пані Маляр"; read by
     # linking/name_openers.py): not part of the name, which is then found alone and can join the full name
     # used earlier. Written as they open a name, in their case; a title that may end in a full stop is

@@ -4,7 +4,8 @@ A side in a casualty figure is a country, whichever the war: the words come from
 of belligerents in code. English demonyms ship with ``countryinfo``; country names in every supported
 language with ``babel`` (CLDR); short forms ("US", "UK") are the places' data
 (``data/places/country_short_forms.yaml``); inflected forms and the bodies that stand for a side
-("Kremlin") are in ``data/claims/side_words.yaml``.
+("Kremlin") are in ``data/claims/side_words.yaml``; the country names that are mostly common words
+("Chad", "turkey") are the language packs' ``ambiguous_countries``.
 
 Matching looks words up in dictionaries (one to four words at a time, then stems by their first three
 letters) rather than running a regular expression of a few thousand alternatives, which cost about a
@@ -23,10 +24,10 @@ from pathlib import Path
 
 import yaml
 
+from newstrace.languages import packs
+
 # The languages whose country names are read (those the pipeline analyses).
 LANGUAGES = ("en", "fr", "de", "ru", "uk", "es", "it", "pl")
-# Country names that are mostly something else in running text (a first name, a bird, a verb).
-_AMBIGUOUS = frozenset({"chad", "jordan", "georgia", "guinea", "turkey", "china", "niger", "togo", "mali"})
 _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019-]*\w)?(?:\.(?=[^\W\d_]\.))?(?:[^\W\d_]\.)*")
 _MAX_WORDS = 4
 
@@ -118,8 +119,8 @@ def nationalities() -> Nationalities:
                 acronyms[word] = str(code)
             elif not word.casefold().startswith("the "):
                 exact.setdefault(word.casefold(), str(code))
-    for word in _AMBIGUOUS:
-        exact.pop(word, None)
+    for word in {w.casefold() for p in packs() for w in p.ambiguous_countries}:
+        exact.pop(word, None)  # "Chad", "turkey": mostly something else in running text
     for word in [w for w in exact if _is_acronym(w.upper()) and len(w.replace(".", "")) <= 3]:
         exact.pop(word)  # a short CLDR name read as an acronym only ("US" and not "us")
     ordered = {k: tuple(sorted(v, key=lambda sc: len(sc[0]), reverse=True)) for k, v in stems.items()}
