@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from newstrace.linking.gazetteer import GazPlace, is_postal
+from newstrace.linking.gazetteer import GazPlace, is_village_only
 from newstrace.linking.gazetteer_build import ADMIN1, CITY
 from newstrace.linking.place_scoring import build_context
 from newstrace.linking.postal_places import (
@@ -71,7 +71,7 @@ def _place(pid: str, level: int = CITY, admin1: str | None = "adm1:XX.1") -> Gaz
 def test_postal_places_give_no_context() -> None:
     village = _place(f"{POSTAL_PREFIX}XX:100:0")
     town = _place("gn:1")
-    assert is_postal(village) and not is_postal(town)
+    assert is_village_only(village) and not is_village_only(town)
     ctx = build_context([village, town], [True, True], [[village], [town]], ["a", "b"])
     # The town counts as the article's context; the village known from a post office does not.
     assert ctx.total == 1 and ctx.countries["XX"] == 1

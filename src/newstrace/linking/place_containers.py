@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from newstrace.languages import pack
 from newstrace.linking.community_words import container_gap
-from newstrace.linking.gazetteer import GazPlace, is_postal
+from newstrace.linking.gazetteer import GazPlace, is_village_only
 from newstrace.linking.gazetteer_build import ADMIN1, CITY, COUNTRY
 from newstrace.linking.place_scoring import contains, listed
 from newstrace.model import Mention
@@ -89,7 +89,7 @@ def fitting(
     followed = options[containers[i]] if i in containers else []
     # A village known from a post office only is no container: "X, Zaporizhzhia" would otherwise stand
     # for the divisions of every village of that name.
-    followed = [c for c in followed if c.level in (COUNTRY, ADMIN1, CITY) and not is_postal(c)]
+    followed = [c for c in followed if c.level in (COUNTRY, ADMIN1, CITY) and not is_village_only(c)]
     # A division that contains the place named just before it is what this name means.
     before = [b for j, k in containers.items() if k == i for b in options[j]]
     candidates = containing(priors, before, bonus)

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km, is_postal
+from newstrace.linking.gazetteer import Gazetteer, GazPlace, distance_km, is_village_only
 from newstrace.linking.gazetteer_build import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY
 from newstrace.linking.geodesy import EARTH_KM, haversine_km
 from newstrace.linking.keys import name_keys
@@ -335,7 +335,7 @@ def shared(c: GazPlace, key: str, ctx: Context, w: Weights) -> float:
     """What the other names' candidates add: ``c`` lies in a division where another name of the
     article (not ``key``, the mention's own) may lie too."""
     region = _admin1_of(c)
-    if c.level <= COUNTRY or region is None or is_postal(c):
+    if c.level <= COUNTRY or region is None or is_village_only(c):
         # A million villages lie near some candidate of any name: for one known from a post office
         # only, such a coincidence is no sign ("New York" villages beside England's Washington).
         return 0.0
@@ -377,7 +377,7 @@ def build_context(
             continue  # a name said again: nothing new (sets, and pairs only asked "any near?")
         seen[key] = cands
         for c in cands:
-            if is_postal(c):
+            if is_village_only(c):
                 continue  # a village known from a post office only: too weak to vouch for another name
             region = _admin1_of(c)
             if region is not None and c.level > COUNTRY:
@@ -388,7 +388,7 @@ def build_context(
     ctx.pair_lats = [p[0] for p in ctx.pairs]
     keys = names or [""] * len(guesses)
     for g, alone, key in zip(guesses, unambiguous, keys, strict=True):
-        if g is None or g.level == CONTINENT or is_postal(g):
+        if g is None or g.level == CONTINENT or is_village_only(g):
             continue
         own = ctx.own.setdefault(key, Own())
         ctx.total += 1

@@ -14,12 +14,16 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
+
+from newstrace.linking.geodesy import distance_km
+from newstrace.linking.register_places import REGISTER_PREFIX
 
 # The ids of the places read from the dump: "pc:<country>:<postal code>:<n>".
 POSTAL_PREFIX = "pc:"
@@ -52,9 +56,10 @@ class _Place(Protocol):
     def id(self) -> str: ...
 
 
-def is_postal(place: _Place) -> bool:
-    """Whether ``place`` is known only from GeoNames' postal-code dump (a village, no population)."""
-    return place.id.startswith(POSTAL_PREFIX)
+def is_village_only(place: _Place) -> bool:
+    """Whether ``place`` is known only as a village's name and a point, no population: from GeoNames'
+    postal-code dump, or from a register of settlements at its community's seat (``register_places``)."""
+    return place.id.startswith((POSTAL_PREFIX, REGISTER_PREFIX))
 
 
 P = TypeVar("P", bound=_Place)
@@ -69,9 +74,9 @@ def without_named_villages(
     out: list[Found[P]] = []
     for start, (cands, why, held) in zip(starts, found, strict=True):
         if named_with_article(raw, start, lang):
-            kept = [c for c in cands if not is_postal(c)]
+            kept = [c for c in cands if not is_village_only(c)]
             why = why if kept or not cands else "not_in_gazetteer"
-            cands, held = kept, [c for c in held if not is_postal(c)]
+            cands, held = kept, [c for c in held if not is_village_only(c)]
         out.append((cands, why, held))
     return out
 
@@ -154,3 +159,40 @@ def admin1_by_state(places: list[D], states: Sequence[str], share: float = STATE
             for p in members:
                 p.admin1 = admin1
     return places
+
+
+# A postal place with the name of a place already held this close (a town, or another post office of
+# the same village) is that place, not another one.
+POSTAL_SAME_KM = 10.0
+
+
+# Cells of a tenth of a degree (11 km north-south): a place's namesakes within ``POSTAL_SAME_KM`` lie in
+# its cell or a neighbouring one.
+_HELD_CELLS = 10
+
+
+def _held_cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat * _HELD_CELLS), math.floor(lon * _HELD_CELLS)
+
+
+class HeldNames:
+    """The points of the places held so far, by name key and cell."""
+
+    def __init__(self) -> None:
+        self.points: dict[tuple[str, int, int], list[tuple[float, float]]] = defaultdict(list)
+
+    def add(self, keys: tuple[str, ...], lat: float, lon: float) -> None:
+        i, j = _held_cell(lat, lon)
+        for key in keys:
+            self.points[(key, i, j)].append((lat, lon))
+
+    def near(self, keys: tuple[str, ...], lat: float, lon: float) -> bool:
+        i, j = _held_cell(lat, lon)
+        span = 1 + int(1 / max(math.cos(math.radians(lat)), 0.05))  # cells of longitude in 11 km
+        return any(
+            distance_km(q, (lat, lon)) <= POSTAL_SAME_KM
+            for key in keys
+            for di in (-1, 0, 1)
+            for dj in range(-span, span + 1)
+            for q in self.points.get((key, i + di, j + dj), ())
+        )

@@ -21,7 +21,7 @@ from newstrace.kb.model import KbEntity
 from newstrace.languages import case_forms, pack
 from newstrace.linking.community_words import community_after
 from newstrace.linking.countries import territory_names
-from newstrace.linking.gazetteer import Gazetteer, GazPlace, is_postal
+from newstrace.linking.gazetteer import Gazetteer, GazPlace, is_village_only
 from newstrace.linking.gazetteer_build import CITY, CONTINENT, COUNTRY
 from newstrace.linking.kb_index import TextWords, text_words
 from newstrace.linking.lemmas import CYRILLIC_LANGS, lemmatise_phrase
@@ -365,7 +365,7 @@ class PlaceEvidence:
         # A village known from a post office only lies in a division or country ("<village>, <region>"),
         # not in "the division of a town of that name": first names and surnames are villages somewhere.
         inner = [c for c in self.gaz.candidates(name, fuzzy=False, villages=True) if c.level > COUNTRY]
-        return any(contains(f, c) for f in outer for c in inner if f.level != CITY or not is_postal(c))
+        return any(contains(f, c) for f in outer for c in inner if f.level != CITY or not is_village_only(c))
 
     def contained(self, text: str, lang: str | None) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
         """Pairs of spans ``(place, container)`` where a name is followed, after a comma or an opening

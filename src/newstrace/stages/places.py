@@ -6,8 +6,9 @@ is tried only for long names with no exact match. The choice weighs what each ca
 capital, division, town, population) and what the article says around it (see
 ``linking.place_scoring``). A mention that cannot be placed is kept, without a place and with the reason
 (``Mention.unresolved``): it is never forced onto a look-alike. Precision: 1 the town or facility
-itself; 2 near it ("près de", "near", "під"); 3 a region or country, placed at its own point (a
-knowledge-base region at its capital, as ACLED codes it).
+itself; 2 near it ("près de", "near", "під"), or a village only a national register of settlements
+knows, placed at its community's seat (``linking.register_places``); 3 a region or country, placed at
+its own point (a knowledge-base region at its capital, as ACLED codes it).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from newstrace.linking.place_scoring import (
     with_held,
 )
 from newstrace.linking.postal_places import without_named_villages
+from newstrace.linking.register_places import is_registered
 from newstrace.linking.word_names import calendar_words, common_word_split, is_common_word
 from newstrace.model import Document, Mention, Place
 from newstrace.pipeline.stage import BaseStage
@@ -335,8 +337,8 @@ class PlacesStage(BaseStage):
             capital = gaz.capital_of(pick) if pick.id.startswith("region:") else None
             if capital is not None:
                 lat, lon, gid = capital.lat, capital.lon, capital.geonames_id
-        elif near_before(raw, m.start, lang):
-            precision = 2
+        elif near_before(raw, m.start, lang) or is_registered(pick):
+            precision = 2  # near it, or a village placed at its community's seat (``register_places``)
         return Place(
             start=m.start,
             end=m.end,
