@@ -45,7 +45,7 @@ _MEMO_SIZE = 20_000
 # The memos' attributes (exact candidates, without the postal villages, fuzzy candidates, countries,
 # spelt as written, capitals, the most populous of a name): never pickled with the cache.
 _MEMOS: tuple[str, ...] = ("_memo", "_named_memo", "_fuzzy_memo", "_countries_memo", "_spelt_memo")
-_MEMOS += ("_capital_memo", "_largest_memo")
+_MEMOS += ("_capital_memo", "_largest_memo", "_tied_rows")
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,9 +311,24 @@ class Gazetteer:
             found = memo.get_or_compute(region.id, lambda: tuple(filter(None, [self._capital_of(region)])))
         return found[0] if found else None
 
+    def tied_region(self, division: GazPlace) -> GazPlace | None:
+        """The knowledge-base region that is the first-level division ``division`` under another name
+        (``division_names.tie_regions``: GeoNames' "Donetsk" is the knowledge base's "Donetsk Oblast"),
+        or None. The map is made on first use (a few dozen regions) and never pickled."""
+        tied: dict[int, int] | None = self.__dict__.get("_tied_rows")
+        if tied is None:
+            regions = [i for rid, i in self.row_of.items() if rid.startswith("region:")]
+            tied = self.__dict__["_tied_rows"] = {
+                int(self.admin1[i]): i for i in regions if self.admin1[i] >= 0
+            }
+        row = tied.get(division.row) if division.row >= 0 else None
+        return self.place(row) if row is not None and row != division.row else None
+
     def _capital_of(self, region: GazPlace) -> GazPlace | None:
         if not region.capital:
-            return None
+            # A division with no capital of its own stands for the knowledge-base region it is.
+            tied = self.tied_region(region) if region.level != COUNTRY else None
+            return self.capital_of(tied) if tied is not None else None
         towns = [
             p for p in self.candidates(region.capital) if p.level == CITY and p.country == region.country
         ]
