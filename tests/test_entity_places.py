@@ -148,3 +148,24 @@ def test_a_village_before_its_division_is_placed_in_it(run_text: Run) -> None:
     village = places["Kafr Nabl"]
     assert village.country == "SY" and village.feature == "city"
     assert abs(village.lat - 35.6) < 0.3 and abs(village.lon - 36.6) < 0.3
+
+
+def test_the_division_after_a_village_the_gazetteer_lacks_is_still_a_place(gaz: Gazetteer) -> None:
+    # "Qarvelino" is an invented village: no gazetteer holds it, yet the division after it is named.
+    text = "Troops shelled Qarvelino, Idlib, and Zorvadin (Aleppo) on Monday."
+    syria = PlaceEvidence(gaz, frozenset({"SY"}))
+    found = [
+        (None if p is None else text[p[0] : p[1]], text[c:d]) for p, (c, d) in syria.contained(text, "en")
+    ]
+    assert found == [(None, "Idlib"), (None, "Aleppo")]
+    # Only a division of a country the article points to, as for other weak evidence.
+    assert not list(PlaceEvidence(gaz, frozenset({"SD"})).contained(text, "en"))
+    # Where the gazetteer knows the village, the pair is the village and its division, as before.
+    assert [p for p, _ in syria.contained("Troops shelled Kafr Nabl, Idlib.", "en")] != [None]
+
+
+def test_a_report_of_a_village_the_gazetteer_lacks_places_its_division(run_text: Run) -> None:
+    # The NER model finds neither name of this address (it did find both of "Qarvelino, Idlib").
+    doc = run_text(" date 2024-05-02\n\nOn 2 May 2024, Syrian forces shelled near Qarvelino, Aleppo.\n")
+    places = {p.text: p for p in doc.places}
+    assert "Aleppo" in places and places["Aleppo"].country == "SY"

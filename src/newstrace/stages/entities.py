@@ -230,7 +230,7 @@ class EntitiesStage(BaseStage):
         NER model called them (it takes small villages for people or bodies, or misses them), except
         where the model found a place span of its own around one of them ("Y region")."""
         for pair in evidence.contained(text, lang):
-            for s, e in pair:
+            for s, e in filter(None, pair):
                 own = any(a <= s and e <= b and lab == "place" and "," not in text[a:b] for a, b, lab in ner)
                 if out.free(s, e) and not own and not named_thing(text, s, e):
                     out.add(_Found(s, e, "place", None, 0.8))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from newstrace.kb.model import KbEntity
 from newstrace.languages import case_forms, pack
+from newstrace.linking.address_divisions import division_named
 from newstrace.linking.community_words import community_after
 from newstrace.linking.countries import territory_names
 from newstrace.linking.gazetteer import Gazetteer, GazPlace, is_village_only
@@ -367,11 +368,15 @@ class PlaceEvidence:
         inner = [c for c in self.gaz.candidates(name, fuzzy=False, villages=True) if c.level > COUNTRY]
         return any(contains(f, c) for f in outer for c in inner if f.level != CITY or not is_village_only(c))
 
-    def contained(self, text: str, lang: str | None) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    def contained(
+        self, text: str, lang: str | None
+    ) -> Iterator[tuple[tuple[int, int] | None, tuple[int, int]]]:
         """Pairs of spans ``(place, container)`` where a name is followed, after a comma or an opening
         parenthesis, by the name of a place it lies in, whatever the NER model called either: the way
         news and event reports place a village ("shelled X, Y"). The place may be the last words of a
-        longer capitalised run ("Forces shelled" is not, "New York" is)."""
+        longer capitalised run ("Forces shelled" is not, "New York" is). Where the gazetteer knows no
+        place of the name, a first-level division after it is still a place (``division_named``), and
+        the pair is ``(None, container)``."""
         for m in _name_then_container(lang).finditer(text):
             words = m.group(1).split(" ")
             outer = m.group(2).split(" ")
@@ -384,6 +389,10 @@ class PlaceEvidence:
                 if container is not None:
                     yield (m.end(1) - len(name), m.end(1)), (m.start(2), m.start(2) + len(container))
                     break
+            else:
+                division = division_named(self.gaz, outer, self.countries)
+                if division is not None:
+                    yield None, (m.start(2), m.start(2) + len(division))
 
     def places(self, text: str, lang: str | None) -> Iterator[tuple[int, int]]:
         """Place names the gazetteer knows where no NER model reads the language (and, after a

@@ -1,0 +1,28 @@
+"""The division of an address whose village the gazetteer lacks (``linking.address_divisions``)."""
+
+from __future__ import annotations
+
+from newstrace.linking.address_divisions import division_named
+from newstrace.linking.gazetteer import Gazetteer
+from newstrace.linking.gazetteer_build import ADMIN1, CITY, Row
+
+
+def _gazetteer() -> Gazetteer:
+    return Gazetteer(
+        [
+            Row("adm1:QQ.1", "Upper Westmark", ADMIN1, "QQ", 48.0, 36.0, 900_000, names={"Upper Westmark"}),
+            Row("adm1:QQ.2", "Westmark", ADMIN1, "QQ", 47.0, 36.0, 900_000, names={"Westmark"}),
+            Row("adm1:QR.1", "Eastmark", ADMIN1, "QR", 47.0, 40.0, 900_000, names={"Eastmark"}),
+            Row("gn:1", "Dolyna", CITY, "QQ", 48.5, 36.5, 90_000, geonames_id=1, names={"Dolyna"}),
+        ]
+    )
+
+
+def test_the_longest_run_of_words_naming_a_division_of_the_articles_countries() -> None:
+    gaz = _gazetteer()
+    assert division_named(gaz, ["Upper", "Westmark", "Governor"], {"QQ"}) == "Upper Westmark"
+    assert division_named(gaz, ["Westmark", "Governor"], {"QQ"}) == "Westmark"
+    # A town is no division, and a division of a country the article does not point to is not taken.
+    assert division_named(gaz, ["Dolyna"], {"QQ"}) is None
+    assert division_named(gaz, ["Eastmark"], {"QQ"}) is None
+    assert division_named(gaz, ["Eastmark"], {"QQ", "QR"}) == "Eastmark"
