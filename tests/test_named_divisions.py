@@ -53,6 +53,22 @@ def test_a_village_known_from_a_post_office_is_no_container() -> None:
     assert followed == [division]
 
 
+def test_a_town_elsewhere_in_the_country_is_not_the_place_in_the_division_named_after_it() -> None:
+    division = GazPlace(WEST, "Westmark", "region", "QQ", 48.0, 36.0, 500_000, level=ADMIN1)
+    east = _town("gn:2", 48.3, 38.5, EAST, 70_000)
+    # "Zorivka, Westmark": the only Zorivka of QQ lies in Eastmark; the one meant is none the gazetteer has.
+    candidates, followed = fitting([(1.0, east)], [[east], [division]], {0: 1}, 0, 0.0)
+    assert candidates == [] and followed == [division]
+    # A candidate abroad keeps them all (the division may be an item of a list read as a container).
+    abroad = GazPlace("gn:3", "Zorivka", "city", "QR", 10.0, 10.0, 9_000, level=CITY, admin1="adm1:QR.1")
+    candidates, _ = fitting([(1.0, east), (0.5, abroad)], [[east, abroad], [division]], {0: 1}, 0, 0.0)
+    assert [c.id for _, c in candidates] == ["gn:2", "gn:3"]
+    # So does a region whose towns do not carry its code (one made of several divisions).
+    made = GazPlace("adm1x:QQ.Mark", "Mark", "region", "QQ", 48.0, 37.0, 900_000, level=ADMIN1)
+    candidates, _ = fitting([(1.0, east)], [[east], [made]], {0: 1}, 0, 0.0)
+    assert [c.id for _, c in candidates] == ["gn:2"]
+
+
 def _mentions(text: str, names: list[str]) -> list[Mention]:
     at = [text.index(n) for n in names]
     return [

@@ -228,7 +228,8 @@ class EntitiesStage(BaseStage):
     ) -> None:
         """ "Shelled X, Y" with X a place of the gazetteer that lies in Y: both are places, whatever the
         NER model called them (it takes small villages for people or bodies, or misses them), except
-        where the model found a place span of its own around one of them ("Y region")."""
+        where the model found a place span of its own around one of them ("Y region"). Y alone where the
+        gazetteer has no X in it (``PlaceEvidence.contained``)."""
         for pair in evidence.contained(text, lang):
             for s, e in filter(None, pair):
                 own = any(a <= s and e <= b and lab == "place" and "," not in text[a:b] for a, b, lab in ner)

@@ -374,9 +374,9 @@ class PlaceEvidence:
         """Pairs of spans ``(place, container)`` where a name is followed, after a comma or an opening
         parenthesis, by the name of a place it lies in, whatever the NER model called either: the way
         news and event reports place a village ("shelled X, Y"). The place may be the last words of a
-        longer capitalised run ("Forces shelled" is not, "New York" is). Where the gazetteer knows no
-        place of the name, a first-level division after it is still a place (``division_named``), and
-        the pair is ``(None, container)``."""
+        longer capitalised run ("Forces shelled" is not, "New York" is). Where no place of the name lies
+        in what follows (the gazetteer lacks the village), a first-level division there is still a place
+        (``division_named``), and the pair is ``(None, container)``."""
         for m in _name_then_container(lang).finditer(text):
             words = m.group(1).split(" ")
             outer = m.group(2).split(" ")
