@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newstrace.linking.address_divisions import division_named
+from newstrace.linking.address_divisions import division_named, town_and_part
 from newstrace.linking.gazetteer import Gazetteer
 from newstrace.linking.gazetteer_build import ADMIN1, CITY, Row
 
@@ -26,3 +26,21 @@ def test_the_longest_run_of_words_naming_a_division_of_the_articles_countries() 
     assert division_named(gaz, ["Dolyna"], {"QQ"}) is None
     assert division_named(gaz, ["Eastmark"], {"QQ"}) is None
     assert division_named(gaz, ["Eastmark"], {"QQ", "QR"}) == "Eastmark"
+
+
+def test_a_town_and_a_district_of_it_after_a_spaced_dash() -> None:
+    gaz = Gazetteer(
+        [
+            Row("gn:1", "Dolyna", CITY, "QQ", 48.5, 36.5, 90_000, geonames_id=1, names={"Dolyna"}),
+            Row("gn:2", "Pivnichnyi", CITY, "QQ", 48.6, 36.6, 9_000, geonames_id=2, names={"Pivnichnyi"}),
+            Row("gn:3", "Stepnyi", CITY, "QQ", 49.5, 37.5, 9_000, geonames_id=3, names={"Stepnyi"}),
+        ]
+    )
+    assert town_and_part(gaz, "Dolyna - Pivnichnyi")  # 13 km apart
+    assert town_and_part(gaz, "Dolyna \u2013 Pivnichnyi")
+    # Two places far apart (a route, a merger of two bodies), or a name no place bears, are no address.
+    assert not town_and_part(gaz, "Dolyna - Stepnyi")
+    assert not town_and_part(gaz, "Dolyna - Zorvadin")
+    # Nor a hyphenated name, nor a town beside itself.
+    assert not town_and_part(gaz, "Dolyna-Pivnichnyi")
+    assert not town_and_part(gaz, "Dolyna - Dolyna")

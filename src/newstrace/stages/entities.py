@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from newstrace.kb.model import KbEntity
 from newstrace.linking.acronym_context import ArticleContext, place_countries, plain_entities, settle
+from newstrace.linking.address_divisions import town_and_part
 from newstrace.linking.countries import country_spans, territory
 from newstrace.linking.fuzzy_names import FuzzyNames
 from newstrace.linking.gazetteer import Gazetteer
@@ -337,6 +338,8 @@ class EntitiesStage(BaseStage):
         town = not the and _town_candidate(surface, label) and not is_adjective(surface, lang)
         if town and (evidence.mislabelled_town(surface) or evidence.preposition_town(text, s, e, lang)):
             return _Found(s, e, "place", None, 0.8, label)
+        if label != "place" and town_and_part(self._gazetteer(), surface):
+            return _Found(s, e, "place", None, 0.8, label)  # "<town> - <district>" as a body
         if label == "place":
             return self._ner_place(text, s, e, lang)
         return self._ner_name(s, e, label, lang, evidence, surface)
