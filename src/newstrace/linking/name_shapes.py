@@ -21,12 +21,14 @@ _PREFIXED = re.compile(r"^([^\W\d_]{1,4})['’-](\w)")
 # operation ("крейсер «Москва»", the daily "Kyiv Post" is found as media before this test).
 _OPEN_QUOTES = '«“„"‘‹'
 _CLOSE_QUOTES = '»”“"’›'
-# Titles a span may open with (after an article), cut off it: "le général X", "Spokesman X".
+# Titles of office a span may open with (after an article), cut off it: "le général X", "Spokesman X".
+# Titles of address ("Mr", "Mme", "пані") are the language packs' ``honorifics``, cut from person spans
+# in the article's language (``linking/name_openers.py``).
 _TITLE_ARTICLES = ("le ", "la ", "l'", "the ")
 _TITLE_WORDS = (
     *("lieutenant", "capitaine", "colonel", "général", "sergent", "président", "ministre"),
     *("lieutenant-colonel", r"lt\.?", r"capt\.?", r"col\.?", r"gen\.?", r"sgt\.?", "president", "minister"),
-    *(r"mr\.?", r"mrs\.?", r"ms\.?", r"dr\.?", "reservist", "réserviste", "soldat", "soldier"),
+    *("reservist", "réserviste", "soldat", "soldier"),
     *("porte-parole", "spokesman", "spokeswoman"),
 )
 _TITLES = re.compile(
