@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from newstrace.linking.gazetteer import GazPlace, is_village_only
+from newstrace.linking.gazetteer_build import CITY, Row
 from newstrace.linking.geodesy import distance_km
 from newstrace.linking.register_places import (
     REGISTER_PREFIX,
@@ -18,16 +17,17 @@ from newstrace.linking.register_places import (
 )
 
 
-@dataclass
-class _Held:
-    id: str
-    name: str
-    country: str | None
-    lat: float
-    lon: float
-    population: int
-    admin1: str | None
-    names: set[str] = field(default_factory=set)
+def _row(
+    pid: str,
+    name: str,
+    cc: str,
+    lat: float,
+    lon: float,
+    pop: int,
+    admin1: str,
+    names: frozenset[str] = frozenset(),
+) -> Row:
+    return Row(pid, name, CITY, cc, lat, lon, pop, admin1=admin1, names=set(names) | {name})
 
 
 def _s(code: str, name: str, community: str, category: str = "C", region: str = "XX01") -> Settlement:
@@ -55,14 +55,14 @@ def _register() -> Register:
     return Register("XX", settlements, {"H1": "Кленівська", "H2": "Ярівська"})
 
 
-def _held() -> list[_Held]:
+def _held() -> list[Row]:
     return [
-        _Held("gn:1", "Klenove", "XX", 48.00, 35.00, 3000, "adm1:XX.1", {"Кленове"}),
-        _Held("pc:1", "Дубки", "XX", 48.01, 35.01, 0, "adm1:XX.1"),
-        _Held("pc:2", "Липки", "XX", 50.00, 30.00, 0, "adm1:XX.9"),
-        _Held("pc:3", "Ярове", "XX", 47.00, 36.00, 0, "adm1:XX.1"),
-        _Held("pc:4", "Ярове", "XX", 47.50, 36.50, 0, "adm1:XX.1"),
-        _Held("gn:2", "Sosonka", "YY", 48.00, 35.00, 100, "adm1:YY.1"),  # another country's namesake
+        _row("gn:1", "Klenove", "XX", 48.00, 35.00, 3000, "adm1:XX.1", frozenset({"Кленове"})),
+        _row("pc:1", "Дубки", "XX", 48.01, 35.01, 0, "adm1:XX.1"),
+        _row("pc:2", "Липки", "XX", 50.00, 30.00, 0, "adm1:XX.9"),
+        _row("pc:3", "Ярове", "XX", 47.00, 36.00, 0, "adm1:XX.1"),
+        _row("pc:4", "Ярове", "XX", 47.50, 36.50, 0, "adm1:XX.1"),
+        _row("gn:2", "Sosonka", "YY", 48.00, 35.00, 100, "adm1:YY.1"),  # another country's namesake
     ]
 
 
