@@ -152,7 +152,7 @@ def demonym_countries(text: str, lang: str | None, read: TextWords | None = None
     for i in itertools.compress(itertools.count(), map(hits.__contains__, read.groups)):
         token = read.groups[i]
         found = hits[token]
-        start = read.matches[i].start()
+        start = read.start(i)
         if start > 0 and text[start - 1] in "-_":
             continue
         word, codes, adjective = found
