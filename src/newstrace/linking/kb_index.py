@@ -309,7 +309,9 @@ class KbIndex:
         them), or none where it only begins longer names ("в", "с"). ``entry``: the word's ``_Opens``,
         ``opens``: each word's that is not ``_NO_OPENS``."""
         starts, _, alone = entry
-        if i + 1 < len(groups) and _goes_on(starts, opens.get(groups[i + 1], _NO_OPENS)[1]):
+        # The next word goes on from no node at all for most candidates: no call to ``_goes_on`` then.
+        goes_on = opens.get(groups[i + 1], _NO_OPENS)[1] if i + 1 < len(groups) else ()
+        if goes_on and _goes_on(starts, goes_on):
             return self._longest(keys, groups, lang, i, starts)
         return None if alone is None else (i + 1, alone)
 
