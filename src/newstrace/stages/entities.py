@@ -11,6 +11,7 @@ same person named in a French and an English article is one entity. Captions, cr
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -177,8 +178,14 @@ class EntitiesStage(BaseStage):
         ner: list[tuple[int, int, str]],
         named: frozenset[tuple[int, int]],
     ) -> None:
+        # Model spans in order that do not overlap (as the models give them): the one span that may be
+        # around a match is the last that starts at or before it, found by bisection, not a loop per match.
+        starts = [a for a, _, _ in ner]
+        disjoint = all(b <= a for (_, b, _), a in zip(ner, starts[1:], strict=False))
         for m in kb_matches:
-            if self._inside_longer_name(text, m.start, m.end, m.entity, ner, lang):
+            last = bisect.bisect_right(starts, m.start)
+            near = ner[max(0, last - 1) : last] if disjoint else ner
+            if self._inside_longer_name(text, m.start, m.end, m.entity, near, lang):
                 continue
             if m.entity.type != "place" and (m.start, m.end) in named:
                 continue  # a country's name as written, met by a person's key: "Cameroon", not Cameron
