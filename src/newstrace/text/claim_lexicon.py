@@ -98,6 +98,16 @@ def alternatives(key: str, field: str = "claim_words") -> str:
     return "|".join(getattr(p, field)[key] for p in packs() if key in getattr(p, field))
 
 
+# An alternation of no words: a pattern that matches nothing.
+NEVER = "(?!)"
+
+
+def alternatives_or_never(key: str, field: str = "claim_words") -> str:
+    """``alternatives``, or ``NEVER`` where no pack has words for ``key``: a pattern built around it
+    then matches nothing, rather than every text (an empty alternation matches everywhere)."""
+    return alternatives(key, field) or NEVER
+
+
 def article_alternatives() -> str:
     """Every pack's definite articles as one alternation, each with the space after it ("the\\s+"), an
     elided one ("l'") without."""

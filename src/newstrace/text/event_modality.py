@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.languages import pack
-from newstrace.text.claim_lexicon import alternatives
+from newstrace.text.claim_lexicon import alternatives_or_never
 
 # The cues of each language come from its pack (``newstrace.languages``), keys as below.
 # negation, hypothetical (a condition, a threat); obligation: an obligation or a demand ("Russia must
@@ -49,7 +49,7 @@ def _words() -> _Words:
     """The patterns of every pack's words, built on first use; a key no pack gives matches nothing."""
 
     def words(key: str) -> str:
-        return alternatives(key, "event_words") or "(?!)"
+        return alternatives_or_never(key, "event_words")
 
     return _Words(
         subordinator=re.compile(rf"\b(?:{words('subordinators')})\b", re.IGNORECASE),

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.languages import pack
-from newstrace.text.claim_lexicon import alternatives
+from newstrace.text.claim_lexicon import alternatives_or_never
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def _pack_sense(lang: str | None) -> _PackSense:
 def _joined(key: str, opening: str, closing: str) -> re.Pattern[str]:
     """Every pack's ``event_words[key]`` as one alternation between ``opening`` and ``closing``; a key no
     pack gives matches nothing."""
-    words = alternatives(key, "event_words") or "(?!)"
+    words = alternatives_or_never(key, "event_words")
     return re.compile(f"{opening}(?:{words}){closing}", re.IGNORECASE)
 
 
@@ -93,7 +93,7 @@ class _Words:
 @functools.cache
 def _words() -> _Words:
     """The patterns of every pack's event words, built on first use."""
-    articles = alternatives("adjective_articles", "event_words") or "(?!)"
+    articles = alternatives_or_never("adjective_articles", "event_words")
     return _Words(
         adjectival=_joined("adjectival", "^", "$"),
         adjective_before=_joined("adjective_before", r"(?:\b", r"\s+)$"),

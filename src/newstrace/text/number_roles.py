@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newstrace.languages import packs
-from newstrace.text.claim_lexicon import alternatives
+from newstrace.text.claim_lexicon import alternatives_or_never
 
 # Roles that may become a casualty claim; every other role is dropped before the kind is looked at.
 CLAIMABLE = frozenset({"people", "equipment", "bare"})
@@ -27,7 +27,6 @@ CLAIMABLE = frozenset({"people", "equipment", "bare"})
 _PERCENT_SIGNS = "%"
 _MONEY_SIGNS = r"[$£€₴₽]|\bUSD|\bEUR|\bUAH|\bRUB"
 _IDENTIFIER_SIGNS = "#|№"
-_NEVER = "(?!)"  # the alternation of no pack's words matches nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +44,7 @@ class _Roles:
 
 
 def _words(key: str) -> str:
-    return alternatives(key, "figure_roles") or _NEVER
+    return alternatives_or_never(key, "figure_roles")
 
 
 def _noun(gap: str, key: str) -> re.Pattern[str]:
@@ -65,11 +64,11 @@ def _roles() -> _Roles:
     return _Roles(
         percent=re.compile(rf"(?i)^\s*(?:{_PERCENT_SIGNS}|{_words('percent')})"),
         money_after=re.compile(
-            rf"(?i)^\s*(?:{_words('money_units')}|(?:{alternatives('currency_of') or _NEVER})?(?:{money})\b)"
+            rf"(?i)^\s*(?:{_words('money_units')}|(?:{alternatives_or_never('currency_of')})?(?:{money})\b)"
         ),
         duration=re.compile(rf"(?i)^[\s-]*(?:{_words('duration')})(?!\w)"),  # "jours" is not "journalists"
         aged=re.compile(
-            rf"(?i)\b(?:{_words('aged')})\s+(?:\d+\s+(?:{alternatives('and_words') or _NEVER})\s+)?$"
+            rf"(?i)\b(?:{_words('aged')})\s+(?:\d+\s+(?:{alternatives_or_never('and_words')})\s+)?$"
         ),
         month_before=re.compile(rf"\b(?:{_words('month_before')})\.?\s*$"),  # case kept: "may" is a verb
         month_after=re.compile(rf"(?i)^\s*(?:{_words('month_after')})\b"),
