@@ -23,10 +23,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol
 
 from newstrace.linking.geodesy import distance_km
 from newstrace.linking.keys import name_keys
+
+if TYPE_CHECKING:  # the gazetteer's rows, built by the module that reads this one
+    from newstrace.linking.gazetteer_build import Row
 
 # The ids of the places read from a register: "reg:<settlement code>".
 REGISTER_PREFIX = "reg:"
@@ -137,22 +140,8 @@ def seat(community: str, members: Sequence[Settlement]) -> Settlement | None:
     return best
 
 
-class HeldRow(Protocol):
-    id: str
-    name: str
-    country: str | None
-    lat: float
-    lon: float
-    population: int
-    admin1: str | None
-    names: set[str]
-
-
-R = TypeVar("R", bound=HeldRow)
-
-
-def _by_key(held: Sequence[R], country: str) -> dict[str, list[R]]:
-    out: dict[str, list[R]] = defaultdict(list)
+def _by_key(held: Sequence[Row], country: str) -> dict[str, list[Row]]:
+    out: dict[str, list[Row]] = defaultdict(list)
     for r in held:
         if r.country == country and r.admin1:
             for k in {k for name in r.names | {r.name} for k in name_keys.__wrapped__(name)}:
@@ -160,8 +149,8 @@ def _by_key(held: Sequence[R], country: str) -> dict[str, list[R]]:
     return out
 
 
-def _named(index: dict[str, list[R]], name: str) -> list[R]:
-    seen: dict[str, R] = {}
+def _named(index: dict[str, list[Row]], name: str) -> list[Row]:
+    seen: dict[str, Row] = {}
     for k in name_keys.__wrapped__(name):
         for r in index.get(k, ()):
             seen.setdefault(r.id, r)
@@ -169,7 +158,7 @@ def _named(index: dict[str, list[R]], name: str) -> list[R]:
 
 
 def _region_divisions(
-    register: Register, seats: dict[str, Settlement], index: dict[str, list[R]]
+    register: Register, seats: dict[str, Settlement], index: dict[str, list[Row]]
 ) -> dict[str, str]:
     """Each register region's first-level division in the gazetteer: the one most of its seats that
     the gazetteer holds once in the country lie in."""
@@ -181,7 +170,7 @@ def _region_divisions(
     return {region: c.most_common(1)[0][0] for region, c in votes.items()}
 
 
-def _seat_point(s: Settlement, admin1: str, index: dict[str, list[R]]) -> R | None:
+def _seat_point(s: Settlement, admin1: str, index: dict[str, list[Row]]) -> Row | None:
     """The gazetteer's place of seat ``s`` in its division: the most populous of that name there, None
     where several tie unpopulated (no telling which)."""
     found = sorted((r for r in _named(index, s.name) if r.admin1 == admin1), key=lambda r: -r.population)
@@ -191,8 +180,8 @@ def _seat_point(s: Settlement, admin1: str, index: dict[str, list[R]]) -> R | No
 
 
 def register_places(
-    held: Sequence[R], register: Register | None = None, same_km: float = SAME_KM
-) -> list[tuple[Settlement, R]]:
+    held: Sequence[Row], register: Register | None = None, same_km: float = SAME_KM
+) -> list[tuple[Settlement, Row]]:
     """The register's villages no ``held`` place of their name lies near (``same_km`` from their seat),
     each with the held place of its community's seat."""
     reg = register or read_register()
@@ -202,7 +191,7 @@ def register_places(
     seats = {c: st for c, ms in members.items() if (st := seat(reg.communities.get(c, ""), ms)) is not None}
     index = _by_key(held, reg.country)
     divisions = _region_divisions(reg, seats, index)
-    out: list[tuple[Settlement, R]] = []
+    out: list[tuple[Settlement, Row]] = []
     for community, st in seats.items():
         admin1 = divisions.get(st.region)
         point = _seat_point(st, admin1, index) if admin1 else None
