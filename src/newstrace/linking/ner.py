@@ -9,6 +9,7 @@ the gazetteer cover them (see the entities stage).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 from newstrace.languages import pack
@@ -94,6 +95,8 @@ class Recognisers:
 
     def __init__(self) -> None:
         self._by_lang: dict[str, Recogniser | None] = {}
+        # Spans ``read_ahead`` read, by language and text, until ``spans`` asks for them.
+        self._ahead: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
 
     def for_language(self, lang: str | None) -> Recogniser | None:
         if lang is None:
@@ -101,6 +104,32 @@ class Recognisers:
         if lang not in self._by_lang:
             self._by_lang[lang] = _recogniser(lang)
         return self._by_lang[lang]
+
+    def read_ahead(self, texts: Iterable[tuple[str | None, str]]) -> None:
+        """Run the models over a batch's texts now; ``spans`` then gives each text's spans once. A model's
+        pass pushes the stages' own tables out of the processor's caches, so that the work right after
+        it, document by document, found them there no longer: read ahead for 8 documents, entities and
+        places on Russian generated articles went from 0.863 to 0.892 of bare NER speed
+        (benchmarks/entities.py's way; 32 documents, 0.893). The spans read before replace those of
+        an earlier batch no one asked for."""
+        ahead: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+        for lang, text in texts:
+            recogniser = self.for_language(lang)
+            if lang is None or recogniser is None:
+                continue
+            try:
+                ahead[(lang, text)] = recogniser.spans(text)
+            except Exception:
+                continue
+        self._ahead = ahead
+
+    def spans(self, lang: str, text: str) -> list[tuple[int, int, str]]:
+        """The spans of ``lang``'s model in ``text``: those read ahead, else read now (none without one)."""
+        found = self._ahead.pop((lang, text), None)
+        if found is not None:
+            return found
+        recogniser = self.for_language(lang)
+        return [] if recogniser is None else recogniser.spans(text)
 
 
 def _recogniser(lang: str) -> Recogniser | None:

@@ -8,21 +8,33 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from newstrace.model import Document, Rejection
-from newstrace.pipeline.pipeline import Pipeline, StageFailed, StageStats
+from newstrace.pipeline.pipeline import BATCH, Pipeline, StageFailed, StageStats
 from newstrace.settings import Settings
 
 Result = Document | Rejection
 
 
 def run_one(pipeline: Pipeline, doc: Document, on_error: str) -> Result:
-    try:
-        return pipeline.run(doc)
-    except StageFailed as exc:
-        if on_error == "raise":
-            raise
-        return Rejection(
-            doc.source, f"stage_error:{exc.stage}", str(exc.cause)[:500], doc.source_id or doc.id
-        )
+    return run_batch(pipeline, [doc], on_error)[0]
+
+
+def run_batch(pipeline: Pipeline, docs: Sequence[Document], on_error: str) -> list[Result]:
+    """Each document analysed or rejected with the stage that failed on it, a batch at a time
+    (``Pipeline.run_many``); under the error policy "raise", the first failure stops the run."""
+    out: list[Result] = []
+    for doc, result in zip(docs, pipeline.run_many(docs), strict=True):
+        if not isinstance(result, StageFailed):
+            out.append(result)
+        elif on_error == "raise":
+            raise result
+        else:
+            reason = f"stage_error:{result.stage}"
+            out.append(Rejection(doc.source, reason, str(result.cause)[:500], doc.source_id or doc.id))
+    return out
+
+
+def _batches(docs: Sequence[Document]) -> list[Sequence[Document]]:
+    return [docs[k : k + BATCH] for k in range(0, len(docs), BATCH)]
 
 
 class Executor(Protocol):
@@ -39,7 +51,7 @@ class LocalExecutor:
         self.on_error = on_error
 
     def run(self, docs: Sequence[Document]) -> list[Result]:
-        return [run_one(self.pipeline, d, self.on_error) for d in docs]
+        return [r for batch in _batches(docs) for r in run_batch(self.pipeline, batch, self.on_error)]
 
     def close(self) -> None:
         pass
@@ -60,10 +72,10 @@ def _init_worker(factory: PipelineFactory, settings: Settings) -> None:
     _WORKER = (factory(settings), settings.on_error)
 
 
-def _work(doc: Document) -> Result:
+def _work(docs: Sequence[Document]) -> list[Result]:
     if _WORKER is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker pipeline not initialised")
-    return run_one(_WORKER[0], doc, _WORKER[1])
+    return run_batch(_WORKER[0], docs, _WORKER[1])
 
 
 class PoolExecutor:
@@ -74,7 +86,9 @@ class PoolExecutor:
         self._pool = ctx.Pool(settings.workers, initializer=_init_worker, initargs=(factory, settings))
 
     def run(self, docs: Sequence[Document]) -> list[Result]:
-        return self._pool.map(_work, docs, chunksize=max(1, len(docs) // 16))
+        batches = _batches(docs)
+        done = self._pool.map(_work, batches, chunksize=max(1, len(batches) // 16))
+        return [r for results in done for r in results]
 
     def close(self) -> None:
         self._pool.close()

@@ -19,8 +19,8 @@ from typing import Any
 from newstrace.corpus.dedup import content_hash, signature, to_bytes
 from newstrace.model import Document, RawRecord, Rejection
 from newstrace.model.serialise import document_to_json
-from newstrace.pipeline.executors import run_one
-from newstrace.pipeline.pipeline import Pipeline
+from newstrace.pipeline.executors import run_batch
+from newstrace.pipeline.pipeline import BATCH, Pipeline
 from newstrace.readers.discover import discover
 from newstrace.registry import build_pipeline, build_reader
 from newstrace.settings import Settings
@@ -109,20 +109,32 @@ def read_files(key: str, files: Iterable[InputFile]) -> Iterator[tuple[Any, ...]
 
 
 def annotate(key: str, items: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
-    """Run the per-document stages on the records of :func:`read_files`; rejections pass through."""
+    """Run the per-document stages on the records of :func:`read_files`, a batch at a time as local
+    ingest does (``pipeline.BATCH``); rejections pass through, in their place."""
     settings = worker_settings(key)
     pipeline = worker_pipeline(key)
+    waiting: list[tuple[int, int, Document]] = []
+
+    def analysed() -> Iterator[tuple[Any, ...]]:
+        results = run_batch(pipeline, [doc for *_, doc in waiting], settings.on_error)
+        for (file_index, record_index, _), result in zip(waiting, results, strict=True):
+            if isinstance(result, Rejection):
+                yield _rejection(file_index, record_index, result)
+            else:
+                yield document_row(file_index, record_index, result, settings.minhash_perm)
+        waiting.clear()
+
     for item in items:
         if item[0] != "rec":
+            yield from analysed()
             yield item
             continue
         _, file_index, record_index, record = item
         assert isinstance(record, RawRecord)
-        result = run_one(pipeline, record.to_document(), settings.on_error)
-        if isinstance(result, Rejection):
-            yield _rejection(file_index, record_index, result)
-        else:
-            yield document_row(file_index, record_index, result, settings.minhash_perm)
+        waiting.append((file_index, record_index, record.to_document()))
+        if len(waiting) == BATCH:
+            yield from analysed()
+    yield from analysed()
 
 
 def document_row(file_index: int, record_index: int, doc: Document, num_perm: int) -> tuple[Any, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from newstrace.kb.model import KbEntity
@@ -93,6 +93,12 @@ class EntitiesStage(BaseStage):
         gaz = loader()
         assert isinstance(gaz, Gazetteer)
         return gaz
+
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """The NER pass over a batch before the stage goes through it document by document (the pipeline
+        calls it, ``Pipeline.run_many``; ``Recognisers.read_ahead`` says why)."""
+        clean = [doc for doc in docs if doc.repaired is not None or doc.clean is not None]
+        self.recognisers.read_ahead([(doc.lang, doc.analysis_view.text) for doc in clean])
 
     def process(self, doc: Document) -> Document:
         view = doc.analysis_view
@@ -217,10 +223,9 @@ class EntitiesStage(BaseStage):
                 out.add(_Found(s, e, "place", None, 0.7))
 
     def _ner_spans(self, text: str, lang: str | None) -> list[tuple[int, int, str]]:
-        recogniser = self.recognisers.for_language(lang)
         ner: list[tuple[int, int, str]] = []
-        if recogniser is not None:
-            for s, e, label in recogniser.spans(text):
+        if lang is not None and self.recognisers.for_language(lang) is not None:
+            for s, e, label in self.recognisers.spans(lang, text):
                 s, e = self._trim(text, s, e, label, lang)
                 if e > s:
                     ner.append((s, e, label))
