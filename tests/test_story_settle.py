@@ -1,5 +1,6 @@
 """The stories' second look: stories of recent articles merge only when each is the other's clear best
-match at the pair threshold (``corpus.story_settle``)."""
+match at the pair threshold, or at a lower cut where they came out within a week of each other
+(``corpus.story_settle``)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from newstrace.corpus import story_learned
 from newstrace.corpus.stories import StoryClusterer as RulesClusterer
 from newstrace.corpus.story_base import DocFeatures, StoryState
 from newstrace.corpus.story_learned import LearnedStoryClusterer
-from newstrace.corpus.story_settle import settle
+from newstrace.corpus.story_settle import Cuts, settle
 
-CUT, MARGIN = 0.42, 2.0
+CUTS = Cuts(pair=0.42, margin=2.0, near=0.2, near_days=7)
 
 
 def _doc(doc_id: str) -> DocFeatures:
@@ -25,9 +26,11 @@ class Table:
     """A clusterer whose scores are given: ``scores[(article, story)]``; one article per story, the
     story named after its article in upper case."""
 
-    def __init__(self, scores: dict[tuple[str, str], float], docs: str) -> None:
+    def __init__(self, scores: dict[tuple[str, str], float], docs: str, dates: dict[str, str]) -> None:
         self.scores = scores
-        self.stories = {d.upper(): StoryState(d.upper(), docs=[d]) for d in docs}
+        self.stories = {
+            d.upper(): StoryState(d.upper(), docs=[d], first=dates.get(d), last=dates.get(d)) for d in docs
+        }
         self.doc_story = {d: d.upper() for d in docs}
         self.merges: list[tuple[str, str]] = []
 
@@ -46,9 +49,11 @@ class Table:
         return keep
 
 
-def _settle(scores: dict[tuple[str, str], float], docs: str = "abc") -> list[tuple[str, str]]:
-    table = Table(scores, docs)
-    settle(table, [_doc(d) for d in docs], CUT, MARGIN)
+def _settle(
+    scores: dict[tuple[str, str], float], docs: str = "abc", dates: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
+    table = Table(scores, docs, dates or {})
+    settle(table, [_doc(d) for d in docs], CUTS)
     return table.merges
 
 
@@ -73,16 +78,33 @@ def test_a_one_sided_match_does_not_merge() -> None:
     assert merges == [("C", "B")]
 
 
-def test_each_story_merges_once_per_look() -> None:
+def test_each_story_merges_once_per_round() -> None:
     scores = {("a", "B"): 0.9, ("b", "A"): 0.9, ("c", "D"): 0.5, ("d", "C"): 0.5}
     assert sorted(_settle(scores, "abcd")) == [("B", "A"), ("D", "C")]
+
+
+def test_a_look_goes_on_while_stories_merge() -> None:
+    # c matches A and B alike (no clear choice) until they are one story, which it then clearly matches.
+    scores = {("a", "B"): 0.9, ("a", "C"): 0.43, ("b", "A"): 0.9, ("c", "A"): 0.5, ("c", "B"): 0.5}
+    assert _settle(scores) == [("B", "A"), ("C", "A")]
+
+
+def test_stories_of_the_same_week_merge_at_the_lower_cut() -> None:
+    scores = {("a", "B"): 0.3, ("b", "A"): 0.25}
+    assert _settle(scores, "ab", {"a": "2024-03-01", "b": "2024-03-06"}) == [("B", "A")]
+    # Further apart, or undated, the pair threshold holds.
+    assert _settle(scores, "ab", {"a": "2024-03-01", "b": "2024-03-12"}) == []
+    assert _settle(scores, "ab") == []
+    # A month-precision date is as near as its nearest day.
+    assert _settle(scores, "ab", {"a": "2024-03", "b": "2024-04-05"}) == [("B", "A")]
+    assert _settle(scores, "ab", {"a": "2024-02", "b": "2024-03-12"}) == []
 
 
 def test_the_learned_clusterer_looks_back_every_so_many_articles(monkeypatch: pytest.MonkeyPatch) -> None:
     looks: list[list[str]] = []
     monkeypatch.setattr(story_learned, "SETTLE_EVERY", 3)
     monkeypatch.setattr(
-        story_learned, "settle", lambda _c, recent, _cut, _m: looks.append([d.id for d in recent])
+        story_learned, "settle", lambda _c, recent, _cuts: looks.append([d.id for d in recent])
     )
     c = LearnedStoryClusterer()
     for k in range(7):

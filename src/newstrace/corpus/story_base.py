@@ -143,6 +143,15 @@ def nearest_day(doc: DocFeatures, story: StoryState, within: float) -> float:
     return max(0.0, 1.0 - min(abs(day - d) for d in story.days) / within)
 
 
+def spans_apart(a: StoryState, b: StoryState) -> float | None:
+    """Days between the spans of two stories (0 where they overlap); None where either has no date."""
+    ends = [_day_range(iso) if iso else None for iso in (a.first, a.last, b.first, b.last)]
+    if any(r is None for r in ends):
+        return None
+    a_first, a_last, b_first, b_last = (r for r in ends if r is not None)
+    return float(max(0, a_first[0] - b_last[1], b_first[0] - a_last[1]))
+
+
 def story_gap(doc: DocFeatures, story: StoryState) -> float:
     """Days between the document and the nearer end of the story's span."""
     return min(days_apart(doc.date, story.last), days_apart(doc.date, story.first))

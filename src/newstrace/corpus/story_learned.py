@@ -72,7 +72,7 @@ from newstrace.corpus.story_base import (
     story_gap,
 )
 from newstrace.corpus.story_join import JoinModel, shipped_model
-from newstrace.corpus.story_settle import settle
+from newstrace.corpus.story_settle import Cuts, settle
 from newstrace.model import Document, StoredStoryInput
 from newstrace.model.vectors import as_vector
 from newstrace.text.numbers import document_figures
@@ -111,6 +111,16 @@ CENTRING_PRIOR = 8
 # same scores within 0.01.
 SETTLE_EVERY = 200
 SETTLE_MARGIN = 2.0
+# Two stories whose spans are at most FADE_AFTER_DAYS apart (both dated: the model's time evidence
+# then says nothing against them) merge on a clear mutual match from SETTLE_NEAR_CUT up. Fitted on the
+# stream of the real pair articles scored on each half of its clear pairs (folds grouped by article):
+# once the match must be mutual and clear, the cut hardly matters: every cut from 0.05 to 0.35 gives
+# the same scores on both halves (one same-story pair more on one half than at the pair threshold, no
+# different pair on either; 7 such candidates lie between 0.1 and the pair threshold, none lower).
+# 0.2, inside that range, is what the sample corpus's Ukrainian and Russian reports need (0.32 and
+# 0.25 against their stories, published the same days). Replayed in file order, with only the days
+# the texts give, one different pair more is joined (precision 0.922 -> 0.918).
+SETTLE_NEAR_CUT = 0.2
 # Figures: two stated by both (by the whole story) give the full feature, one half.
 FIGURES_FULL = 2
 # Words: the distinct words of the title and lead (CJK text: character pairs), at most this many.
@@ -219,7 +229,7 @@ class LearnedStoryClusterer(BaseStoryClusterer):
     def settle(self) -> None:
         """Compare again the stories of the articles assigned since the last look (``story_settle``)."""
         recent, self._recent = self._recent, []
-        settle(self, recent, self.model.threshold, SETTLE_MARGIN)
+        settle(self, recent, Cuts(self.model.threshold, SETTLE_MARGIN, SETTLE_NEAR_CUT, FADE_AFTER_DAYS))
 
     # -- evidence --------------------------------------------------------------------------------
 
