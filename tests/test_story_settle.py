@@ -121,3 +121,14 @@ def test_the_rules_take_no_second_look() -> None:
     before = dict(c.doc_story)
     c.settle()
     assert c.doc_story == before and c.merges == []
+
+
+def test_an_undated_story_merges_where_the_dated_side_clearly_chooses_it() -> None:
+    # a has no date: C scores nearly as well as B for it, since nothing in time tells them apart.
+    scores = {("a", "B"): 0.3, ("a", "C"): 0.2, ("b", "A"): 0.3}
+    assert _settle(scores, "abc", {"b": "2024-03-01", "c": "2023-11-20"}) == [("B", "A")]
+    # Both undated: the pair threshold and both margins hold.
+    assert _settle(scores, "abc") == []
+    # The dated side must choose clearly.
+    scores[("b", "C")] = 0.2
+    assert _settle(scores, "abc", {"b": "2024-03-01", "c": "2023-11-20"}) == []
