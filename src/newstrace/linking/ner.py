@@ -120,6 +120,8 @@ class Recognisers:
             try:
                 ahead[(lang, text)] = recogniser.spans(text)
             except Exception:
+                # Reading ahead only saves time: the document's own pass (``spans``) meets the error
+                # again, and the pipeline rejects that document alone, with the stage's reason.
                 continue
         self._ahead = ahead
 

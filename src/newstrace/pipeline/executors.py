@@ -14,10 +14,6 @@ from newstrace.settings import Settings
 Result = Document | Rejection
 
 
-def run_one(pipeline: Pipeline, doc: Document, on_error: str) -> Result:
-    return run_batch(pipeline, [doc], on_error)[0]
-
-
 def run_batch(pipeline: Pipeline, docs: Sequence[Document], on_error: str) -> list[Result]:
     """Each document analysed or rejected with the stage that failed on it, a batch at a time
     (``Pipeline.run_many``); under the error policy "raise", the first failure stops the run."""
