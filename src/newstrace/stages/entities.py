@@ -224,7 +224,7 @@ class EntitiesStage(BaseStage):
 
     def _ner_spans(self, text: str, lang: str | None) -> list[tuple[int, int, str]]:
         ner: list[tuple[int, int, str]] = []
-        if lang is not None and self.recognisers.for_language(lang) is not None:
+        if lang is not None:  # no model for the language: ``spans`` gives none
             for s, e, label in self.recognisers.spans(lang, text):
                 s, e = self._trim(text, s, e, label, lang)
                 if e > s:
